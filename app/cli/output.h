@@ -1,0 +1,45 @@
+#pragma once
+
+#include "platform/backend.h"
+#include "platform/error.h"
+#include "platform/json.h"
+#include "platform/probes.h"
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+// How portolan-cli shows things: aligned tables for people, one JSON object for scripts.
+namespace portolan::cli {
+
+// Columns separated by two spaces, each as wide as its widest cell, no trailing blanks.
+class Table
+{
+public:
+    explicit Table(std::vector<std::string> header);
+    void add(std::vector<std::string> row);
+    bool empty() const { return m_rows.empty(); }
+    void print(std::ostream& out) const;
+
+private:
+    std::vector<std::string> m_header;
+    std::vector<std::vector<std::string>> m_rows;
+};
+
+// Tokens travel as decimal strings: a JSON reader using doubles would round 64-bit values.
+std::string tokenText(Token token);
+// "(WSAEACCES, 10013)", "(code 7)" or "" when the error carries no native code.
+std::string nativeSuffix(const Error& error);
+// "<Kind>: <message> (<NAME>, <code>)"
+std::string describeError(const Error& error);
+// "50000-50009 (10 ports)"
+std::string blockText(const PortRange& range);
+
+json::Value errorJson(const Error& error);
+// The list format the console's importer reads:
+// {"protocol","start","end","count","persistent","token","owner","host"}.
+json::Value reservationJson(const ReservedBlock& block, const std::string& host);
+json::Value rangeJson(Protocol protocol, const PortRange& range);
+json::Value probeStepJson(const ProbeStep& step);
+
+} // namespace portolan::cli

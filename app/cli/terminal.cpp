@@ -1,0 +1,42 @@
+#include "terminal.h"
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+
+// Both glibc and MinGW-w64 provide isatty() and fileno() here.
+#include <unistd.h>
+
+namespace portolan::cli {
+namespace {
+
+// Lock-free, so touching it from a signal handler is allowed.
+std::atomic<bool> g_interrupted{false};
+static_assert(std::atomic<bool>::is_always_lock_free);
+
+extern "C" void onInterrupt(int)
+{
+    g_interrupted.store(true);
+    // Windows resets the handler to the default before calling it; a second Ctrl-C while the
+    // scan winds down should not kill the process before it prints the partial result.
+    std::signal(SIGINT, onInterrupt);
+}
+
+} // namespace
+
+bool stderrIsTerminal()
+{
+    return isatty(fileno(stderr)) != 0;
+}
+
+void installInterruptHandler()
+{
+    std::signal(SIGINT, onInterrupt);
+}
+
+bool interruptRequested()
+{
+    return g_interrupted.load();
+}
+
+} // namespace portolan::cli

@@ -1,0 +1,21 @@
+# Warnings and sanitizers for every target of the project.
+if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+    add_compile_options(-Wall -Wextra -Wpedantic -Wno-missing-field-initializers)
+endif()
+
+if(PORTOLAN_SANITIZE)
+    add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer
+                        -fno-sanitize-recover=undefined)
+    add_link_options(-fsanitize=address,undefined)
+endif()
+
+if(WIN32 AND MINGW)
+    # One .exe that needs no MinGW DLLs next to it.
+    add_link_options(-static -static-libgcc -static-libstdc++)
+    # Windows 7 API level: iphlpapi's reservation functions and GetExtendedTcpTable.
+    add_compile_definitions(_WIN32_WINNT=0x0601 WINVER=0x0601 NOMINMAX WIN32_LEAN_AND_MEAN)
+endif()
+if(MSVC)
+    add_compile_options(/W4 /permissive- /utf-8)
+    add_compile_definitions(NOMINMAX WIN32_LEAN_AND_MEAN _WIN32_WINNT=0x0601)
+endif()

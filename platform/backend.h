@@ -1,0 +1,187 @@
+#pragma once
+
+#include "error.h"
+#include "types.h"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stop_token>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace portolan {
+
+// What a backend can do on this system. A call outside its capabilities answers Unsupported.
+struct Capabilities
+{
+    bool persistentReservations = false; // create / lookup / delete
+    bool persistentTokens = false;       // lookup returns a token (not on Linux)
+    bool discoverReservations = false;   // listReservations finds blocks made elsewhere
+    bool runtimeReservations = false;    // acquire / associate / release
+    bool bindProbe = false;
+    bool listeners = false;
+    bool dynamicRange = false;
+};
+
+// A reserved block as a backend can see it: a persistent reservation, or a runtime one held
+// by some process (Hyper-V's HNS, WinNAT, ...).
+struct ReservedBlock
+{
+    Protocol protocol = Protocol::Tcp;
+    PortRange range;
+    bool persistent = true;
+    Token token = kNoToken; // known only for persistent blocks on backends with tokens
+    std::string owner;      // service or process holding a runtime block, when known
+    friend bool operator==(const ReservedBlock&, const ReservedBlock&) = default;
+};
+
+struct Listener
+{
+    Protocol protocol = Protocol::Tcp;
+    AddressFamily family = AddressFamily::IPv4;
+    std::string address; // "0.0.0.0", "127.0.0.1", "::"
+    std::uint16_t port = 0;
+    std::int64_t pid = -1; // -1 when unknown
+    std::string process;   // empty when unknown
+};
+
+enum class BindOutcome : std::uint8_t {
+    Free,      // the bind succeeded
+    InUse,     // WSAEADDRINUSE / EADDRINUSE: something is bound there
+    Forbidden, // WSAEACCES / EACCES: reserved by another process, or privileged
+    Other,     // any other error (address not available, ...)
+};
+std::string_view toString(BindOutcome outcome); // "free", "in-use", "forbidden", "other"
+
+struct BindTarget
+{
+    Protocol protocol = Protocol::Tcp;
+    AddressFamily family = AddressFamily::IPv4;
+    std::string address = "127.0.0.1";
+    std::uint16_t port = 0; // 0 = let the system choose
+};
+
+struct BindProbeResult
+{
+    BindOutcome outcome = BindOutcome::Other;
+    std::uint16_t boundPort = 0;  // the port actually bound (getsockname) when Free
+    std::optional<Error> error;   // set unless Free
+    std::string holder;           // who holds the port, when the backend knows
+};
+
+struct ScanRequest
+{
+    Protocol protocol = Protocol::Tcp;
+    AddressFamily family = AddressFamily::IPv4;
+    std::string address = "127.0.0.1";
+    std::uint16_t first = 1;
+    std::uint16_t last = 65535;
+    unsigned threads = 0; // 0 = one per hardware thread
+};
+
+// Consecutive ports with the same outcome, native code and holder.
+struct ScanRun
+{
+    std::uint16_t first = 0;
+    std::uint16_t last = 0;
+    BindOutcome outcome = BindOutcome::Free;
+    std::int64_t code = 0;
+    std::string codeName;
+    std::string holder;
+    friend bool operator==(const ScanRun&, const ScanRun&) = default;
+};
+
+struct ScanResult
+{
+    ScanRequest request;
+    std::vector<ScanRun> runs; // ascending, covering [first, last] (or up to where it stopped)
+    std::uint32_t probed = 0;
+    bool cancelled = false;
+};
+
+// Called with (ports done, ports total); may be called from any thread, never concurrently.
+using ScanProgress = std::function<void(std::uint32_t done, std::uint32_t total)>;
+
+// One socket of the backend's system, with the calls the probes need. Closing (destroying)
+// it ends every runtime reservation acquired through it.
+class Socket
+{
+public:
+    virtual ~Socket() = default;
+
+    // SIO_ACQUIRE_PORT_RESERVATION: the granted range (start chosen when 0) and its token.
+    virtual Result<ReservedBlock> acquireReservation(PortRange range) = 0;
+    // SIO_ASSOCIATE_PORT_RESERVATION: must come before bind.
+    virtual Result<void> associateReservation(Token token) = 0;
+    // SIO_RELEASE_PORT_RESERVATION: only a runtime reservation this process acquired.
+    virtual Result<void> releaseReservation(Token token) = 0;
+    virtual Result<void> bind(std::string_view address, std::uint16_t port) = 0;
+    // getsockname: the local port after bind.
+    virtual Result<std::uint16_t> localPort() const = 0;
+};
+
+// The one interface the rest of the product talks to. Implementations are thread-safe: the
+// services call them from worker threads and scans probe ports concurrently.
+class Backend
+{
+public:
+    virtual ~Backend() = default;
+
+    virtual std::string_view name() const = 0; // "windows", "linux", "simulated"
+    virtual Capabilities capabilities() const = 0;
+    virtual bool isElevated() const = 0;
+    // The host the backend speaks for (the simulated one names the scenario's machine).
+    virtual std::string hostName() const = 0;
+    // When the machine last booted, in seconds since the Unix epoch. Persistent tokens may
+    // change at every boot, so a new value means every token must be looked up again.
+    virtual Result<std::int64_t> bootTime() const = 0;
+
+    virtual Result<ReservedBlock> createPersistent(Protocol protocol, PortRange range) = 0;
+    virtual Result<ReservedBlock> lookupPersistent(Protocol protocol, PortRange range) = 0;
+    virtual Result<void> deletePersistent(Protocol protocol, PortRange range) = 0;
+    // Every block the backend can discover, persistent and runtime; all protocols if none given.
+    virtual Result<std::vector<ReservedBlock>> listReservations(std::optional<Protocol> protocol) = 0;
+
+    virtual Result<std::unique_ptr<Socket>> openSocket(const SocketSpec& spec) = 0;
+
+    // One bind to (address, port) on a fresh socket, closed again before returning.
+    virtual BindProbeResult bindProbe(const BindTarget& target);
+    // Bind probes over [first, last] in parallel; stops early (cancelled = true) on request.
+    virtual Result<ScanResult> scan(const ScanRequest& request, const ScanProgress& progress,
+                                    std::stop_token stop);
+
+    virtual Result<PortRange> dynamicRange(Protocol protocol) = 0;
+    virtual Result<std::vector<Listener>> listeners(std::optional<Protocol> protocol) = 0;
+};
+
+// A runtime reservation that owns its acquiring socket: released on request or when destroyed.
+class RuntimeReservation
+{
+public:
+    static Result<RuntimeReservation> acquire(Backend& backend, const SocketSpec& spec,
+                                              PortRange range);
+
+    RuntimeReservation(RuntimeReservation&&) noexcept = default;
+    RuntimeReservation& operator=(RuntimeReservation&& other) noexcept;
+    ~RuntimeReservation();
+
+    PortRange range() const { return m_block.range; }
+    Token token() const { return m_block.token; }
+    bool held() const { return m_held; }
+    Result<void> release();
+
+private:
+    RuntimeReservation(std::unique_ptr<Socket> socket, ReservedBlock block);
+
+    std::unique_ptr<Socket> m_socket;
+    ReservedBlock m_block;
+    bool m_held = false;
+};
+
+// Classifies a failed bind's error as a scan or probe outcome.
+BindOutcome classifyBindError(const Error& error);
+
+} // namespace portolan

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "../backend.h"
+#include "../error.h"
+#include "../types.h"
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace portolan {
+
+struct LinuxOptions
+{
+    std::string procRoot = "/proc";          // a temporary tree in unit tests
+    std::string sysctlDir = "/etc/sysctl.d"; // where the block records live; temporary in tests
+};
+
+// The real kernel: persistent reservations are net.ipv4.ip_local_reserved_ports, whose
+// per-block identity (protocol, start, count) is kept in <sysctlDir>/60-portolan-reserved-ports.conf
+// because the kernel's list is shared by TCP and UDP and merges adjacent ranges. Linux has
+// no runtime reservations and no tokens.
+class LinuxBackend final : public Backend
+{
+public:
+    // Empty option strings mean the defaults.
+    static Result<std::unique_ptr<LinuxBackend>> open(const LinuxOptions& options);
+
+    std::string_view name() const override { return "linux"; }
+    Capabilities capabilities() const override;
+    bool isElevated() const override;
+    std::string hostName() const override;
+    Result<std::int64_t> bootTime() const override;
+
+    Result<ReservedBlock> createPersistent(Protocol protocol, PortRange range) override;
+    Result<ReservedBlock> lookupPersistent(Protocol protocol, PortRange range) override;
+    Result<void> deletePersistent(Protocol protocol, PortRange range) override;
+    Result<std::vector<ReservedBlock>> listReservations(std::optional<Protocol> protocol) override;
+
+    Result<std::unique_ptr<Socket>> openSocket(const SocketSpec& spec) override;
+    BindProbeResult bindProbe(const BindTarget& target) override;
+    Result<ScanResult> scan(const ScanRequest& request, const ScanProgress& progress,
+                            std::stop_token stop) override;
+
+    Result<PortRange> dynamicRange(Protocol protocol) override;
+    Result<std::vector<Listener>> listeners(std::optional<Protocol> protocol) override;
+
+    // <procRoot>/sys/net/ipv4/ip_local_reserved_ports
+    const std::string& reservedPortsPath() const { return m_reservedPortsPath; }
+    // <sysctlDir>/60-portolan-reserved-ports.conf
+    const std::string& reservationFilePath() const { return m_reservationFilePath; }
+
+    // Threads a scan uses when the request says 0; measured on a 2-core machine (see the
+    // comment at its definition).
+    static unsigned defaultScanThreads();
+
+private:
+    explicit LinuxBackend(LinuxOptions options);
+
+    LinuxOptions m_options;
+    std::string m_reservedPortsPath;
+    std::string m_reservationFilePath;
+    // create / delete read, change and write two files; one at a time within this process.
+    std::mutex m_mutex;
+};
+
+} // namespace portolan

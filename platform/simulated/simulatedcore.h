@@ -1,0 +1,171 @@
+#pragma once
+
+#include "../backend.h"
+#include "../error.h"
+#include "../nativecodes.h"
+#include "simulatedaddress.h"
+#include "simulatedcontrol.h"
+#include "simulatedmachine.h"
+
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace portolan::simulated {
+
+// --- Rules that come from observation, not from Microsoft's documentation (domain.md §3) ---
+// Each is a named constant so that a Windows trace proving otherwise is a one-line fix.
+
+// An explicit bind to a port of another process's runtime block (HNS, WinNAT) fails with
+// WSAEACCES 10013 although nothing listens there.
+inline constexpr std::int64_t kBindInsideServiceBlockCode = native::kWsaEacces;
+// An explicit bind to a port of a persistent ("administered") reservation succeeds.
+inline constexpr bool kBindInsidePersistentAllowed = true;
+// A runtime acquire overlapping a persistent reservation fails with WSAEADDRINUSE 10048.
+inline constexpr std::int64_t kAcquireOverPersistentCode = native::kWsaEaddrinuse;
+// A runtime acquire overlapping another runtime block, a listener or a bound socket.
+inline constexpr std::int64_t kAcquireOverInUseCode = native::kWsaEaddrinuse;
+// CreatePersistent*PortReservation over a block a service holds at runtime fails with
+// ERROR_SHARING_VIOLATION, as reported when pinning a port while WinNAT runs.
+inline constexpr bool kPersistentCreateConflictsWithRuntimeBlocks = true;
+
+// --- Choices where Windows documents nothing and nothing has been observed ---
+
+// bind(addr, 0) on a socket associated with a reservation whose every port is bound.
+// WSAENOBUFS is what Windows answers when the ephemeral range is exhausted, so the same
+// allocator running out of a reserved block most likely answers it too.
+inline constexpr std::int64_t kBlockExhaustedCode = native::kWsaEnobufs;
+// bind(addr, 0) without association when no port of the dynamic range is free.
+inline constexpr std::int64_t kEphemeralExhaustedCode = native::kWsaEnobufs;
+// SIO_ACQUIRE_PORT_RESERVATION with start 0 when no free block of that size is left in the
+// dynamic range.
+inline constexpr std::int64_t kAcquireNoRoomCode = native::kWsaEnobufs;
+// What the public raw iphlpapi functions answer when the state file cannot be written
+// (ERROR_WRITE_FAULT); the Backend methods report the IoError itself instead.
+inline constexpr std::uint32_t kStateWriteFailedCode = 29;
+
+// One socket of "this process".
+struct SocketRecord
+{
+    SocketSpec spec;
+    std::optional<Protocol> transport; // nullopt: a raw socket, which has no ports
+    bool dead = false;                 // the machine rebooted (or was reseeded) under it
+    bool bound = false;
+    IpAddress address;
+    std::uint16_t port = 0;
+    Token associated = kNoToken;
+};
+
+// A runtime block acquired by this process: lives as long as its acquiring socket.
+struct OwnBlock
+{
+    Protocol protocol = Protocol::Tcp;
+    PortRange range;
+    Token token = kNoToken;
+    std::uint64_t socket = 0;
+};
+
+struct BindDecision
+{
+    std::int64_t code = 0; // 0 = the bind succeeds
+    std::uint16_t port = 0;
+    std::string holder;
+};
+
+// The simulated machine plus the process the backend speaks for. Every public member locks
+// the one mutex; everything private expects it held.
+class Core
+{
+public:
+    Core(SimulatedMachine machine, std::string stateFile);
+
+    // Writes the state file (used once after seeding).
+    Result<void> writeState();
+
+    // iphlpapi: Win32 codes; ioError is set when the state file could not be written.
+    std::uint32_t createPersistent(Protocol protocol, std::uint16_t startNetworkOrder,
+                                   std::uint16_t count, Token* token,
+                                   std::optional<Error>* ioError);
+    std::uint32_t lookupPersistent(Protocol protocol, std::uint16_t startNetworkOrder,
+                                   std::uint16_t count, Token* token);
+    std::uint32_t deletePersistent(Protocol protocol, std::uint16_t startNetworkOrder,
+                                   std::uint16_t count, std::optional<Error>* ioError);
+
+    // Winsock
+    Result<std::uint64_t> openSocket(const SocketSpec& spec);
+    void closeSocket(std::uint64_t id);
+    Result<ReservedBlock> acquire(std::uint64_t id, std::uint16_t startNetworkOrder,
+                                  std::uint16_t count);
+    Result<void> associate(std::uint64_t id, Token token);
+    Result<void> release(std::uint64_t id, Token token);
+    Result<void> bind(std::uint64_t id, std::string_view address, std::uint16_t port);
+    Result<std::uint16_t> localPort(std::uint64_t id);
+    BindProbeResult probe(const BindTarget& target);
+
+    // Queries
+    bool isElevated() const;
+    std::string hostName() const;
+    Result<std::int64_t> bootTime();
+    Result<std::vector<ReservedBlock>> listReservations(std::optional<Protocol> protocol);
+    Result<std::vector<Listener>> listeners(std::optional<Protocol> protocol);
+    Result<PortRange> dynamicRange(Protocol protocol);
+
+    // Control
+    Result<void> seed(SimulatedMachine machine);
+    SimulatedMachine machine() const;
+    std::string stateFile() const;
+    void failNextCall(SimulatedCall call, std::int64_t code);
+    void clearFailures();
+    Result<void> setElevated(bool elevated);
+    Result<void> reboot();
+    Result<void> addListener(const Listener& listener);
+    Result<void> removeListener(Protocol protocol, std::uint16_t port);
+    Result<Token> addServiceBlock(const SimulatedServiceBlock& block);
+    Result<void> removeServiceBlock(Protocol protocol, PortRange range);
+    Result<void> setDynamicRange(Protocol protocol, PortRange range);
+
+    // Generates tokens for every block that has none (after parsing a scenario).
+    static void assignMissingTokens(SimulatedMachine& machine);
+
+private:
+    std::optional<std::int64_t> takeFailure(SimulatedCall call);
+    // Writes `candidate` to the state file, then makes it the machine. A failed write
+    // changes nothing.
+    Result<void> commit(SimulatedMachine candidate);
+    void refreshCaches();
+    void killSockets();
+    static Token newToken(SimulatedMachine& machine, const std::vector<OwnBlock>& own);
+
+    SocketRecord* liveSocket(std::uint64_t id, Error* error, std::string_view context);
+    bool knownAddress(const IpAddress& address) const;
+    const Listener* listenerAt(Protocol protocol, std::uint16_t port,
+                               const IpAddress* address) const;
+    const SocketRecord* boundAt(Protocol protocol, std::uint16_t port, const IpAddress* address,
+                                std::uint64_t except) const;
+    const SimulatedPersistentBlock* persistentAt(Protocol protocol, std::uint16_t port) const;
+    const SimulatedServiceBlock* serviceAt(Protocol protocol, std::uint16_t port) const;
+    const OwnBlock* ownAt(Protocol protocol, std::uint16_t port) const;
+    bool busy(Protocol protocol, std::uint16_t port) const; // a listener or a bound socket
+    BindDecision decideBind(Protocol protocol, const IpAddress& address, std::uint16_t port,
+                            Token associated, std::uint64_t self);
+    std::string listenerLabel(const Listener& listener) const;
+    std::string selfLabel() const;
+
+    mutable std::mutex m_mutex;
+    SimulatedMachine m_machine;
+    std::string m_stateFile; // ":memory:" = nothing on disk
+    std::vector<IpAddress> m_listenerAddresses; // parsed m_machine.listeners[i].address
+    std::vector<IpAddress> m_localAddresses;    // parsed m_machine.addresses
+    std::map<std::uint64_t, SocketRecord> m_sockets;
+    std::uint64_t m_nextSocket = 1;
+    std::vector<OwnBlock> m_own;
+    std::map<SimulatedCall, std::deque<std::int64_t>> m_failures;
+    std::array<std::uint32_t, 2> m_ephemeralCursor{}; // next-fit position per protocol
+};
+
+} // namespace portolan::simulated

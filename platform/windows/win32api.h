@@ -1,0 +1,206 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// The Win32 and Winsock calls WindowsBackend makes, as a table of functions with portable
+// types, so that the backend compiles on every OS and its unit tests can script every answer
+// Windows may give. win32api_real.cpp fills it with the real functions and static_asserts
+// every constant and layout below against the Windows SDK.
+namespace portolan {
+
+namespace win32 {
+
+using SocketHandle = std::uintptr_t; // SOCKET
+inline constexpr SocketHandle kInvalidSocket = ~SocketHandle(0);
+inline constexpr int kSocketError = -1;
+
+inline constexpr int kAfInet = 2;   // AF_INET
+inline constexpr int kAfInet6 = 23; // AF_INET6 (Windows' value, not Linux's 10)
+inline constexpr int kSockStream = 1;
+inline constexpr int kSockDgram = 2;
+inline constexpr int kSockRaw = 3;
+
+// mstcpip.h: _WSAIOW(IOC_VENDOR, 100 / 101 / 102)
+inline constexpr std::uint32_t kSioAcquirePortReservation = 0x98000064;
+inline constexpr std::uint32_t kSioReleasePortReservation = 0x98000065;
+inline constexpr std::uint32_t kSioAssociatePortReservation = 0x98000066;
+
+inline constexpr std::uint32_t kErrorFileNotFound = 2;
+inline constexpr std::uint32_t kErrorInsufficientBuffer = 122;
+
+// iprtrmib.h
+inline constexpr std::uint32_t kTcpTableOwnerPidAll = 5; // TCP_TABLE_OWNER_PID_ALL
+inline constexpr std::uint32_t kUdpTableOwnerPid = 1;    // UDP_TABLE_OWNER_PID
+inline constexpr std::uint32_t kMibTcpStateListen = 2;   // MIB_TCP_STATE_LISTEN
+
+// INET_PORT_RANGE: StartPort in network byte order.
+struct InetPortRange
+{
+    std::uint16_t startPort = 0;
+    std::uint16_t numberOfPorts = 0;
+};
+static_assert(sizeof(InetPortRange) == 4);
+
+// INET_PORT_RESERVATION_INSTANCE: the granted range and its token (ULONG64, 8-aligned).
+struct InetPortReservationInstance
+{
+    InetPortRange reservation;
+    std::uint64_t token = 0;
+};
+static_assert(sizeof(InetPortReservationInstance) == 16);
+
+// SOCKADDR_IN: port and address in network byte order.
+struct SockAddrIn
+{
+    std::uint16_t family = kAfInet;
+    std::uint16_t port = 0;
+    std::uint8_t address[4] = {};
+    std::uint8_t zero[8] = {};
+};
+static_assert(sizeof(SockAddrIn) == 16);
+
+// SOCKADDR_IN6
+struct SockAddrIn6
+{
+    std::uint16_t family = kAfInet6;
+    std::uint16_t port = 0;
+    std::uint32_t flowInfo = 0;
+    std::uint8_t address[16] = {};
+    std::uint32_t scopeId = 0;
+};
+static_assert(sizeof(SockAddrIn6) == 28);
+
+// The rows of the owner-pid tables. Ports are DWORDs whose first two bytes in memory are the
+// port in network byte order; IPv4 addresses are DWORDs in network byte order. Every table
+// is a DWORD row count followed by the rows, at offset 4.
+struct MibTcpRowOwnerPid
+{
+    std::uint32_t state;
+    std::uint8_t localAddress[4];
+    std::uint8_t localPort[4];
+    std::uint8_t remoteAddress[4];
+    std::uint8_t remotePort[4];
+    std::uint32_t owningPid;
+};
+static_assert(sizeof(MibTcpRowOwnerPid) == 24);
+
+struct MibTcp6RowOwnerPid
+{
+    std::uint8_t localAddress[16];
+    std::uint32_t localScopeId;
+    std::uint8_t localPort[4];
+    std::uint8_t remoteAddress[16];
+    std::uint32_t remoteScopeId;
+    std::uint8_t remotePort[4];
+    std::uint32_t state;
+    std::uint32_t owningPid;
+};
+static_assert(sizeof(MibTcp6RowOwnerPid) == 56);
+
+struct MibUdpRowOwnerPid
+{
+    std::uint8_t localAddress[4];
+    std::uint8_t localPort[4];
+    std::uint32_t owningPid;
+};
+static_assert(sizeof(MibUdpRowOwnerPid) == 12);
+
+struct MibUdp6RowOwnerPid
+{
+    std::uint8_t localAddress[16];
+    std::uint32_t localScopeId;
+    std::uint8_t localPort[4];
+    std::uint32_t owningPid;
+};
+static_assert(sizeof(MibUdp6RowOwnerPid) == 28);
+
+inline constexpr std::size_t kTableRowsOffset = 4;
+
+inline constexpr std::uint16_t hostToNetwork(std::uint16_t value)
+{
+    return static_cast<std::uint16_t>((value >> 8) | (value << 8));
+}
+inline constexpr std::uint16_t networkToHost(std::uint16_t value)
+{
+    return hostToNetwork(value);
+}
+// The classic bug is passing the start port in host order: this makes the right order a
+// value a test can state, independent of the machine's byte order (x86 and ARM64 Windows are
+// little-endian, and so is every host these tests run on).
+static_assert(hostToNetwork(5000) == 0x8813);
+
+struct RegistryValue
+{
+    std::string name; // UTF-8
+    std::uint32_t type = 0; // REG_BINARY = 3, ...
+    std::vector<std::uint8_t> data;
+};
+
+struct ProcessOutput
+{
+    std::uint32_t error = 0;    // Win32 error when the program could not be run; 0 when it ran
+    std::uint32_t exitCode = 0; // the program's exit code when it ran
+    std::string output;         // stdout and stderr, UTF-8
+};
+
+} // namespace win32
+
+// A null entry means "this system does not have it": the backend answers Unsupported.
+struct Win32Api
+{
+    // iphlpapi, resolved at run time (Wine and some editions lack them). startPort is in
+    // network byte order; the result is a Win32 error code.
+    using ReserveFunction = std::function<std::uint32_t(
+        std::uint16_t startPort, std::uint16_t numberOfPorts, std::uint64_t* token)>;
+    using DeleteFunction =
+        std::function<std::uint32_t(std::uint16_t startPort, std::uint16_t numberOfPorts)>;
+    ReserveFunction createPersistentTcpPortReservation;
+    ReserveFunction createPersistentUdpPortReservation;
+    ReserveFunction lookupPersistentTcpPortReservation;
+    ReserveFunction lookupPersistentUdpPortReservation;
+    DeleteFunction deletePersistentTcpPortReservation;
+    DeleteFunction deletePersistentUdpPortReservation;
+
+    // Winsock. Failing calls return kInvalidSocket / kSocketError and leave the code for
+    // wsaGetLastError (per thread, as Winsock does).
+    std::function<win32::SocketHandle(int family, int type, int protocol)> socket;
+    std::function<int(win32::SocketHandle)> closeSocket;
+    std::function<int(win32::SocketHandle, const void* address, int addressLength)> bind;
+    std::function<int(win32::SocketHandle, void* address, int* addressLength)> getSockName;
+    // WSAIoctl without the overlapped arguments.
+    std::function<int(win32::SocketHandle, std::uint32_t code, const void* in,
+                      std::uint32_t inSize, void* out, std::uint32_t outSize,
+                      std::uint32_t* bytesReturned)>
+        wsaIoctl;
+    std::function<int()> wsaGetLastError;
+
+    // GetExtendedTcpTable / GetExtendedUdpTable (order unsorted); a Win32 error code,
+    // kErrorInsufficientBuffer with *size set to what is needed.
+    using TableFunction = std::function<std::uint32_t(void* table, std::uint32_t* size,
+                                                      int family, std::uint32_t tableClass)>;
+    TableFunction getExtendedTcpTable;
+    TableFunction getExtendedUdpTable;
+
+    // The image file name of a process ("svchost.exe"); empty when it cannot be known.
+    std::function<std::string(std::uint32_t pid)> processImageName;
+    // TokenElevation of the process token.
+    std::function<bool()> isElevated;
+    std::function<std::uint64_t()> tickCount64;     // GetTickCount64: ms since boot
+    std::function<std::int64_t()> unixTimeMs;       // now, ms since 1970 (UTC)
+    std::function<std::string()> hostName;          // DNS host name, UTF-8
+    // FormatMessage's text for a Win32/Winsock code in the user's language, without the
+    // trailing line break; empty when the system has none.
+    std::function<std::string(std::uint32_t code)> formatMessage;
+    // Every value of HKEY_LOCAL_MACHINE\<subkey>, read only; a Win32 error code.
+    std::function<std::uint32_t(std::string_view subkey, std::vector<win32::RegistryValue>& values)>
+        readRegistryValues;
+    // %SystemRoot%\System32\netsh.exe with these arguments (CreateProcess, no shell),
+    // its output captured.
+    std::function<win32::ProcessOutput(const std::vector<std::string>& arguments)> runNetsh;
+};
+
+} // namespace portolan
