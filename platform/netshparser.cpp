@@ -1,5 +1,6 @@
 #include "netshparser.h"
 
+#include <algorithm>
 #include <charconv>
 #include <string>
 
@@ -118,6 +119,16 @@ std::string quoted(std::string_view text)
     return out;
 }
 
+// Where a complaint about missing lines points: the last line with text on it.
+std::size_t lastTextLine(const std::vector<Line>& lines)
+{
+    for (auto line = lines.rbegin(); line != lines.rend(); ++line) {
+        if (!line->text.empty())
+            return line->number;
+    }
+    return 1;
+}
+
 Error lineError(std::size_t number, const std::string& what)
 {
     return Error::make(ErrorKind::InvalidArgument, "line " + std::to_string(number) + ": " + what);
@@ -192,7 +203,9 @@ Result<std::vector<ExcludedRange>> parseExcludedPortRanges(std::string_view text
             sawDashes = true;
             continue;
         }
-        if (isDigit(line.text.front())) {
+        // A first word with a digit in it is meant as a row ("5000", "-5000", "5e3").
+        const auto first = words(line.text).front();
+        if (std::any_of(first.begin(), first.end(), isDigit)) {
             if (!sawDashes) {
                 return lineError(line.number,
                                  "a row before the line of dashes under the column headings");
@@ -211,7 +224,7 @@ Result<std::vector<ExcludedRange>> parseExcludedPortRanges(std::string_view text
         return lineError(1, "the text is empty; expected the output of "
                             "'netsh int ipv4 show excludedportrange'");
     if (!sawDashes) {
-        return lineError(lines.back().number,
+        return lineError(lastTextLine(lines),
                          "no line of dashes under the column headings; expected the output of "
                          "'netsh int ipv4 show excludedportrange'");
     }
@@ -286,11 +299,11 @@ Result<PortRange> parseDynamicPortRange(std::string_view text)
         return PortRange{static_cast<std::uint16_t>(*start), static_cast<std::uint16_t>(*value)};
     }
     if (!start) {
-        return lineError(lines.back().number,
+        return lineError(lastTextLine(lines),
                          "no 'Start Port : N' line; expected the output of "
                          "'netsh int ipv4 show dynamicport'");
     }
-    return lineError(lines.back().number, "no 'Number of Ports : N' line after the start port "
+    return lineError(lastTextLine(lines), "no 'Number of Ports : N' line after the start port "
                                           "on line " + std::to_string(startLine));
 }
 

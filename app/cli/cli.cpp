@@ -64,13 +64,16 @@ public:
 private:
     bool json() const { return m_inv.json; }
 
-    // Reports a failed operation: JSON "ok": false + "error", or the two stderr lines.
-    int fail(const Error& error)
+    // Reports a failed operation: JSON "ok": false + "error", or on stderr the error, what
+    // else is known about it, and one line of what to do.
+    int fail(const Error& error, const std::vector<std::string>& details = {})
     {
         m_doc.set("ok", false);
         m_doc.set("error", errorJson(error));
         if (!json()) {
             m_err << "portolan-cli: " << describeError(error) << '\n';
+            for (const auto& line : details)
+                m_err << "  " << line << '\n';
             m_err << "  " << remedy(error.kind) << '\n';
         }
         return exitCodeFor(error.kind);
@@ -87,7 +90,7 @@ private:
     int probePlan();
     int systemCheck();
 
-    void explainConflict(Protocol protocol, const PortRange& range);
+    std::vector<std::string> explainConflict(Protocol protocol, const PortRange& range);
 
     const Invocation& m_inv;
     Backend& m_backend;
@@ -171,7 +174,7 @@ int Session::list()
 
 // On ERROR_SHARING_VIOLATION the system does not say whether the block overlaps a reservation
 // or a port is in use (domain §1): look at what can be seen and tell the user which it was.
-void Session::explainConflict(Protocol protocol, const PortRange& range)
+std::vector<std::string> Session::explainConflict(Protocol protocol, const PortRange& range)
 {
     json::Value conflicts{json::Array{}};
     std::vector<std::string> lines;
@@ -201,14 +204,12 @@ void Session::explainConflict(Protocol protocol, const PortRange& range)
             std::string who = listener.process.empty() ? "a process" : listener.process;
             if (listener.pid >= 0)
                 who += " (pid " + std::to_string(listener.pid) + ")";
-            lines.push_back("port " + std::to_string(listener.port) + " is in use by " + who);
+            lines.push_back("port " + std::to_string(listener.port) + " on " + listener.address
+                            + " is in use by " + who);
         }
     }
     m_doc.set("conflicts", std::move(conflicts));
-    if (!json()) {
-        for (const auto& line : lines)
-            m_err << "  " << line << '\n';
-    }
+    return lines;
 }
 
 int Session::persistent()
@@ -234,10 +235,9 @@ int Session::persistent()
     auto result = create ? m_backend.createPersistent(protocol, range)
                          : m_backend.lookupPersistent(protocol, range);
     if (!result.ok()) {
-        int code = fail(result.error());
         if (create && result.error().kind == ErrorKind::Conflict)
-            explainConflict(protocol, range);
-        return code;
+            return fail(result.error(), explainConflict(protocol, range));
+        return fail(result.error());
     }
     const ReservedBlock& block = result.value();
     m_doc.set("reservation", reservationJson(block, m_backend.hostName()));

@@ -78,9 +78,9 @@ Result<ReservationState> readState(const std::string& kernelPath, const std::str
     if (!kernelText) {
         Error error = kernelText.error();
         if (error.code == ENOENT)
-            error.message = kernelPath
-                            + " does not exist: this kernel has no net.ipv4.ip_local_reserved_ports "
-                              "(Linux 2.6.35 or later is needed)";
+            error.message = kernelPath +
+                            " does not exist: this kernel has no net.ipv4.ip_local_reserved_ports "
+                            "(Linux 2.6.35 or later is needed)";
         return error;
     }
     auto kernel = PortSet::parse(kernelText.value(), kernelPath);
@@ -95,6 +95,44 @@ Result<ReservationState> readState(const std::string& kernelPath, const std::str
         return file.error();
     state.file = std::move(file.value());
     return state;
+}
+
+// Applies a change: the kernel's list first (the write that needs root, so a refusal changes
+// nothing), then the record file; if the file cannot be written the kernel's list is put
+// back, so that the two never disagree. With no block left the file is removed: it has
+// nothing of Portolan's to apply at boot any more.
+Result<void> commitState(const std::string& kernelPath, const std::string& filePath,
+                         const PortSet& oldKernel, const PortSet& newKernel,
+                         const std::vector<RecordedBlock>& blocks)
+{
+    const bool kernelChanged = newKernel != oldKernel;
+    if (kernelChanged) {
+        if (auto written = writeFileInPlace(kernelPath, newKernel.format() + "\n"); !written)
+            return written.error();
+    }
+    Result<void> saved;
+    if (blocks.empty()) {
+        if (::unlink(filePath.c_str()) != 0 && errno != ENOENT) {
+            const int code = errno;
+            const bool denied = code == EACCES || code == EPERM || code == EROFS;
+            saved = errnoError(denied ? ErrorKind::AccessDenied : ErrorKind::IoError, code,
+                               "cannot remove " + filePath + ": " + std::strerror(code) +
+                                   (denied ? "; changing port reservations needs root: run "
+                                             "Portolan as root (sudo)"
+                                           : "; check the folder and try again"));
+        }
+    } else {
+        saved = writeFileAtomically(filePath, formatReservationFile(blocks, newKernel));
+    }
+    if (saved || !kernelChanged)
+        return saved;
+    Error error = saved.error();
+    auto restored = writeFileInPlace(kernelPath, oldKernel.format() + "\n");
+    error.message += restored
+                         ? "; the kernel's list was restored, nothing changed"
+                         : "; restoring the kernel's list failed too (" + restored.error().message +
+                               "): compare it with the sysctl.d file";
+    return error;
 }
 
 Result<std::uint32_t> readNumberFile(const std::string& path)
@@ -123,9 +161,9 @@ std::unordered_map<std::uint16_t, std::string> holdersByPort(const SocketSnapsho
         if (entry.port == 0)
             continue;
         const auto process = snapshot.processes.find(entry.inode);
-        std::string holder = describeProcess(
-            process == snapshot.processes.end() ? nullptr : &process->second);
-        if (holder.empty() && entry.protocol == Protocol::Tcp && entry.state == 0x06)
+        std::string holder =
+            describeProcess(process == snapshot.processes.end() ? nullptr : &process->second);
+        if (holder.empty() && entry.protocol == Protocol::Tcp && entry.state == kTcpTimeWaitState)
             holder = "a closed TCP connection (TIME_WAIT)";
         if (holder.empty())
             continue;
@@ -165,13 +203,16 @@ Result<std::unique_ptr<LinuxBackend>> LinuxBackend::open(const LinuxOptions& opt
         resolved.procRoot.pop_back();
     while (resolved.sysctlDir.size() > 1 && resolved.sysctlDir.back() == '/')
         resolved.sysctlDir.pop_back();
-    struct stat info{};
-    if (::stat(resolved.procRoot.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) {
-        const int code = errno != 0 ? errno : ENOTDIR;
+    struct stat info
+    {
+    };
+    const int found = ::stat(resolved.procRoot.c_str(), &info);
+    if (found != 0 || !S_ISDIR(info.st_mode)) {
+        const int code = found != 0 ? errno : ENOTDIR;
         return errnoError(ErrorKind::IoError, code,
-                          "proc root " + resolved.procRoot
-                              + " is not a readable folder; mount /proc or give the folder "
-                                "of a proc tree");
+                          "proc root " + resolved.procRoot +
+                              " is not a readable folder; mount /proc or give the folder "
+                              "of a proc tree");
     }
     return std::unique_ptr<LinuxBackend>(new LinuxBackend(std::move(resolved)));
 }
@@ -226,7 +267,7 @@ Result<std::int64_t> LinuxBackend::bootTime() const
     }
     return errnoError(ErrorKind::IoError, EINVAL,
                       path + " has no \"btime SECONDS\" line; the boot time is unknown (is "
-                            "the proc file system mounted there?)");
+                             "the proc file system mounted there?)");
 }
 
 Result<ReservedBlock> LinuxBackend::createPersistent(Protocol protocol, PortRange range)
@@ -242,27 +283,28 @@ Result<ReservedBlock> LinuxBackend::createPersistent(Protocol protocol, PortRang
     for (const RecordedBlock& block : state->file.blocks) {
         if (block.protocol != protocol || !block.range.overlaps(range))
             continue;
-        std::string message = "the block " + wanted + " overlaps the reservation "
-                              + describe(block.protocol, block.range)
-                              + " that Portolan created (recorded in " + m_reservationFilePath
-                              + ")";
+        std::string message = "the block " + wanted + " overlaps the reservation " +
+                              describe(block.protocol, block.range) +
+                              " that Portolan created (recorded in " + m_reservationFilePath + ")";
         if (!state->kernel.containsAll(block.range))
-            message += ", which is not active in the kernel's list right now";
-        message += block.range == range ? "; it already exists"
-                                        : "; delete it first or choose another block";
+            message += ", which is not active in the kernel's list right now (run `sysctl "
+                       "--system` as root to apply the file, or delete it and create it again)";
+        else
+            message += block.range == range ? "; it already exists"
+                                            : "; delete it first or choose another block";
         return errnoError(ErrorKind::Conflict, EEXIST, std::move(message));
     }
 
     const PortSet taken = state->foreign().intersection(range);
     if (!taken.empty())
         return errnoError(ErrorKind::Conflict, EEXIST,
-                          "the block " + wanted + " overlaps ports " + taken.format()
-                              + " already in net.ipv4.ip_local_reserved_ports ("
-                              + m_reservedPortsPath
-                              + ") that were not reserved by Portolan; choose another block or "
-                                "remove them from the sysctl setting that adds them");
+                          "the block " + wanted + " overlaps ports " + taken.format() +
+                              " already in net.ipv4.ip_local_reserved_ports (" +
+                              m_reservedPortsPath +
+                              ") that were not reserved by Portolan; choose another block or "
+                              "remove them from the sysctl setting that adds them");
 
-    auto snapshot = readSockets(m_options.procRoot, protocol, true);
+    auto snapshot = readSockets(m_options.procRoot, protocol, true, range);
     if (!snapshot)
         return snapshot.error();
     std::vector<const SocketEntry*> busy;
@@ -270,19 +312,18 @@ Result<ReservedBlock> LinuxBackend::createPersistent(Protocol protocol, PortRang
         if (range.contains(entry.port))
             busy.push_back(&entry);
     if (!busy.empty()) {
-        std::sort(busy.begin(), busy.end(), [](const SocketEntry* a, const SocketEntry* b) {
-            return a->port < b->port;
-        });
+        std::sort(busy.begin(), busy.end(),
+                  [](const SocketEntry* a, const SocketEntry* b) { return a->port < b->port; });
         const SocketEntry& first = *busy.front();
         const auto process = snapshot->processes.find(first.inode);
-        std::string who = describeProcess(
-            process == snapshot->processes.end() ? nullptr : &process->second);
+        std::string who =
+            describeProcess(process == snapshot->processes.end() ? nullptr : &process->second);
         if (who.empty())
             who = isElevated() ? "a process" : "a process (run as root to see which)";
-        std::string message = "port " + std::to_string(first.port) + " of the block " + wanted
-                              + " is in use: " + who + " "
-                              + (protocol == Protocol::Tcp ? "listens on " : "is bound to ")
-                              + formatEndpoint(first.address, first.family, first.port);
+        std::string message = "port " + std::to_string(first.port) + " of the block " + wanted +
+                              " is in use: " + who + " " +
+                              (protocol == Protocol::Tcp ? "listens on " : "is bound to ") +
+                              formatEndpoint(first.address, first.family, first.port);
         std::size_t others = 0;
         for (const SocketEntry* entry : busy)
             others += entry->port != first.port ? 1 : 0;
@@ -296,28 +337,10 @@ Result<ReservedBlock> LinuxBackend::createPersistent(Protocol protocol, PortRang
     kernel.add(range);
     std::vector<RecordedBlock> blocks = state->file.blocks;
     blocks.push_back(RecordedBlock{protocol, range});
-    if (auto written = [&]() -> Result<void> {
-            if (kernel != state->kernel) {
-                if (auto w = writeFileInPlace(m_reservedPortsPath, kernel.format() + "\n"); !w)
-                    return w.error();
-            }
-            auto saved =
-                writeFileAtomically(m_reservationFilePath, formatReservationFile(blocks, kernel));
-            if (!saved) {
-                Error error = saved.error();
-                if (kernel != state->kernel) {
-                    auto restored =
-                        writeFileInPlace(m_reservedPortsPath, state->kernel.format() + "\n");
-                    error.message += restored ? "; the kernel's list was restored"
-                                              : "; restoring the kernel's list failed too: "
-                                                    + restored.error().message;
-                }
-                return error;
-            }
-            return {};
-        }();
-        !written)
-        return written.error();
+    if (auto committed =
+            commitState(m_reservedPortsPath, m_reservationFilePath, state->kernel, kernel, blocks);
+        !committed)
+        return committed.error();
     return ReservedBlock{protocol, range, true, kNoToken, {}};
 }
 
@@ -334,14 +357,14 @@ Result<ReservedBlock> LinuxBackend::lookupPersistent(Protocol protocol, PortRang
         if (state->kernel.containsAll(range))
             return ReservedBlock{protocol, range, true, kNoToken, {}};
         return errnoError(ErrorKind::NotFound, ENOENT,
-                          "the reservation " + wanted + " is recorded in " + m_reservationFilePath
-                              + " but not active in the kernel's list (" + m_reservedPortsPath
-                              + "), e.g. after a boot that did not apply the file; run "
-                                "`sysctl --system` as root, or delete and create it again");
+                          "the reservation " + wanted + " is recorded in " + m_reservationFilePath +
+                              " but not active in the kernel's list (" + m_reservedPortsPath +
+                              "), e.g. after a boot that did not apply the file; run "
+                              "`sysctl --system` as root, or delete and create it again");
     }
-    std::string message = "no reservation " + wanted
-                          + " made by Portolan; lookup needs the exact start and count used "
-                            "when it was created";
+    std::string message = "no reservation " + wanted +
+                          " made by Portolan; lookup needs the exact start and count used "
+                          "when it was created";
     for (const RecordedBlock& block : state->file.blocks)
         if (block.protocol == protocol && block.range.overlaps(range)) {
             message += " (Portolan has " + describe(block.protocol, block.range) + ")";
@@ -362,9 +385,9 @@ Result<void> LinuxBackend::deletePersistent(Protocol protocol, PortRange range)
     if (!state)
         return state.error();
     if (!state->find(protocol, range)) {
-        std::string message = "no reservation " + describe(protocol, range)
-                              + " made by Portolan; delete needs the exact start and count used "
-                                "when it was created";
+        std::string message = "no reservation " + describe(protocol, range) +
+                              " made by Portolan; delete needs the exact start and count used "
+                              "when it was created";
         for (const RecordedBlock& block : state->file.blocks)
             if (block.protocol == protocol && block.range.overlaps(range)) {
                 message += " (Portolan has " + describe(block.protocol, block.range) + ")";
@@ -388,39 +411,7 @@ Result<void> LinuxBackend::deletePersistent(Protocol protocol, PortRange range)
     PortSet kernel = state->kernel;
     kernel.remove(release);
 
-    const bool kernelChanged = kernel != state->kernel;
-    if (kernelChanged) {
-        if (auto w = writeFileInPlace(m_reservedPortsPath, kernel.format() + "\n"); !w)
-            return w.error();
-    }
-    Result<void> saved;
-    if (blocks.empty()) {
-        // No block left: the file has nothing of ours to apply at boot any more.
-        if (::unlink(m_reservationFilePath.c_str()) != 0 && errno != ENOENT) {
-            const int code = errno;
-            saved = errnoError(code == EACCES || code == EPERM || code == EROFS
-                                   ? ErrorKind::AccessDenied
-                                   : ErrorKind::IoError,
-                               code,
-                               "cannot remove " + m_reservationFilePath + ": "
-                                   + std::string(std::strerror(code))
-                                   + "; changing port reservations needs root: run Portolan as "
-                                     "root (sudo)");
-        }
-    } else {
-        saved = writeFileAtomically(m_reservationFilePath, formatReservationFile(blocks, kernel));
-    }
-    if (!saved) {
-        Error error = saved.error();
-        if (kernelChanged) {
-            auto restored = writeFileInPlace(m_reservedPortsPath, state->kernel.format() + "\n");
-            error.message += restored ? "; the kernel's list was restored"
-                                      : "; restoring the kernel's list failed too: "
-                                            + restored.error().message;
-        }
-        return error;
-    }
-    return {};
+    return commitState(m_reservedPortsPath, m_reservationFilePath, state->kernel, kernel, blocks);
 }
 
 Result<std::vector<ReservedBlock>> LinuxBackend::listReservations(std::optional<Protocol> protocol)
@@ -443,8 +434,8 @@ Result<std::vector<ReservedBlock>> LinuxBackend::listReservations(std::optional<
                 blocks.push_back(
                     ReservedBlock{p, range, true, kNoToken, std::string(kForeignOwner)});
     std::sort(blocks.begin(), blocks.end(), [](const ReservedBlock& a, const ReservedBlock& b) {
-        return std::tuple(a.range.start, a.range.count, a.protocol)
-               < std::tuple(b.range.start, b.range.count, b.protocol);
+        return std::tuple(a.range.start, a.range.count, a.protocol) <
+               std::tuple(b.range.start, b.range.count, b.protocol);
     });
     return blocks;
 }
@@ -473,17 +464,18 @@ Result<ScanResult> LinuxBackend::scan(const ScanRequest& request, const ScanProg
 {
     if (request.first == 0 || request.last < request.first)
         return errnoError(ErrorKind::InvalidArgument, EINVAL,
-                          "range: " + std::to_string(request.first) + "-"
-                              + std::to_string(request.last)
-                              + " is not a scan range; allowed: FIRST-LAST with "
-                                "1 <= FIRST <= LAST <= 65535");
+                          "range: " + std::to_string(request.first) + "-" +
+                              std::to_string(request.last) +
+                              " is not a scan range; allowed: FIRST-LAST with "
+                              "1 <= FIRST <= LAST <= 65535");
     auto address = parseSocketAddress(request.address, request.family);
     if (!address)
         return address.error();
 
     // One snapshot of who holds what, taken before the probes: a scan answers for one moment.
     std::unordered_map<std::uint16_t, std::string> holders;
-    if (auto snapshot = readSockets(m_options.procRoot, request.protocol, false))
+    const PortRange scanned{request.first, std::uint16_t(request.last - request.first + 1)};
+    if (auto snapshot = readSockets(m_options.procRoot, request.protocol, false, scanned))
         holders = holdersByPort(snapshot.value(), request.family);
     std::uint32_t unprivilegedStart = kDefaultUnprivilegedPortStart;
     if (auto value =
@@ -491,9 +483,9 @@ Result<ScanResult> LinuxBackend::scan(const ScanRequest& request, const ScanProg
         unprivilegedStart = value.value();
     const bool elevated = isElevated();
     const std::string privilegedHolder =
-        "ports below " + std::to_string(unprivilegedStart)
-        + " need root (net.ipv4.ip_unprivileged_port_start = " + std::to_string(unprivilegedStart)
-        + ")";
+        "ports below " + std::to_string(unprivilegedStart) +
+        " need root (net.ipv4.ip_unprivileged_port_start = " + std::to_string(unprivilegedStart) +
+        ")";
 
     ScanRequest effective = request;
     if (effective.threads == 0)
@@ -507,8 +499,8 @@ Result<ScanResult> LinuxBackend::scan(const ScanRequest& request, const ScanProg
         if (result.outcome == BindOutcome::InUse) {
             if (const auto it = holders.find(port); it != holders.end())
                 result.holder = it->second;
-        } else if (result.outcome == BindOutcome::Forbidden && !elevated
-                   && port < unprivilegedStart) {
+        } else if (result.outcome == BindOutcome::Forbidden && !elevated &&
+                   port < unprivilegedStart) {
             result.holder = privilegedHolder;
         }
         return result;
@@ -539,9 +531,9 @@ Result<PortRange> LinuxBackend::dynamicRange(Protocol)
         rest.remove_prefix(1);
     if (!rest.empty() || bounds[0] == 0 || bounds[1] < bounds[0] || bounds[1] > 65535)
         return errnoError(ErrorKind::IoError, EINVAL,
-                          path + ": \"" + text.value()
-                              + "\" is not two ports \"FIRST LAST\" with 1 <= FIRST <= LAST <= "
-                                "65535; check the net.ipv4.ip_local_port_range setting");
+                          path + ": \"" + text.value() +
+                              "\" is not two ports \"FIRST LAST\" with 1 <= FIRST <= LAST <= "
+                              "65535; check the net.ipv4.ip_local_port_range setting");
     return PortRange{std::uint16_t(bounds[0]), std::uint16_t(bounds[1] - bounds[0] + 1)};
 }
 

@@ -19,9 +19,9 @@ struct LinuxOptions
 };
 
 // The real kernel: persistent reservations are net.ipv4.ip_local_reserved_ports, whose
-// per-block identity (protocol, start, count) is kept in <sysctlDir>/60-portolan-reserved-ports.conf
-// because the kernel's list is shared by TCP and UDP and merges adjacent ranges. Linux has
-// no runtime reservations and no tokens.
+// per-block identity (protocol, start, count) is kept in
+// <sysctlDir>/60-portolan-reserved-ports.conf because the kernel's list is shared by TCP and UDP
+// and merges adjacent ranges. Linux has no runtime reservations and no tokens.
 class LinuxBackend final : public Backend
 {
 public:

@@ -15,10 +15,11 @@ namespace {
 
 Error noRuntimeReservations(std::string_view call)
 {
-    return errnoError(ErrorKind::Unsupported, EOPNOTSUPP,
-                      std::string(call)
-                          + ": Linux has no runtime port reservations; use a persistent "
-                            "reservation (net.ipv4.ip_local_reserved_ports) instead");
+    // Named explicitly: on Linux ENOTSUP and EOPNOTSUPP are the same number, and a table
+    // lookup may answer either; the socket calls document EOPNOTSUPP.
+    return Error{ErrorKind::Unsupported, EOPNOTSUPP, "EOPNOTSUPP",
+                 std::string(call) + ": Linux has no runtime port reservations; use a persistent "
+                                     "reservation (net.ipv4.ip_local_reserved_ports) instead"};
 }
 
 std::string_view familyName(int family)
@@ -29,9 +30,12 @@ std::string_view familyName(int family)
 std::string_view typeName(SocketType type)
 {
     switch (type) {
-    case SocketType::Stream: return "SOCK_STREAM";
-    case SocketType::Datagram: return "SOCK_DGRAM";
-    case SocketType::Raw: return "SOCK_RAW";
+    case SocketType::Stream:
+        return "SOCK_STREAM";
+    case SocketType::Datagram:
+        return "SOCK_DGRAM";
+    case SocketType::Raw:
+        return "SOCK_RAW";
     }
     return "SOCK_STREAM";
 }
@@ -41,28 +45,35 @@ std::string socketAdvice(int code)
 {
     switch (code) {
     case EPERM:
-    case EACCES: return "; raw sockets need root (CAP_NET_RAW): run Portolan as root";
+    case EACCES:
+        return "; raw sockets need root (CAP_NET_RAW): run Portolan as root";
     case EPROTONOSUPPORT:
     case EPROTOTYPE:
     case ESOCKTNOSUPPORT:
         return "; use protocol 6 (TCP) with a stream socket or 17 (UDP) with a datagram socket";
-    case EAFNOSUPPORT: return "; this system does not support the address family";
+    case EAFNOSUPPORT:
+        return "; this system does not support the address family";
     case EMFILE:
-    case ENFILE: return "; too many open files: close some sockets or raise the limit";
-    default: return {};
+    case ENFILE:
+        return "; too many open files: close some sockets or raise the limit";
+    default:
+        return {};
     }
 }
 
 std::string bindAdvice(int code, std::uint16_t port)
 {
     switch (code) {
-    case EADDRINUSE: return "; another socket holds the port: choose another port or stop it";
+    case EADDRINUSE:
+        return "; another socket holds the port: choose another port or stop it";
     case EACCES:
         return port != 0 && port < 1024
                    ? "; ports below net.ipv4.ip_unprivileged_port_start need root"
                    : "; run Portolan as root";
-    case EADDRNOTAVAIL: return "; the address is not one of this machine's addresses";
-    default: return {};
+    case EADDRNOTAVAIL:
+        return "; the address is not one of this machine's addresses";
+    default:
+        return {};
     }
 }
 
@@ -78,10 +89,7 @@ public:
     {
         return noRuntimeReservations("acquire");
     }
-    Result<void> associateReservation(Token) override
-    {
-        return noRuntimeReservations("associate");
-    }
+    Result<void> associateReservation(Token) override { return noRuntimeReservations("associate"); }
     Result<void> releaseReservation(Token) override { return noRuntimeReservations("release"); }
 
     Result<void> bind(std::string_view address, std::uint16_t port) override
@@ -91,11 +99,11 @@ public:
             return parsed.error();
         parsed->setPort(port);
         // Never SO_REUSEADDR: the bind must fail exactly where a server's bind would.
-        if (::bind(m_fd, reinterpret_cast<const sockaddr*>(&parsed->storage), parsed->length)
-            != 0) {
+        if (::bind(m_fd, reinterpret_cast<const sockaddr*>(&parsed->storage), parsed->length) !=
+            0) {
             const int code = errno;
-            Error error = native::posixError(
-                code, "bind to " + formatEndpoint(address, m_family, port));
+            Error error =
+                native::posixError(code, "bind to " + formatEndpoint(address, m_family, port));
             error.message += bindAdvice(code, port);
             return error;
         }
@@ -159,10 +167,10 @@ Result<SocketAddress> parseSocketAddress(std::string_view text, AddressFamily fa
             return address;
     }
     return errnoError(ErrorKind::InvalidArgument, EINVAL,
-                      "address: \"" + std::string(text) + "\" is not an "
-                          + std::string(toString(family)) + " address; allowed: "
-                          + (family == AddressFamily::IPv4 ? "dotted IPv4 like 127.0.0.1 or 0.0.0.0"
-                                                           : "IPv6 like ::1 or ::"));
+                      "address: \"" + std::string(text) + "\" is not an " +
+                          std::string(toString(family)) + " address; allowed: " +
+                          (family == AddressFamily::IPv4 ? "dotted IPv4 like 127.0.0.1 or 0.0.0.0"
+                                                         : "IPv6 like ::1 or ::"));
 }
 
 std::string formatEndpoint(std::string_view address, AddressFamily family, std::uint16_t port)
@@ -178,9 +186,12 @@ std::string formatEndpoint(std::string_view address, AddressFamily family, std::
 int socketType(SocketType type)
 {
     switch (type) {
-    case SocketType::Stream: return SOCK_STREAM;
-    case SocketType::Datagram: return SOCK_DGRAM;
-    case SocketType::Raw: return SOCK_RAW;
+    case SocketType::Stream:
+        return SOCK_STREAM;
+    case SocketType::Datagram:
+        return SOCK_DGRAM;
+    case SocketType::Raw:
+        return SOCK_RAW;
     }
     return SOCK_STREAM;
 }
@@ -191,9 +202,9 @@ Result<std::unique_ptr<Socket>> openLinuxSocket(const SocketSpec& spec)
     const int fd = ::socket(family, socketType(spec.type) | SOCK_CLOEXEC, spec.protocol);
     if (fd < 0) {
         const int code = errno;
-        Error error = native::posixError(code, "socket(" + std::string(familyName(family)) + ", "
-                                                   + std::string(typeName(spec.type)) + ", "
-                                                   + std::to_string(spec.protocol) + ")");
+        Error error = native::posixError(code, "socket(" + std::string(familyName(family)) + ", " +
+                                                   std::string(typeName(spec.type)) + ", " +
+                                                   std::to_string(spec.protocol) + ")");
         error.message += socketAdvice(code);
         return error;
     }
@@ -209,10 +220,16 @@ BindProbeResult probeBind(const SocketAddress& address, std::string_view address
     auto fail = [&](int code, std::string context) {
         result.error = native::posixError(code, context);
         switch (code) {
-        case EADDRINUSE: result.outcome = BindOutcome::InUse; break;
+        case EADDRINUSE:
+            result.outcome = BindOutcome::InUse;
+            break;
         case EACCES:
-        case EPERM: result.outcome = BindOutcome::Forbidden; break;
-        default: result.outcome = BindOutcome::Other; break;
+        case EPERM:
+            result.outcome = BindOutcome::Forbidden;
+            break;
+        default:
+            result.outcome = BindOutcome::Other;
+            break;
         }
     };
     const int fd = ::socket(address.family, type | SOCK_CLOEXEC, protocol);

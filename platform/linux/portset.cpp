@@ -41,9 +41,8 @@ Result<PortSet> PortSet::parse(std::string_view text, std::string_view source)
     std::size_t pos = 0;
     while (pos <= text.size()) {
         const auto comma = text.find(',', pos);
-        const std::string_view item =
-            trim(text.substr(pos, comma == std::string_view::npos ? std::string_view::npos
-                                                                  : comma - pos));
+        const std::string_view item = trim(text.substr(
+            pos, comma == std::string_view::npos ? std::string_view::npos : comma - pos));
         const auto dash = item.find('-');
         std::uint32_t first = 0;
         std::uint32_t last = 0;
@@ -52,15 +51,15 @@ Result<PortSet> PortSet::parse(std::string_view text, std::string_view source)
             good = parsePortNumber(item, first);
             last = first;
         } else {
-            good = parsePortNumber(trim(item.substr(0, dash)), first)
-                   && parsePortNumber(trim(item.substr(dash + 1)), last) && first <= last;
+            good = parsePortNumber(trim(item.substr(0, dash)), first) &&
+                   parsePortNumber(trim(item.substr(dash + 1)), last) && first <= last;
         }
         if (!good)
             return errnoError(ErrorKind::IoError, EINVAL,
-                              "cannot read the port list in " + std::string(source) + ": \""
-                                  + std::string(item)
-                                  + "\" is not a port or a range FIRST-LAST of ports 0-65535; "
-                                    "fix the list (e.g. 5000-5019,8080)");
+                              "cannot read the port list in " + std::string(source) + ": \"" +
+                                  std::string(item) +
+                                  "\" is not a port or a range FIRST-LAST of ports 0-65535; "
+                                  "fix the list (e.g. 5000-5019,8080)");
         for (std::uint32_t port = first; port <= last; ++port)
             set.m_bits.set(port);
         if (comma == std::string_view::npos)
@@ -101,13 +100,15 @@ std::string PortSet::format() const
 
 void PortSet::add(PortRange range)
 {
-    for (std::uint32_t port = range.start; range.count != 0 && port <= range.end() && port < kPorts; ++port)
+    for (std::uint32_t port = range.start; range.count != 0 && port <= range.end() && port < kPorts;
+         ++port)
         m_bits.set(port);
 }
 
 void PortSet::remove(PortRange range)
 {
-    for (std::uint32_t port = range.start; range.count != 0 && port <= range.end() && port < kPorts; ++port)
+    for (std::uint32_t port = range.start; range.count != 0 && port <= range.end() && port < kPorts;
+         ++port)
         m_bits.reset(port);
 }
 
@@ -154,8 +155,8 @@ std::vector<PortRange> toRanges(const std::vector<PortSpan>& spans)
                 continue;
             span.first = 1;
         }
-        ranges.push_back(PortRange{std::uint16_t(span.first),
-                                   std::uint16_t(span.last - span.first + 1)});
+        ranges.push_back(
+            PortRange{std::uint16_t(span.first), std::uint16_t(span.last - span.first + 1)});
     }
     return ranges;
 }

@@ -105,8 +105,8 @@ std::optional<SocketEntry> parseProcNetLine(std::string_view line, Protocol prot
     auto address = decodeAddress(parts[1].substr(0, colon), family);
     std::uint32_t port = 0;
     std::uint32_t state = 0;
-    if (!address || !parseHexWord(parts[1].substr(colon + 1), port) || port > 65535
-        || !parseHexWord(parts[3], state))
+    if (!address || !parseHexWord(parts[1].substr(colon + 1), port) || port > 65535 ||
+        !parseHexWord(parts[3], state))
         return std::nullopt;
     const auto [end, ec] =
         std::from_chars(parts[9].data(), parts[9].data() + parts[9].size(), entry.inode);
@@ -209,7 +209,7 @@ mapSocketInodes(const std::string& procRoot, const std::unordered_set<std::uint6
 }
 
 Result<SocketSnapshot> readSockets(const std::string& procRoot, std::optional<Protocol> protocol,
-                                   bool listeningOnly)
+                                   bool listeningOnly, std::optional<PortRange> ports)
 {
     SocketSnapshot snapshot;
     for (const Protocol p : {Protocol::Tcp, Protocol::Udp}) {
@@ -220,7 +220,8 @@ Result<SocketSnapshot> readSockets(const std::string& procRoot, std::optional<Pr
             if (!table)
                 return table.error();
             for (auto& entry : table.value())
-                if (!listeningOnly || isListening(entry))
+                if ((!listeningOnly || isListening(entry)) &&
+                    (!ports || ports->contains(entry.port)))
                     snapshot.sockets.push_back(std::move(entry));
         }
     }
@@ -253,8 +254,8 @@ Result<std::vector<Listener>> readListeners(const std::string& procRoot,
         listeners.push_back(std::move(listener));
     }
     std::sort(listeners.begin(), listeners.end(), [](const Listener& a, const Listener& b) {
-        return std::tie(a.protocol, a.port, a.family, a.address, a.pid)
-               < std::tie(b.protocol, b.port, b.family, b.address, b.pid);
+        return std::tie(a.protocol, a.port, a.family, a.address, a.pid) <
+               std::tie(b.protocol, b.port, b.family, b.address, b.pid);
     });
     return listeners;
 }

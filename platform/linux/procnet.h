@@ -16,6 +16,7 @@
 namespace portolan::linuxos {
 
 inline constexpr unsigned kTcpListenState = 0x0A;
+inline constexpr unsigned kTcpTimeWaitState = 0x06;
 
 // One row of /proc/net/{tcp,tcp6,udp,udp6}.
 struct SocketEntry
@@ -24,7 +25,7 @@ struct SocketEntry
     AddressFamily family = AddressFamily::IPv4;
     std::string address; // local address, "127.0.0.1", "::"
     std::uint16_t port = 0;
-    unsigned state = 0;  // the kernel's TCP state number (UDP: 7 unconnected, 1 connected)
+    unsigned state = 0; // the kernel's TCP state number (UDP: 7 unconnected, 1 connected)
     std::uint64_t inode = 0;
 };
 
@@ -52,14 +53,16 @@ struct ProcessInfo
 std::unordered_map<std::uint64_t, ProcessInfo>
 mapSocketInodes(const std::string& procRoot, const std::unordered_set<std::uint64_t>& inodes);
 
-// Every socket of the chosen protocols (both families), with its process when known.
+// Every socket of the chosen protocols (both families), with its process when known; only
+// those on `ports` when given, which spares reading every process's fd links.
 struct SocketSnapshot
 {
     std::vector<SocketEntry> sockets;
     std::unordered_map<std::uint64_t, ProcessInfo> processes; // by inode
 };
 Result<SocketSnapshot> readSockets(const std::string& procRoot, std::optional<Protocol> protocol,
-                                   bool listeningOnly);
+                                   bool listeningOnly,
+                                   std::optional<PortRange> ports = std::nullopt);
 
 // The listeners of the chosen protocols, with their processes.
 Result<std::vector<Listener>> readListeners(const std::string& procRoot,

@@ -75,9 +75,8 @@ Result<ReservationFile> parseReservationFile(std::string_view text, std::string_
     std::size_t pos = 0;
     while (pos < text.size()) {
         const auto newline = text.find('\n', pos);
-        const std::string_view raw =
-            text.substr(pos, newline == std::string_view::npos ? std::string_view::npos
-                                                               : newline - pos);
+        const std::string_view raw = text.substr(
+            pos, newline == std::string_view::npos ? std::string_view::npos : newline - pos);
         pos = newline == std::string_view::npos ? text.size() : newline + 1;
         ++lineNumber;
         const std::string_view line = trim(raw);
@@ -90,10 +89,10 @@ Result<ReservationFile> parseReservationFile(std::string_view text, std::string_
             const auto block = parseBlock(comment.substr(kBlockTag.size()));
             if (!block)
                 return errnoError(ErrorKind::IoError, EINVAL,
-                                  std::string(path) + " line " + std::to_string(lineNumber)
-                                      + ": \"" + std::string(line)
-                                      + "\" is not a block record \"# portolan-block: tcp|udp "
-                                        "START COUNT\"; fix or remove the line");
+                                  std::string(path) + " line " + std::to_string(lineNumber) +
+                                      ": \"" + std::string(line) +
+                                      "\" is not a block record \"# portolan-block: tcp|udp "
+                                      "START COUNT\"; fix or remove the line");
             if (std::find(file.blocks.begin(), file.blocks.end(), *block) == file.blocks.end())
                 file.blocks.push_back(*block);
             continue;
@@ -117,8 +116,8 @@ Result<ReservationFile> parseReservationFile(std::string_view text, std::string_
 std::string formatReservationFile(std::vector<RecordedBlock> blocks, const PortSet& list)
 {
     std::sort(blocks.begin(), blocks.end(), [](const RecordedBlock& a, const RecordedBlock& b) {
-        return std::tuple(a.range.start, a.range.count, a.protocol)
-               < std::tuple(b.range.start, b.range.count, b.protocol);
+        return std::tuple(a.range.start, a.range.count, a.protocol) <
+               std::tuple(b.range.start, b.range.count, b.protocol);
     });
     std::string text =
         "# Persistent port reservations made by Portolan. Written by Portolan: change them\n"
@@ -133,9 +132,8 @@ std::string formatReservationFile(std::vector<RecordedBlock> blocks, const PortS
         "# this file was written (reserved by someone else), so that applying this file at boot\n"
         "# does not drop them.\n";
     for (const RecordedBlock& block : blocks)
-        text += "# " + std::string(kBlockTag) + " " + std::string(toString(block.protocol)) + " "
-                + std::to_string(block.range.start) + " " + std::to_string(block.range.count)
-                + "\n";
+        text += "# " + std::string(kBlockTag) + " " + std::string(toString(block.protocol)) + " " +
+                std::to_string(block.range.start) + " " + std::to_string(block.range.count) + "\n";
     text += std::string(kReservedPortsKey) + " = " + list.format() + "\n";
     return text;
 }

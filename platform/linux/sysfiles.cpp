@@ -133,6 +133,11 @@ Result<void> writeFileAtomically(const std::string& path, std::string_view text)
         ::unlink(temp.c_str());
         return fileError(code, "replace", path);
     }
+    // Make the rename itself durable, so that a crash does not bring the old file back.
+    if (const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir >= 0) {
+        ::fsync(dir);
+        ::close(dir);
+    }
     return {};
 }
 

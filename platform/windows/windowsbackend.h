@@ -54,7 +54,7 @@ public:
 private:
     Capabilities probeCapabilities() const;
     Result<std::string> runNetsh(const std::vector<std::string>& arguments) const;
-    Result<std::vector<ReservedBlock>> discover(Protocol protocol);
+    Result<std::vector<ReservedBlock>> discover(Protocol protocol) const;
     Result<std::vector<std::uint8_t>> fetchTable(const Win32Api::TableFunction& function,
                                                  int family, std::uint32_t tableClass,
                                                  std::string_view context) const;

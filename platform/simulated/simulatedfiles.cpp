@@ -1,0 +1,84 @@
+#include "simulatedfiles.h"
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace portolan::simulated {
+
+namespace fs = std::filesystem;
+
+Result<std::string> readTextFile(const std::string& path, std::string_view what)
+{
+    std::error_code ec;
+    const auto status = fs::status(fs::path(path), ec);
+    if (ec || !fs::exists(status))
+        return Error::make(ErrorKind::IoError,
+                           std::string(what) + " " + path + " does not exist");
+    if (fs::is_directory(status))
+        return Error::make(ErrorKind::IoError,
+                           std::string(what) + " " + path + " is a folder, not a file");
+    std::ifstream in(fs::path(path), std::ios::binary);
+    if (!in)
+        return Error::make(ErrorKind::IoError,
+                           std::string(what) + " " + path + " cannot be opened for reading");
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad())
+        return Error::make(ErrorKind::IoError,
+                           std::string(what) + " " + path + " could not be read completely");
+    return text.str();
+}
+
+bool fileExists(const std::string& path)
+{
+    std::error_code ec;
+    return fs::exists(fs::path(path), ec);
+}
+
+Result<void> writeTextFileAtomically(const std::string& path, std::string_view text)
+{
+    const fs::path target(path);
+    std::error_code ec;
+    if (target.has_parent_path()) {
+        fs::create_directories(target.parent_path(), ec);
+        if (ec)
+            return Error::make(ErrorKind::IoError, "cannot write the state file " + path
+                                                       + ": cannot create the folder "
+                                                       + target.parent_path().string() + ": "
+                                                       + ec.message());
+    }
+    // Unique per process and call, so two writers never share a temporary file.
+    static std::atomic<unsigned> serial{0};
+    const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
+    fs::path temporary = target;
+    temporary += ".tmp-" + std::to_string(stamp) + "-" + std::to_string(serial++);
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        if (!out)
+            return Error::make(ErrorKind::IoError,
+                               "cannot write the state file " + path + ": the temporary file "
+                                   + temporary.string() + " cannot be created");
+        out.write(text.data(), std::streamsize(text.size()));
+        out.flush();
+        if (!out) {
+            out.close();
+            fs::remove(temporary, ec);
+            return Error::make(ErrorKind::IoError, "cannot write the state file " + path
+                                                       + ": writing " + temporary.string()
+                                                       + " failed (disk full?)");
+        }
+    }
+    fs::rename(temporary, target, ec);
+    if (ec) {
+        std::error_code ignored;
+        fs::remove(temporary, ignored);
+        return Error::make(ErrorKind::IoError,
+                           "cannot write the state file " + path + ": " + ec.message());
+    }
+    return {};
+}
+
+} // namespace portolan::simulated

@@ -1,0 +1,11 @@
+# Tests of the simulated backend: its own behaviour (every documented error code, scenarios,
+# state file) and the shared conformance suite run against it.
+portolan_add_test(NAME platform.simulated
+                  SOURCES simulated_backend_test.cpp simulated_errors_test.cpp
+                          simulated_scenario_test.cpp
+                  LIBS portolan_platform)
+target_compile_definitions(platform.simulated PRIVATE
+                           PORTOLAN_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+portolan_add_test(NAME platform.conformance.simulated
+                  SOURCES ${PORTOLAN_CONFORMANCE_SOURCES} simulated_conformance.cpp
+                  LIBS portolan_platform)

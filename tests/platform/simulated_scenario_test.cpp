@@ -1,0 +1,482 @@
+// Scenarios and the state file of the simulated backend: the shipped scenarios, validation
+// errors naming the field, the state surviving a restart, and bad input changing nothing.
+// State files are written only under a temporary folder.
+#include "simulated_support.h"
+
+#include "platform/simulated/simulatedaddress.h"
+#include "platform/simulated/simulatedmachine.h"
+#include "platform/simulated/simulatedrules.h"
+
+#include <filesystem>
+#include <vector>
+
+namespace portolan::test {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+Result<std::unique_ptr<SimulatedBackend>> openWith(const std::string& scenario,
+                                                   const std::string& state)
+{
+    return SimulatedBackend::open(SimulatedOptions{scenario, state});
+}
+
+std::unique_ptr<SimulatedBackend> mustOpen(const std::string& scenario, const std::string& state)
+{
+    auto opened = openWith(scenario, state);
+    REQUIRE_MESSAGE(opened.ok(), opened.error().describe());
+    return std::move(opened.value());
+}
+
+std::size_t filesIn(const fs::path& folder)
+{
+    std::size_t n = 0;
+    for (const auto& entry : fs::directory_iterator(folder)) {
+        (void)entry;
+        ++n;
+    }
+    return n;
+}
+
+} // namespace
+
+TEST_CASE("scenario: the built-in clean machine is resources/scenarios/clean.json")
+{
+    CHECK(simulated::builtInScenarioText() == readFile(scenarioPath("clean.json")));
+    auto backend = openClean();
+    const SimulatedMachine m = backend->machine();
+    CHECK(m.name == "clean");
+    CHECK(m.hostName == "WIN11-CLEAN");
+    CHECK(m.dynamicTcp == simulated::kWindowsDefaultDynamicRange);
+    CHECK(m.dynamicUdp == simulated::kWindowsDefaultDynamicRange);
+    CHECK(m.persistent.empty());
+    CHECK(m.runtime.empty());
+    CHECK(m.seededFrom == "built-in clean machine");
+    auto listeners = backend->listeners(Protocol::Tcp);
+    REQUIRE(listeners.ok());
+    auto has = [&](std::uint16_t port, const char* process) {
+        return std::any_of(listeners->begin(), listeners->end(), [&](const Listener& l) {
+            return l.port == port && l.process == process;
+        });
+    };
+    CHECK(has(135, "svchost.exe"));
+    CHECK(has(445, "System"));
+    CHECK(has(49664, "lsass.exe"));
+}
+
+TEST_CASE("scenario: the shipped scenarios load and say what they promise")
+{
+    SUBCASE("developer.json")
+    {
+        auto backend = openScenario("developer.json");
+        const SimulatedMachine m = backend->machine();
+        CHECK(m.elevated);
+        REQUIRE(m.runtime.size() == 3);
+        CHECK(m.runtime[0].range == PortRange{2869, 500});
+        CHECK(m.runtime[1].range == PortRange{50000, 60});
+        for (const auto& b : m.runtime)
+            CHECK(b.token != kNoToken);
+        REQUIRE(m.persistent.size() == 2);
+        CHECK(m.persistent[0].range == PortRange{5037, 1});
+        CHECK_FALSE(m.persistent[0].note.empty());
+    }
+    SUBCASE("installer-range.json")
+    {
+        auto backend = openScenario("installer-range.json");
+        CHECK_FALSE(backend->isElevated());
+        auto dynamic = backend->dynamicRange(Protocol::Tcp);
+        REQUIRE(dynamic.ok());
+        CHECK(dynamic.value() == PortRange{1024, 64512});
+        // An ordinary user's terminal cannot pin a port.
+        auto created = backend->createPersistent(Protocol::Tcp, PortRange{3000, 1});
+        REQUIRE_FALSE(created.ok());
+        CHECK(created.error().code == native::kErrorAccessDenied);
+        // Ephemeral ports now land on low ports.
+        auto socket = openSocket(*backend);
+        REQUIRE(socket->bind("127.0.0.1", 0).ok());
+        CHECK(socket->localPort().value() < 1080);
+    }
+}
+
+TEST_CASE("scenario: machines survive a round trip through the state document")
+{
+    auto backend = openScenario("developer.json");
+    REQUIRE(backend->createPersistent(Protocol::Udp, PortRange{7000, 3}).ok());
+    REQUIRE(backend->reboot().ok());
+    const SimulatedMachine m = backend->machine();
+    auto parsed = simulated::machineFromJson(backend->stateDocument(), "state");
+    REQUIRE_MESSAGE(parsed.ok(), parsed.error().describe());
+    CHECK(parsed->persistent == m.persistent);
+    CHECK(parsed->runtime == m.runtime);
+    CHECK(parsed->bootTime == m.bootTime);
+    CHECK(parsed->bootCounter == 2);
+    CHECK(parsed->tokenCounter == m.tokenCounter);
+    CHECK(parsed->scenarioHash == m.scenarioHash);
+    CHECK(parsed->listeners.size() == m.listeners.size());
+    CHECK(parsed->addresses == m.addresses);
+}
+
+TEST_CASE("scenario: boot times in UTC")
+{
+    const struct
+    {
+        const char* text;
+        std::int64_t seconds;
+    } cases[] = {
+        {"1970-01-01T00:00:00Z", 0},
+        {"2000-02-29T12:00:00Z", 951825600},
+        {"2025-03-10T08:02:41Z", 1741593761},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.text);
+        CHECK(simulated::parseUtcTime(c.text) == c.seconds);
+        CHECK(simulated::formatUtcTime(c.seconds) == c.text);
+    }
+    for (const char* bad : {"2025-02-29T00:00:00Z", "2025-03-10 08:02:41Z", "2025-03-10T08:02:41",
+                            "2025-13-01T00:00:00Z", "2025-03-10T24:00:00Z"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(simulated::parseUtcTime(bad).has_value());
+    }
+}
+
+TEST_CASE("scenario: errors name the field and the allowed values")
+{
+    struct Case
+    {
+        const char* what;
+        const char* text;
+        std::vector<const char*> mentions;
+    };
+    const Case cases[] = {
+        {"malformed JSON", "{\n  \"schema\": 1,\n  \"name\": \n}", {"line 4", "column"}},
+        {"not an object", "[1, 2]", {"expected an object"}},
+        {"missing schema", "{}", {"schema", "required"}},
+        {"unknown schema", R"({"schema": 2})", {"schema", "2 is out of range", "allowed 1-1"}},
+        {"unknown field", R"({"schema": 1, "runtme": []})",
+         {"runtme", "unknown field", "allowed:", "runtime"}},
+        {"wrong type (bool)", R"({"schema": 1, "elevated": "yes"})",
+         {"elevated", "expected true or false", "a string"}},
+        {"wrong type (array)", R"({"schema": 1, "listeners": {}})",
+         {"listeners", "expected an array"}},
+        {"unknown protocol",
+         R"({"schema": 1, "runtime": [{"protocol": "sctp", "start": 1, "count": 1, "owner": "x"}]})",
+         {"runtime[0].protocol", "\"sctp\"", "\"tcp\", \"udp\""}},
+        {"start out of range",
+         R"({"schema": 1, "runtime": [
+              {"protocol": "tcp", "start": 100, "count": 1, "owner": "a"},
+              {"protocol": "tcp", "start": 200, "count": 1, "owner": "b"},
+              {"protocol": "tcp", "start": 70000, "count": 1, "owner": "c"}]})",
+         {"runtime[2].start", "70000 is out of range", "allowed 1-65535"}},
+        {"start as a string",
+         R"({"schema": 1, "persistent": [{"protocol": "tcp", "start": "5000", "count": 1}]})",
+         {"persistent[0].start", "expected an integer, found a string"}},
+        {"start with a fraction",
+         R"({"schema": 1, "persistent": [{"protocol": "tcp", "start": 50.5, "count": 1}]})",
+         {"persistent[0].start", "50.5 is not an integer"}},
+        {"negative count",
+         R"({"schema": 1, "persistent": [{"protocol": "udp", "start": 5000, "count": -1}]})",
+         {"persistent[0].count", "-1 is out of range", "allowed 1-65535"}},
+        {"block past 65535",
+         R"({"schema": 1, "persistent": [{"protocol": "tcp", "start": 65500, "count": 100}]})",
+         {"persistent[0]", "65500-65599", "runs past 65535"}},
+        {"listener port out of range",
+         R"({"schema": 1, "listeners": [{"protocol": "tcp", "address": "0.0.0.0", "port": 0}]})",
+         {"listeners[0].port", "0 is out of range", "allowed 1-65535"}},
+        {"listener address",
+         R"({"schema": 1, "listeners": [{"protocol": "tcp", "address": "localhost", "port": 80}]})",
+         {"listeners[0].address", "\"localhost\"", "not an IP address"}},
+        {"missing owner",
+         R"({"schema": 1, "runtime": [{"protocol": "tcp", "start": 5000, "count": 10}]})",
+         {"runtime[0].owner", "required"}},
+        {"overlapping runtime blocks",
+         R"({"schema": 1, "runtime": [
+              {"protocol": "tcp", "start": 5000, "count": 10, "owner": "a"},
+              {"protocol": "tcp", "start": 5009, "count": 10, "owner": "b"}]})",
+         {"runtime[1]", "tcp 5009-5018", "overlaps runtime[0]", "tcp 5000-5009"}},
+        {"runtime over persistent",
+         R"({"schema": 1,
+             "persistent": [{"protocol": "udp", "start": 5000, "count": 10}],
+             "runtime": [{"protocol": "udp", "start": 4995, "count": 10, "owner": "a"}]})",
+         {"runtime[0]", "overlaps persistent[0]"}},
+        {"dynamic range too small",
+         R"({"schema": 1, "dynamicRange": {"tcp": {"start": 60000, "count": 100}}})",
+         {"dynamicRange.tcp.count", "100 is out of range", "allowed 255-65535"}},
+        {"dynamic range protocol", R"({"schema": 1, "dynamicRange": {"sctp": {}}})",
+         {"dynamicRange.sctp", "unknown field", "tcp, udp"}},
+        {"repeated token",
+         R"({"schema": 1,
+             "persistent": [{"protocol": "tcp", "start": 5000, "count": 1, "token": 42}],
+             "runtime": [{"protocol": "tcp", "start": 6000, "count": 1, "owner": "a", "token": 42}]})",
+         {"runtime[0].token", "repeats the token of persistent[0].token"}},
+        {"zero token",
+         R"({"schema": 1, "persistent": [{"protocol": "tcp", "start": 5000, "count": 1, "token": 0}]})",
+         {"persistent[0].token", "not a token"}},
+        {"boot time", R"({"schema": 1, "bootTime": "yesterday"})",
+         {"bootTime", "\"yesterday\"", "YYYY-MM-DDTHH:MM:SSZ"}},
+        {"negative pid",
+         R"({"schema": 1, "listeners": [{"protocol": "tcp", "address": "::", "port": 1, "pid": -4}]})",
+         {"listeners[0].pid", "-4 is out of range"}},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.what);
+        auto opened = SimulatedBackend::fromScenarioText(c.text);
+        REQUIRE_FALSE(opened.ok());
+        const Error& error = opened.error();
+        CAPTURE(error.message);
+        CHECK(error.kind == ErrorKind::InvalidArgument);
+        CHECK(error.message.find("scenario (in memory)") == 0);
+        for (const char* mention : c.mentions) {
+            CAPTURE(mention);
+            CHECK(error.message.find(mention) != std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("scenario: a scenario file's errors name the file")
+{
+    TempDir dir;
+    const std::string scenario = dir.file("broken.json");
+    const std::string state = dir.file("state.json");
+
+    SUBCASE("missing file")
+    {
+        auto opened = openWith(dir.file("nowhere.json"), state);
+        REQUIRE_FALSE(opened.ok());
+        CHECK(opened.error().kind == ErrorKind::IoError);
+        CHECK(opened.error().message.find("nowhere.json") != std::string::npos);
+    }
+    SUBCASE("a folder instead of a file")
+    {
+        auto opened = openWith(dir.path().string(), state);
+        REQUIRE_FALSE(opened.ok());
+        CHECK(opened.error().kind == ErrorKind::IoError);
+    }
+    SUBCASE("malformed JSON")
+    {
+        writeFile(scenario, "{\n  \"schema\": 1,\n  oops\n}\n");
+        auto opened = openWith(scenario, state);
+        REQUIRE_FALSE(opened.ok());
+        CHECK(opened.error().kind == ErrorKind::InvalidArgument);
+        CHECK(opened.error().message.find(scenario) != std::string::npos);
+        CHECK(opened.error().message.find("line 3") != std::string::npos);
+    }
+    SUBCASE("a bad value")
+    {
+        writeFile(scenario, R"({"schema": 1, "runtime": [{"protocol": "tcp", "start": 1,
+                               "count": 70000, "owner": "x"}]})");
+        auto opened = openWith(scenario, state);
+        REQUIRE_FALSE(opened.ok());
+        CHECK(opened.error().message.find(scenario + ": runtime[0].count") != std::string::npos);
+    }
+    // Nothing was written.
+    CHECK_FALSE(fs::exists(state));
+}
+
+TEST_CASE("state: survives re-opening from the same state file")
+{
+    TempDir dir;
+    const std::string state = dir.file("nested/folder/state.json");
+    const std::string developer = scenarioPath("developer.json");
+    Token token = kNoToken;
+    std::int64_t boot = 0;
+    {
+        auto backend = mustOpen(developer, state);
+        CHECK(fs::exists(state)); // written at seeding
+        auto created = backend->createPersistent(Protocol::Tcp, PortRange{20000, 10});
+        REQUIRE(created.ok());
+        token = created->token;
+        REQUIRE(backend->addListener(Listener{Protocol::Tcp, AddressFamily::IPv4, "127.0.0.1",
+                                              3001, 42, "vite.exe"})
+                    .ok());
+        REQUIRE(backend->setElevated(false).ok());
+        boot = backend->bootTime().value();
+        CHECK(backend->stateFile() == state);
+    }
+    {
+        auto backend = mustOpen(developer, state);
+        auto looked = backend->lookupPersistent(Protocol::Tcp, PortRange{20000, 10});
+        REQUIRE(looked.ok());
+        CHECK(looked->token == token); // same boot, same token
+        CHECK_FALSE(backend->isElevated());
+        CHECK(backend->bootTime().value() == boot);
+        auto listeners = backend->listeners(Protocol::Tcp);
+        REQUIRE(listeners.ok());
+        CHECK(std::any_of(listeners->begin(), listeners->end(),
+                          [](const Listener& l) { return l.port == 3001; }));
+        REQUIRE(backend->setElevated(true).ok());
+        REQUIRE(backend->reboot().ok());
+    }
+    {
+        // Opened without a scenario, an existing state is the machine, whatever seeded it.
+        auto backend = mustOpen("", state);
+        CHECK(backend->hostName() == "DEV-WORKSTATION");
+        CHECK(backend->machine().bootCounter == 2);
+        auto looked = backend->lookupPersistent(Protocol::Tcp, PortRange{20000, 10});
+        REQUIRE(looked.ok());
+        CHECK(looked->token != token); // the reboot changed it, and that was saved too
+        CHECK(backend->bootTime().value() > boot);
+    }
+    // Only the state file is left: every temporary file was renamed over it.
+    CHECK(filesIn(fs::path(state).parent_path()) == 1);
+}
+
+TEST_CASE("state: another scenario, or a changed one, seeds the machine anew")
+{
+    TempDir dir;
+    const std::string state = dir.file("state.json");
+    const std::string scenario = dir.file("mine.json");
+    writeFile(scenario, readFile(scenarioPath("developer.json")));
+    {
+        auto backend = mustOpen(scenario, state);
+        REQUIRE(backend->createPersistent(Protocol::Tcp, PortRange{20000, 10}).ok());
+    }
+    {
+        auto backend = mustOpen(scenario, state); // same text: the state is kept
+        CHECK(backend->lookupPersistent(Protocol::Tcp, PortRange{20000, 10}).ok());
+    }
+    writeFile(scenario, readFile(scenarioPath("developer.json")) + "\n");
+    {
+        auto backend = mustOpen(scenario, state); // edited: seeded again
+        CHECK_FALSE(backend->lookupPersistent(Protocol::Tcp, PortRange{20000, 10}).ok());
+        CHECK(backend->hostName() == "DEV-WORKSTATION");
+    }
+    {
+        auto backend = mustOpen(scenarioPath("clean.json"), state);
+        CHECK(backend->hostName() == "WIN11-CLEAN");
+        CHECK(backend->machine().seededFrom == scenarioPath("clean.json"));
+    }
+}
+
+TEST_CASE("state: a bad scenario leaves an existing state file untouched")
+{
+    TempDir dir;
+    const std::string state = dir.file("state.json");
+    {
+        auto backend = mustOpen(scenarioPath("developer.json"), state);
+        REQUIRE(backend->createPersistent(Protocol::Udp, PortRange{7000, 2}).ok());
+    }
+    const std::string before = readFile(state);
+    const std::string bad = dir.file("bad.json");
+    writeFile(bad, R"({"schema": 1, "listeners": [{"protocol": "tcp", "address": "::",
+                   "port": 99999}]})");
+    auto opened = openWith(bad, state);
+    REQUIRE_FALSE(opened.ok());
+    CHECK(opened.error().message.find("listeners[0].port") != std::string::npos);
+    auto missing = openWith(dir.file("missing.json"), state);
+    REQUIRE_FALSE(missing.ok());
+    CHECK(readFile(state) == before);
+
+    auto backend = mustOpen(scenarioPath("developer.json"), state);
+    CHECK(backend->lookupPersistent(Protocol::Udp, PortRange{7000, 2}).ok());
+}
+
+TEST_CASE("state: a file that is not a simulated state is never overwritten")
+{
+    TempDir dir;
+    const std::string state = dir.file("notes.json");
+    const struct
+    {
+        const char* what;
+        const char* text;
+        const char* mention;
+    } cases[] = {
+        {"not JSON", "my shopping list\n", "line 1"},
+        {"JSON, but not ours", R"({"eggs": 12})", "not a Portolan simulated state file"},
+        {"ours, with a bad field",
+         R"({"schema": 1, "persistent": [{"protocol": "tcp", "start": 0, "count": 1}],
+             "state": {"format": "portolan-simulated-state", "version": 1}})",
+         "persistent[0].start"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.what);
+        writeFile(state, c.text);
+        auto opened = openWith(scenarioPath("clean.json"), state);
+        REQUIRE_FALSE(opened.ok());
+        CHECK(opened.error().kind == ErrorKind::IoError);
+        CHECK(opened.error().message.find(state) != std::string::npos);
+        CHECK(opened.error().message.find(c.mention) != std::string::npos);
+        CHECK(readFile(state) == c.text);
+    }
+}
+
+TEST_CASE("state: a state file that cannot be written changes nothing")
+{
+    TempDir dir;
+    const fs::path folder = dir.path() / "state";
+    const std::string state = (folder / "state.json").string();
+    auto backend = mustOpen(scenarioPath("clean.json"), state);
+
+    // Replace the folder by a plain file: no write can succeed now, even as root.
+    fs::remove_all(folder);
+    writeFile(folder, "in the way");
+
+    auto created = backend->createPersistent(Protocol::Tcp, PortRange{20000, 10});
+    REQUIRE_FALSE(created.ok());
+    CHECK(created.error().kind == ErrorKind::IoError);
+    CHECK(created.error().message.find("state.json") != std::string::npos);
+    CHECK_FALSE(backend->lookupPersistent(Protocol::Tcp, PortRange{20000, 10}).ok());
+
+    std::uint64_t token = 0;
+    CHECK(backend->createPersistentTcpPortReservation(simulated::hostToNetwork(20000), 10, &token)
+          == simulated::kStateWriteFailedCode);
+    CHECK(token == 0);
+
+    CHECK(backend->setElevated(false).error().kind == ErrorKind::IoError);
+    CHECK(backend->isElevated());
+    const auto bootCounter = backend->machine().bootCounter;
+    CHECK(backend->reboot().error().kind == ErrorKind::IoError);
+    CHECK(backend->machine().bootCounter == bootCounter);
+
+    // And a fresh open cannot seed there either.
+    auto opened = openWith(scenarioPath("clean.json"), (folder / "other.json").string());
+    REQUIRE_FALSE(opened.ok());
+    CHECK(opened.error().kind == ErrorKind::IoError);
+}
+
+TEST_CASE("state: the default state file location")
+{
+    const struct
+    {
+        const char* what;
+        const char* localAppData;
+        const char* xdg;
+        const char* home;
+        fs::path expected;
+    } cases[] = {
+        {"Windows", "C:/Users/ada/AppData/Local", "/x", "/home/ada",
+         fs::path("C:/Users/ada/AppData/Local") / "Portolan" / "simulated-state.json"},
+        {"XDG", nullptr, "/home/ada/.state", "/home/ada",
+         fs::path("/home/ada/.state") / "portolan" / "simulated-state.json"},
+        {"XDG empty", "", "", "/home/ada",
+         fs::path("/home/ada") / ".local" / "state" / "portolan" / "simulated-state.json"},
+        {"HOME only", nullptr, nullptr, "/home/ada",
+         fs::path("/home/ada") / ".local" / "state" / "portolan" / "simulated-state.json"},
+        {"nothing", nullptr, nullptr, nullptr, fs::path("portolan-simulated-state.json")},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.what);
+        CHECK(SimulatedBackend::defaultStatePathFor(c.localAppData, c.xdg, c.home)
+              == c.expected.string());
+    }
+    CHECK_FALSE(SimulatedBackend::defaultStatePath().empty());
+}
+
+TEST_CASE("state: \":memory:\" keeps nothing on disk")
+{
+    TempDir dir;
+    const auto cwd = fs::current_path();
+    fs::current_path(dir.path());
+    {
+        auto backend = SimulatedBackend::fromScenarioText(simulated::builtInScenarioText());
+        REQUIRE(backend.ok());
+        REQUIRE(backend.value()->createPersistent(Protocol::Tcp, PortRange{20000, 1}).ok());
+        REQUIRE(backend.value()->reboot().ok());
+        CHECK(backend.value()->stateFile() == ":memory:");
+    }
+    const std::size_t count = filesIn(dir.path());
+    fs::current_path(cwd);
+    CHECK(count == 0);
+}
+
+} // namespace portolan::test
