@@ -283,8 +283,14 @@ Result<void> exec(QSqlQuery& query, const QString& sql, const QVariantList& valu
 Result<void> execPrepared(QSqlQuery& query, const QVariantList& values, const QString& path,
                           const QString& action)
 {
-    for (qsizetype i = 0; i < values.size(); ++i)
-        query.bindValue(int(i), values.at(i));
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        const QVariant& value = values.at(i);
+        // The driver binds a null QString as NULL; an empty text column means "".
+        if (!value.isNull() && value.typeId() == QMetaType::QString && value.toString().isNull())
+            query.bindValue(int(i), QStringLiteral(""));
+        else
+            query.bindValue(int(i), value);
+    }
     if (!query.exec())
         return makeError(query.lastError(), path, action);
     return {};

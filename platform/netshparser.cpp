@@ -149,14 +149,14 @@ Result<ExcludedRange> parseRow(const Line& line)
     if (!start || !end)
         return lineError(line.number, rowShape() + ", got " + quoted(line.text));
     if (*start < 1 || *start > 65535) {
-        return lineError(line.number, "start port " + std::string(parts[0])
-                                          + " is outside 1-65535");
+        return lineError(line.number,
+                         "start port " + std::string(parts[0]) + " is outside 1-65535");
     }
     if (*end < 1 || *end > 65535)
         return lineError(line.number, "end port " + std::string(parts[1]) + " is outside 1-65535");
     if (*end < *start) {
-        return lineError(line.number, "end port " + std::string(parts[1])
-                                          + " comes before start port " + std::string(parts[0]));
+        return lineError(line.number, "end port " + std::string(parts[1]) +
+                                          " comes before start port " + std::string(parts[0]));
     }
     return ExcludedRange{static_cast<std::uint16_t>(*start), static_cast<std::uint16_t>(*end),
                          parts.size() == 3};
@@ -273,38 +273,38 @@ Result<PortRange> parseDynamicPortRange(std::string_view text)
             // (netsh's own error messages contain colons too), unless it sits where the
             // numbers belong.
             if (start && !valueText.empty() && isDigit(valueText.front())) {
-                return lineError(line.number, "the number of ports " + quoted(valueText)
-                                                  + " is not a number");
+                return lineError(line.number,
+                                 "the number of ports " + quoted(valueText) + " is not a number");
             }
             continue;
         }
         if (!start) {
             if (*value < 1 || *value > 65535) {
-                return lineError(line.number, "start port " + std::string(valueText)
-                                                  + " is outside 1-65535");
+                return lineError(line.number,
+                                 "start port " + std::string(valueText) + " is outside 1-65535");
             }
             start = value;
             startLine = line.number;
             continue;
         }
         if (*value < 1 || *value > 65535) {
-            return lineError(line.number, "number of ports " + std::string(valueText)
-                                              + " is outside 1-65535");
+            return lineError(line.number,
+                             "number of ports " + std::string(valueText) + " is outside 1-65535");
         }
         if (*start + *value - 1 > 65535) {
-            return lineError(line.number, "start port " + std::to_string(*start) + " and "
-                                              + std::string(valueText)
-                                              + " ports run past port 65535");
+            return lineError(line.number, "start port " + std::to_string(*start) + " and " +
+                                              std::string(valueText) +
+                                              " ports run past port 65535");
         }
         return PortRange{static_cast<std::uint16_t>(*start), static_cast<std::uint16_t>(*value)};
     }
     if (!start) {
-        return lineError(lastTextLine(lines),
-                         "no 'Start Port : N' line; expected the output of "
-                         "'netsh int ipv4 show dynamicport'");
+        return lineError(lastTextLine(lines), "no 'Start Port : N' line; expected the output of "
+                                              "'netsh int ipv4 show dynamicport'");
     }
     return lineError(lastTextLine(lines), "no 'Number of Ports : N' line after the start port "
-                                          "on line " + std::to_string(startLine));
+                                          "on line " +
+                                              std::to_string(startLine));
 }
 
 } // namespace portolan::netsh

@@ -3,6 +3,7 @@
 #include "platform/backend.h"
 
 #include <QCoreApplication>
+#include <QMetaType>
 #include <QString>
 
 #include <array>
@@ -151,3 +152,9 @@ LaneLayers buildLaneLayers(const ProtocolFacts& facts);
 std::optional<PortSpan> spanOf(const PortRange& range);
 
 } // namespace portolan::ui
+
+// Signal and QVariant types of the port map; declared once here for every ui file and test.
+Q_DECLARE_METATYPE(portolan::Protocol)
+Q_DECLARE_METATYPE(portolan::ReservedBlock)
+Q_DECLARE_METATYPE(portolan::ui::PortVerdict)
+Q_DECLARE_METATYPE(portolan::ui::PortSpan)

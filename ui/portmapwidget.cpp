@@ -22,6 +22,10 @@ namespace {
 constexpr int kMargin = 6;
 // From this many pixels per port on, ports are drawn as numbered cells.
 constexpr double kCellPixels = 8.0;
+// Blocks too narrow for an inside label are named above the lane, unless more than this many.
+constexpr std::size_t kMaxCallouts = 40;
+// Below this lane height the legend is left out.
+constexpr int kMinLaneHeightWithLegend = 72;
 constexpr int kLaneGap = 10;
 
 // Okabe-Ito based, so the layers stay apart for the common colour-vision deficiencies; each
@@ -46,7 +50,7 @@ struct Colors
     QColor scanOther{185, 185, 185};
     QColor listener{20, 20, 20};
     QColor grid{0, 0, 0, 28};
-    QColor cellGrid{0, 0, 0, 45};
+    QColor cellGrid{0, 0, 0, 85};
     QColor hover{0, 0, 0, 40};
     QColor cursor{0, 0, 0};
     QColor labelBox{255, 255, 255, 225};
@@ -253,13 +257,8 @@ PortMapWidget::Layout PortMapWidget::layout() const
     const QFontMetrics bfm(boldFont(font()));
     const QRect area = rect().adjusted(kMargin, kMargin, -kMargin, -kMargin);
 
-    std::vector<LegendItem> items = legendItems();
-    l.legendRows = flowLegend(items, area, fm);
-    l.legend = QRect(area.left(), area.top(), area.width(), l.legendRows * (fm.height() + 4));
-
-    const int gutter = std::max({bfm.horizontalAdvance(QStringLiteral("TCP")),
-                                 sfm.horizontalAdvance(tr("last scan")),
-                                 sfm.horizontalAdvance(tr("reserved"))})
+    const int gutter = std::max(bfm.horizontalAdvance(QStringLiteral("TCP")),
+                                sfm.horizontalAdvance(tr("last scan")))
         + 12;
     // Room for half an axis label past each end of the plot.
     const int overhang = sfm.horizontalAdvance(QStringLiteral("65535")) / 2 + 2;
@@ -269,8 +268,19 @@ PortMapWidget::Layout PortMapWidget::layout() const
     const int statusHeight = fm.height() + 4;
     const int axisHeight = sfm.height() + 8;
     l.status = QRect(area.left(), area.bottom() - statusHeight + 1, area.width(), statusHeight);
-    const int lanesTop = l.legend.bottom() + 8;
     const int lanesBottom = l.status.top() - axisHeight - 2;
+
+    // The legend goes first when space is short: the lanes are the point, and the tooltip and
+    // the status line say what each layer means.
+    std::vector<LegendItem> items = legendItems();
+    l.legendRows = flowLegend(items, area, fm);
+    const int legendHeight = l.legendRows * (fm.height() + 4);
+    if ((lanesBottom - area.top() - legendHeight - 8 - kLaneGap) / 2 < kMinLaneHeightWithLegend)
+        l.legendRows = 0;
+    l.legend = QRect(area.left(), area.top(), area.width(),
+                     l.legendRows == 0 ? 0 : legendHeight);
+    // 8 px above each lane hold the current port's caret.
+    const int lanesTop = (l.legendRows == 0 ? area.top() : l.legend.bottom() + 1) + 8;
     const int laneHeight = std::max(30, (lanesBottom - lanesTop - kLaneGap) / 2);
     // Labels on top, listener markers under them.
     const int headerHeight = sfm.height() + 8;
@@ -349,7 +359,9 @@ QString PortMapWidget::toolTipAt(const QPoint& pos) const
     if (!hit)
         return {};
     const PortInfo info = m_data.describe(hit->first, hit->second);
-    return QStringLiteral("<qt><b>%1</b><br/>%2</qt>")
+    // The unwrapped first line sets the width, so the paragraph under it wraps to a readable
+    // shape instead of a narrow column.
+    return QStringLiteral("<qt><p style=\"white-space:pre\"><b>%1</b></p><p>%2</p></qt>")
         .arg(info.summary.toHtmlEscaped(), info.explanation.toHtmlEscaped());
 }
 
@@ -726,6 +738,8 @@ void PortMapWidget::paintEvent(QPaintEvent*)
 
 void PortMapWidget::paintLegend(QPainter& p, const Layout& l) const
 {
+    if (l.legendRows == 0)
+        return;
     const QFontMetrics fm(font());
     std::vector<LegendItem> items = legendItems();
     flowLegend(items, l.legend, fm);
@@ -808,10 +822,12 @@ void PortMapWidget::paintLane(QPainter& p, const Layout& l, int index) const
     const QRect gutter(kMargin, lane.rect.top(), lane.rect.left() - kMargin - 6, lane.rect.height());
     p.drawText(QRect(gutter.left(), lane.reserved.top(), gutter.width(), lane.reserved.height()),
                Qt::AlignRight | Qt::AlignVCenter, PortMapData::protocolText(protocol));
-    p.setFont(small);
-    p.setPen(c.mutedText);
-    p.drawText(QRect(gutter.left(), lane.scan.top(), gutter.width(), lane.scan.height()),
-               Qt::AlignRight | Qt::AlignVCenter, tr("last scan"));
+    if (lane.scan.height() >= sfm.height()) {
+        p.setFont(small);
+        p.setPen(c.mutedText);
+        p.drawText(QRect(gutter.left(), lane.scan.top(), gutter.width(), lane.scan.height()),
+                   Qt::AlignRight | Qt::AlignVCenter, tr("last scan"));
+    }
 
     p.save();
     p.setClipRect(lane.rect);
@@ -842,9 +858,10 @@ void PortMapWidget::paintLane(QPainter& p, const Layout& l, int index) const
     }
 
     // 3. persistent reservations, 4. runtime reservations
-    fillSpans(visible(layers.persistent), lane.reserved, 2.0, c.persistentFill, c.persistentHatch,
+    // At least 4 px, so a single reserved port still shows beside a listener's tick.
+    fillSpans(visible(layers.persistent), lane.reserved, 4.0, c.persistentFill, c.persistentHatch,
               Qt::BDiagPattern);
-    fillSpans(visible(layers.runtime), lane.reserved, 2.0, c.runtimeFill, c.runtimeHatch,
+    fillSpans(visible(layers.runtime), lane.reserved, 4.0, c.runtimeFill, c.runtimeHatch,
               Qt::DiagCrossPattern);
 
     // Outlines and labels of the blocks wide enough to tell apart. A block too narrow for its
@@ -859,6 +876,7 @@ void PortMapWidget::paintLane(QPainter& p, const Layout& l, int index) const
                                    });
         p.setFont(small);
         const int lineHeight = sfm.height();
+        const double minLabelWidth = sfm.horizontalAdvance(QStringLiteral("0000")) + 8;
         std::vector<std::pair<int, int>> labelTaken;
         for (; it != layers.blocks.end() && it->range.start <= window.last; ++it) {
             const auto span = spanOf(it->range);
@@ -872,6 +890,12 @@ void PortMapWidget::paintLane(QPainter& p, const Layout& l, int index) const
                 p.drawRect(r.adjusted(0.5, 0.5, -0.5, -0.5));
             }
             const QRectF shown = r.intersected(QRectF(lane.rect)).adjusted(2, 0, -2, 0);
+            if (shown.width() < minLabelWidth) {
+                // Measuring text is the costly part of a frame: thousands of tiny blocks skip it.
+                if (callouts.size() <= kMaxCallouts)
+                    callouts.push_back(&*it);
+                continue;
+            }
             const QString range = PortMapData::rangeText(it->range);
             const QString who = it->persistent ? tr("persistent") : PortMapData::ownerText(*it);
             // One line, two lines (range over owner), the range alone, or a callout.
@@ -887,7 +911,7 @@ void PortMapWidget::paintLane(QPainter& p, const Layout& l, int index) const
                 centre = labelCentre(shown, sfm.horizontalAdvance(range) + 8);
             }
             if (!centre || lane.reserved.height() < lineHeight + 2) {
-                if (callouts.size() < 200)
+                if (callouts.size() <= kMaxCallouts)
                     callouts.push_back(&*it);
                 continue;
             }
@@ -904,6 +928,11 @@ void PortMapWidget::paintLane(QPainter& p, const Layout& l, int index) const
             p.setPen(c.text);
             p.drawText(box, Qt::AlignCenter, lines.join(QLatin1Char('\n')));
             labelTaken.emplace_back(box.left(), box.right());
+        }
+        // Where blocks crowd, callouts would be noise: the tooltip and the status line name them.
+        for (auto* callouts : {&runtimeCallouts, &persistentCallouts}) {
+            if (callouts->size() > kMaxCallouts)
+                callouts->clear();
         }
     }
 
@@ -970,8 +999,8 @@ void PortMapWidget::paintLane(QPainter& p, const Layout& l, int index) const
         p.setRenderHint(QPainter::Antialiasing, false);
     }
 
-    // Header strip labels, most useful first: the services' blocks (the usual cause of 10013),
-    // the dynamic range, persistent blocks, then listeners. None is drawn over another.
+    // Header strip labels, most useful first: the dynamic range, the services' blocks (the
+    // usual cause of 10013), listeners, then persistent blocks. None is drawn over another.
     {
         p.setFont(small);
         const QRect textRow(lane.header.left(), lane.header.top(), lane.header.width(),
@@ -1002,38 +1031,29 @@ void PortMapWidget::paintLane(QPainter& p, const Layout& l, int index) const
             if (!place(full, {r.left(), r.right() - w}, color))
                 place(range, {r.left(), r.right() - sfm.horizontalAdvance(range)}, color);
         };
-        for (const ReservedBlock* block : runtimeCallouts)
-            callout(block, c.runtimeEdge);
         if (!dynamicBand.isNull()) {
+            // At the band's end when that is in view (the start is where blocks crowd), else
+            // at the start of what is visible.
             const QString label = tr("dynamic range %1").arg(PortMapData::spanText(*layers.dynamic));
-            const double start = std::max(dynamicBand.left(), double(lane.rect.left())) + 4;
-            const double end = std::min(dynamicBand.right(), double(lane.rect.right()));
             const int w = sfm.horizontalAdvance(label);
-            // At the band's start, else after whatever label took that place.
-            bool placed = false;
-            for (double candidate : {start, start + 200.0, end - w - 4}) {
-                if (candidate >= start && candidate + w <= end
-                    && place(label, {candidate}, c.dynamicEdge)) {
-                    placed = true;
-                    break;
-                }
-            }
-            if (!placed) {
-                for (const auto& t : std::vector<std::pair<int, int>>(taken)) {
-                    const double candidate = t.second + 12.0;
-                    if (candidate >= start && candidate + w <= end
-                        && place(label, {candidate}, c.dynamicEdge))
-                        break;
-                }
+            const double start = std::max(dynamicBand.left(), double(lane.rect.left())) + 4;
+            const double end = std::min(dynamicBand.right(), double(lane.rect.right())) - 4;
+            if (end - start >= w) {
+                if (dynamicBand.right() <= lane.rect.right() + 1.5)
+                    place(label, {end - w, start}, c.dynamicEdge);
+                else
+                    place(label, {start, end - w}, c.dynamicEdge);
             }
         }
-        for (const ReservedBlock* block : persistentCallouts)
-            callout(block, c.persistentEdge);
-        if (ticks.size() <= 300) {
-            auto it = std::lower_bound(layers.listeners.begin(), layers.listeners.end(), window.first,
-                                       [](const Listener& li, quint16 port) { return li.port < port; });
+        for (const ReservedBlock* block : runtimeCallouts)
+            callout(block, c.runtimeEdge);
+        auto it = std::lower_bound(layers.listeners.begin(), layers.listeners.end(), window.first,
+                                   [](const Listener& li, quint16 port) { return li.port < port; });
+        const auto end = std::upper_bound(it, layers.listeners.end(), window.last,
+                                          [](quint16 port, const Listener& li) { return port < li.port; });
+        if (end - it <= 300) {
             int lastPort = -1;
-            for (; it != layers.listeners.end() && it->port <= window.last; ++it) {
+            for (; it != end; ++it) {
                 if (it->port == lastPort)
                     continue; // one label per port (IPv4 and IPv6 listeners of one process)
                 lastPort = it->port;
@@ -1044,6 +1064,8 @@ void PortMapWidget::paintLane(QPainter& p, const Layout& l, int index) const
                 place(text, {middle + 6, middle - 6 - sfm.horizontalAdvance(text)}, c.text);
             }
         }
+        for (const ReservedBlock* block : persistentCallouts)
+            callout(block, c.persistentEdge);
     }
 
     // Selection, hover and the current port sit on top of the facts.

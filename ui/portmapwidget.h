@@ -2,7 +2,6 @@
 
 #include "portmapdata.h"
 
-#include <QMetaType>
 #include <QPoint>
 #include <QRect>
 #include <QWidget>
@@ -147,6 +146,3 @@ private:
 };
 
 } // namespace portolan::ui
-
-Q_DECLARE_METATYPE(portolan::Protocol)
-Q_DECLARE_METATYPE(portolan::ReservedBlock)

@@ -178,6 +178,20 @@ std::unordered_map<std::uint16_t, std::string> holdersByPort(const SocketSnapsho
     return holders;
 }
 
+std::uint32_t unprivilegedPortStart(const std::string& procRoot)
+{
+    // Absent before Linux 4.11, where 1024 was fixed.
+    auto value = readNumberFile(procRoot + "/sys/net/ipv4/ip_unprivileged_port_start");
+    return value ? value.value() : kDefaultUnprivilegedPortStart;
+}
+
+std::string privilegedPortsHolder(std::uint32_t unprivilegedStart)
+{
+    return "ports below " + std::to_string(unprivilegedStart) +
+           " need root (net.ipv4.ip_unprivileged_port_start = " +
+           std::to_string(unprivilegedStart) + ")";
+}
+
 } // namespace
 
 unsigned LinuxBackend::defaultScanThreads()
@@ -455,8 +469,22 @@ BindProbeResult LinuxBackend::bindProbe(const BindTarget& target)
         return result;
     }
     const SocketSpec spec = SocketSpec::forProtocol(target.protocol, target.family);
-    return probeBind(address.value(), target.address, socketType(spec.type), spec.protocol,
-                     target.port);
+    BindProbeResult result = probeBind(address.value(), target.address, socketType(spec.type),
+                                       spec.protocol, target.port);
+    // Who is in the way, looked up only when something is: the free path stays lean.
+    if (result.outcome == BindOutcome::InUse && target.port != 0) {
+        if (auto snapshot = readSockets(m_options.procRoot, target.protocol, false,
+                                        PortRange{target.port, 1})) {
+            const auto holders = holdersByPort(snapshot.value(), target.family);
+            if (const auto it = holders.find(target.port); it != holders.end())
+                result.holder = it->second;
+        }
+    } else if (result.outcome == BindOutcome::Forbidden && target.port != 0 && !isElevated()) {
+        const std::uint32_t unprivilegedStart = unprivilegedPortStart(m_options.procRoot);
+        if (target.port < unprivilegedStart)
+            result.holder = privilegedPortsHolder(unprivilegedStart);
+    }
+    return result;
 }
 
 Result<ScanResult> LinuxBackend::scan(const ScanRequest& request, const ScanProgress& progress,
@@ -477,15 +505,9 @@ Result<ScanResult> LinuxBackend::scan(const ScanRequest& request, const ScanProg
     const PortRange scanned{request.first, std::uint16_t(request.last - request.first + 1)};
     if (auto snapshot = readSockets(m_options.procRoot, request.protocol, false, scanned))
         holders = holdersByPort(snapshot.value(), request.family);
-    std::uint32_t unprivilegedStart = kDefaultUnprivilegedPortStart;
-    if (auto value =
-            readNumberFile(m_options.procRoot + "/sys/net/ipv4/ip_unprivileged_port_start"))
-        unprivilegedStart = value.value();
+    const std::uint32_t unprivilegedStart = unprivilegedPortStart(m_options.procRoot);
     const bool elevated = isElevated();
-    const std::string privilegedHolder =
-        "ports below " + std::to_string(unprivilegedStart) +
-        " need root (net.ipv4.ip_unprivileged_port_start = " + std::to_string(unprivilegedStart) +
-        ")";
+    const std::string privilegedHolder = privilegedPortsHolder(unprivilegedStart);
 
     ScanRequest effective = request;
     if (effective.threads == 0)

@@ -49,7 +49,11 @@ std::string typeName(const json::Value& v)
 
 std::string quoted(std::string_view text)
 {
-    return "\"" + json::escape(text) + "\"";
+    // Appending (not "\"" + ...) also keeps GCC 12's -Wrestrict false positive away (PR 105329).
+    std::string out = "\"";
+    out += json::escape(text);
+    out += '"';
+    return out;
 }
 
 std::string blockText(Protocol protocol, PortRange range)

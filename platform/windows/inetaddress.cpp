@@ -93,8 +93,8 @@ std::optional<Ipv6Bytes> parseIpv6(std::string_view text)
     if (gap != std::string_view::npos) {
         if (text.find("::", gap + 1) != std::string_view::npos)
             return std::nullopt;
-        if (!parseGroups(text.substr(0, gap), head, false)
-            || !parseGroups(text.substr(gap + 2), tail, true))
+        if (!parseGroups(text.substr(0, gap), head, false) ||
+            !parseGroups(text.substr(gap + 2), tail, true))
             return std::nullopt;
         if (head.size() + tail.size() > 7)
             return std::nullopt;
@@ -117,8 +117,8 @@ std::optional<Ipv6Bytes> parseIpv6(std::string_view text)
 
 std::string formatIpv4(const std::uint8_t* bytes)
 {
-    return std::to_string(bytes[0]) + "." + std::to_string(bytes[1]) + "."
-           + std::to_string(bytes[2]) + "." + std::to_string(bytes[3]);
+    return std::to_string(bytes[0]) + "." + std::to_string(bytes[1]) + "." +
+           std::to_string(bytes[2]) + "." + std::to_string(bytes[3]);
 }
 
 std::string formatIpv6(const std::uint8_t* bytes)

@@ -135,7 +135,7 @@ static_assert(hostToNetwork(5000) == 0x8813);
 
 struct RegistryValue
 {
-    std::string name; // UTF-8
+    std::string name;       // UTF-8
     std::uint32_t type = 0; // REG_BINARY = 3, ...
     std::vector<std::uint8_t> data;
 };
@@ -172,16 +172,15 @@ struct Win32Api
     std::function<int(win32::SocketHandle, const void* address, int addressLength)> bind;
     std::function<int(win32::SocketHandle, void* address, int* addressLength)> getSockName;
     // WSAIoctl without the overlapped arguments.
-    std::function<int(win32::SocketHandle, std::uint32_t code, const void* in,
-                      std::uint32_t inSize, void* out, std::uint32_t outSize,
-                      std::uint32_t* bytesReturned)>
+    std::function<int(win32::SocketHandle, std::uint32_t code, const void* in, std::uint32_t inSize,
+                      void* out, std::uint32_t outSize, std::uint32_t* bytesReturned)>
         wsaIoctl;
     std::function<int()> wsaGetLastError;
 
     // GetExtendedTcpTable / GetExtendedUdpTable (order unsorted); a Win32 error code,
     // kErrorInsufficientBuffer with *size set to what is needed.
-    using TableFunction = std::function<std::uint32_t(void* table, std::uint32_t* size,
-                                                      int family, std::uint32_t tableClass)>;
+    using TableFunction = std::function<std::uint32_t(void* table, std::uint32_t* size, int family,
+                                                      std::uint32_t tableClass)>;
     TableFunction getExtendedTcpTable;
     TableFunction getExtendedUdpTable;
 
@@ -189,9 +188,9 @@ struct Win32Api
     std::function<std::string(std::uint32_t pid)> processImageName;
     // TokenElevation of the process token.
     std::function<bool()> isElevated;
-    std::function<std::uint64_t()> tickCount64;     // GetTickCount64: ms since boot
-    std::function<std::int64_t()> unixTimeMs;       // now, ms since 1970 (UTC)
-    std::function<std::string()> hostName;          // DNS host name, UTF-8
+    std::function<std::uint64_t()> tickCount64; // GetTickCount64: ms since boot
+    std::function<std::int64_t()> unixTimeMs;   // now, ms since 1970 (UTC)
+    std::function<std::string()> hostName;      // DNS host name, UTF-8
     // FormatMessage's text for a Win32/Winsock code in the user's language, without the
     // trailing line break; empty when the system has none.
     std::function<std::string(std::uint32_t code)> formatMessage;

@@ -3,7 +3,8 @@
 
 #include "../nativecodes.h"
 
-// clang-format off: winsock2.h must come before windows.h
+// winsock2.h must come before windows.h, and iphlpapi.h after both.
+// clang-format off
 #include <winsock2.h>
 #include <ws2tcpip.h>
 #include <mstcpip.h>
@@ -30,10 +31,10 @@ static_assert(sizeof(INET_PORT_RANGE) == 4 && sizeof(InetPortRange) == sizeof(IN
 static_assert(offsetof(INET_PORT_RANGE, StartPort) == offsetof(InetPortRange, startPort));
 static_assert(offsetof(INET_PORT_RANGE, NumberOfPorts) == offsetof(InetPortRange, numberOfPorts));
 static_assert(sizeof(INET_PORT_RESERVATION_INSTANCE) == sizeof(InetPortReservationInstance));
-static_assert(offsetof(INET_PORT_RESERVATION_INSTANCE, Reservation)
-              == offsetof(InetPortReservationInstance, reservation));
-static_assert(offsetof(INET_PORT_RESERVATION_INSTANCE, Token)
-              == offsetof(InetPortReservationInstance, token));
+static_assert(offsetof(INET_PORT_RESERVATION_INSTANCE, Reservation) ==
+              offsetof(InetPortReservationInstance, reservation));
+static_assert(offsetof(INET_PORT_RESERVATION_INSTANCE, Token) ==
+              offsetof(InetPortReservationInstance, token));
 static_assert(sizeof(INET_PORT_RESERVATION_TOKEN) == sizeof(std::uint64_t));
 static_assert(INVALID_PORT_RESERVATION_TOKEN == kNoToken);
 
@@ -54,17 +55,24 @@ static_assert(TCP_TABLE_OWNER_PID_ALL == kTcpTableOwnerPidAll);
 static_assert(UDP_TABLE_OWNER_PID == kUdpTableOwnerPid);
 static_assert(MIB_TCP_STATE_LISTEN == kMibTcpStateListen);
 static_assert(sizeof(MIB_TCPROW_OWNER_PID) == sizeof(MibTcpRowOwnerPid));
-static_assert(offsetof(MIB_TCPROW_OWNER_PID, dwLocalPort) == offsetof(MibTcpRowOwnerPid, localPort));
-static_assert(offsetof(MIB_TCPROW_OWNER_PID, dwOwningPid) == offsetof(MibTcpRowOwnerPid, owningPid));
+static_assert(offsetof(MIB_TCPROW_OWNER_PID, dwLocalPort) ==
+              offsetof(MibTcpRowOwnerPid, localPort));
+static_assert(offsetof(MIB_TCPROW_OWNER_PID, dwOwningPid) ==
+              offsetof(MibTcpRowOwnerPid, owningPid));
 static_assert(sizeof(MIB_TCP6ROW_OWNER_PID) == sizeof(MibTcp6RowOwnerPid));
-static_assert(offsetof(MIB_TCP6ROW_OWNER_PID, dwLocalPort) == offsetof(MibTcp6RowOwnerPid, localPort));
+static_assert(offsetof(MIB_TCP6ROW_OWNER_PID, dwLocalPort) ==
+              offsetof(MibTcp6RowOwnerPid, localPort));
 static_assert(offsetof(MIB_TCP6ROW_OWNER_PID, dwState) == offsetof(MibTcp6RowOwnerPid, state));
-static_assert(offsetof(MIB_TCP6ROW_OWNER_PID, dwOwningPid) == offsetof(MibTcp6RowOwnerPid, owningPid));
+static_assert(offsetof(MIB_TCP6ROW_OWNER_PID, dwOwningPid) ==
+              offsetof(MibTcp6RowOwnerPid, owningPid));
 static_assert(sizeof(MIB_UDPROW_OWNER_PID) == sizeof(MibUdpRowOwnerPid));
-static_assert(offsetof(MIB_UDPROW_OWNER_PID, dwLocalPort) == offsetof(MibUdpRowOwnerPid, localPort));
+static_assert(offsetof(MIB_UDPROW_OWNER_PID, dwLocalPort) ==
+              offsetof(MibUdpRowOwnerPid, localPort));
 static_assert(sizeof(MIB_UDP6ROW_OWNER_PID) == sizeof(MibUdp6RowOwnerPid));
-static_assert(offsetof(MIB_UDP6ROW_OWNER_PID, dwLocalPort) == offsetof(MibUdp6RowOwnerPid, localPort));
-static_assert(offsetof(MIB_UDP6ROW_OWNER_PID, dwOwningPid) == offsetof(MibUdp6RowOwnerPid, owningPid));
+static_assert(offsetof(MIB_UDP6ROW_OWNER_PID, dwLocalPort) ==
+              offsetof(MibUdp6RowOwnerPid, localPort));
+static_assert(offsetof(MIB_UDP6ROW_OWNER_PID, dwOwningPid) ==
+              offsetof(MibUdp6RowOwnerPid, owningPid));
 static_assert(offsetof(MIB_TCPTABLE_OWNER_PID, table) == kTableRowsOffset);
 static_assert(offsetof(MIB_TCP6TABLE_OWNER_PID, table) == kTableRowsOffset);
 static_assert(offsetof(MIB_UDPTABLE_OWNER_PID, table) == kTableRowsOffset);
@@ -107,8 +115,8 @@ std::wstring widen(std::string_view text)
 {
     if (text.empty())
         return {};
-    const int size = MultiByteToWideChar(CP_UTF8, 0, text.data(), static_cast<int>(text.size()),
-                                         nullptr, 0);
+    const int size =
+        MultiByteToWideChar(CP_UTF8, 0, text.data(), static_cast<int>(text.size()), nullptr, 0);
     std::wstring wide(static_cast<std::size_t>(size), L'\0');
     MultiByteToWideChar(CP_UTF8, 0, text.data(), static_cast<int>(text.size()), wide.data(), size);
     return wide;
@@ -129,16 +137,16 @@ std::string narrow(std::wstring_view text)
 // netsh writes in the console's OEM code page (850, 437, ...), or UTF-16 when told to.
 std::string decodeConsoleOutput(const std::string& raw)
 {
-    if (raw.size() >= 2 && static_cast<unsigned char>(raw[0]) == 0xFF
-        && static_cast<unsigned char>(raw[1]) == 0xFE) {
+    if (raw.size() >= 2 && static_cast<unsigned char>(raw[0]) == 0xFF &&
+        static_cast<unsigned char>(raw[1]) == 0xFE) {
         std::wstring wide((raw.size() - 2) / 2, L'\0');
         std::memcpy(wide.data(), raw.data() + 2, wide.size() * 2);
         return narrow(wide);
     }
     if (raw.empty())
         return {};
-    const int size = MultiByteToWideChar(CP_OEMCP, 0, raw.data(), static_cast<int>(raw.size()),
-                                         nullptr, 0);
+    const int size =
+        MultiByteToWideChar(CP_OEMCP, 0, raw.data(), static_cast<int>(raw.size()), nullptr, 0);
     std::wstring wide(static_cast<std::size_t>(size), L'\0');
     MultiByteToWideChar(CP_OEMCP, 0, raw.data(), static_cast<int>(raw.size()), wide.data(), size);
     return narrow(wide);
@@ -147,14 +155,12 @@ std::string decodeConsoleOutput(const std::string& raw)
 using ReserveFunction = ULONG(WINAPI*)(USHORT, USHORT, PULONG64);
 using DeleteFunction = ULONG(WINAPI*)(USHORT, USHORT);
 
-template <typename Function>
-Function resolve(HMODULE module, const char* name)
+template <typename Function> Function resolve(HMODULE module, const char* name)
 {
     if (!module)
         return nullptr;
     // Through void(*)(): the one function pointer type every other may be cast to and from.
-    return reinterpret_cast<Function>(
-        reinterpret_cast<void (*)()>(GetProcAddress(module, name)));
+    return reinterpret_cast<Function>(reinterpret_cast<void (*)()>(GetProcAddress(module, name)));
 }
 
 Win32Api::ReserveFunction wrapReserve(ReserveFunction function)
@@ -291,8 +297,33 @@ std::uint32_t readRegistryValues(std::string_view subkey, std::vector<win32::Reg
     return static_cast<std::uint32_t>(status);
 }
 
-// %SystemRoot%\System32\netsh.exe, never a netsh found on PATH, with fixed arguments.
-win32::ProcessOutput runNetsh(const std::vector<std::string>& arguments)
+// One argument as CommandLineToArgvW reads it back: quoted when it has blanks or quotes,
+// backslashes doubled only where they precede a quote.
+std::wstring quoteArgument(const std::wstring& argument)
+{
+    if (!argument.empty() && argument.find_first_of(L" \t\"") == std::wstring::npos)
+        return argument;
+    std::wstring quoted = L"\"";
+    std::size_t backslashes = 0;
+    for (wchar_t c : argument) {
+        if (c == L'\\') {
+            ++backslashes;
+            continue;
+        }
+        quoted.append(c == L'"' ? 2 * backslashes + 1 : backslashes, L'\\');
+        backslashes = 0;
+        quoted += c;
+    }
+    quoted.append(2 * backslashes, L'\\');
+    quoted += L'"';
+    return quoted;
+}
+
+} // namespace
+
+// %SystemRoot%\System32\<program>, never one found on PATH, with fixed arguments.
+win32::ProcessOutput runSystem32Program(std::string_view program,
+                                        const std::vector<std::string>& arguments)
 {
     constexpr DWORD kTimeoutMs = 30000;
     constexpr std::size_t kMaxOutput = 1 << 20;
@@ -304,10 +335,10 @@ win32::ProcessOutput runNetsh(const std::vector<std::string>& arguments)
         result.error = GetLastError();
         return result;
     }
-    const std::wstring program = std::wstring(system, length) + L"\\netsh.exe";
-    std::wstring commandLine = L"\"" + program + L"\"";
+    const std::wstring path = std::wstring(system, length) + L"\\" + widen(program);
+    std::wstring commandLine = L"\"" + path + L"\"";
     for (const auto& argument : arguments)
-        commandLine += L" " + widen(argument); // fixed words without blanks or quotes
+        commandLine += L" " + quoteArgument(widen(argument));
 
     SECURITY_ATTRIBUTES inheritable{sizeof inheritable, nullptr, TRUE};
     HANDLE readEnd = nullptr;
@@ -328,10 +359,9 @@ win32::ProcessOutput runNetsh(const std::vector<std::string>& arguments)
     InitializeProcThreadAttributeList(nullptr, 1, 0, &listSize);
     std::vector<std::byte> listBuffer(listSize);
     auto* list = reinterpret_cast<LPPROC_THREAD_ATTRIBUTE_LIST>(listBuffer.data());
-    bool haveList = InitializeProcThreadAttributeList(list, 1, 0, &listSize)
-                    && UpdateProcThreadAttribute(list, 0, PROC_THREAD_ATTRIBUTE_HANDLE_LIST,
-                                                 inherited, inheritedCount * sizeof(HANDLE),
-                                                 nullptr, nullptr);
+    bool haveList = InitializeProcThreadAttributeList(list, 1, 0, &listSize) &&
+                    UpdateProcThreadAttribute(list, 0, PROC_THREAD_ATTRIBUTE_HANDLE_LIST, inherited,
+                                              inheritedCount * sizeof(HANDLE), nullptr, nullptr);
 
     STARTUPINFOEXW startup{};
     startup.StartupInfo.cb = sizeof startup;
@@ -341,10 +371,10 @@ win32::ProcessOutput runNetsh(const std::vector<std::string>& arguments)
     startup.StartupInfo.hStdError = writeEnd;
     startup.lpAttributeList = haveList ? list : nullptr;
     PROCESS_INFORMATION process{};
-    const BOOL created = CreateProcessW(
-        program.c_str(), commandLine.data(), nullptr, nullptr, TRUE,
-        CREATE_NO_WINDOW | (haveList ? EXTENDED_STARTUPINFO_PRESENT : 0), nullptr, nullptr,
-        &startup.StartupInfo, &process);
+    const BOOL created =
+        CreateProcessW(path.c_str(), commandLine.data(), nullptr, nullptr, TRUE,
+                       CREATE_NO_WINDOW | (haveList ? EXTENDED_STARTUPINFO_PRESENT : 0), nullptr,
+                       nullptr, &startup.StartupInfo, &process);
     const DWORD createError = created ? 0 : GetLastError();
     if (haveList)
         DeleteProcThreadAttributeList(list);
@@ -381,8 +411,6 @@ win32::ProcessOutput runNetsh(const std::vector<std::string>& arguments)
     result.output = decodeConsoleOutput(raw);
     return result;
 }
-
-} // namespace
 
 Result<Win32Api> loadWin32Api()
 {
@@ -458,7 +486,9 @@ Result<Win32Api> loadWin32Api()
     api.hostName = dnsHostName;
     api.formatMessage = formatMessage;
     api.readRegistryValues = readRegistryValues;
-    api.runNetsh = runNetsh;
+    api.runNetsh = [](const std::vector<std::string>& arguments) {
+        return runSystem32Program("netsh.exe", arguments);
+    };
     return api;
 }
 

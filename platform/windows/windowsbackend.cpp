@@ -24,8 +24,7 @@ std::string_view protocolName(Protocol protocol)
 
 std::string rangeArguments(PortRange range)
 {
-    return "(start " + std::to_string(range.start) + ", count " + std::to_string(range.count)
-           + ")";
+    return "(start " + std::to_string(range.start) + ", count " + std::to_string(range.count) + ")";
 }
 
 std::string tokenText(Token token)
@@ -37,8 +36,8 @@ std::string tokenText(Token token)
 
 std::string trimmed(std::string text)
 {
-    while (!text.empty() && (text.back() == '\r' || text.back() == '\n' || text.back() == ' '
-                             || text.back() == '\t'))
+    while (!text.empty() && (text.back() == '\r' || text.back() == '\n' || text.back() == ' ' ||
+                             text.back() == '\t'))
         text.pop_back();
     std::size_t first = 0;
     while (first < text.size() && (text[first] == ' ' || text[first] == '\t'))
@@ -58,8 +57,8 @@ Error windowsFailure(const Win32Api& api, std::int64_t code, std::string_view co
     if (text.empty())
         text = std::string(native::windowsErrorText(code));
     if (error.kind == ErrorKind::Unsupported) {
-        error.message = std::string(context) + ": not supported on this system"
-                        + (text.empty() ? std::string() : " (" + text + ")");
+        error.message = std::string(context) + ": not supported on this system" +
+                        (text.empty() ? std::string() : " (" + text + ")");
     } else if (!text.empty()) {
         error.message = std::string(context) + ": " + text;
     }
@@ -71,16 +70,16 @@ Error missingFunction(const Win32Api& api, std::string_view function, std::strin
 {
     Error error = windowsFailure(api, native::kErrorProcNotFound, context);
     error.kind = ErrorKind::Unsupported;
-    error.message = std::string(context) + ": not supported on this system (iphlpapi.dll has no "
-                    + std::string(function) + ")";
+    error.message = std::string(context) + ": not supported on this system (iphlpapi.dll has no " +
+                    std::string(function) + ")";
     return error;
 }
 
 Error unsupported(std::string_view context, std::string_view why)
 {
-    return Error::make(ErrorKind::Unsupported,
-                       std::string(context) + ": not supported on this system (" + std::string(why)
-                           + ")");
+    return Error::make(ErrorKind::Unsupported, std::string(context) +
+                                                   ": not supported on this system (" +
+                                                   std::string(why) + ")");
 }
 
 Error lastSocketError(const Win32Api& api, std::string_view context)
@@ -97,9 +96,12 @@ int familyValue(AddressFamily family)
 int typeValue(SocketType type)
 {
     switch (type) {
-    case SocketType::Stream: return win32::kSockStream;
-    case SocketType::Datagram: return win32::kSockDgram;
-    case SocketType::Raw: return win32::kSockRaw;
+    case SocketType::Stream:
+        return win32::kSockStream;
+    case SocketType::Datagram:
+        return win32::kSockDgram;
+    case SocketType::Raw:
+        return win32::kSockRaw;
     }
     return win32::kSockStream;
 }
@@ -114,8 +116,7 @@ std::uint16_t portFromBytes(const std::uint8_t* bytes)
 class WindowsSocket final : public Socket
 {
 public:
-    WindowsSocket(std::shared_ptr<const Win32Api> api, win32::SocketHandle handle,
-                  SocketSpec spec)
+    WindowsSocket(std::shared_ptr<const Win32Api> api, win32::SocketHandle handle, SocketSpec spec)
         : m_api(std::move(api)), m_handle(handle), m_spec(spec)
     {
     }
@@ -137,8 +138,7 @@ public:
         win32::InetPortReservationInstance out{};
         std::uint32_t returned = 0;
         if (m_api->wsaIoctl(m_handle, win32::kSioAcquirePortReservation, &in, sizeof in, &out,
-                            sizeof out, &returned)
-            != 0)
+                            sizeof out, &returned) != 0)
             return lastSocketError(*m_api, context);
         if (out.token == kNoToken) {
             return Error::make(ErrorKind::Internal,
@@ -147,8 +147,8 @@ public:
         }
         ReservedBlock block;
         block.protocol = m_spec.transport().value_or(Protocol::Tcp);
-        block.range = PortRange{networkToHost(out.reservation.startPort),
-                                out.reservation.numberOfPorts};
+        block.range =
+            PortRange{networkToHost(out.reservation.startPort), out.reservation.numberOfPorts};
         block.persistent = false;
         block.token = out.token;
         return block;
@@ -162,8 +162,7 @@ public:
 
     Result<void> releaseReservation(Token token) override
     {
-        return tokenIoctl(win32::kSioReleasePortReservation, "SIO_RELEASE_PORT_RESERVATION",
-                          token);
+        return tokenIoctl(win32::kSioReleasePortReservation, "SIO_RELEASE_PORT_RESERVATION", token);
     }
 
     Result<void> bind(std::string_view address, std::uint16_t port) override
@@ -181,8 +180,8 @@ public:
                 const auto bytes = win32::parseIpv6(address);
                 if (!bytes) {
                     return Error::make(ErrorKind::InvalidArgument,
-                                       "address: '" + std::string(address)
-                                           + "' is not an IPv6 address such as ::1 or ::");
+                                       "address: '" + std::string(address) +
+                                           "' is not an IPv6 address such as ::1 or ::");
                 }
                 std::memcpy(name.address, bytes->data(), bytes->size());
             }
@@ -194,9 +193,9 @@ public:
                 const auto bytes = win32::parseIpv4(address);
                 if (!bytes) {
                     return Error::make(ErrorKind::InvalidArgument,
-                                       "address: '" + std::string(address)
-                                           + "' is not an IPv4 address such as 127.0.0.1 or "
-                                             "0.0.0.0");
+                                       "address: '" + std::string(address) +
+                                           "' is not an IPv4 address such as 127.0.0.1 or "
+                                           "0.0.0.0");
                 }
                 std::memcpy(name.address, bytes->data(), bytes->size());
             }
@@ -216,8 +215,8 @@ public:
             return lastSocketError(*m_api, "getsockname");
         if (length < 4) {
             return Error::make(ErrorKind::Internal,
-                               "getsockname: returned " + std::to_string(length)
-                                   + " bytes, too few for an address with a port");
+                               "getsockname: returned " + std::to_string(length) +
+                                   " bytes, too few for an address with a port");
         }
         return portFromBytes(name + 2);
     }
@@ -247,8 +246,7 @@ private:
 // ---------------------------------------------------------------------------------------------
 
 template <typename Row>
-Result<std::vector<Row>> tableRows(const std::vector<std::uint8_t>& table,
-                                   std::string_view context)
+Result<std::vector<Row>> tableRows(const std::vector<std::uint8_t>& table, std::string_view context)
 {
     std::uint32_t count = 0;
     if (table.size() < win32::kTableRowsOffset)
@@ -256,9 +254,8 @@ Result<std::vector<Row>> tableRows(const std::vector<std::uint8_t>& table,
     std::memcpy(&count, table.data(), sizeof count);
     if ((table.size() - win32::kTableRowsOffset) / sizeof(Row) < count) {
         return Error::make(ErrorKind::Internal,
-                           std::string(context) + ": claims " + std::to_string(count)
-                               + " rows in a buffer of " + std::to_string(table.size())
-                               + " bytes");
+                           std::string(context) + ": claims " + std::to_string(count) +
+                               " rows in a buffer of " + std::to_string(table.size()) + " bytes");
     }
     std::vector<Row> rows(count);
     if (count != 0)
@@ -286,12 +283,12 @@ Capabilities WindowsBackend::probeCapabilities() const
     const Win32Api& api = *m_api;
     Capabilities caps;
     caps.persistentReservations =
-        api.createPersistentTcpPortReservation && api.createPersistentUdpPortReservation
-        && api.lookupPersistentTcpPortReservation && api.lookupPersistentUdpPortReservation
-        && api.deletePersistentTcpPortReservation && api.deletePersistentUdpPortReservation;
+        api.createPersistentTcpPortReservation && api.createPersistentUdpPortReservation &&
+        api.lookupPersistentTcpPortReservation && api.lookupPersistentUdpPortReservation &&
+        api.deletePersistentTcpPortReservation && api.deletePersistentUdpPortReservation;
     caps.persistentTokens = caps.persistentReservations;
-    const bool sockets = api.socket && api.closeSocket && api.bind && api.getSockName
-                         && api.wsaGetLastError;
+    const bool sockets =
+        api.socket && api.closeSocket && api.bind && api.getSockName && api.wsaGetLastError;
     caps.bindProbe = sockets;
     if (sockets && api.wsaIoctl) {
         // Releasing token 0 cannot release anything; a system without the IOCTLs (Wine)
@@ -458,14 +455,14 @@ Result<std::string> WindowsBackend::runNetsh(const std::vector<std::string>& arg
         std::string text = trimmed(m_api->formatMessage ? m_api->formatMessage(run.error) : "");
         if (text.empty())
             text = std::string(native::windowsErrorText(run.error));
-        error.message = command + ": not supported on this system (netsh could not be run"
-                        + (text.empty() ? std::string() : ": " + text) + ")";
+        error.message = command + ": not supported on this system (netsh could not be run" +
+                        (text.empty() ? std::string() : ": " + text) + ")";
         return error;
     }
     if (run.exitCode != 0) {
         std::string first = trimmed(run.output.substr(0, run.output.find('\n')));
-        return unsupported(command, "netsh exited with code " + std::to_string(run.exitCode)
-                                        + (first.empty() ? std::string() : ": " + first));
+        return unsupported(command, "netsh exited with code " + std::to_string(run.exitCode) +
+                                        (first.empty() ? std::string() : ": " + first));
     }
     if (trimmed(run.output).empty())
         return unsupported(command, "netsh printed nothing");
@@ -489,9 +486,9 @@ Result<std::vector<ReservedBlock>> WindowsBackend::discover(Protocol protocol) c
                     fromRegistry->push_back(*range);
             }
         } else {
-            registryProblem = "registry: " + windowsFailure(api, code, "HKLM\\" + std::string(
-                                                                               registryKey(protocol)))
-                                                 .message;
+            registryProblem =
+                "registry: " +
+                windowsFailure(api, code, "HKLM\\" + std::string(registryKey(protocol))).message;
         }
     }
 
@@ -520,10 +517,9 @@ Result<std::vector<ReservedBlock>> WindowsBackend::discover(Protocol protocol) c
     if (fromNetsh) {
         for (const auto& row : *fromNetsh) {
             // The registry and netsh show the same persistent blocks; keep one of each.
-            const bool known = row.persistent && fromRegistry
-                               && std::find(fromRegistry->begin(), fromRegistry->end(),
-                                            row.range())
-                                      != fromRegistry->end();
+            const bool known = row.persistent && fromRegistry &&
+                               std::find(fromRegistry->begin(), fromRegistry->end(), row.range()) !=
+                                   fromRegistry->end();
             if (known)
                 continue;
             blocks.push_back(ReservedBlock{protocol, row.range(), row.persistent, kNoToken, {}});
@@ -545,7 +541,8 @@ Result<std::vector<ReservedBlock>> WindowsBackend::discover(Protocol protocol) c
     return blocks;
 }
 
-Result<std::vector<ReservedBlock>> WindowsBackend::listReservations(std::optional<Protocol> protocol)
+Result<std::vector<ReservedBlock>>
+WindowsBackend::listReservations(std::optional<Protocol> protocol)
 {
     std::vector<ReservedBlock> all;
     for (Protocol p : {Protocol::Tcp, Protocol::Udp}) {
@@ -563,12 +560,13 @@ Result<std::vector<ReservedBlock>> WindowsBackend::listReservations(std::optiona
 
 Result<std::unique_ptr<Socket>> WindowsBackend::openSocket(const SocketSpec& spec)
 {
-    const std::string context = "socket(" + std::string(toString(spec.family)) + ", "
-                                + std::string(toString(spec.type)) + ", "
-                                + std::to_string(spec.protocol) + ")";
+    const std::string context = "socket(" + std::string(toString(spec.family)) + ", " +
+                                std::string(toString(spec.type)) + ", " +
+                                std::to_string(spec.protocol) + ")";
     if (!m_api->socket)
         return unsupported(context, "no Winsock");
-    const auto handle = m_api->socket(familyValue(spec.family), typeValue(spec.type), spec.protocol);
+    const auto handle =
+        m_api->socket(familyValue(spec.family), typeValue(spec.type), spec.protocol);
     if (handle == win32::kInvalidSocket)
         return lastSocketError(*m_api, context);
     return std::unique_ptr<Socket>(std::make_unique<WindowsSocket>(m_api, handle, spec));
@@ -591,16 +589,16 @@ Result<PortRange> WindowsBackend::dynamicRange(Protocol protocol)
     return range;
 }
 
-Result<std::vector<std::uint8_t>> WindowsBackend::fetchTable(const Win32Api::TableFunction& function,
-                                                             int family, std::uint32_t tableClass,
-                                                             std::string_view context) const
+Result<std::vector<std::uint8_t>>
+WindowsBackend::fetchTable(const Win32Api::TableFunction& function, int family,
+                           std::uint32_t tableClass, std::string_view context) const
 {
     std::vector<std::uint8_t> buffer;
     std::uint32_t size = 0;
     // The table may grow between the size query and the read; a few rounds always suffice.
     for (int attempt = 0; attempt < 8; ++attempt) {
-        const std::uint32_t code = function(buffer.empty() ? nullptr : buffer.data(), &size,
-                                            family, tableClass);
+        const std::uint32_t code =
+            function(buffer.empty() ? nullptr : buffer.data(), &size, family, tableClass);
         if (code == 0) {
             return buffer.empty() ? std::vector<std::uint8_t>(win32::kTableRowsOffset, 0)
                                   : std::move(buffer);
@@ -676,8 +674,8 @@ Result<std::vector<Listener>> WindowsBackend::listeners(std::optional<Protocol> 
     }
     if (!protocol || *protocol == Protocol::Udp) {
         const std::string context = "GetExtendedUdpTable";
-        auto v4 = fetchTable(api.getExtendedUdpTable, win32::kAfInet, win32::kUdpTableOwnerPid,
-                             context);
+        auto v4 =
+            fetchTable(api.getExtendedUdpTable, win32::kAfInet, win32::kUdpTableOwnerPid, context);
         if (!v4)
             return v4.error();
         auto rows4 = tableRows<win32::MibUdpRowOwnerPid>(v4.value(), context);
@@ -686,8 +684,8 @@ Result<std::vector<Listener>> WindowsBackend::listeners(std::optional<Protocol> 
         for (const auto& row : rows4.value())
             add(Protocol::Udp, AddressFamily::IPv4, win32::formatIpv4(row.localAddress),
                 row.localPort, row.owningPid);
-        auto v6 = fetchTable(api.getExtendedUdpTable, win32::kAfInet6, win32::kUdpTableOwnerPid,
-                             context);
+        auto v6 =
+            fetchTable(api.getExtendedUdpTable, win32::kAfInet6, win32::kUdpTableOwnerPid, context);
         if (!v6)
             return v6.error();
         auto rows6 = tableRows<win32::MibUdp6RowOwnerPid>(v6.value(), context);
@@ -698,8 +696,8 @@ Result<std::vector<Listener>> WindowsBackend::listeners(std::optional<Protocol> 
                 row.localPort, row.owningPid);
     }
     std::sort(out.begin(), out.end(), [](const Listener& a, const Listener& b) {
-        return std::tuple(a.protocol, a.port, a.family, a.address, a.pid)
-               < std::tuple(b.protocol, b.port, b.family, b.address, b.pid);
+        return std::tuple(a.protocol, a.port, a.family, a.address, a.pid) <
+               std::tuple(b.protocol, b.port, b.family, b.address, b.pid);
     });
     return out;
 }

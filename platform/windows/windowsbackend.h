@@ -69,5 +69,9 @@ private:
 Result<std::unique_ptr<Backend>> createWindowsBackend();
 // The real table alone, for tests that drive it directly. Windows builds only.
 Result<Win32Api> loadWin32Api();
+// Runs %SystemRoot%\System32\<program> (CreateProcess, no shell) and captures its output, as
+// Win32Api::runNetsh does for netsh.exe. Windows builds only.
+win32::ProcessOutput runSystem32Program(std::string_view program,
+                                        const std::vector<std::string>& arguments);
 
 } // namespace portolan

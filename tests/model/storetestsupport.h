@@ -28,6 +28,26 @@ inline QString str(const std::string& text)
     return QString::fromStdString(text);
 }
 
+// QCOMPARE cannot print the platform's types (their toString returns std::string_view, which
+// QTest's lookup prefers and cannot use): compare their text instead, which also reads well.
+inline QString shown(ErrorKind kind) { return QString::fromUtf8(toString(kind)); }
+inline QString shown(Protocol protocol) { return QString::fromUtf8(toString(protocol)); }
+inline QString shown(BindOutcome outcome) { return QString::fromUtf8(toString(outcome)); }
+inline QString shown(std::optional<BindOutcome> outcome)
+{
+    return outcome ? shown(*outcome) : QStringLiteral("(none)");
+}
+inline QString shown(const PortRange& range)
+{
+    return QStringLiteral("%1+%2").arg(range.start).arg(range.count);
+}
+inline QString shown(const SocketSpec& spec)
+{
+    return QStringLiteral("%1/%2/%3").arg(QString::fromUtf8(toString(spec.family)),
+                                          QString::fromUtf8(toString(spec.type)))
+        .arg(spec.protocol);
+}
+
 // What "the file was left untouched" compares: content, size and modification time.
 struct Fingerprint
 {
@@ -177,3 +197,13 @@ inline Namespaced runInMountNamespace(const QString& script, const QStringList& 
 }
 
 } // namespace portolan::testing
+
+Q_DECLARE_METATYPE(portolan::ErrorKind)
+Q_DECLARE_METATYPE(portolan::ProbeRunFilter)
+
+// QVERIFY for a Result: on failure, prints the error.
+#define QVERIFY_OK(expr)                                                                          \
+    do {                                                                                          \
+        const auto& result_ = (expr);                                                             \
+        QVERIFY2(result_.ok(), result_.ok() ? "" : result_.error().describe().c_str());           \
+    } while (false)

@@ -119,7 +119,7 @@ private slots:
 
         // Inventory: every row, every field, with the host it now needs.
         auto inventory = store.inventory().list();
-        QVERIFY(inventory.ok());
+        QVERIFY_OK(inventory);
         if (hasInventory) {
             const QList<ReservationRecord> expected{
                 {1, host, Protocol::Tcp, 5000, 20, 0x1A2B3C4D5E6F7081ULL, ReservationSource::Created,
@@ -136,7 +136,7 @@ private slots:
 
             // Audit log: untouched, newest first.
             auto audit = store.audit().entries({}, 10);
-            QVERIFY(audit.ok());
+            QVERIFY_OK(audit);
             if (legacy == Legacy::V2WithoutAudit) {
                 QCOMPARE(audit->size(), 0);
             } else {
@@ -160,19 +160,19 @@ private slots:
         }
 
         auto runs = store.probeRuns().runs({}, 10);
-        QVERIFY(runs.ok());
+        QVERIFY_OK(runs);
         if (hasRuns) {
             QCOMPARE(runs->size(), 2);
             QCOMPARE(runs->at(0).id, 2);
             QCOMPARE(runs->at(1).id, 1);
             auto scan = store.probeRuns().run(2);
-            QVERIFY(scan.ok());
+            QVERIFY_OK(scan);
             QCOMPARE(scan->actor, (Actor{host, QStringLiteral("bob"), false}));
             QCOMPARE(scan->kind, ProbeKind::Scan);
-            QCOMPARE(scan->protocol, Protocol::Udp);
-            QCOMPARE(scan->spec, (SocketSpec{AddressFamily::IPv6, SocketType::Datagram, 17}));
+            QCOMPARE(shown(scan->protocol), shown(Protocol::Udp));
+            QCOMPARE(shown(scan->spec), shown(SocketSpec{AddressFamily::IPv6, SocketType::Datagram, 17}));
             QCOMPARE(scan->address, QStringLiteral("::1"));
-            QCOMPARE(scan->requested, (PortRange{3000, 11}));
+            QCOMPARE(shown(scan->requested), shown(PortRange{3000, 11}));
             QCOMPARE(scan->durationUs, 99000);
             QCOMPARE(scan->parameters, QStringLiteral("{\"threads\":2}"));
             QCOMPARE(scan->steps.size(), 2);
@@ -180,11 +180,11 @@ private slots:
             QCOMPARE(forbidden.kind, StepKind::ScanRun);
             QCOMPARE(forbidden.firstPort, 3005);
             QCOMPARE(forbidden.lastPort, 3010);
-            QCOMPARE(forbidden.outcome, std::optional<BindOutcome>(BindOutcome::Forbidden));
+            QCOMPARE(shown(forbidden.outcome), shown(BindOutcome::Forbidden));
             QCOMPARE(forbidden.holder, QStringLiteral("svchost (HNS)"));
             QVERIFY(sameError(forbidden.error, Error{ErrorKind::AccessDenied, 10013, "WSAEACCES", ""}));
             auto acquire = store.probeRuns().run(1);
-            QVERIFY(acquire.ok());
+            QVERIFY_OK(acquire);
             QCOMPARE(acquire->token, 0xFEDCBA9876543210ULL);
             QCOMPARE(acquire->steps.size(), 3);
             QCOMPARE(acquire->steps.at(1).detail, QStringLiteral("granted 50100-50109"));
@@ -214,7 +214,7 @@ private slots:
         DatabaseOptions options;
         options.path = path;
         auto store = Store::open(options);
-        QVERIFY(store.ok());
+        QVERIFY_OK(store);
         ReservationRecord other;
         other.host = QStringLiteral("second-host");
         other.protocol = Protocol::Tcp;

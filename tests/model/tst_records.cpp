@@ -106,7 +106,7 @@ private slots:
         const ProbeRunRecord run = probeRunFromReport(report, Actor{}, QDateTime());
         QCOMPARE(run.summary, QStringLiteral("acquire-release udp 50000-50009: failed at acquire (WSAEADDRINUSE)"));
         QVERIFY(!run.ok);
-        QCOMPARE(run.protocol, Protocol::Udp);
+        QCOMPARE(testing::shown(run.protocol), testing::shown(Protocol::Udp));
         QCOMPARE(run.steps.size(), 2);
         QCOMPARE(run.steps[1].seq, 1);
     }

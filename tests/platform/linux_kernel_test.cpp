@@ -222,6 +222,7 @@ TEST_CASE("a scan finds a listener's port in use, names its holder, and the rest
     REQUIRE(probe.error);
     CHECK(probe.error->name == "EADDRINUSE");
     CHECK(probe.error->message.find("127.0.0.1:" + std::to_string(port)) != std::string::npos);
+    CHECK(probe.holder == ownName() + " (pid " + std::to_string(::getpid()) + ")");
 
     auto any = backend->bindProbe(BindTarget{Protocol::Udp, AddressFamily::IPv6, "::1", 0});
     CHECK(any.outcome == BindOutcome::Free);
@@ -251,6 +252,10 @@ TEST_CASE("without root, ports below ip_unprivileged_port_start scan as forbidde
             return 3;
         if (high.first != 1024 || high.last != 1027 || high.outcome != BindOutcome::Free)
             return 4;
+        const auto single = opened.value()->bindProbe(
+            BindTarget{Protocol::Udp, AddressFamily::IPv4, "127.0.0.1", 80});
+        if (single.outcome != BindOutcome::Forbidden || single.holder != low.holder)
+            return 5;
         return 0;
     });
     if (code < 0) {

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <grp.h>
@@ -162,6 +163,15 @@ void requirePrivateNetworkNamespace()
                   << "namespace is " << self.st_ino << "; refusing to write its sysctls\n";
         std::exit(77);
     }
+    // A container may mount /proc/sys read-only even inside a private namespace.
+    const int fd = ::open("/proc/sys/net/ipv4/ip_local_reserved_ports", O_WRONLY | O_CLOEXEC);
+    if (fd < 0) {
+        std::cout << "SKIP: cannot write /proc/sys/net/ipv4/ip_local_reserved_ports in this "
+                     "namespace: "
+                  << std::strerror(errno) << "\n";
+        std::exit(77);
+    }
+    ::close(fd);
 }
 
 int runUnprivileged(const std::function<int()>& check)

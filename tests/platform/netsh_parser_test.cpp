@@ -13,8 +13,7 @@ namespace {
 
 // The error of a result for a failure message; empty when it succeeded (doctest evaluates
 // the message even on success when asked to log successes, -s).
-template <typename R>
-std::string why(const R& result)
+template <typename R> std::string why(const R& result)
 {
     return result.ok() ? std::string() : result.error().describe();
 }
@@ -47,13 +46,16 @@ Start Port    End Port
 std::vector<ExcludedSample> excludedSamples()
 {
     return {
-        {"English, Hyper-V", "Stack Overflow question", kEnglishHyperV,
+        {"English, Hyper-V",
+         "Stack Overflow question",
+         kEnglishHyperV,
          {{5357, 5357, false},
           {9800, 9800, false},
           {49671, 49770, false},
           {50000, 50059, true},
           {61117, 61216, false}}},
-        {"English, CRLF line ends", "the same sample as netsh writes it to a pipe",
+        {"English, CRLF line ends",
+         "the same sample as netsh writes it to a pipe",
          [] {
              std::string text;
              for (char c : std::string(kEnglishHyperV)) {
@@ -79,7 +81,8 @@ std::vector<ExcludedSample> excludedSamples()
          "     51417       51516      \n"
          "* - Administered port exclusions.\n",
          {{80, 80, false}, {5986, 5986, false}, {51417, 51516, false}}},
-        {"German", "a German blog post on Docker and Hyper-V blocking port 50000",
+        {"German",
+         "a German blog post on Docker and Hyper-V blocking port 50000",
          "Portausschlussbereiche für das Protokoll \"tcp\"\n"
          "\n"
          "Startport      Endport\n"
@@ -98,14 +101,16 @@ std::vector<ExcludedSample> excludedSamples()
           {50001, 50100, false}}},
         // The German sample again as netsh's bytes in code page 850 before decoding
         // ("ü" is 0x81): labels are never read, so undecoded text parses alike.
-        {"German, code page 850 bytes", "the German sample, encoded as the console does",
+        {"German, code page 850 bytes",
+         "the German sample, encoded as the console does",
          "Portausschlussbereiche f\x81r das Protokoll \"tcp\"\r\n\r\n"
          "Startport      Endport\r\n"
          "----------    --------\r\n"
          "     50000       50000     *\r\n\r\n"
          "* - Verwaltete Portausschl\x81sse.\r\n",
          {{50000, 50000, true}}},
-        {"French", "notes on Docker Desktop and Hyper-V on a French Windows 10",
+        {"French",
+         "notes on Docker Desktop and Hyper-V on a French Windows 10",
          "Protocole tcp Plages d’exclusion de ports\n"
          "\n"
          "Port de début    Port de fin\n"
@@ -118,14 +123,16 @@ std::vector<ExcludedSample> excludedSamples()
          "* - Exclusions de ports administrés.\n",
          {{80, 80, false}, {1587, 1686, false}, {2380, 2479, false}, {50000, 50059, true}}},
         // A French blog post quoting the table with the footer straight under the rows.
-        {"French, footer under the rows", "a French blog post on WinNAT",
+        {"French, footer under the rows",
+         "a French blog post on WinNAT",
          "Port de début    Port de fin\n"
          "-------------    -----------\n"
          "     44660       44759\n"
          "     50000       50059     *\n"
          "* - Exclusions de ports administrés.\n",
          {{44660, 44759, false}, {50000, 50059, true}}},
-        {"Portuguese (Brazil)", "a WSL helper's test of a Brazilian Windows",
+        {"Portuguese (Brazil)",
+         "a WSL helper's test of a Brazilian Windows",
          "\n"
          "Protocolo tcp Intervalos de Exclusão de Porta\n"
          "\n"
@@ -144,16 +151,19 @@ std::vector<ExcludedSample> excludedSamples()
           {50000, 50059, true},
           {55245, 55344, false}}},
         // Nothing excluded: the headings and the footer only (layout as above, no sample).
-        {"English, nothing excluded", "constructed from the layout above",
+        {"English, nothing excluded",
+         "constructed from the layout above",
          "\nProtocol udp Port Exclusion Ranges\n\nStart Port    End Port\n"
          "----------    --------\n\n* - Administered port exclusions.\n\n",
          {}},
-        {"UTF-8 file with a byte order mark", "a sample saved by Notepad",
+        {"UTF-8 file with a byte order mark",
+         "a sample saved by Notepad",
          "\xEF\xBB\xBFProtocol tcp Port Exclusion Ranges\n\nStart Port    End Port\n"
          "----------    --------\n     50000       50059     *\n",
          {{50000, 50059, true}}},
         // Whatever follows the footer (a prompt, another command) is not part of the table.
-        {"text after the footer", "a console transcript",
+        {"text after the footer",
+         "a console transcript",
          "Start Port    End Port\n----------    --------\n      5357        5357\n\n"
          "* - Administered port exclusions.\n\nC:\\Users\\dev> netstat -ano\n",
          {{5357, 5357, false}}},
@@ -216,8 +226,9 @@ TEST_CASE("malformed excludedportrange text names the line and yields no rows")
          "line 6: expected a row"},
         {"dashes between rows", head + "      5000        5009\n--------\n",
          "line 6: a line of dashes after the rows"},
-        {"bad row after good ones", head + "      5000        5009\n      6000        6009\n"
-                                           "      7000        x\n",
+        {"bad row after good ones",
+         head + "      5000        5009\n      6000        6009\n"
+                "      7000        x\n",
          "line 7: expected a row"},
     };
     for (const auto& c : cases) {
@@ -235,10 +246,10 @@ TEST_CASE("the heading names the table's protocol")
 {
     CHECK(netsh::excludedPortRangesProtocol(kEnglishHyperV) == Protocol::Tcp);
     CHECK(netsh::excludedPortRangesProtocol("Portausschlussbereiche für das Protokoll \"udp\"\n"
-                                            "Startport      Endport\n----------    --------\n")
-          == Protocol::Udp);
-    CHECK(netsh::excludedPortRangesProtocol("Protocolo UDP Intervalos de Exclusão de Porta\n")
-          == Protocol::Udp);
+                                            "Startport      Endport\n----------    --------\n") ==
+          Protocol::Udp);
+    CHECK(netsh::excludedPortRangesProtocol("Protocolo UDP Intervalos de Exclusão de Porta\n") ==
+          Protocol::Udp);
     // Words below the dashes do not count, and neither does a heading naming both.
     CHECK_FALSE(netsh::excludedPortRangesProtocol("Start Port    End Port\n--------\ntcp\n"));
     CHECK_FALSE(netsh::excludedPortRangesProtocol("tcp and udp\n"));
@@ -255,29 +266,36 @@ TEST_CASE("dynamicport output gives start and count whatever the labels say")
         PortRange range;
     };
     const Sample samples[] = {
-        {"English", "DataDog/datadog-agent pkg/network/event_windows_test.go",
+        {"English",
+         "DataDog/datadog-agent pkg/network/event_windows_test.go",
          "\nProtocol tcp Dynamic Port Range\n---------------------------------\n"
          "Start Port      : 49152\nNumber of Ports : 16384",
          {49152, 16384}},
-        {"English, moved by an installer", "a PowerShell profile's Set-DynamicPort comment",
+        {"English, moved by an installer",
+         "a PowerShell profile's Set-DynamicPort comment",
          "Protocol tcp Dynamic Port Range\r\n---------------------------------\r\n"
          "Start Port      : 1024\r\nNumber of Ports : 64511\r\n\r\n",
          {1024, 64511}},
-        {"French", "DataDog/datadog-agent pkg/network/event_windows_test.go",
+        {"French",
+         "DataDog/datadog-agent pkg/network/event_windows_test.go",
          "\nPlage de ports dynamique du protocole tcp\n---------------------------------\n"
          "Port de démarrage   : 49152\nNombre de ports     : 16384\n",
          {49152, 16384}},
-        {"German", "tests of two public netsh parsers (C# and Python)",
+        {"German",
+         "tests of two public netsh parsers (C# and Python)",
          "Protokoll tcp Dynamischer Portbereich\n---------------------------------\n"
          "Startport       : 49152\nAnzahl von Ports: 16384\n",
          {49152, 16384}},
         // The labels are from a Brazilian user's notes; the heading line is assumed.
-        {"Portuguese (Brazil)", "a Brazilian user's notes on raising the dynamic range",
+        {"Portuguese (Brazil)",
+         "a Brazilian user's notes on raising the dynamic range",
          "Protocolo tcp Intervalo de Portas Dinâmicas\n---------------------------------\n"
          "Porta Inicial      : 10000\nNúmero de Portas : 55000\n",
          {10000, 55000}},
-        {"the whole port space but 0", "the largest range netsh can report",
-         "Start Port      : 1\nNumber of Ports : 65535\n", {1, 65535}},
+        {"the whole port space but 0",
+         "the largest range netsh can report",
+         "Start Port      : 1\nNumber of Ports : 65535\n",
+         {1, 65535}},
     };
     for (const auto& sample : samples) {
         SUBCASE(sample.name)
@@ -300,8 +318,9 @@ TEST_CASE("malformed dynamicport text names the line")
     };
     const Case cases[] = {
         {"empty (Wine's netsh prints nothing)", "", "line 1: no 'Start Port : N' line"},
-        {"netsh's own complaint", "The following command was not found: int ipv4 show "
-                                  "dynamicport tcp.\n",
+        {"netsh's own complaint",
+         "The following command was not found: int ipv4 show "
+         "dynamicport tcp.\n",
          "line 1: no 'Start Port : N' line"},
         {"no count", "Protocol tcp Dynamic Port Range\n------\nStart Port      : 49152\n",
          "line 3: no 'Number of Ports : N' line after the start port on line 3"},

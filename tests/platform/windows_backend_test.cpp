@@ -20,8 +20,7 @@ namespace {
 
 // The error of a result for a failure message; empty when it succeeded (doctest evaluates
 // the message even on success when asked to log successes, -s).
-template <typename R>
-std::string why(const R& result)
+template <typename R> std::string why(const R& result)
 {
     return result.ok() ? std::string() : result.error().describe();
 }
@@ -61,12 +60,12 @@ public:
     };
 
     // Scripted answers.
-    std::uint32_t reserveAnswer = 0;          // the Win32 code the six functions return
+    std::uint32_t reserveAnswer = 0; // the Win32 code the six functions return
     std::uint64_t nextToken = 0x1122334455667788ULL;
-    int ioctlError = 0;                       // WSA code for every IOCTL; 0 = success
+    int ioctlError = 0; // WSA code for every IOCTL; 0 = success
     w::InetPortReservationInstance acquireAnswer{{w::hostToNetwork(50100), 10}, 0xA1B2C3D4E5F6ULL};
-    std::map<std::uint16_t, int> bindErrors;  // port -> WSA code
-    int socketError = 0;                      // socket() fails with this when set
+    std::map<std::uint16_t, int> bindErrors; // port -> WSA code
+    int socketError = 0;                     // socket() fails with this when set
     w::ProcessOutput netshAnswer;
     std::map<std::string, std::string> netshOutputs; // last argument -> output
     std::uint32_t registryError = 0;
@@ -165,8 +164,8 @@ public:
             return pid == 100 ? std::string("node.exe") : std::string();
         };
         api.isElevated = [] { return true; };
-        api.tickCount64 = [] { return std::uint64_t(3'600'000); };          // up one hour
-        api.unixTimeMs = [] { return std::int64_t(1'700'000'000'400); };   // 2023-11-14
+        api.tickCount64 = [] { return std::uint64_t(3'600'000); };       // up one hour
+        api.unixTimeMs = [] { return std::int64_t(1'700'000'000'400); }; // 2023-11-14
         api.hostName = [] { return std::string("DEVBOX"); };
         api.formatMessage = [](std::uint32_t code) {
             return "System text for " + std::to_string(code) + ".\r\n";
@@ -241,8 +240,7 @@ private:
     std::map<w::SocketHandle, std::vector<std::uint8_t>> m_bound;
 };
 
-template <typename Row>
-std::vector<std::uint8_t> table(const std::vector<Row>& rows)
+template <typename Row> std::vector<std::uint8_t> table(const std::vector<Row>& rows)
 {
     std::vector<std::uint8_t> bytes(w::kTableRowsOffset + rows.size() * sizeof(Row));
     const auto count = static_cast<std::uint32_t>(rows.size());
@@ -307,11 +305,9 @@ TEST_CASE("all six persistent functions get the start port in network byte order
         std::uint16_t wireStart; // what Windows must receive
     };
     const Case cases[] = {
-        {Protocol::Tcp, {5000, 10}, 0x8813},  // 0x1388
-        {Protocol::Udp, {5000, 10}, 0x8813},
-        {Protocol::Tcp, {258, 1}, 0x0201},    // 0x0102
-        {Protocol::Udp, {65535, 1}, 0xffff},
-        {Protocol::Tcp, {1, 65535}, 0x0100},
+        {Protocol::Tcp, {5000, 10}, 0x8813},                                    // 0x1388
+        {Protocol::Udp, {5000, 10}, 0x8813}, {Protocol::Tcp, {258, 1}, 0x0201}, // 0x0102
+        {Protocol::Udp, {65535, 1}, 0xffff}, {Protocol::Tcp, {1, 65535}, 0x0100},
     };
     for (const auto& c : cases) {
         CAPTURE(c.range.start);
@@ -490,8 +486,8 @@ TEST_CASE("every documented iphlpapi result maps to its kind and symbolic name")
                 CHECK(error.name == c.name);
                 // The sentence is the system's own (FormatMessage), after the call it answers.
                 CHECK_MESSAGE(contains(error.message, "PortReservation(start 5000, count 10): "
-                                                      "System text for "
-                                                          + std::to_string(c.code) + "."),
+                                                      "System text for " +
+                                                          std::to_string(c.code) + "."),
                               error.message);
             }
         }
@@ -521,8 +517,8 @@ TEST_CASE("every documented IOCTL error maps to its kind and symbolic name")
         {native::kWsaEnotsock, ErrorKind::InvalidArgument, "WSAENOTSOCK"},
         {native::kWsaIoPending, ErrorKind::Unavailable, "WSA_IO_PENDING"},
         {native::kWsaOperationAborted, ErrorKind::Cancelled, "WSA_OPERATION_ABORTED"},
-        {native::kWsaEacces, ErrorKind::AccessDenied, "WSAEACCES"},      // persistent token
-        {native::kWsaEaddrinuse, ErrorKind::Conflict, "WSAEADDRINUSE"},  // overlaps persistent
+        {native::kWsaEacces, ErrorKind::AccessDenied, "WSAEACCES"},     // persistent token
+        {native::kWsaEaddrinuse, ErrorKind::Conflict, "WSAEADDRINUSE"}, // overlaps persistent
     };
     for (const auto& c : cases) {
         CAPTURE(c.name);
@@ -554,9 +550,9 @@ TEST_CASE("WSAEOPNOTSUPP from the IOCTLs says the system cannot do it")
     auto block = socket->acquireReservation(PortRange{5000, 10});
     REQUIRE_FALSE(block.ok());
     CHECK(block.error().kind == ErrorKind::Unsupported);
-    CHECK(block.error().message
-          == "SIO_ACQUIRE_PORT_RESERVATION(start 5000, count 10): not supported on this system "
-             "(System text for 10045.)");
+    CHECK(block.error().message ==
+          "SIO_ACQUIRE_PORT_RESERVATION(start 5000, count 10): not supported on this system "
+          "(System text for 10045.)");
 }
 
 TEST_CASE("without the iphlpapi functions every persistent call is Unsupported")
@@ -591,9 +587,9 @@ TEST_CASE("a present function that answers ERROR_CALL_NOT_IMPLEMENTED is Unsuppo
     REQUIRE_FALSE(created.ok());
     CHECK(created.error().kind == ErrorKind::Unsupported);
     CHECK(created.error().name == "ERROR_CALL_NOT_IMPLEMENTED");
-    CHECK(created.error().message
-          == "CreatePersistentUdpPortReservation(start 5000, count 10): not supported on this "
-             "system (System text for 120.)");
+    CHECK(created.error().message ==
+          "CreatePersistentUdpPortReservation(start 5000, count 10): not supported on this "
+          "system (System text for 120.)");
 }
 
 TEST_CASE("without a system text the English one from nativecodes is used")
@@ -605,9 +601,9 @@ TEST_CASE("without a system text the English one from nativecodes is used")
     WindowsBackend backend(std::move(api));
     auto created = backend.createPersistent(Protocol::Tcp, PortRange{5000, 10});
     REQUIRE_FALSE(created.ok());
-    CHECK(created.error().message
-          == "CreatePersistentTcpPortReservation(start 5000, count 10): The process cannot access "
-             "the file because it is being used by another process.");
+    CHECK(created.error().message ==
+          "CreatePersistentTcpPortReservation(start 5000, count 10): The process cannot access "
+          "the file because it is being used by another process.");
 }
 
 // --- bind probes and scans -------------------------------------------------------------------
@@ -627,14 +623,14 @@ TEST_CASE("bind probes classify Winsock's answers")
     };
     const Case cases[] = {
         {5000, BindOutcome::Free, ""},
-        {5001, BindOutcome::InUse, "WSAEADDRINUSE"},      // 10048
-        {5002, BindOutcome::Forbidden, "WSAEACCES"},      // 10013: held by HNS / WinNAT
+        {5001, BindOutcome::InUse, "WSAEADDRINUSE"}, // 10048
+        {5002, BindOutcome::Forbidden, "WSAEACCES"}, // 10013: held by HNS / WinNAT
         {5003, BindOutcome::Other, "WSAEADDRNOTAVAIL"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.port);
-        const auto result = backend.bindProbe(BindTarget{Protocol::Tcp, AddressFamily::IPv4,
-                                                         "127.0.0.1", c.port});
+        const auto result =
+            backend.bindProbe(BindTarget{Protocol::Tcp, AddressFamily::IPv4, "127.0.0.1", c.port});
         CHECK(result.outcome == c.outcome);
         if (c.outcome == BindOutcome::Free) {
             CHECK(result.boundPort == c.port);
@@ -653,8 +649,8 @@ TEST_CASE("bind passes a SOCKADDR_IN in network order")
     auto socket = openTcp(backend);
     REQUIRE(socket->bind("127.0.0.1", 5000).ok());
     REQUIRE(windows.binds.size() == 1);
-    const std::vector<std::uint8_t> expected{2, 0,    0x13, 0x88, 127, 0, 0, 1,
-                                             0, 0,    0,    0,    0,   0, 0, 0};
+    const std::vector<std::uint8_t> expected{2, 0, 0x13, 0x88, 127, 0, 0, 1,
+                                             0, 0, 0,    0,    0,   0, 0, 0};
     CHECK(windows.binds[0].address == expected);
     auto port = socket->localPort();
     REQUIRE(port.ok());
@@ -828,9 +824,9 @@ TEST_CASE("registry value names decode as start (network order) and count (littl
         {"CC570100", PortRange{52311, 1}},
         {"13886400", PortRange{5000, 100}},
         {"ffff0100", PortRange{65535, 1}},
-        {"00010000", std::nullopt},         // 0 ports
-        {"00000100", std::nullopt},         // port 0
-        {"ffff0200", std::nullopt},         // runs past 65535
+        {"00010000", std::nullopt}, // 0 ports
+        {"00000100", std::nullopt}, // port 0
+        {"ffff0200", std::nullopt}, // runs past 65535
         {"cc5701", std::nullopt},
         {"cc57010000", std::nullopt},
         {"zz570100", std::nullopt},
@@ -866,11 +862,11 @@ TEST_CASE("listReservations: persistent blocks from the registry with tokens, ru
     CHECK(blocks->at(0) == ReservedBlock{Protocol::Tcp, {5000, 10}, true, windows.nextToken, {}});
     CHECK(blocks->at(1) == ReservedBlock{Protocol::Tcp, {49671, 100}, false, kNoToken, {}});
     // The token was looked up with the start port in network order.
-    CHECK(windows.reserveCalls.back()
-          == FakeWindows::ReserveCall{"LookupPersistentTcpPortReservation", 0x8813, 10});
+    CHECK(windows.reserveCalls.back() ==
+          FakeWindows::ReserveCall{"LookupPersistentTcpPortReservation", 0x8813, 10});
     REQUIRE(windows.netshCalls.size() == 1);
-    CHECK(windows.netshCalls[0]
-          == std::vector<std::string>{"int", "ipv4", "show", "excludedportrange", "protocol=tcp"});
+    CHECK(windows.netshCalls[0] ==
+          std::vector<std::string>{"int", "ipv4", "show", "excludedportrange", "protocol=tcp"});
 }
 
 TEST_CASE("listReservations falls back on netsh's '*' rows when the registry is unreadable")
@@ -916,8 +912,8 @@ TEST_CASE("dynamicRange runs netsh with fixed arguments and reads its two number
     auto range = backend.dynamicRange(Protocol::Udp);
     REQUIRE_MESSAGE(range.ok(), why(range));
     CHECK(range.value() == PortRange{49152, 16384});
-    CHECK(windows.netshCalls.at(0)
-          == std::vector<std::string>{"int", "ipv4", "show", "dynamicport", "udp"});
+    CHECK(windows.netshCalls.at(0) ==
+          std::vector<std::string>{"int", "ipv4", "show", "dynamicport", "udp"});
 }
 
 TEST_CASE("dynamicRange is Unsupported whenever netsh cannot tell")
@@ -930,7 +926,8 @@ TEST_CASE("dynamicRange is Unsupported whenever netsh cannot tell")
     };
     const Case cases[] = {
         {"netsh missing", {w::kErrorFileNotFound, 0, ""}, "netsh could not be run: System text"},
-        {"netsh failed", {0, 1, "The following command was not found: int ipv4.\r\n"},
+        {"netsh failed",
+         {0, 1, "The following command was not found: int ipv4.\r\n"},
          "netsh exited with code 1: The following command was not found"},
         {"netsh printed nothing (Wine)", {0, 0, "\r\n"}, "netsh printed nothing"},
         {"unreadable output", {0, 0, "Ok.\r\n"}, "its output could not be read: line 1"},

@@ -32,8 +32,8 @@ SOCKET openBound(Protocol protocol, std::uint16_t port)
     address.sin_family = AF_INET;
     address.sin_port = htons(port);
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::bind(s, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0
-        || (protocol == Protocol::Tcp && ::listen(s, 4) != 0)) {
+    if (::bind(s, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0 ||
+        (protocol == Protocol::Tcp && ::listen(s, 4) != 0)) {
         ::closesocket(s);
         return INVALID_SOCKET;
     }
@@ -122,11 +122,11 @@ public:
     std::string description() const override
     {
         const Capabilities caps = m_backend.capabilities();
-        return std::string("windows backend on real Winsock/iphlpapi (")
-               + (caps.persistentReservations ? "persistent functions present"
-                                              : "no persistent functions: Wine?")
-               + ", elevated: " + (m_backend.isElevated() ? "yes" : "no")
-               + "; elevation cannot be switched)";
+        return std::string("windows backend on real Winsock/iphlpapi (") +
+               (caps.persistentReservations ? "persistent functions present"
+                                            : "no persistent functions: Wine?") +
+               ", elevated: " + (m_backend.isElevated() ? "yes" : "no") +
+               "; elevation cannot be switched)";
     }
 
 private:

@@ -22,8 +22,7 @@ namespace {
 
 // The error of a result for a failure message; empty when it succeeded (doctest evaluates
 // the message even on success when asked to log successes, -s).
-template <typename R>
-std::string why(const R& result)
+template <typename R> std::string why(const R& result)
 {
     return result.ok() ? std::string() : result.error().describe();
 }
@@ -82,9 +81,9 @@ public:
         address.sin_family = AF_INET;
         address.sin_port = htons(port);
         address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        m_ok = m_socket != INVALID_SOCKET
-               && ::bind(m_socket, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0
-               && (protocol == Protocol::Udp || ::listen(m_socket, 4) == 0);
+        m_ok = m_socket != INVALID_SOCKET &&
+               ::bind(m_socket, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
+               (protocol == Protocol::Udp || ::listen(m_socket, 4) == 0);
     }
     ~Listening()
     {
@@ -103,7 +102,7 @@ private:
 TEST_CASE("under Wine the persistent calls answer Unsupported: iphlpapi lacks them")
 {
     auto windows = backend();
-    MESSAGE("Wine " << wineVersion());
+    MESSAGE("Wine " << std::string(wineVersion()));
     CHECK_FALSE(windows->capabilities().persistentReservations);
     CHECK_FALSE(windows->capabilities().persistentTokens);
     for (Protocol protocol : {Protocol::Tcp, Protocol::Udp}) {
@@ -134,8 +133,7 @@ TEST_CASE("under Wine the runtime IOCTLs answer Unsupported (WSAEOPNOTSUPP)")
     CHECK(reservation.error().kind == ErrorKind::Unsupported);
     CHECK(reservation.error().name == "WSAEOPNOTSUPP");
     CHECK(reservation.error().message.find("SIO_ACQUIRE_PORT_RESERVATION(start 23456, count 4): "
-                                           "not supported on this system")
-          == 0);
+                                           "not supported on this system") == 0);
 
     auto socket = windows->openSocket(SocketSpec::forProtocol(Protocol::Udp));
     REQUIRE(socket.ok());
@@ -198,9 +196,9 @@ TEST_CASE("under Wine a small scan on 127.0.0.1 finds the one busy port")
     auto result = windows->scan(request, {}, {});
     REQUIRE(result.ok());
     CHECK(result->probed == 7);
-    const auto inUse = std::find_if(result->runs.begin(), result->runs.end(), [&](const ScanRun& run) {
-        return run.first <= busy && busy <= run.last;
-    });
+    const auto inUse =
+        std::find_if(result->runs.begin(), result->runs.end(),
+                     [&](const ScanRun& run) { return run.first <= busy && busy <= run.last; });
     REQUIRE(inUse != result->runs.end());
     CHECK(inUse->outcome == BindOutcome::InUse);
     CHECK(inUse->first == busy);
@@ -227,4 +225,24 @@ TEST_CASE("under Wine listeners, host name and boot time come from the real syst
     const auto now = static_cast<std::int64_t>(std::time(nullptr));
     CHECK(boot.value() <= now);
     CHECK(boot.value() > 946684800); // after 2000-01-01
+}
+
+TEST_CASE("the netsh runner captures a System32 program's output and exit code")
+{
+    // Wine's netsh is a stub that prints nothing, so the pipe is checked with cmd.exe.
+    requireWine();
+    REQUIRE(createWindowsBackend().ok()); // WSAStartup and the rest, as the backend does
+
+    const auto echoed = runSystem32Program("cmd.exe", {"/c", "echo", "hello", "from", "cmd"});
+    CHECK(echoed.error == 0);
+    CHECK(echoed.exitCode == 0);
+    CHECK(echoed.output == "hello from cmd\r\n");
+
+    const auto failed = runSystem32Program("cmd.exe", {"/c", "exit", "3"});
+    CHECK(failed.error == 0);
+    CHECK(failed.exitCode == 3);
+
+    const auto missing = runSystem32Program("no-such-program.exe", {});
+    CHECK(missing.error == 2); // ERROR_FILE_NOT_FOUND
+    CHECK(missing.output.empty());
 }

@@ -1,5 +1,5 @@
 // Renders the port map with the developer machine's facts to PNG files:
-//   portmap_shots [OUTPUT_DIR]   (default: shots)
+//   portmap_shots [OUTPUT_DIR [WIDTH HEIGHT]]   (default: shots 1280 340)
 // Used by scripts/screenshot-portmap; run with QT_QPA_PLATFORM=offscreen on a headless machine.
 
 #include "portmapfixture.h"
@@ -8,8 +8,12 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QHelpEvent>
+#include <QPainter>
+#include <QToolTip>
 #include <QTest>
 
+#include <algorithm>
 #include <cstdio>
 
 using namespace portolan;
@@ -29,7 +33,13 @@ int main(int argc, char** argv)
 
     PortMapWidget w;
     w.setData(fixture::developerMachine());
-    w.resize(1280, 340);
+    const int width = argc > 3 ? QString::fromLocal8Bit(argv[2]).toInt() : 1280;
+    const int height = argc > 3 ? QString::fromLocal8Bit(argv[3]).toInt() : 340;
+    if (width < 100 || height < 100) {
+        std::fprintf(stderr, "usage: portmap_shots [OUTPUT_DIR [WIDTH HEIGHT]]\n");
+        return 1;
+    }
+    w.resize(width, height);
     w.show();
     if (!QTest::qWaitForWindowExposed(&w))
         return 1;
@@ -42,16 +52,20 @@ int main(int argc, char** argv)
         const char* name;
         quint16 first;
         quint16 last;
+        Protocol protocol; // the current port, which the status line explains
+        quint16 current;
     };
     const Shot shots[] = {
-        {"portmap-overview.png", 0, 65535},
-        {"portmap-2800-3400.png", 2800, 3400},
-        {"portmap-3000.png", 2980, 3019},
+        {"portmap-overview.png", 0, 65535, Protocol::Tcp, 3000},
+        {"portmap-2800-3400.png", 2800, 3400, Protocol::Tcp, 3000},
+        {"portmap-3000.png", 2980, 3019, Protocol::Tcp, 3000},
+        {"portmap-cells.png", 2994, 3005, Protocol::Tcp, 3000},
+        {"portmap-5000-8100.png", 5000, 8100, Protocol::Tcp, 5173},
     };
     int status = 0;
     for (const Shot& shot : shots) {
         w.showRange(shot.first, shot.last);
-        w.setCurrentPort(Protocol::Tcp, 3000);
+        w.setCurrentPort(shot.protocol, shot.current);
         const QString path = QDir(dir).filePath(QString::fromLatin1(shot.name));
         if (!w.grab().save(path)) {
             std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
@@ -59,6 +73,33 @@ int main(int argc, char** argv)
             continue;
         }
         std::printf("%s\n", qPrintable(path));
+    }
+    // Hovering port 3000 in the 2800-3400 view: the widget with its tooltip painted on top.
+    {
+        w.showRange(2800, 3400);
+        w.setCurrentPort(Protocol::Tcp, 3000);
+        const QPoint at = w.pointForPort(Protocol::Tcp, 3000) + QPoint(0, 20);
+        QTest::mouseMove(&w, at);
+        QHelpEvent help(QEvent::ToolTip, at, w.mapToGlobal(at));
+        QApplication::sendEvent(&w, &help);
+        QTest::qWait(300);
+        QPixmap shot = w.grab();
+        for (QWidget* top : QApplication::topLevelWidgets()) {
+            if (top->inherits("QTipLabel") && top->isVisible()) {
+                // Where a desktop would show it: under the mouse (the offscreen screen is
+                // smaller than the widget, so the tip's own position is clamped oddly).
+                const QPixmap tip = top->grab();
+                const QPoint pos(std::min(at.x() + 4, shot.width() - tip.width() - 2), at.y() + 18);
+                QPainter painter(&shot);
+                painter.drawPixmap(pos, tip);
+            }
+        }
+        const QString path = QDir(dir).filePath(QStringLiteral("portmap-tooltip.png"));
+        if (shot.save(path))
+            std::printf("%s\n", qPrintable(path));
+        else
+            status = 1;
+        QToolTip::hideText();
     }
     // Clicking a block selects it (the console then selects its inventory row).
     w.showRange(49900, 50200);

@@ -11,10 +11,10 @@
 using namespace portolan;
 using namespace portolan::ui;
 
-Q_DECLARE_METATYPE(portolan::Protocol)
-Q_DECLARE_METATYPE(portolan::ui::PortVerdict)
-Q_DECLARE_METATYPE(portolan::ui::PortSpan)
 Q_DECLARE_METATYPE(std::vector<portolan::ui::PortSpan>)
+
+// Enums of namespace portolan are compared as int: ADL finds portolan::toString (which returns
+// std::string_view) before QTest's, and QCOMPARE then does not compile.
 
 namespace {
 
@@ -186,7 +186,7 @@ void TestPortMapData::port3000SentenceIsTheOneUsersRead()
     QVERIFY(info.inDynamicRange == false);
     QCOMPARE(info.runtimeBlocks.size(), std::size_t(1));
     QVERIFY(info.scanRun.has_value());
-    QCOMPARE(int(info.scanRun->outcome), int(BindOutcome::Forbidden)); // portolan::toString hides QTest's
+    QCOMPARE(int(info.scanRun->outcome), int(BindOutcome::Forbidden));
     QCOMPARE(info.scanRun->first, quint16(2869));
     QCOMPARE(info.scanRun->last, quint16(3368));
     QVERIFY(info.listeners.empty());

@@ -19,6 +19,9 @@
 using namespace portolan;
 using namespace portolan::ui;
 
+// Enums of namespace portolan are compared as int: ADL finds portolan::toString (which returns
+// std::string_view) before QTest's, and QCOMPARE then does not compile.
+
 namespace {
 
 const ReservedBlock kWinNatBlock =
@@ -76,7 +79,7 @@ void TestPortMapWidget::clickOnPort3000SelectsWinNatBlock()
     QTest::mouseClick(w.get(), Qt::LeftButton, {}, at);
 
     QCOMPARE(ports.count(), 1);
-    QCOMPARE(int(ports.at(0).at(0).value<Protocol>()), int(Protocol::Tcp)); // portolan::toString hides QTest's
+    QCOMPARE(int(ports.at(0).at(0).value<Protocol>()), int(Protocol::Tcp));
     const auto clicked = ports.at(0).at(1).value<quint16>();
     QVERIFY2(kWinNatBlock.range.contains(clicked), qPrintable(QString::number(clicked)));
     QCOMPARE(blocks.count(), 1);
@@ -119,11 +122,11 @@ void TestPortMapWidget::clickOnBlocks()
     QTest::mouseClick(w.get(), Qt::LeftButton, {}, w->pointForPort(Protocol(protocol), quint16(port)));
 
     QCOMPARE(ports.count(), 1);
-    QCOMPARE(int(ports.at(0).at(0).value<Protocol>()), int(Protocol(protocol))); // portolan::toString hides QTest's
+    QCOMPARE(int(ports.at(0).at(0).value<Protocol>()), int(Protocol(protocol)));
     QCOMPARE(ports.at(0).at(1).value<quint16>(), quint16(port)); // zoomed in: exactly that port
     QCOMPARE(blocks.count(), 1);
     const auto block = blocks.at(0).at(0).value<ReservedBlock>();
-    QCOMPARE(int(block.protocol), int(Protocol(protocol))); // portolan::toString hides QTest's
+    QCOMPARE(int(block.protocol), int(Protocol(protocol)));
     QCOMPARE(int(block.range.start), blockStart);
     QCOMPARE(block.persistent, persistent);
 }
@@ -264,12 +267,12 @@ void TestPortMapWidget::keyboardJumpsBetweenFacts()
     QCOMPARE(w->currentPort(), quint16(2869));
 
     QTest::keyClick(w.get(), Qt::Key_Down);
-    QCOMPARE(int(w->currentProtocol()), int(Protocol::Udp)); // portolan::toString hides QTest's
+    QCOMPARE(int(w->currentProtocol()), int(Protocol::Udp));
     QCOMPARE(w->currentPort(), quint16(2869));
     QTest::keyClick(w.get(), Qt::Key_Right, Qt::ControlModifier);
     QCOMPARE(w->currentPort(), quint16(5353)); // UDP's next fact: svchost's listener
     QTest::keyClick(w.get(), Qt::Key_Up);
-    QCOMPARE(int(w->currentProtocol()), int(Protocol::Tcp)); // portolan::toString hides QTest's
+    QCOMPARE(int(w->currentProtocol()), int(Protocol::Tcp));
 }
 
 void TestPortMapWidget::keyboardZoomAndActivate()
@@ -342,7 +345,7 @@ void TestPortMapWidget::selectBlockShowsIt()
     const PortSpan shown = w->visibleSpan();
     QVERIFY(shown.first <= 50000 && shown.last >= 50059);
     QVERIFY(shown.count() < 200);
-    QCOMPARE(int(w->currentProtocol()), int(Protocol::Udp)); // portolan::toString hides QTest's
+    QCOMPARE(int(w->currentProtocol()), int(Protocol::Udp));
     QCOMPARE(w->currentPort(), quint16(50000));
 }
 
@@ -352,15 +355,27 @@ void TestPortMapWidget::renderingShowsTheLayers()
     const QImage image = w->grab().toImage();
     QCOMPARE(image.size(), QSize(1280, 300));
 
-    // TCP 3000 is WinNAT's block, UDP 3000 is free: the lanes must look different there.
-    const QPoint tcp3000 = w->pointForPort(Protocol::Tcp, 3000);
-    const QPoint udp3000 = w->pointForPort(Protocol::Udp, 3000);
-    QVERIFY(image.pixel(tcp3000) != image.pixel(udp3000));
-    // HNS holds 50000-50059 on both protocols: same colour in both lanes.
+    // Most pixels of a short column through a port's reservations track are "warm" (the
+    // runtime layer's orange and brown) when a service's block covers it.
+    auto warmAt = [](const QImage& img, QPoint at) {
+        int warm = 0;
+        for (int dy = -20; dy <= 20; ++dy) {
+            const QRgb px = img.pixel(at + QPoint(0, dy));
+            warm += qRed(px) - qBlue(px) > 60 ? 1 : 0;
+        }
+        return warm > 25;
+    };
+    // TCP 3000 is WinNAT's block, UDP 3000 is free.
+    QVERIFY(warmAt(image, w->pointForPort(Protocol::Tcp, 3000)));
+    QVERIFY(!warmAt(image, w->pointForPort(Protocol::Udp, 3000)));
+    QVERIFY(!warmAt(image, w->pointForPort(Protocol::Tcp, 4000)));
+    // HNS holds 50000-50059 on both protocols.
     w->showRange(49990, 50100);
+    w->setCurrentPort(Protocol::Tcp, 50090); // the cursor elsewhere
     const QImage zoomed = w->grab().toImage();
-    QCOMPARE(zoomed.pixel(w->pointForPort(Protocol::Tcp, 50030) + QPoint(0, -12)),
-             zoomed.pixel(w->pointForPort(Protocol::Udp, 50030) + QPoint(0, -12)));
+    QVERIFY(warmAt(zoomed, w->pointForPort(Protocol::Tcp, 50010)));
+    QVERIFY(warmAt(zoomed, w->pointForPort(Protocol::Udp, 50010)));
+    QVERIFY(!warmAt(zoomed, w->pointForPort(Protocol::Udp, 50080)));
 
     std::set<QRgb> colors;
     for (int y = 0; y < image.height(); y += 3)
@@ -419,10 +434,17 @@ void TestPortMapWidget::largeInputsStaySmooth()
         (void)w.grab();
     }
     const qint64 paintMs = timer.elapsed();
-    // Generous bounds for a shared machine: a per-port or per-run loop with a draw call each
-    // takes seconds here.
-    QVERIFY2(setDataMs < 2000, qPrintable(QString::number(setDataMs)));
-    QVERIFY2(paintMs < 3000, qPrintable(QStringLiteral("15 frames took %1 ms").arg(paintMs)));
+    qInfo("large input: setData %lld ms, 15 frames %lld ms", setDataMs, paintMs);
+    // An optimized build takes 1-4 ms a frame here, a Debug build with sanitizers ~40 ms. The
+    // bounds leave room for a loaded machine and still catch text measured per block or per
+    // listener (~250 ms a frame optimized).
+#if defined(__SANITIZE_ADDRESS__) || !defined(NDEBUG)
+    constexpr qint64 slack = 4;
+#else
+    constexpr qint64 slack = 1;
+#endif
+    QVERIFY2(setDataMs < 1000 * slack, qPrintable(QString::number(setDataMs)));
+    QVERIFY2(paintMs < 1000 * slack, qPrintable(QStringLiteral("15 frames took %1 ms").arg(paintMs)));
 }
 
 int main(int argc, char** argv)
