@@ -2,6 +2,10 @@
 if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
     add_compile_options(-Wall -Wextra -Wpedantic -Wno-missing-field-initializers)
 endif()
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+    # GCC 12 reports std::string::replace inside libstdc++ as overlapping (GCC bug 105329).
+    add_compile_options(-Wno-restrict)
+endif()
 
 if(PORTOLAN_SANITIZE)
     add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer

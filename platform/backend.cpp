@@ -67,6 +67,13 @@ Result<ScanResult> Backend::scan(const ScanRequest& request, const ScanProgress&
         progress, std::move(stop));
 }
 
+Result<void> Backend::restartElevated(const std::string&, const std::vector<std::string>&)
+{
+    return Error::make(ErrorKind::Unsupported,
+                       "restarting elevated is not supported on this system; start Portolan "
+                       "again as an administrator (or root) yourself");
+}
+
 RuntimeReservation::RuntimeReservation(std::unique_ptr<Socket> socket, ReservedBlock block)
     : m_socket(std::move(socket)), m_block(std::move(block)), m_held(true)
 {

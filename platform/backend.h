@@ -155,6 +155,11 @@ public:
 
     virtual Result<PortRange> dynamicRange(Protocol protocol) = 0;
     virtual Result<std::vector<Listener>> listeners(std::optional<Protocol> protocol) = 0;
+
+    // Starts this program again with administrator rights (Windows: the UAC prompt), with the
+    // given arguments; the caller then quits. Unsupported where the system has no such thing.
+    virtual Result<void> restartElevated(const std::string& program,
+                                         const std::vector<std::string>& arguments);
 };
 
 // A runtime reservation that owns its acquiring socket: released on request or when destroyed.

@@ -167,19 +167,18 @@ int flowLegend(std::vector<LegendItem>& items, const QRect& area, const QFontMet
     return rows;
 }
 
-// Draws `text` centred on (cx, cy) on a light box, kept inside `bounds`; returns its box.
-QRect drawBoxedText(QPainter& p, const QString& text, double cx, int cy, const QRect& bounds,
-                    const QFontMetrics& fm)
+// The box of a label centred on (cx, cy), kept inside `bounds`.
+QRect labelBox(const QString& text, double cx, int cy, const QRect& bounds, const QFontMetrics& fm)
 {
-    const int w = fm.horizontalAdvance(text) + 6;
-    const int h = fm.height();
+    int w = 0;
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    for (const QString& line : lines)
+        w = std::max(w, fm.horizontalAdvance(line));
+    w += 6;
+    const int h = fm.height() * int(lines.size());
     int left = int(std::lround(cx - w / 2.0));
     left = std::clamp(left, bounds.left(), std::max(bounds.left(), bounds.right() - w + 1));
-    const QRect box(left, cy - h / 2, w, h);
-    p.fillRect(box, colors().labelBox);
-    p.setPen(colors().text);
-    p.drawText(box, Qt::AlignCenter, text);
-    return box;
+    return {left, cy - h / 2, w, h};
 }
 
 // Room one axis number needs: the widest number in view plus a gap.
@@ -866,6 +865,8 @@ void PortMapWidget::paintLane(QPainter& p, const Layout& l, int index) const
 
     // Outlines and labels of the blocks wide enough to tell apart. A block too narrow for its
     // label gets a callout in the header strip instead.
+    // Labels inside the tracks, drawn last so that the current port's line runs under them.
+    std::vector<std::pair<QRect, QString>> labels;
     std::vector<const ReservedBlock*> runtimeCallouts;
     std::vector<const ReservedBlock*> persistentCallouts;
     {
@@ -924,9 +925,7 @@ void PortMapWidget::paintLane(QPainter& p, const Layout& l, int index) const
             if (overlapsAny(labelTaken, left, left + w))
                 continue;
             const QRect box(left, lane.reserved.center().y() - h / 2, w, h);
-            p.fillRect(box, c.labelBox);
-            p.setPen(c.text);
-            p.drawText(box, Qt::AlignCenter, lines.join(QLatin1Char('\n')));
+            labels.push_back({box, lines.join(QLatin1Char('\n'))});
             labelTaken.emplace_back(box.left(), box.right());
         }
         // Where blocks crowd, callouts would be noise: the tooltip and the status line name them.
@@ -969,8 +968,9 @@ void PortMapWidget::paintLane(QPainter& p, const Layout& l, int index) const
             for (const PortSpan& s : spans) {
                 const QRectF shown = spanRect(s, lane.scan, 0).intersected(QRectF(lane.rect));
                 if (const auto centre = labelCentre(shown, w))
-                    drawBoxedText(p, layer.word, *centre, lane.scan.center().y(),
-                                  shown.toAlignedRect(), sfm);
+                    labels.push_back({labelBox(layer.word, *centre, lane.scan.center().y(),
+                                               shown.toAlignedRect(), sfm),
+                                      layer.word});
             }
         }
     }
@@ -1094,6 +1094,13 @@ void PortMapWidget::paintLane(QPainter& p, const Layout& l, int index) const
             p.fillRect(QRectF(middle - 1.0, tracks.top(), 2.0, tracks.height()), cursorColor);
         }
     }
+    p.setFont(small);
+    p.setPen(c.text);
+    for (const auto& [box, text] : labels) {
+        p.fillRect(box, c.labelBox);
+        p.drawText(box, Qt::AlignCenter, text);
+    }
+
     p.restore();
 
     p.setPen(QPen(c.laneBorder, 1));

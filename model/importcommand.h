@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QStringList>
+#include <QTextStream>
+
+// `portolan [--db FILE] --import FILE [--host NAME] [--protocol tcp|udp] [--json]`: imports a
+// report without a window (no QGuiApplication, no display needed) and prints what it imported.
+// With --json: one object {"ok": true, "file", "format", "added", "updated", "reservations":
+// [{"protocol", "start", "end", "count", "persistent", "token", "owner", "host", "stored"}]}
+// or {"ok": false, "error": {"kind", "code", "name", "message"}}.
+namespace portolan {
+
+inline constexpr int kImportExitOk = 0;
+inline constexpr int kImportExitUsage = 1;     // bad arguments, unreadable file
+inline constexpr int kImportExitMalformed = 2; // malformed input: nothing imported
+inline constexpr int kImportExitDatabase = 3;  // the database could not be opened or written
+
+// True when the arguments ask for an import (the console's main then calls runImportCommand
+// instead of showing a window).
+bool isImportCommand(const QStringList& args);
+
+// `args` as QCoreApplication::arguments(): args[0] is the program and is skipped.
+int runImportCommand(const QStringList& args, QTextStream& out, QTextStream& err);
+
+} // namespace portolan
