@@ -53,13 +53,22 @@ public:
     std::optional<HistoryOutcome> outcome() const { return m_outcome; }
     void setOutcome(std::optional<HistoryOutcome> outcome);
 
+    // Forwards to the source (which loads the next page synchronously), except while this
+    // proxy is re-filtering or re-sorting: a slot connected to the signals of that change
+    // (QAbstractItemModelTester's, for one) must not start a nested insertion.
+    void fetchMore(const QModelIndex& parent) override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
 
 private:
+    void refilter();
+
     QString m_text;
     std::optional<Protocol> m_protocol;
     std::optional<HistoryOutcome> m_outcome;
+    bool m_changing = false;
 };
 
 } // namespace portolan

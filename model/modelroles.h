@@ -14,6 +14,10 @@ enum ItemRole : int {
     StateRole,        // inventory: int(ReservationState)
     OutcomeRole,      // history: int(HistoryOutcome)
     FilterTextRole,   // QString: everything the text filter searches, lower-case
+    // QString naming how a row should look: "ok", "warning", "error" or "muted". The model
+    // layer has no QtGui (no QColor/QIcon): the views map the tone to a colour and an icon
+    // (ForegroundRole/DecorationRole are not answered here).
+    ToneRole,
 };
 
 // How a history row ended, for the outcome filter.

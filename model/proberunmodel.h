@@ -76,6 +76,9 @@ private:
     int m_pageSize = kDefaultPageSize;
     QList<ProbeRunRecord> m_rows;
     bool m_atEnd = false;
+    // Set while rows are being inserted or reset: a fetchMore() called from a slot connected to
+    // those signals (QAbstractItemModelTester does this) must not start a nested change.
+    bool m_changing = false;
 };
 
 } // namespace portolan

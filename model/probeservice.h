@@ -7,7 +7,6 @@
 #include "platform/error.h"
 #include "platform/types.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 
@@ -15,7 +14,7 @@
 #include <memory>
 #include <stop_token>
 
-class QThread;
+class QThreadPool;
 
 namespace portolan {
 
@@ -73,15 +72,16 @@ signals:
 
 private:
     struct Job;
-    OperationId start(ProbeKind kind, std::function<ProbeRunRecord(Job&)> body);
-    void deliverFinished(OperationId id, ProbeRunRecord run, std::optional<Error> recordError);
+    // Runs `body` on the worker; it returns the run to record, or an error when nothing ran.
+    OperationId start(ProbeKind kind, std::function<Result<ProbeRunRecord>(Job&)> body);
+    void done(OperationId id);
 
     std::shared_ptr<Backend> m_backend;
     Store& m_store;
     Actor m_actor;
     OperationId m_nextId = 1;
     OperationId m_running = 0;
-    QThread* m_thread = nullptr;
+    QThreadPool* m_pool = nullptr;
     std::shared_ptr<std::stop_source> m_stop;
 };
 

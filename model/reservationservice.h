@@ -164,7 +164,6 @@ private:
     QThreadPool* m_pool = nullptr;
     OperationId m_nextId = 1;
     int m_pending = 0;
-    std::shared_ptr<bool> m_alive;
 };
 
 } // namespace portolan

@@ -52,8 +52,8 @@ public:
     // <sysctlDir>/60-portolan-reserved-ports.conf
     const std::string& reservationFilePath() const { return m_reservationFilePath; }
 
-    // Threads a scan uses when the request says 0; measured on a 2-core machine (see the
-    // comment at its definition).
+    // Threads a scan uses when the request says 0: one per core, 2-8 (measurements at its
+    // definition).
     static unsigned defaultScanThreads();
 
 private:

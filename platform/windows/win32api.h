@@ -31,6 +31,7 @@ inline constexpr std::uint32_t kSioAssociatePortReservation = 0x98000066;
 
 inline constexpr std::uint32_t kErrorFileNotFound = 2;
 inline constexpr std::uint32_t kErrorInsufficientBuffer = 122;
+inline constexpr std::uint32_t kErrorCancelled = 1223; // the user declined the UAC prompt
 
 // iprtrmib.h
 inline constexpr std::uint32_t kTcpTableOwnerPidAll = 5; // TCP_TABLE_OWNER_PID_ALL
@@ -200,6 +201,12 @@ struct Win32Api
     // %SystemRoot%\System32\netsh.exe with these arguments (CreateProcess, no shell),
     // its output captured.
     std::function<win32::ProcessOutput(const std::vector<std::string>& arguments)> runNetsh;
+    // ShellExecuteExW with the verb "runas" (the UAC prompt): starts `program` (UTF-8 path)
+    // elevated with these arguments and does not wait for it. A Win32 error code, 0 when the
+    // program was started; kErrorCancelled when the user declined.
+    std::function<std::uint32_t(const std::string& program,
+                                const std::vector<std::string>& arguments)>
+        shellExecuteRunAs;
 };
 
 } // namespace portolan

@@ -10,6 +10,7 @@
 #include <mstcpip.h>
 #include <windows.h>
 #include <iphlpapi.h>
+#include <shellapi.h>
 // clang-format on
 
 #include <cstddef>
@@ -80,6 +81,7 @@ static_assert(offsetof(MIB_UDP6TABLE_OWNER_PID, table) == kTableRowsOffset);
 
 static_assert(ERROR_FILE_NOT_FOUND == kErrorFileNotFound);
 static_assert(ERROR_INSUFFICIENT_BUFFER == kErrorInsufficientBuffer);
+static_assert(ERROR_CANCELLED == kErrorCancelled);
 
 static_assert(NO_ERROR == native::kNoError);
 static_assert(ERROR_ACCESS_DENIED == native::kErrorAccessDenied);
@@ -319,6 +321,29 @@ std::wstring quoteArgument(const std::wstring& argument)
     return quoted;
 }
 
+// The UAC prompt: the same program again with the "runas" verb. Not waited for: the caller
+// quits once the elevated copy has been started.
+std::uint32_t shellExecuteRunAs(const std::string& program, const std::vector<std::string>& arguments)
+{
+    const std::wstring file = widen(program);
+    std::wstring parameters;
+    for (const auto& argument : arguments) {
+        if (!parameters.empty())
+            parameters += L' ';
+        parameters += quoteArgument(widen(argument));
+    }
+    SHELLEXECUTEINFOW info{};
+    info.cbSize = sizeof info;
+    info.fMask = SEE_MASK_NOASYNC;
+    info.lpVerb = L"runas";
+    info.lpFile = file.c_str();
+    info.lpParameters = parameters.empty() ? nullptr : parameters.c_str();
+    info.nShow = SW_SHOWNORMAL;
+    if (!ShellExecuteExW(&info))
+        return static_cast<std::uint32_t>(GetLastError());
+    return 0;
+}
+
 } // namespace
 
 // %SystemRoot%\System32\<program>, never one found on PATH, with fixed arguments.
@@ -489,6 +514,7 @@ Result<Win32Api> loadWin32Api()
     api.runNetsh = [](const std::vector<std::string>& arguments) {
         return runSystem32Program("netsh.exe", arguments);
     };
+    api.shellExecuteRunAs = shellExecuteRunAs;
     return api;
 }
 

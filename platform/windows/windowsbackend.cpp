@@ -702,4 +702,20 @@ Result<std::vector<Listener>> WindowsBackend::listeners(std::optional<Protocol> 
     return out;
 }
 
+Result<void> WindowsBackend::restartElevated(const std::string& program,
+                                             const std::vector<std::string>& arguments)
+{
+    if (!m_api->shellExecuteRunAs)
+        return Backend::restartElevated(program, arguments);
+    const std::uint32_t code = m_api->shellExecuteRunAs(program, arguments);
+    if (code == 0)
+        return {};
+    if (code == win32::kErrorCancelled) {
+        return Error{ErrorKind::Cancelled, code, "ERROR_CANCELLED",
+                     "the administrator prompt was declined; Portolan keeps running without "
+                     "elevation"};
+    }
+    return windowsFailure(*m_api, code, "ShellExecuteEx(runas)");
+}
+
 } // namespace portolan

@@ -44,6 +44,9 @@ public:
     Result<PortRange> dynamicRange(Protocol protocol) override;
     // LISTEN TCP endpoints and all UDP endpoints, IPv4 and IPv6, with their processes.
     Result<std::vector<Listener>> listeners(std::optional<Protocol> protocol) override;
+    // ShellExecuteEx with "runas" (the UAC prompt); Cancelled when the user declines.
+    Result<void> restartElevated(const std::string& program,
+                                 const std::vector<std::string>& arguments) override;
 
     // HKEY_LOCAL_MACHINE\<key> where Windows keeps the persistent reservations, undocumented.
     static std::string_view registryKey(Protocol protocol);

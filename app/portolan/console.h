@@ -1,0 +1,18 @@
+#pragma once
+
+#include <chrono>
+
+namespace portolan::console {
+
+// The composition root: options, display check, QApplication, backend, database, services,
+// main window. `started` is when main() began, for the start-up benchmark's
+// --exit-after-first-paint. Returns the process exit code (see --help).
+int runConsole(int argc, char** argv, std::chrono::steady_clock::time_point started);
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitUsage = 1;
+inline constexpr int kExitNoDisplay = 2;
+inline constexpr int kExitCannotOpen = 3;
+inline constexpr int kExitScreenshotFailed = 4;
+
+} // namespace portolan::console

@@ -1,0 +1,267 @@
+#include "auditlogmodel.h"
+
+#include "explanations.h"
+#include "reservationservice.h"
+#include "store.h"
+
+#include <QLocale>
+#include <QScopedValueRollback>
+
+namespace portolan {
+namespace {
+
+QString qs(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+
+QString timeText(const QDateTime& time)
+{
+    return QLocale().toString(time.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+QString codeText(const Error& error)
+{
+    if (!error.name.empty())
+        return QStringLiteral("%1 (%2)").arg(qs(error.name)).arg(error.code);
+    if (error.code != 0)
+        return QString::number(error.code);
+    return Explanations::kindName(error.kind);
+}
+
+} // namespace
+
+AuditLogModel::AuditLogModel(Store& store, QObject* parent)
+    : QAbstractTableModel(parent), m_store(store)
+{
+    loadPage(true);
+}
+
+void AuditLogModel::attach(ReservationService* service)
+{
+    connect(service, &ReservationService::auditRecorded, this, &AuditLogModel::prepend);
+}
+
+int AuditLogModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int AuditLogModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant AuditLogModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const AuditRecord& r = m_rows.at(index.row());
+    const int column = index.column();
+    const PortRange range{r.start, r.count};
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (column) {
+        case TimeColumn: return timeText(r.at);
+        case HostColumn: return r.actor.host;
+        case UserColumn:
+            return r.actor.elevated ? tr("%1 (elevated)").arg(r.actor.user) : r.actor.user;
+        case ActionColumn: return Explanations::actionName(r.action);
+        case ProtocolColumn: return Explanations::protocolName(r.protocol);
+        case RangeColumn: return Explanations::rangeText(range);
+        case ResultColumn: return r.ok ? tr("ok") : tr("failed");
+        case TokenColumn: return r.token ? Explanations::tokenText(r.token) : QString();
+        case ErrorColumn: return r.error ? codeText(*r.error) : QString();
+        case MessageColumn:
+            if (r.error && !r.error->message.empty())
+                return qs(r.error->message);
+            return r.detail;
+        case RequestColumn: return r.request;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (column == ErrorColumn || column == MessageColumn || column == ResultColumn) {
+            if (!r.error)
+                return r.detail.isEmpty() ? QVariant() : QVariant(r.detail);
+            QString text = Explanations::errorLine(*r.error);
+            if (QString why = Explanations::forError(*r.error); !why.isEmpty())
+                text += QLatin1Char('\n') + why;
+            return text;
+        }
+        if (column == RequestColumn)
+            return r.request;
+        if (column == TimeColumn)
+            return r.at.toString(Qt::ISODateWithMs);
+        return {};
+    case Qt::TextAlignmentRole:
+        if (column == RangeColumn || column == TokenColumn)
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+        return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
+    case RecordIdRole: return r.id;
+    case RecordRole: return QVariant::fromValue(r);
+    case SortRole:
+        switch (column) {
+        case TimeColumn: return r.at;
+        case HostColumn: return r.actor.host;
+        case UserColumn: return r.actor.user;
+        case ActionColumn: return int(r.action);
+        case ProtocolColumn: return int(r.protocol);
+        case RangeColumn: return int(r.start) * 65536 + r.count;
+        case ResultColumn: return r.ok;
+        case TokenColumn: return r.token;
+        case ErrorColumn: return r.error ? r.error->code : qint64(0);
+        case MessageColumn: return data(index, Qt::DisplayRole);
+        case RequestColumn: return r.request;
+        }
+        return {};
+    case ProtocolRole: return int(r.protocol);
+    case OutcomeRole: return int(r.ok ? HistoryOutcome::Ok : HistoryOutcome::Failed);
+    case FilterTextRole: {
+        QStringList parts{r.actor.host, r.actor.user, Explanations::actionName(r.action),
+                          Explanations::rangeText(range), r.request, r.detail};
+        if (r.error)
+            parts << qs(r.error->name) << qs(r.error->message);
+        return parts.join(QLatin1Char(' ')).toLower();
+    }
+    case ToneRole: return r.ok ? QStringLiteral("ok") : QStringLiteral("error");
+    default:
+        return {};
+    }
+}
+
+QVariant AuditLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0
+        || section >= ColumnCount)
+        return {};
+    switch (section) {
+    case TimeColumn: return tr("Time");
+    case HostColumn: return tr("Host");
+    case UserColumn: return tr("User");
+    case ActionColumn: return tr("Action");
+    case ProtocolColumn: return tr("Protocol");
+    case RangeColumn: return tr("Ports");
+    case ResultColumn: return tr("Result");
+    case TokenColumn: return tr("Token");
+    case ErrorColumn: return tr("Error");
+    case MessageColumn: return tr("Message");
+    case RequestColumn: return tr("Request");
+    }
+    return {};
+}
+
+bool AuditLogModel::canFetchMore(const QModelIndex& parent) const
+{
+    return !parent.isValid() && !m_atEnd;
+}
+
+void AuditLogModel::fetchMore(const QModelIndex& parent)
+{
+    if (!parent.isValid() && !m_atEnd)
+        loadPage(false);
+}
+
+void AuditLogModel::setPageSize(int rows)
+{
+    m_pageSize = qMax(1, rows);
+}
+
+void AuditLogModel::setFilter(const AuditFilter& filter)
+{
+    m_filter = filter;
+    loadPage(true);
+}
+
+void AuditLogModel::reload()
+{
+    loadPage(true);
+}
+
+void AuditLogModel::loadPage(bool reset)
+{
+    if (m_changing)
+        return;
+    const QScopedValueRollback<bool> changing(m_changing, true);
+    std::optional<PageKey> before;
+    if (!reset && !m_rows.isEmpty())
+        before = PageKey{m_rows.last().at, m_rows.last().id};
+    auto page = m_store.audit().entries(m_filter, m_pageSize, before);
+    if (!page) {
+        // Stop asking: a view would call fetchMore again and again.
+        if (reset) {
+            beginResetModel();
+            m_rows.clear();
+            m_atEnd = true;
+            endResetModel();
+        } else {
+            m_atEnd = true;
+        }
+        emit loadFailed(page.error());
+        return;
+    }
+    QList<AuditRecord> rows = std::move(page).value();
+    const bool atEnd = rows.size() < m_pageSize;
+    if (reset) {
+        beginResetModel();
+        m_rows = std::move(rows);
+        m_atEnd = atEnd;
+        endResetModel();
+        return;
+    }
+    m_atEnd = atEnd;
+    if (rows.isEmpty())
+        return;
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(rows.size()) - 1);
+    m_rows.append(rows);
+    endInsertRows();
+}
+
+bool AuditLogModel::matches(const AuditRecord& r) const
+{
+    const AuditFilter& f = m_filter;
+    if (!f.host.isEmpty() && r.actor.host != f.host)
+        return false;
+    if (f.action && r.action != *f.action)
+        return false;
+    if (f.ok && r.ok != *f.ok)
+        return false;
+    if (f.from.isValid() && r.at < f.from)
+        return false;
+    if (f.to.isValid() && r.at >= f.to)
+        return false;
+    if (!f.text.isEmpty()) {
+        const bool found = r.request.contains(f.text, Qt::CaseInsensitive)
+                           || r.detail.contains(f.text, Qt::CaseInsensitive)
+                           || (r.error && qs(r.error->message).contains(f.text, Qt::CaseInsensitive));
+        if (!found)
+            return false;
+    }
+    return true;
+}
+
+void AuditLogModel::prepend(const AuditRecord& record)
+{
+    if (!matches(record))
+        return;
+    for (const AuditRecord& shown : m_rows) {
+        if (shown.id == record.id)
+            return;
+    }
+    // Newest first: find the place by (time, id), normally the top.
+    int at = 0;
+    while (at < m_rows.size()
+           && (m_rows.at(at).at > record.at
+               || (m_rows.at(at).at == record.at && m_rows.at(at).id > record.id)))
+        ++at;
+    if (at == m_rows.size() && !m_atEnd)
+        return; // older than everything loaded: a later page will bring it
+    if (m_changing)
+        return;
+    const QScopedValueRollback<bool> changing(m_changing, true);
+    beginInsertRows({}, at, at);
+    m_rows.insert(at, record);
+    endInsertRows();
+}
+
+} // namespace portolan

@@ -1,0 +1,330 @@
+// The main window as app/portolan composes it, on the simulated developer machine: the first
+// refresh, creating through the dialog, the port map and the inventory selecting each other,
+// keyboard access, the status bar and the remembered layout.
+
+#include "tst_mainwindow_fixture.h"
+
+#include "ui/blockinput.h"
+#include "ui/mainwindow.h"
+#include "ui/newreservationdialog.h"
+#include "ui/portmappage.h"
+#include "ui/portmapwidget.h"
+#include "ui/reservationsview.h"
+#include "ui/statusbarinfo.h"
+
+#include "model/filterproxies.h"
+#include "model/inventorymodel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+
+using namespace portolan;
+using namespace portolan::ui;
+using portolan::shelltest::Console;
+using portolan::shelltest::typeText;
+
+namespace {
+
+struct Started
+{
+    std::unique_ptr<Console> console;
+    std::unique_ptr<MainWindow> window;
+};
+
+// The window shown at 1280x800 with its first refresh done (the developer machine's two
+// persistent blocks discovered into the inventory).
+Started startWindow(const char* scenario = "developer.json")
+{
+    Started s;
+    s.console = Console::make(scenario);
+    if (!s.console)
+        return s;
+    s.window = std::make_unique<MainWindow>(*s.console->store, *s.console->reservations,
+                                            *s.console->probes);
+    s.window->resize(1280, 800);
+    s.window->show();
+    s.window->start();
+    if (!QTest::qWaitFor([&s] { return s.window->firstRefreshDone(); }, 15000))
+        s.window.reset();
+    return s;
+}
+
+} // namespace
+
+class MainWindowTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void firstStartDiscoversAndShowsTheMachine();
+    void createThroughTheDialogShowsTheRow();
+    void clickingABlockOnTheMapSelectsItsRow();
+    void clickingARuntimeBlockSaysItIsNotInTheInventory();
+    void selectingARowSelectsItsBlockOnTheMap();
+    void everyActionIsReachableFromTheKeyboard();
+    void shortcutsSwitchViews();
+    void statusBarShowsBackendElevationHostAndDatabase();
+    void settingsRestoreLayoutAndLastView();
+    void deleteNeedsASelectedRow();
+};
+
+void MainWindowTest::initTestCase()
+{
+    // QSettings then writes under ~/.qttest, never the user's own configuration.
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("PortolanTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    QSettings().clear();
+}
+
+void MainWindowTest::firstStartDiscoversAndShowsTheMachine()
+{
+    Started s = startWindow();
+    QVERIFY(s.window);
+    QVERIFY(s.console->settle());
+    InventoryModel* model = s.window->inventoryModel();
+    QTRY_COMPARE(model->rowCount(), 2); // TCP 5037 and 8000-8009
+    // The port map knows WinNAT's runtime block: port 3000 is forbidden.
+    const PortInfo info = s.window->portMap()->data().describe(Protocol::Tcp, 3000);
+    QCOMPARE(int(info.verdict), int(PortVerdict::Forbidden));
+    QVERIFY(info.block().has_value());
+    QCOMPARE(int(info.block()->range.start), 2869);
+    QCOMPARE(int(info.block()->range.end()), 3368);
+}
+
+void MainWindowTest::createThroughTheDialogShowsTheRow()
+{
+    Started s = startWindow();
+    QVERIFY(s.window);
+    QVERIFY(s.console->settle());
+    QTest::keyClick(s.window.get(), Qt::Key_N, Qt::ControlModifier);
+    auto* dialog = qobject_cast<NewReservationDialog*>(s.window->activeDialog());
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    typeText(dialog->blockInput()->startEdit(), QStringLiteral("5000"));
+    typeText(dialog->blockInput()->countEdit(), QStringLiteral("20"));
+    typeText(dialog->noteEdit(), QStringLiteral("build agents"));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->createButton()->isEnabled(), 10000);
+    QTest::mouseClick(dialog->createButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!s.window->activeDialog(), 10000); // accepted and closed
+
+    // The new row is in the table and selected.
+    QTRY_VERIFY_WITH_TIMEOUT(s.window->reservationsView()->currentRecord().has_value(), 5000);
+    const ReservationRecord row = *s.window->reservationsView()->currentRecord();
+    QCOMPARE(int(row.start), 5000);
+    QCOMPARE(int(row.count), 20);
+    QCOMPARE(row.note, QStringLiteral("build agents"));
+    QCOMPARE(s.window->reservationsView()->proxy()->rowCount(), 3);
+    // And the map shows it once the refreshed snapshot has arrived.
+    QTRY_COMPARE_WITH_TIMEOUT(int(s.window->portMap()->data().verdict(Protocol::Tcp, 5010)),
+                              int(PortVerdict::Reserved), 10000);
+}
+
+void MainWindowTest::clickingABlockOnTheMapSelectsItsRow()
+{
+    Started s = startWindow();
+    QVERIFY(s.window);
+    QVERIFY(s.console->settle());
+    QTRY_COMPARE(s.window->inventoryModel()->rowCount(), 2);
+    s.window->setCurrentView(MainWindow::View::PortMap);
+    PortMapWidget* map = s.window->portMap();
+    map->showRange(7980, 8030);
+    QTest::mouseClick(map, Qt::LeftButton, {}, map->pointForPort(Protocol::Tcp, 8004));
+    const auto record = s.window->reservationsView()->currentRecord();
+    QVERIFY(record.has_value());
+    QCOMPARE(int(record->start), 8000);
+    QCOMPARE(int(record->count), 10);
+    QCOMPARE(int(record->protocol), int(Protocol::Tcp));
+    // The other one, by keyboard: Enter activates the current port like a click.
+    map->showRange(5020, 5060);
+    map->setCurrentPort(Protocol::Tcp, 5037);
+    map->setFocus();
+    QTest::keyClick(map, Qt::Key_Return);
+    QCOMPARE(int(s.window->reservationsView()->currentRecord()->start), 5037);
+}
+
+void MainWindowTest::clickingARuntimeBlockSaysItIsNotInTheInventory()
+{
+    Started s = startWindow();
+    QVERIFY(s.window);
+    QVERIFY(s.console->settle());
+    s.window->setCurrentView(MainWindow::View::PortMap);
+    PortMapWidget* map = s.window->portMap();
+    map->showRange(2800, 3400);
+    QTest::mouseClick(map, Qt::LeftButton, {}, map->pointForPort(Protocol::Tcp, 3000));
+    QVERIFY(!s.window->reservationsView()->currentRecord().has_value());
+    const QString message = s.window->statusBar()->currentMessage();
+    QVERIFY2(message.contains(QStringLiteral("WinNAT")), qPrintable(message));
+}
+
+void MainWindowTest::selectingARowSelectsItsBlockOnTheMap()
+{
+    Started s = startWindow();
+    QVERIFY(s.window);
+    QVERIFY(s.console->settle());
+    QTRY_COMPARE(s.window->inventoryModel()->rowCount(), 2);
+    QVERIFY(s.window->reservationsView()->selectBlock(Protocol::Tcp, PortRange{5037, 1}));
+    const auto selected = s.window->portMap()->selectedBlock();
+    QVERIFY(selected.has_value());
+    QCOMPARE(int(selected->range.start), 5037);
+    QCOMPARE(int(selected->range.count), 1);
+}
+
+void MainWindowTest::everyActionIsReachableFromTheKeyboard()
+{
+    Started s = startWindow();
+    QVERIFY(s.window);
+    // Every menu has a mnemonic; every entry has a mnemonic or a shortcut.
+    for (QAction* menuAction : s.window->menuBar()->actions()) {
+        QVERIFY2(menuAction->text().contains(QLatin1Char('&')), qPrintable(menuAction->text()));
+        QMenu* menu = menuAction->menu();
+        QVERIFY(menu);
+        for (QAction* entry : menu->actions()) {
+            if (entry->isSeparator())
+                continue;
+            QVERIFY2(entry->text().contains(QLatin1Char('&')) || !entry->shortcut().isEmpty(),
+                     qPrintable(entry->text()));
+        }
+    }
+    // The ones the issue names, with the shortcuts it promises.
+    const struct
+    {
+        const char* action;
+        QKeySequence key;
+    } expected[] = {
+        {"newReservation", QKeySequence::New},
+        {"lookupReservation", QKeySequence(QStringLiteral("Ctrl+L"))},
+        {"deleteReservation", QKeySequence::Delete},
+        {"verifyAll", QKeySequence(Qt::Key_F5)},
+        {"editNote", QKeySequence(Qt::Key_F2)},
+        {"findReservation", QKeySequence::Find},
+        {"view-portmap", QKeySequence(QStringLiteral("Ctrl+2"))},
+    };
+    for (const auto& e : expected) {
+        QAction* a = s.window->action(QLatin1String(e.action));
+        QVERIFY2(a, e.action);
+        QVERIFY2(a->shortcuts().contains(e.key), e.action);
+    }
+    QVERIFY(s.window->action(QStringLiteral("verifyAll"))
+                ->shortcuts()
+                .contains(QKeySequence(QStringLiteral("Ctrl+R"))));
+}
+
+void MainWindowTest::shortcutsSwitchViews()
+{
+    Started s = startWindow();
+    QVERIFY(s.window);
+    QApplication::setActiveWindow(s.window.get());
+    const struct
+    {
+        Qt::Key key;
+        MainWindow::View view;
+    } keys[] = {{Qt::Key_2, MainWindow::View::PortMap}, {Qt::Key_3, MainWindow::View::Probes},
+                {Qt::Key_4, MainWindow::View::Scan},    {Qt::Key_5, MainWindow::View::History},
+                {Qt::Key_1, MainWindow::View::Reservations}};
+    for (const auto& k : keys) {
+        QTest::keyClick(s.window.get(), k.key, Qt::ControlModifier);
+        QCOMPARE(int(s.window->currentView()), int(k.view));
+        QCOMPARE(s.window->sidebar()->currentRow(), int(k.view));
+    }
+    // Ctrl+F goes to the filter.
+    s.window->setCurrentView(MainWindow::View::History);
+    QTest::keyClick(s.window.get(), Qt::Key_F, Qt::ControlModifier);
+    QCOMPARE(int(s.window->currentView()), int(MainWindow::View::Reservations));
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(s.window->reservationsView()->filterEdit()));
+}
+
+void MainWindowTest::statusBarShowsBackendElevationHostAndDatabase()
+{
+    {
+        Started s = startWindow();
+        QVERIFY(s.window);
+        StatusBarInfo* info = s.window->statusBarInfo();
+        QVERIFY(info->isVisible());
+        QVERIFY(info->backendLabel()->text().contains(QStringLiteral("Simulated")));
+        QVERIFY(info->elevationLabel()->text().contains(QStringLiteral("elevated")));
+        QVERIFY(!info->elevationLabel()->text().contains(QStringLiteral("not")));
+        QVERIFY(info->hostLabel()->text().contains(QStringLiteral("DEV-WORKSTATION")));
+        QVERIFY(info->databaseLabel()->toolTip().contains(QStringLiteral("portolan.sqlite")));
+    }
+    {
+        Started s = startWindow("installer-range.json"); // a machine without elevation
+        QVERIFY(s.window);
+        StatusBarInfo* info = s.window->statusBarInfo();
+        QVERIFY(info->elevationLabel()->text().contains(QStringLiteral("not elevated")));
+        QVERIFY(!info->elevationLabel()->toolTip().isEmpty()); // says what it means and what to do
+    }
+}
+
+void MainWindowTest::settingsRestoreLayoutAndLastView()
+{
+    QSettings().clear();
+    {
+        Started s = startWindow();
+        QVERIFY(s.window);
+        s.window->resize(1111, 777);
+        s.window->setCurrentView(MainWindow::View::History);
+        s.window->reservationsView()->table()->setColumnWidth(InventoryModel::NoteColumn, 321);
+        s.window->reservationsView()->table()->setColumnHidden(InventoryModel::TokenColumn, true);
+        s.window->close(); // saves
+    }
+    QVERIFY(QFile::exists(QSettings().fileName()));
+    {
+        auto console = Console::make();
+        QVERIFY(console);
+        MainWindow window(*console->store, *console->reservations, *console->probes);
+        window.restoreSettings();
+        QCOMPARE(int(window.currentView()), int(MainWindow::View::History));
+        QCOMPARE(window.size(), QSize(1111, 777));
+        QVERIFY(window.reservationsView()->table()->isColumnHidden(InventoryModel::TokenColumn));
+    }
+    QSettings().clear();
+    {
+        // Nothing saved: the default size and the Reservations view.
+        auto console = Console::make();
+        QVERIFY(console);
+        MainWindow window(*console->store, *console->reservations, *console->probes);
+        window.restoreSettings();
+        QCOMPARE(int(window.currentView()), int(MainWindow::View::Reservations));
+        QCOMPARE(window.size(), QSize(1280, 800));
+    }
+}
+
+void MainWindowTest::deleteNeedsASelectedRow()
+{
+    Started s = startWindow();
+    QVERIFY(s.window);
+    QVERIFY(s.console->settle());
+    QTRY_COMPARE(s.window->inventoryModel()->rowCount(), 2);
+    s.window->reservationsView()->table()->clearSelection();
+    QVERIFY(!s.window->action(QStringLiteral("deleteReservation"))->isEnabled());
+    QVERIFY(s.window->reservationsView()->selectBlock(Protocol::Tcp, PortRange{8000, 10}));
+    QVERIFY(s.window->action(QStringLiteral("deleteReservation"))->isEnabled());
+    s.window->reservationsView()->table()->setFocus();
+    QTest::keyClick(s.window->reservationsView()->table(), Qt::Key_Delete);
+    QVERIFY(s.window->activeDialog());
+    QVERIFY(s.window->activeDialog()->findChild<QLabel*>(QStringLiteral("question")));
+    QCOMPARE(s.window->activeDialog()->findChild<QLabel*>(QStringLiteral("question"))->text(),
+             QString::fromUtf8("Delete the persistent TCP reservation 8000–8009?"));
+}
+
+int main(int argc, char** argv)
+{
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    MainWindowTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_mainwindow.moc"

@@ -1,0 +1,146 @@
+#include "elevation.h"
+
+#include "errorpresenter.h"
+
+#include <QApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStyle>
+
+namespace portolan::ui {
+
+bool Elevation::canRestartElevated(const Backend& backend)
+{
+    // Only the Windows backend overrides Backend::restartElevated (ShellExecuteEx "runas").
+    return backend.name() == "windows";
+}
+
+QString Elevation::howToElevate(const Backend& backend)
+{
+    const std::string_view name = backend.name();
+    if (name == "windows")
+        return tr("Close Portolan, then right-click it and choose \"Run as administrator\".");
+    if (name == "linux")
+        return tr("Close Portolan and start it again as root, for example with "
+                  "\"sudo -E portolan\" (or pkexec).");
+    return tr("The simulated machine decides: start Portolan with a scenario that says "
+              "\"elevated\": true (or a state file of such a machine).");
+}
+
+QString Elevation::notElevatedText(const Backend& backend)
+{
+    if (backend.name() == "linux")
+        return tr("Creating and deleting reservations needs root, and Portolan is not running "
+                  "as root: the system will refuse with EACCES/EPERM.");
+    return tr("Creating and deleting reservations needs an elevated administrator, and "
+              "Portolan is not running elevated: Windows will refuse with "
+              "ERROR_ACCESS_DENIED (5).");
+}
+
+QString Elevation::statusText(const Backend& backend)
+{
+    if (backend.name() == "linux")
+        return backend.isElevated() ? tr("root") : tr("not root");
+    return backend.isElevated() ? tr("elevated") : tr("not elevated");
+}
+
+QString Elevation::statusHint(const Backend& backend)
+{
+    if (backend.isElevated())
+        return tr("This process may create and delete persistent reservations.");
+    QString hint = notElevatedText(backend);
+    hint += QLatin1Char('\n');
+    hint += canRestartElevated(backend)
+                ? tr("Use \"Restart as administrator\" in a dialog that needs it, or: %1")
+                      .arg(howToElevate(backend))
+                : howToElevate(backend);
+    return hint;
+}
+
+bool Elevation::restart(Backend& backend, QWidget* parent, const QStringList& arguments)
+{
+    std::vector<std::string> args;
+    args.reserve(arguments.size());
+    for (const QString& argument : arguments)
+        args.push_back(argument.toStdString());
+    const Result<void> done =
+        backend.restartElevated(QCoreApplication::applicationFilePath().toStdString(), args);
+    if (done.ok()) {
+        // The elevated copy takes over; closing the windows saves their layout first.
+        QApplication::closeAllWindows();
+        QCoreApplication::quit();
+        return true;
+    }
+    const ErrorPresentation shown = ErrorPresenter::present(done.error());
+    QMessageBox box(done.error().kind == ErrorKind::Cancelled ? QMessageBox::Information
+                                                              : QMessageBox::Warning,
+                    tr("Restart as administrator"), tr("Portolan was not restarted."),
+                    QMessageBox::Ok, parent);
+    QString detail = shown.what;
+    if (done.error().kind != ErrorKind::Cancelled)
+        detail += QLatin1Char('\n') + howToElevate(backend);
+    box.setInformativeText(detail);
+    box.exec();
+    return false;
+}
+
+ElevationBanner::ElevationBanner(Backend& backend, QWidget* parent)
+    : QFrame(parent), m_backend(backend)
+{
+    setObjectName(QStringLiteral("elevationBanner"));
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    QPalette pal = palette();
+    pal.setColor(QPalette::Window, QColor(0xff, 0xf4, 0xce)); // a pale warning yellow
+    pal.setColor(QPalette::WindowText, QColor(0x3b, 0x2f, 0x00));
+    setPalette(pal);
+
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(8, 6, 8, 6);
+    m_icon = new QLabel(this);
+    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    m_icon->setPixmap(style()->standardIcon(QStyle::SP_VistaShield).pixmap(size, size));
+    if (m_icon->pixmap().isNull())
+        m_icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(size, size));
+    m_icon->setAlignment(Qt::AlignTop);
+    layout->addWidget(m_icon);
+    m_text = new QLabel(this);
+    m_text->setWordWrap(true);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_text, 1);
+    m_restart = new QPushButton(tr("&Restart as administrator"), this);
+    m_restart->setIcon(style()->standardIcon(QStyle::SP_VistaShield));
+    m_restart->setVisible(Elevation::canRestartElevated(backend));
+    layout->addWidget(m_restart, 0, Qt::AlignVCenter);
+    connect(m_restart, &QPushButton::clicked, this, [this] {
+        emit restartRequested();
+        Elevation::restart(m_backend, window());
+    });
+    updateText();
+    refresh();
+}
+
+void ElevationBanner::setReason(const QString& reason)
+{
+    m_reason = reason;
+    updateText();
+}
+
+bool ElevationBanner::refresh()
+{
+    const bool show = !m_backend.isElevated();
+    setVisible(show);
+    return show;
+}
+
+void ElevationBanner::updateText()
+{
+    QString text = m_reason.isEmpty() ? Elevation::notElevatedText(m_backend) : m_reason;
+    if (!Elevation::canRestartElevated(m_backend))
+        text += QLatin1Char(' ') + Elevation::howToElevate(m_backend);
+    m_text->setText(text);
+}
+
+} // namespace portolan::ui

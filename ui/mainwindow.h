@@ -1,0 +1,144 @@
+#pragma once
+
+#include "model/preflight.h"
+#include "model/records.h"
+#include "model/reservationservice.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+#include <optional>
+
+class QAction;
+class QActionGroup;
+class QDialog;
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace portolan {
+class InventoryModel;
+class ProbeService;
+class Store;
+}
+
+namespace portolan::ui {
+
+class PortMapPage;
+class PortMapWidget;
+class ReservationsView;
+class StatusBarInfo;
+
+// The console: a sidebar of views (Reservations, Port map, Probes, Scan, History), menus and a
+// toolbar whose every action has a shortcut or a mnemonic, and a status bar with the backend,
+// elevation, host and database. Dialogs are opened window-modal (open(), not exec()), so the
+// event loop keeps running and the services' answers arrive while they are shown.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    enum class View : int { Reservations, PortMap, Probes, Scan, History };
+    static constexpr int kViewCount = 5;
+    // "reservations", "portmap", "probes", "scan", "history": the names of --screenshot-view.
+    static QString viewName(View view);
+    static std::optional<View> viewFromName(const QString& name);
+
+    MainWindow(Store& store, ReservationService& reservations, ProbeService& probes,
+               QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // The first refresh: boot check, discovery on a first start, the machine's snapshot.
+    // firstRefreshFinished follows once the snapshot (or its failure) has arrived.
+    void start();
+    bool firstRefreshDone() const { return m_firstRefreshDone; }
+
+    View currentView() const;
+    void setCurrentView(View view);
+    QWidget* viewWidget(View view) const;
+
+    ReservationService& reservationService() const { return m_service; }
+    ProbeService& probeService() const { return m_probes; }
+    Store& store() const { return m_store; }
+    ReservationsView* reservationsView() const { return m_reservations; }
+    PortMapPage* portMapPage() const { return m_portMapPage; }
+    PortMapWidget* portMap() const;
+    InventoryModel* inventoryModel() const { return m_inventory; }
+    StatusBarInfo* statusBarInfo() const { return m_statusInfo; }
+    QListWidget* sidebar() const { return m_sidebar; }
+    // The action with this object name ("newReservation", "deleteReservation", ...).
+    QAction* action(const QString& name) const;
+    // The dialog opened last, while it is open.
+    QDialog* activeDialog() const { return m_dialog; }
+
+    // QSettings: geometry, toolbar/dock state, last view, the inventory's column layout.
+    void restoreSettings();
+    void saveSettings() const;
+
+public slots:
+    void newReservation();
+    void lookupReservation();
+    void deleteReservation();
+    void editNote();
+    void verifyAll();
+    void discover();
+    void refreshSnapshot();
+    void importReport();
+    void runSampleProbe1();
+    void runSampleProbe2();
+    void showAbout();
+
+signals:
+    void firstRefreshFinished();
+    // Every time a snapshot reached the port map.
+    void snapshotApplied(const portolan::MachineSnapshot& snapshot);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildViews();
+    void buildActions();
+    void buildMenus();
+    void buildToolBar();
+    void buildStatusBar();
+    void connectServices();
+    void updateActions();
+    void showDialog(QDialog* dialog);
+    void showStatus(const QString& message, bool error = false);
+    void onSnapshot(OperationId id, const MachineSnapshot& snapshot);
+    void onOperationFailed(OperationId id, ReservationOperation operation, const Error& error);
+    void onOperationFinished(const ReservationOutcome& outcome);
+    void onBlockActivated(const ReservedBlock& block);
+    void onRecordSelected(const std::optional<ReservationRecord>& record);
+    void finishFirstRefresh();
+    QAction* makeAction(const QString& name, const QString& text, const QKeySequence& shortcut,
+                        const QIcon& icon = {}, const QString& tip = {});
+
+    Store& m_store;
+    ReservationService& m_service;
+    ProbeService& m_probes;
+    InventoryModel* m_inventory = nullptr;
+
+    QListWidget* m_sidebar = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    ReservationsView* m_reservations = nullptr;
+    PortMapPage* m_portMapPage = nullptr;
+    QWidget* m_probesView = nullptr;
+    QWidget* m_scanView = nullptr;
+    QWidget* m_historyView = nullptr;
+    StatusBarInfo* m_statusInfo = nullptr;
+    QLabel* m_busy = nullptr;
+
+    QList<QAction*> m_actions;
+    QList<QAction*> m_viewActions;
+    QPointer<QDialog> m_dialog;
+
+    std::optional<MachineSnapshot> m_snapshot;
+    OperationId m_snapshotId = 0;
+    OperationId m_firstSnapshotId = 0;
+    bool m_firstRefreshDone = false;
+    bool m_syncingSelection = false;
+};
+
+} // namespace portolan::ui

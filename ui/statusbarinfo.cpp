@@ -1,0 +1,117 @@
+#include "statusbarinfo.h"
+
+#include "elevation.h"
+
+#include <QDir>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QStyle>
+
+namespace portolan::ui {
+
+ElidedLabel::ElidedLabel(QWidget* parent) : QLabel(parent)
+{
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+}
+
+void ElidedLabel::setFullText(const QString& text)
+{
+    m_full = text;
+    setToolTip(text);
+    updateElided();
+}
+
+QSize ElidedLabel::minimumSizeHint() const
+{
+    return QSize(fontMetrics().horizontalAdvance(QStringLiteral("…/portolan.sqlite")),
+                 QLabel::minimumSizeHint().height());
+}
+
+void ElidedLabel::resizeEvent(QResizeEvent* event)
+{
+    QLabel::resizeEvent(event);
+    updateElided();
+}
+
+void ElidedLabel::updateElided()
+{
+    setText(fontMetrics().elidedText(m_full, Qt::ElideMiddle, qMax(width(), 40)));
+}
+
+namespace {
+
+QFrame* separator(QWidget* parent)
+{
+    auto* line = new QFrame(parent);
+    line->setFrameShape(QFrame::VLine);
+    line->setFrameShadow(QFrame::Sunken);
+    return line;
+}
+
+QString backendText(const Backend& backend)
+{
+    const std::string_view name = backend.name();
+    if (name == "windows")
+        return StatusBarInfo::tr("Windows");
+    if (name == "linux")
+        return StatusBarInfo::tr("Linux");
+    if (name == "simulated")
+        return StatusBarInfo::tr("Simulated");
+    return QString::fromUtf8(name.data(), qsizetype(name.size()));
+}
+
+} // namespace
+
+StatusBarInfo::StatusBarInfo(const Backend& backend, const QString& host,
+                             const QString& databasePath, QWidget* parent)
+    : QWidget(parent), m_backendRef(backend)
+{
+    setObjectName(QStringLiteral("statusBarInfo"));
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(8);
+
+    m_backend = new QLabel(tr("Backend: %1").arg(backendText(backend)), this);
+    m_backend->setObjectName(QStringLiteral("backend"));
+    m_backend->setToolTip(backend.name() == "simulated"
+                              ? tr("A simulated Windows machine from a scenario: nothing on this "
+                                   "computer is changed.")
+                              : tr("The real port reservations of this computer."));
+    m_elevation = new QLabel(this);
+    m_elevation->setObjectName(QStringLiteral("elevation"));
+    m_host = new QLabel(tr("Host: %1").arg(host), this);
+    m_host->setObjectName(QStringLiteral("host"));
+    m_host->setToolTip(tr("The machine whose reservations are shown and changed."));
+    m_database = new ElidedLabel(this);
+    m_database->setObjectName(QStringLiteral("database"));
+    m_database->setFullText(QDir::toNativeSeparators(databasePath));
+    m_database->setToolTip(tr("Database: %1").arg(QDir::toNativeSeparators(databasePath)));
+    m_database->setMinimumWidth(140);
+    m_database->setMaximumWidth(360);
+
+    layout->addWidget(m_backend);
+    layout->addWidget(separator(this));
+    layout->addWidget(m_elevation);
+    layout->addWidget(separator(this));
+    layout->addWidget(m_host);
+    layout->addWidget(separator(this));
+    auto* dbLabel = new QLabel(tr("Database:"), this);
+    layout->addWidget(dbLabel);
+    layout->addWidget(m_database, 1);
+    refresh();
+}
+
+void StatusBarInfo::refresh()
+{
+    const bool elevated = m_backendRef.isElevated();
+    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    Q_UNUSED(size);
+    m_elevation->setText(elevated ? QStringLiteral("● ") + Elevation::statusText(m_backendRef)
+                                  : QStringLiteral("○ ") + Elevation::statusText(m_backendRef));
+    m_elevation->setToolTip(Elevation::statusHint(m_backendRef));
+    QPalette pal = m_elevation->palette();
+    pal.setColor(QPalette::WindowText, elevated ? QColor(0x1b, 0x6e, 0x20) : QColor(0x9a, 0x5b, 0x00));
+    m_elevation->setPalette(pal);
+}
+
+} // namespace portolan::ui

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "platform/backend.h"
+
+#include <QLabel>
+#include <QString>
+#include <QWidget>
+
+namespace portolan::ui {
+
+// A label that shows as much of its text as fits, eliding in the middle (paths keep their
+// file name), with the whole text in its tooltip.
+class ElidedLabel : public QLabel
+{
+    Q_OBJECT
+
+public:
+    explicit ElidedLabel(QWidget* parent = nullptr);
+    void setFullText(const QString& text);
+    QString fullText() const { return m_full; }
+    QSize minimumSizeHint() const override;
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void updateElided();
+    QString m_full;
+};
+
+// The status bar's permanent facts: which backend, whether the process is elevated (with a
+// hint on what that means), the host and the database.
+class StatusBarInfo : public QWidget
+{
+    Q_OBJECT
+
+public:
+    StatusBarInfo(const Backend& backend, const QString& host, const QString& databasePath,
+                  QWidget* parent = nullptr);
+
+    QLabel* backendLabel() const { return m_backend; }
+    QLabel* elevationLabel() const { return m_elevation; }
+    QLabel* hostLabel() const { return m_host; }
+    ElidedLabel* databaseLabel() const { return m_database; }
+
+    // The backend's elevation may change (a simulated machine in tests).
+    void refresh();
+
+private:
+    const Backend& m_backendRef;
+    QLabel* m_backend = nullptr;
+    QLabel* m_elevation = nullptr;
+    QLabel* m_host = nullptr;
+    ElidedLabel* m_database = nullptr;
+};
+
+} // namespace portolan::ui

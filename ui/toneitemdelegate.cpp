@@ -1,0 +1,75 @@
+#include "toneitemdelegate.h"
+
+#include "probetext.h"
+
+#include "model/modelroles.h"
+
+#include <QPainter>
+#include <QPixmap>
+
+namespace portolan::ui {
+
+ToneItemDelegate::ToneItemDelegate(QObject* parent, int markedColumn)
+    : QStyledItemDelegate(parent), m_markedColumn(markedColumn)
+{
+}
+
+QColor ToneItemDelegate::toneColor(const QString& tone)
+{
+    // The port map's colours: free green, in use yellow, forbidden orange-red.
+    if (tone == QLatin1String("ok"))
+        return ProbeText::outcomeColor(BindOutcome::Free).darker(150);
+    if (tone == QLatin1String("warning"))
+        return QColor(150, 120, 0);
+    if (tone == QLatin1String("error"))
+        return QColor(180, 60, 0);
+    if (tone == QLatin1String("muted"))
+        return QColor(120, 120, 120);
+    return {};
+}
+
+QIcon ToneItemDelegate::iconFor(const QString& tone) const
+{
+    QIcon* icon = tone == QLatin1String("ok")        ? &m_ok
+                  : tone == QLatin1String("warning") ? &m_warning
+                  : tone == QLatin1String("error")   ? &m_error
+                  : tone == QLatin1String("muted")   ? &m_muted
+                                                     : nullptr;
+    if (!icon)
+        return {};
+    if (icon->isNull()) {
+        const QColor fill = tone == QLatin1String("ok")        ? ProbeText::outcomeColor(BindOutcome::Free)
+                            : tone == QLatin1String("warning") ? ProbeText::outcomeColor(BindOutcome::InUse)
+                            : tone == QLatin1String("error")   ? ProbeText::outcomeColor(BindOutcome::Forbidden)
+                                                               : ProbeText::outcomeColor(BindOutcome::Other);
+        QPixmap pixmap(12, 12);
+        pixmap.fill(Qt::transparent);
+        QPainter p(&pixmap);
+        p.setPen(fill.darker(160));
+        p.setBrush(fill);
+        p.drawRect(0, 0, 11, 11);
+        p.end();
+        *icon = QIcon(pixmap);
+    }
+    return *icon;
+}
+
+void ToneItemDelegate::initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    const QString tone = index.data(ToneRole).toString();
+    if (tone.isEmpty())
+        return;
+    const bool selected = option->state & QStyle::State_Selected;
+    if (tone == QLatin1String("muted") && !selected)
+        option->palette.setColor(QPalette::Text, toneColor(tone));
+    if (index.column() != m_markedColumn)
+        return;
+    option->features |= QStyleOptionViewItem::HasDecoration;
+    option->icon = iconFor(tone);
+    option->decorationSize = QSize(12, 12);
+    if (!selected && tone != QLatin1String("ok"))
+        option->palette.setColor(QPalette::Text, toneColor(tone));
+}
+
+} // namespace portolan::ui
