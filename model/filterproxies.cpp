@@ -98,7 +98,8 @@ void HistoryFilterProxy::refilter()
 
 void HistoryFilterProxy::fetchMore(const QModelIndex& parent)
 {
-    QSortFilterProxyModel::fetchMore(parent);
+    if (!m_changing)
+        QSortFilterProxyModel::fetchMore(parent);
 }
 
 void HistoryFilterProxy::sort(int column, Qt::SortOrder order)

@@ -5,7 +5,7 @@
 
 // `portolan [--db FILE] --import FILE [--host NAME] [--protocol tcp|udp] [--json]`: imports a
 // report without a window (no QGuiApplication, no display needed) and prints what it imported.
-// With --json: one object {"ok": true, "file", "format", "added", "updated", "reservations":
+// With --json: one object {"ok": true, "file", "database", "format", "added", "updated", "reservations":
 // [{"protocol", "start", "end", "count", "persistent", "token", "owner", "host", "stored"}]}
 // or {"ok": false, "error": {"kind", "code", "name", "message"}}.
 namespace portolan {

@@ -46,8 +46,10 @@ struct ReservationOutcome
     ReservationOperation operation = ReservationOperation::Create;
     Protocol protocol = Protocol::Tcp;
     PortRange range;
-    bool ok = false;
-    std::optional<Error> error;     // the native error (or the pre-flight's refusal) when !ok
+    bool ok = false; // the system call succeeded (Forget/Note: the store change was made)
+    // The native error (or the pre-flight's refusal) when !ok. Also set when ok but the
+    // inventory could not be updated afterwards (the message then says to look it up again).
+    std::optional<Error> error;
     QString message;                // translated: what happened, and why when it failed
     bool refusedByPreflight = false; // create: refused without calling the system
     std::optional<PreflightReport> preflight; // create: the check made before calling
@@ -148,7 +150,10 @@ signals:
     // For the item models: every change of the inventory and every audit row, as it happens.
     void inventoryRowChanged(const portolan::ReservationRecord& record); // added or updated
     void inventoryRowRemoved(qint64 id);
-    void inventoryReset(); // many rows changed at once (boot check): reload
+    // Many rows changed at once: reload. The operations of this version report row by row
+    // (a boot check sends inventoryRowChanged for every row it made unverified), so this is
+    // for bulk changes only.
+    void inventoryReset();
     void auditRecorded(const portolan::AuditRecord& record);
 
     void busyChanged(bool busy);

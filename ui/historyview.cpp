@@ -50,6 +50,17 @@ QTableView* historyTable(QWidget* parent, const QString& name)
     return table;
 }
 
+// Shows the columns in the given order (the model's order stays) with these widths.
+void arrangeColumns(QTableView* table, std::initializer_list<std::pair<int, int>> columns)
+{
+    QHeaderView* header = table->horizontalHeader();
+    int visual = 0;
+    for (const auto& [column, width] : columns) {
+        header->moveSection(header->visualIndex(column), visual++);
+        table->setColumnWidth(column, width);
+    }
+}
+
 QLabel* buddyLabel(const QString& text, QWidget* buddy, QWidget* parent)
 {
     auto* label = new QLabel(text, parent);
@@ -149,16 +160,14 @@ QWidget* HistoryView::buildRunsPage()
     m_runTable = historyTable(page, QStringLiteral("runTable"));
     m_runTable->setModel(m_runProxy);
     m_runTable->setItemDelegate(new ToneItemDelegate(m_runTable, ProbeRunModel::ResultColumn));
-    m_runTable->setColumnWidth(ProbeRunModel::StartedColumn, 150);
-    m_runTable->setColumnWidth(ProbeRunModel::HostColumn, 130);
-    m_runTable->setColumnWidth(ProbeRunModel::KindColumn, 165);
-    m_runTable->setColumnWidth(ProbeRunModel::ProtocolColumn, 65);
-    m_runTable->setColumnWidth(ProbeRunModel::RequestedColumn, 150);
-    m_runTable->setColumnWidth(ProbeRunModel::ResultColumn, 85);
-    m_runTable->setColumnWidth(ProbeRunModel::GrantedColumn, 100);
-    m_runTable->setColumnWidth(ProbeRunModel::TokenColumn, 150);
-    m_runTable->setColumnWidth(ProbeRunModel::DurationColumn, 75);
-    m_runTable->setColumnWidth(ProbeRunModel::StepsColumn, 50);
+    // What a run was and how it ended first; the summary gets the room; who ran it last.
+    arrangeColumns(m_runTable,
+                   {{ProbeRunModel::StartedColumn, 140}, {ProbeRunModel::KindColumn, 150},
+                    {ProbeRunModel::ProtocolColumn, 60}, {ProbeRunModel::RequestedColumn, 150},
+                    {ProbeRunModel::ResultColumn, 85}, {ProbeRunModel::GrantedColumn, 100},
+                    {ProbeRunModel::SummaryColumn, 520}, {ProbeRunModel::TokenColumn, 140},
+                    {ProbeRunModel::DurationColumn, 75}, {ProbeRunModel::StepsColumn, 50},
+                    {ProbeRunModel::HostColumn, 130}});
 
     m_runCount = mutedLabel(page);
     m_runCount->setObjectName(QStringLiteral("runCount"));
@@ -182,13 +191,11 @@ QWidget* HistoryView::buildRunsPage()
     m_stepTable = historyTable(bottom, QStringLiteral("stepTable"));
     m_stepTable->setModel(m_steps);
     m_stepTable->setItemDelegate(new ToneItemDelegate(m_stepTable, ProbeStepModel::ResultColumn));
-    m_stepTable->setColumnWidth(ProbeStepModel::SeqColumn, 40);
-    m_stepTable->setColumnWidth(ProbeStepModel::StepColumn, 120);
-    m_stepTable->setColumnWidth(ProbeStepModel::ResultColumn, 90);
-    m_stepTable->setColumnWidth(ProbeStepModel::PortsColumn, 110);
-    m_stepTable->setColumnWidth(ProbeStepModel::CodeColumn, 170);
-    m_stepTable->setColumnWidth(ProbeStepModel::DurationColumn, 75);
-    m_stepTable->setColumnWidth(ProbeStepModel::DetailColumn, 260);
+    arrangeColumns(m_stepTable,
+                   {{ProbeStepModel::SeqColumn, 40}, {ProbeStepModel::StepColumn, 120},
+                    {ProbeStepModel::ResultColumn, 95}, {ProbeStepModel::PortsColumn, 110},
+                    {ProbeStepModel::CodeColumn, 170}, {ProbeStepModel::DurationColumn, 75},
+                    {ProbeStepModel::DetailColumn, 260}, {ProbeStepModel::ExplanationColumn, 300}});
     m_stepTitle->setBuddy(m_stepTable);
     auto* bottomLayout = new QVBoxLayout(bottom);
     bottomLayout->setContentsMargins(0, 4, 0, 0);
@@ -270,16 +277,13 @@ QWidget* HistoryView::buildAuditPage()
     m_auditTable = historyTable(page, QStringLiteral("auditTable"));
     m_auditTable->setModel(m_auditProxy);
     m_auditTable->setItemDelegate(new ToneItemDelegate(m_auditTable, AuditLogModel::ResultColumn));
-    m_auditTable->setColumnWidth(AuditLogModel::TimeColumn, 150);
-    m_auditTable->setColumnWidth(AuditLogModel::HostColumn, 130);
-    m_auditTable->setColumnWidth(AuditLogModel::UserColumn, 90);
-    m_auditTable->setColumnWidth(AuditLogModel::ActionColumn, 70);
-    m_auditTable->setColumnWidth(AuditLogModel::ProtocolColumn, 65);
-    m_auditTable->setColumnWidth(AuditLogModel::RangeColumn, 100);
-    m_auditTable->setColumnWidth(AuditLogModel::ResultColumn, 65);
-    m_auditTable->setColumnWidth(AuditLogModel::TokenColumn, 150);
-    m_auditTable->setColumnWidth(AuditLogModel::ErrorColumn, 210);
-    m_auditTable->setColumnWidth(AuditLogModel::MessageColumn, 330);
+    arrangeColumns(m_auditTable,
+                   {{AuditLogModel::TimeColumn, 140}, {AuditLogModel::ActionColumn, 65},
+                    {AuditLogModel::ProtocolColumn, 60}, {AuditLogModel::RangeColumn, 100},
+                    {AuditLogModel::ResultColumn, 75}, {AuditLogModel::ErrorColumn, 200},
+                    {AuditLogModel::MessageColumn, 420}, {AuditLogModel::TokenColumn, 140},
+                    {AuditLogModel::RequestColumn, 330}, {AuditLogModel::HostColumn, 130},
+                    {AuditLogModel::UserColumn, 90}});
 
     m_auditCount = mutedLabel(page);
     m_auditCount->setObjectName(QStringLiteral("auditCount"));
@@ -440,7 +444,9 @@ bool HistoryView::prepareScreenshot(const QString& state)
                                    [this, bindId](OperationId, const ProbeRunRecord& run) {
                                        if (run.kind == ProbeKind::BindProbe)
                                            *bindId = run.id;
-                                       runScreenshotStep();
+                                       // The service is still busy while it reports the
+                                       // result: start the next probe afterwards.
+                                       QTimer::singleShot(0, this, &HistoryView::runScreenshotStep);
                                    });
         m_shotDone = [this, bindId] {
             showRuns();
@@ -462,7 +468,9 @@ bool HistoryView::prepareScreenshot(const QString& state)
             return true;
         };
         m_shotConnection = connect(&m_reservations, &ReservationService::operationFinished, this,
-                                   [this](const ReservationOutcome&) { runScreenshotStep(); });
+                                   [this](const ReservationOutcome&) {
+                                       QTimer::singleShot(0, this, &HistoryView::runScreenshotStep);
+                                   });
         m_shotDone = [this] {
             showAudit();
             m_auditTable->setFocus(Qt::OtherFocusReason);

@@ -32,6 +32,7 @@ LiveStepModel::LiveStepModel(QObject* parent) : QAbstractTableModel(parent)
     for (BindOutcome outcome : {BindOutcome::Free, BindOutcome::InUse, BindOutcome::Forbidden,
                                 BindOutcome::Other})
         m_icons[std::size_t(outcome)] = ProbeText::outcomeIcon(outcome);
+    m_okIcon = ProbeText::squareIcon(ProbeText::okColor());
 }
 
 int LiveStepModel::rowCount(const QModelIndex& parent) const
@@ -78,11 +79,10 @@ QVariant LiveStepModel::data(const QModelIndex& index, int role) const
         break;
     case Qt::DecorationRole:
         if (index.column() == ResultColumn) {
-            // A failed plan step is drawn like a refused bind: the colour of "forbidden".
-            const BindOutcome shown = s.outcome ? *s.outcome
-                                      : s.ok    ? BindOutcome::Free
-                                                : BindOutcome::Forbidden;
-            return m_icons[std::size_t(shown)];
+            if (s.outcome) // a bind probe: the port map's colour of its outcome
+                return m_icons[std::size_t(*s.outcome)];
+            // A failed call is drawn like a refused bind: the colour of "forbidden".
+            return s.ok ? m_okIcon : m_icons[std::size_t(BindOutcome::Forbidden)];
         }
         break;
     case Qt::TextAlignmentRole:

@@ -19,11 +19,11 @@ class LiveStepModel : public QAbstractTableModel
 public:
     enum Column : int {
         StepColumn,        // "1. acquire"
-        ResultColumn,      // "ok", "failed", or a bind outcome
+        ResultColumn,      // "ok", "error", or a bind outcome
         CodeColumn,        // "WSAEACCES (10013)"
-        ExplanationColumn, // Explanations::forStep
         DurationColumn,
-        DetailColumn,
+        DetailColumn,      // "granted 50100-50109, token 0x1a2b"
+        ExplanationColumn, // Explanations::forStep, or what the call does when it worked
         ColumnCount
     };
     Q_ENUM(Column)
@@ -51,6 +51,7 @@ public:
 private:
     QList<ProbeStepRecord> m_steps;
     std::array<QIcon, 4> m_icons; // one per BindOutcome
+    QIcon m_okIcon;
 };
 
 } // namespace portolan::ui

@@ -100,6 +100,14 @@ AddressFamily familyOf(const QComboBox* combo)
     return AddressFamily(combo->currentData().toInt());
 }
 
+// A requested runtime block: start 0 lets the system choose where it lies.
+QString requestText(const PortRange& range)
+{
+    if (range.start == 0)
+        return ProbesView::tr("%n port(s) anywhere", nullptr, range.count);
+    return Explanations::rangeText(range);
+}
+
 // The runtime block (else persistent) of `protocol` that covers `port`.
 const ReservedBlock* blockAt(const std::vector<ReservedBlock>& blocks, Protocol protocol,
                              quint16 port)
@@ -145,11 +153,11 @@ ProbesView::ProbesView(ProbeService& probes, QWidget* parent)
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setHighlightSections(false);
-    m_table->setColumnWidth(LiveStepModel::StepColumn, 150);
+    m_table->setColumnWidth(LiveStepModel::StepColumn, 130);
     m_table->setColumnWidth(LiveStepModel::ResultColumn, 95);
-    m_table->setColumnWidth(LiveStepModel::CodeColumn, 190);
-    m_table->setColumnWidth(LiveStepModel::ExplanationColumn, 470);
-    m_table->setColumnWidth(LiveStepModel::DurationColumn, 80);
+    m_table->setColumnWidth(LiveStepModel::CodeColumn, 180);
+    m_table->setColumnWidth(LiveStepModel::DurationColumn, 75);
+    m_table->setColumnWidth(LiveStepModel::DetailColumn, 330);
     m_title->setBuddy(m_table);
 
     m_summary = new QLabel(this);
@@ -316,7 +324,7 @@ QGroupBox* ProbesView::buildCustom()
     grid->addWidget(m_cAddress, 0, 5);
     grid->addWidget(m_cUseRange, 1, 0);
     grid->addWidget(m_cStart, 1, 1);
-    grid->addWidget(new QLabel(tr("count"), box), 1, 2);
+    grid->addWidget(buddyLabel(tr("Co&unt"), m_cCount, box), 1, 2);
     grid->addWidget(m_cCount, 1, 3);
     grid->addWidget(m_cUseToken, 2, 0);
     grid->addWidget(m_cToken, 2, 1, 1, 3);
@@ -567,6 +575,13 @@ void ProbesView::updateEnabled()
     m_s2Run->setEnabled(idle && checkSample2().has_value());
     m_cRun->setEnabled(idle && checkCustom().has_value());
     m_bRun->setEnabled(idle && checkBind().has_value());
+    // The button that started a run lost the focus when it was disabled: give it back once
+    // the service is idle again (it reports that after the run's result).
+    if (idle && m_focusBefore) {
+        if (m_focusBefore->isEnabled() && m_focusBefore->isVisible() && isActiveWindow())
+            m_focusBefore->setFocus(Qt::OtherFocusReason);
+        m_focusBefore = nullptr;
+    }
 }
 
 // ---- running -------------------------------------------------------------------------------
@@ -576,8 +591,7 @@ void ProbesView::runSample1()
     const auto input = checkSample1();
     if (!input)
         return;
-    const QString what = tr("Sample 1 (acquire → release) of %1")
-                             .arg(Explanations::rangeText(input->range));
+    const QString what = tr("Sample 1 (acquire → release) of %1").arg(requestText(input->range));
     launch(what, [&] { return m_probes.runAcquireRelease(input->spec, input->range); });
 }
 
@@ -604,7 +618,7 @@ void ProbesView::runCustom()
     }
     launch(tr("Custom probe: %1 %2 on %3")
                .arg(Explanations::protocolName(*input->spec.transport()),
-                    Explanations::rangeText(input->range), input->address),
+                    requestText(input->range), input->address),
            [&] { return m_probes.runAcquireAssociateBind(input->spec, input->range, input->address); });
 }
 
@@ -682,9 +696,6 @@ void ProbesView::finishRun()
 {
     m_current = 0;
     updateEnabled();
-    if (m_focusBefore && m_focusBefore->isEnabled() && m_focusBefore->isVisible())
-        m_focusBefore->setFocus(Qt::OtherFocusReason);
-    m_focusBefore = nullptr;
 }
 
 void ProbesView::notifyScreenshot()
@@ -759,15 +770,25 @@ QString ProbesView::summaryFor(const ProbeRunRecord& run, const std::vector<Rese
                                                                : tr("an unknown process");
                 const QString kind = block->persistent ? tr("persistent reservation")
                                                        : tr("runtime reservation");
+                const QString advice =
+                    block->persistent
+                        ? tr("The system refused a bind inside a persistent reservation.")
+                        : tr("Nothing may listen there, yet every bind fails until the service "
+                             "gives the block back (it may move at the next boot): use a port "
+                             "outside %1, or pin this one with a persistent reservation while "
+                             "the service is stopped.")
+                              .arg(Explanations::rangeText(block->range));
                 return tr("<b>Forbidden:</b> %1 %2 is inside the %3 %4 held by %5 — %6. %7")
                     .arg(protocol).arg(port)
                     .arg(kind, Explanations::rangeText(block->range), html(owner), code,
-                         html(Explanations::forStep(step)));
+                         html(advice));
             }
             return tr("<b>Forbidden:</b> %1 %2 is refused%3 — %4. %5")
                 .arg(protocol).arg(port)
                 .arg(step.holder.isEmpty() ? QString() : tr(", held by %1").arg(html(step.holder)),
-                     code, html(Explanations::forStep(step)));
+                     code,
+                     html(step.error ? Explanations::forError(*step.error, StepKind::BindProbe)
+                                     : QString()));
         case BindOutcome::Other:
             break;
         }

@@ -7,6 +7,7 @@
 #include "platform/backend.h"
 #include "platform/error.h"
 
+#include <QPointer>
 #include <QString>
 #include <QWidget>
 
@@ -115,7 +116,7 @@ private:
     OperationId m_current = 0;
     bool m_launching = false;
     bool m_screenshotPending = false;
-    QWidget* m_focusBefore = nullptr;
+    QPointer<QWidget> m_focusBefore; // where the keyboard was when a run started
 
     // Sample 1
     QComboBox* m_s1Family = nullptr;

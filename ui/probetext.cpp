@@ -55,16 +55,26 @@ QColor ProbeText::outcomeColor(BindOutcome outcome)
     return {185, 185, 185};
 }
 
-QIcon ProbeText::outcomeIcon(BindOutcome outcome)
+QColor ProbeText::okColor()
+{
+    return {0, 158, 115};
+}
+
+QIcon ProbeText::squareIcon(const QColor& fill)
 {
     QPixmap pixmap(12, 12);
     pixmap.fill(Qt::transparent);
     QPainter p(&pixmap);
-    p.setPen(outcomeColor(outcome).darker(160));
-    p.setBrush(outcomeColor(outcome));
+    p.setPen(fill.darker(160));
+    p.setBrush(fill);
     p.drawRect(0, 0, 11, 11);
     p.end();
     return QIcon(pixmap);
+}
+
+QIcon ProbeText::outcomeIcon(BindOutcome outcome)
+{
+    return squareIcon(outcomeColor(outcome));
 }
 
 } // namespace portolan::ui

@@ -32,6 +32,9 @@ public:
     static QString countText(std::uint64_t value);
     // The colours of the port map's scan lane, so a table row and the map agree.
     static QColor outcomeColor(BindOutcome outcome);
+    // A call that worked (steps, history rows): a stronger green than a free port's.
+    static QColor okColor();
+    static QIcon squareIcon(const QColor& fill);
     // A small square of the outcome's colour for item views (models keep the icons they use).
     static QIcon outcomeIcon(BindOutcome outcome);
 };

@@ -78,11 +78,12 @@ ScanView::ScanView(ProbeService& probes, QWidget* parent)
     form->addWidget(m_family);
     form->addSpacing(8);
     form->addWidget(buddyLabel(tr("&Address"), m_address, this));
-    form->addWidget(m_address, 1);
+    m_address->setMinimumWidth(m_address->fontMetrics().horizontalAdvance(QStringLiteral("0000:0000:0000:0000")) + 40);
+    form->addWidget(m_address);
     form->addSpacing(8);
     form->addWidget(buddyLabel(tr("P&orts"), m_range, this));
     form->addWidget(m_range);
-    form->addSpacing(12);
+    form->addStretch(1);
     form->addWidget(m_start);
     form->addWidget(m_cancel);
 
@@ -219,6 +220,11 @@ void ScanView::updateEnabled()
     m_cancel->setEnabled(scanning && !m_cancelRequested);
     for (QWidget* field : std::array<QWidget*, 4>{m_protocol, m_family, m_address, m_range})
         field->setEnabled(!scanning);
+    if (m_focusStart && m_start->isEnabled()) {
+        m_focusStart = false;
+        if (isActiveWindow())
+            m_start->setFocus(Qt::OtherFocusReason);
+    }
 }
 
 void ScanView::startScan()
@@ -275,7 +281,7 @@ void ScanView::onFinished(OperationId id, const ProbeRunRecord& run)
     if (run.kind != ProbeKind::Scan) // cannot happen: ids are unique
         return;
     ScanResult result = scanResultFromRun(run);
-    const qint64 elapsedMs = run.durationUs > 0 ? run.durationUs / 1000 : m_elapsed.elapsed();
+    const qint64 elapsedUs = run.durationUs > 0 ? run.durationUs : m_elapsed.nsecsElapsed() / 1000;
     const quint32 total = quint32(result.request.last) - result.request.first + 1;
     m_progress->setMaximum(int(total));
     m_progress->setValue(int(result.probed));
@@ -283,7 +289,7 @@ void ScanView::onFinished(OperationId id, const ProbeRunRecord& run)
                                 .arg(ProbeText::countText(result.probed),
                                      ProbeText::countText(total)));
     m_model->setRuns(result.runs);
-    m_summary->setText(summaryFor(result, elapsedMs));
+    m_summary->setText(summaryFor(result, elapsedUs));
     m_status->setText(run.id != 0 ? tr("Recorded in the history as run %1.").arg(run.id)
                                   : tr("Not recorded in the history."));
     m_last = result;
@@ -317,8 +323,9 @@ void ScanView::finishScan()
     m_current = 0;
     m_cancelRequested = false;
     updateEnabled();
-    if (hadFocus || !focusWidget() || !focusWidget()->isEnabled())
-        m_start->setFocus(Qt::OtherFocusReason);
+    // Start is enabled once the service reports it is idle (right after the result).
+    m_focusStart = hadFocus || !focusWidget() || !focusWidget()->isEnabled();
+    updateEnabled();
 }
 
 void ScanView::notifyScreenshot()
@@ -353,26 +360,26 @@ QString ScanView::summaryText() const
     return document.toPlainText();
 }
 
-QString ScanView::summaryFor(const ScanResult& result, qint64 elapsedMs) const
+QString ScanView::summaryFor(const ScanResult& result, qint64 elapsedUs) const
 {
     std::array<quint64, 4> ports{};
     for (const ScanRun& run : result.runs)
         ports[std::size_t(run.outcome)] += quint32(run.last) - run.first + 1;
     const quint32 total = quint32(result.request.last) - result.request.first + 1;
-    const QString seconds = QLocale().toString(double(elapsedMs) / 1000.0, 'f', 2);
+    const QString duration = ProbeText::durationText(elapsedUs);
     QString head;
     if (result.cancelled) {
         const QString probedSpan =
             result.runs.empty() ? tr("none")
                                 : ProbeText::spanText(result.runs.front().first, result.runs.back().last);
-        head = tr("<b>Cancelled</b> after %1 of %2 ports (%3) in %4 s")
+        head = tr("<b>Cancelled</b> after %1 of %2 ports (%3) in %4")
                    .arg(ProbeText::countText(result.probed), ProbeText::countText(total),
-                        probedSpan, seconds);
+                        probedSpan, duration);
     } else {
-        head = tr("<b>Complete:</b> %1 ports of %2 %3 probed in %4 s")
+        head = tr("<b>Complete:</b> %1 ports of %2 %3 probed in %4")
                    .arg(ProbeText::countText(result.probed),
                         Explanations::protocolName(result.request.protocol),
-                        QString::fromStdString(result.request.address).toHtmlEscaped(), seconds);
+                        QString::fromStdString(result.request.address).toHtmlEscaped(), duration);
     }
     auto part = [&](BindOutcome outcome, const QString& words) {
         const QColor color = ProbeText::outcomeColor(outcome).darker(outcome == BindOutcome::Free ? 160 : 115);

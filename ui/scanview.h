@@ -77,7 +77,7 @@ private:
     void onRecordFailed(OperationId id, const Error& error);
     void finishScan();
     void notifyScreenshot();
-    QString summaryFor(const ScanResult& result, qint64 elapsedMs) const;
+    QString summaryFor(const ScanResult& result, qint64 elapsedUs) const;
 
     ProbeService& m_probes;
     OperationId m_current = 0;
@@ -85,6 +85,7 @@ private:
     QElapsedTimer m_elapsed;
     bool m_cancelRequested = false;
     bool m_screenshotPending = false;
+    bool m_focusStart = false; // give Start the keyboard once the service is idle
 
     QComboBox* m_protocol = nullptr;
     QComboBox* m_family = nullptr;

@@ -4,8 +4,6 @@
 
 #include "model/modelroles.h"
 
-#include <QPainter>
-#include <QPixmap>
 
 namespace portolan::ui {
 
@@ -18,7 +16,7 @@ QColor ToneItemDelegate::toneColor(const QString& tone)
 {
     // The port map's colours: free green, in use yellow, forbidden orange-red.
     if (tone == QLatin1String("ok"))
-        return ProbeText::outcomeColor(BindOutcome::Free).darker(150);
+        return ProbeText::okColor();
     if (tone == QLatin1String("warning"))
         return QColor(150, 120, 0);
     if (tone == QLatin1String("error"))
@@ -38,18 +36,11 @@ QIcon ToneItemDelegate::iconFor(const QString& tone) const
     if (!icon)
         return {};
     if (icon->isNull()) {
-        const QColor fill = tone == QLatin1String("ok")        ? ProbeText::outcomeColor(BindOutcome::Free)
+        const QColor fill = tone == QLatin1String("ok")        ? ProbeText::okColor()
                             : tone == QLatin1String("warning") ? ProbeText::outcomeColor(BindOutcome::InUse)
                             : tone == QLatin1String("error")   ? ProbeText::outcomeColor(BindOutcome::Forbidden)
                                                                : ProbeText::outcomeColor(BindOutcome::Other);
-        QPixmap pixmap(12, 12);
-        pixmap.fill(Qt::transparent);
-        QPainter p(&pixmap);
-        p.setPen(fill.darker(160));
-        p.setBrush(fill);
-        p.drawRect(0, 0, 11, 11);
-        p.end();
-        *icon = QIcon(pixmap);
+        *icon = ProbeText::squareIcon(fill);
     }
     return *icon;
 }

@@ -13,6 +13,8 @@
 #include "platform/backendfactory.h"
 #include "platform/simulated/simulatedcontrol.h"
 
+#include <QApplication>
+#include <QKeyEvent>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -108,8 +110,18 @@ inline void typeText(QLineEdit* edit, const QString& text)
         return;
     }
     edit->selectAll();
-    // keyClicks sends the characters one by one, as a keyboard would, non-ASCII ones too.
-    QTest::keyClicks(edit, text);
+    // One key event per character, as a keyboard sends them. QTest's keyClicks takes ASCII
+    // only, so full-width and Arabic-Indic digits go as events carrying their text.
+    for (QChar c : text) {
+        if (c.unicode() < 128) {
+            QTest::keyClick(edit, c.toLatin1());
+            continue;
+        }
+        QKeyEvent press(QEvent::KeyPress, Qt::Key_unknown, Qt::NoModifier, QString(c));
+        QKeyEvent release(QEvent::KeyRelease, Qt::Key_unknown, Qt::NoModifier, QString(c));
+        QApplication::sendEvent(edit, &press);
+        QApplication::sendEvent(edit, &release);
+    }
 }
 
 } // namespace portolan::shelltest
