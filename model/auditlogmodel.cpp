@@ -5,7 +5,6 @@
 #include "store.h"
 
 #include <QLocale>
-#include <QScopedValueRollback>
 
 namespace portolan {
 namespace {
@@ -32,7 +31,7 @@ QString codeText(const Error& error)
 } // namespace
 
 AuditLogModel::AuditLogModel(Store& store, QObject* parent)
-    : QAbstractTableModel(parent), m_store(store)
+    : PagedTableModel(parent), m_store(store)
 {
     loadPage(true);
 }
@@ -40,11 +39,6 @@ AuditLogModel::AuditLogModel(Store& store, QObject* parent)
 void AuditLogModel::attach(ReservationService* service)
 {
     connect(service, &ReservationService::auditRecorded, this, &AuditLogModel::prepend);
-}
-
-int AuditLogModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 int AuditLogModel::columnCount(const QModelIndex& parent) const
@@ -56,7 +50,7 @@ QVariant AuditLogModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const AuditRecord& r = m_rows.at(index.row());
+    const AuditRecord& r = record(index.row());
     const int column = index.column();
     const PortRange range{r.start, r.count};
     switch (role) {
@@ -150,76 +144,25 @@ QVariant AuditLogModel::headerData(int section, Qt::Orientation orientation, int
     return {};
 }
 
-bool AuditLogModel::canFetchMore(const QModelIndex& parent) const
+Result<QList<AuditRecord>> AuditLogModel::queryPage(const AuditFilter& filter, int limit,
+                                                    std::optional<PageKey> before)
 {
-    return !parent.isValid() && !m_atEnd;
+    return m_store.audit().entries(filter, limit, before);
 }
 
-void AuditLogModel::fetchMore(const QModelIndex& parent)
+PageKey AuditLogModel::pageKey(const AuditRecord& record) const
 {
-    if (!parent.isValid() && !m_atEnd)
-        loadPage(false);
+    return PageKey{record.at, record.id};
 }
 
-void AuditLogModel::setPageSize(int rows)
+void AuditLogModel::reportLoadFailure(const Error& error)
 {
-    m_pageSize = qMax(1, rows);
-}
-
-void AuditLogModel::setFilter(const AuditFilter& filter)
-{
-    m_filter = filter;
-    loadPage(true);
-}
-
-void AuditLogModel::reload()
-{
-    loadPage(true);
-}
-
-void AuditLogModel::loadPage(bool reset)
-{
-    if (m_changing)
-        return;
-    const QScopedValueRollback<bool> changing(m_changing, true);
-    std::optional<PageKey> before;
-    if (!reset && !m_rows.isEmpty())
-        before = PageKey{m_rows.last().at, m_rows.last().id};
-    auto page = m_store.audit().entries(m_filter, m_pageSize, before);
-    if (!page) {
-        // Stop asking: a view would call fetchMore again and again.
-        if (reset) {
-            beginResetModel();
-            m_rows.clear();
-            m_atEnd = true;
-            endResetModel();
-        } else {
-            m_atEnd = true;
-        }
-        emit loadFailed(page.error());
-        return;
-    }
-    QList<AuditRecord> rows = std::move(page).value();
-    const bool atEnd = rows.size() < m_pageSize;
-    if (reset) {
-        beginResetModel();
-        m_rows = std::move(rows);
-        m_atEnd = atEnd;
-        endResetModel();
-        return;
-    }
-    m_atEnd = atEnd;
-    if (rows.isEmpty())
-        return;
-    const int first = int(m_rows.size());
-    beginInsertRows({}, first, first + int(rows.size()) - 1);
-    m_rows.append(rows);
-    endInsertRows();
+    emit loadFailed(error);
 }
 
 bool AuditLogModel::matches(const AuditRecord& r) const
 {
-    const AuditFilter& f = m_filter;
+    const AuditFilter& f = filter();
     if (!f.host.isEmpty() && r.actor.host != f.host)
         return false;
     if (f.action && r.action != *f.action)
@@ -242,26 +185,8 @@ bool AuditLogModel::matches(const AuditRecord& r) const
 
 void AuditLogModel::prepend(const AuditRecord& record)
 {
-    if (!matches(record))
-        return;
-    for (const AuditRecord& shown : m_rows) {
-        if (shown.id == record.id)
-            return;
-    }
-    // Newest first: find the place by (time, id), normally the top.
-    int at = 0;
-    while (at < m_rows.size()
-           && (m_rows.at(at).at > record.at
-               || (m_rows.at(at).at == record.at && m_rows.at(at).id > record.id)))
-        ++at;
-    if (at == m_rows.size() && !m_atEnd)
-        return; // older than everything loaded: a later page will bring it
-    if (m_changing)
-        return;
-    const QScopedValueRollback<bool> changing(m_changing, true);
-    beginInsertRows({}, at, at);
-    m_rows.insert(at, record);
-    endInsertRows();
+    if (matches(record) && rowOf(record.id) < 0)
+        insertByKey(record);
 }
 
 } // namespace portolan

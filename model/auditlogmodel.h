@@ -2,15 +2,12 @@
 
 #include "auditlog.h"
 #include "modelroles.h"
+#include "pagedtablemodel.h"
 #include "records.h"
 
 #include "platform/error.h"
 
-#include <QAbstractTableModel>
-#include <QList>
 #include <QString>
-
-#include <optional>
 
 namespace portolan {
 
@@ -20,13 +17,11 @@ class Store;
 // The audit log, newest first, loaded lazily: the first page when the filter is set, then one
 // page per fetchMore() (a keyset window, never a count or the whole table). New entries the
 // service records appear at the top.
-class AuditLogModel : public QAbstractTableModel
+class AuditLogModel : public PagedTableModel<AuditRecord, AuditFilter>
 {
     Q_OBJECT
 
 public:
-    static constexpr int kDefaultPageSize = 200;
-
     enum Column : int {
         TimeColumn,
         HostColumn,
@@ -48,23 +43,11 @@ public:
     // Follows the service's auditRecorded signal (rows matching the filter go on top).
     void attach(ReservationService* service);
 
-    int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex& parent) const override;
-    void fetchMore(const QModelIndex& parent) override;
 
-    int pageSize() const { return m_pageSize; }
-    void setPageSize(int rows);
-    const AuditFilter& filter() const { return m_filter; }
-    // Resets the model and loads the first page of the new filter.
-    void setFilter(const AuditFilter& filter);
-    // Resets and loads the first page again.
-    void reload();
-
-    const AuditRecord& record(int row) const { return m_rows.at(row); }
     // Puts a newly recorded entry on top when it matches the filter and is not shown yet.
     void prepend(const AuditRecord& record);
     bool matches(const AuditRecord& record) const;
@@ -73,16 +56,12 @@ signals:
     void loadFailed(const portolan::Error& error);
 
 private:
-    void loadPage(bool reset);
+    Result<QList<AuditRecord>> queryPage(const AuditFilter& filter, int limit,
+                                         std::optional<PageKey> before) override;
+    PageKey pageKey(const AuditRecord& record) const override;
+    void reportLoadFailure(const Error& error) override;
 
     Store& m_store;
-    AuditFilter m_filter;
-    int m_pageSize = kDefaultPageSize;
-    QList<AuditRecord> m_rows;
-    bool m_atEnd = false;
-    // Set while rows are being inserted or reset: a fetchMore() called from a slot connected to
-    // those signals (QAbstractItemModelTester does this) must not start a nested change.
-    bool m_changing = false;
 };
 
 } // namespace portolan

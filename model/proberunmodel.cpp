@@ -5,7 +5,6 @@
 #include "store.h"
 
 #include <QLocale>
-#include <QScopedValueRollback>
 
 namespace portolan {
 namespace {
@@ -34,7 +33,7 @@ HistoryOutcome outcomeOf(const ProbeRunRecord& r)
 } // namespace
 
 ProbeRunModel::ProbeRunModel(Store& store, QObject* parent)
-    : QAbstractTableModel(parent), m_store(store)
+    : PagedTableModel(parent), m_store(store)
 {
     loadPage(true);
 }
@@ -48,11 +47,6 @@ void ProbeRunModel::attach(ProbeService* service)
             });
 }
 
-int ProbeRunModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
 int ProbeRunModel::columnCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
@@ -62,7 +56,7 @@ QVariant ProbeRunModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const ProbeRunRecord& r = m_rows.at(index.row());
+    const ProbeRunRecord& r = record(index.row());
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole:
@@ -163,85 +157,26 @@ QVariant ProbeRunModel::headerData(int section, Qt::Orientation orientation, int
     return {};
 }
 
-bool ProbeRunModel::canFetchMore(const QModelIndex& parent) const
+Result<QList<ProbeRunRecord>> ProbeRunModel::queryPage(const ProbeRunFilter& filter, int limit,
+                                                       std::optional<PageKey> before)
 {
-    return !parent.isValid() && !m_atEnd;
-}
-
-void ProbeRunModel::fetchMore(const QModelIndex& parent)
-{
-    if (!parent.isValid() && !m_atEnd)
-        loadPage(false);
-}
-
-void ProbeRunModel::setPageSize(int rows)
-{
-    m_pageSize = qMax(1, rows);
-}
-
-void ProbeRunModel::setFilter(const ProbeRunFilter& filter)
-{
-    m_filter = filter;
-    loadPage(true);
-}
-
-void ProbeRunModel::reload()
-{
-    loadPage(true);
-}
-
-int ProbeRunModel::rowOf(qint64 id) const
-{
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).id == id)
-            return i;
-    }
-    return -1;
-}
-
-void ProbeRunModel::loadPage(bool reset)
-{
-    if (m_changing)
-        return;
-    const QScopedValueRollback<bool> changing(m_changing, true);
-    std::optional<PageKey> before;
-    if (!reset && !m_rows.isEmpty())
-        before = PageKey{m_rows.last().startedAt, m_rows.last().id};
     // One window of the newest runs: never a count, never the whole table.
-    auto page = m_store.probeRuns().runs(m_filter, m_pageSize, before);
-    if (!page) {
-        if (reset) {
-            beginResetModel();
-            m_rows.clear();
-            m_atEnd = true;
-            endResetModel();
-        } else {
-            m_atEnd = true;
-        }
-        emit loadFailed(page.error());
-        return;
-    }
-    QList<ProbeRunRecord> rows = std::move(page).value();
-    const bool atEnd = rows.size() < m_pageSize;
-    if (reset) {
-        beginResetModel();
-        m_rows = std::move(rows);
-        m_atEnd = atEnd;
-        endResetModel();
-        return;
-    }
-    m_atEnd = atEnd;
-    if (rows.isEmpty())
-        return;
-    const int first = int(m_rows.size());
-    beginInsertRows({}, first, first + int(rows.size()) - 1);
-    m_rows.append(rows);
-    endInsertRows();
+    return m_store.probeRuns().runs(filter, limit, before);
+}
+
+PageKey ProbeRunModel::pageKey(const ProbeRunRecord& run) const
+{
+    return PageKey{run.startedAt, run.id};
+}
+
+void ProbeRunModel::reportLoadFailure(const Error& error)
+{
+    emit loadFailed(error);
 }
 
 bool ProbeRunModel::matches(const ProbeRunRecord& r) const
 {
-    const ProbeRunFilter& f = m_filter;
+    const ProbeRunFilter& f = filter();
     if (!f.host.isEmpty() && r.actor.host != f.host)
         return false;
     if (f.kind && r.kind != *f.kind)
@@ -265,19 +200,7 @@ void ProbeRunModel::prepend(const ProbeRunRecord& run)
     ProbeRunRecord shown = run;
     shown.stepCount = int(run.steps.size()) > 0 ? int(run.steps.size()) : run.stepCount;
     shown.steps.clear();
-    int at = 0;
-    while (at < m_rows.size()
-           && (m_rows.at(at).startedAt > shown.startedAt
-               || (m_rows.at(at).startedAt == shown.startedAt && m_rows.at(at).id > shown.id)))
-        ++at;
-    if (at == m_rows.size() && !m_atEnd)
-        return;
-    if (m_changing)
-        return;
-    const QScopedValueRollback<bool> changing(m_changing, true);
-    beginInsertRows({}, at, at);
-    m_rows.insert(at, shown);
-    endInsertRows();
+    insertByKey(std::move(shown));
 }
 
 } // namespace portolan

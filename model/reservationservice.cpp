@@ -32,6 +32,18 @@ QString blockText(Protocol protocol, PortRange range)
     return Explanations::protocolName(protocol) + QLatin1Char(' ') + Explanations::rangeText(range);
 }
 
+// The audit entry of one system call on a block; the job fills in how it went.
+AuditRecord callEntry(AuditAction action, const char* verb, Protocol protocol, PortRange range)
+{
+    AuditRecord entry;
+    entry.action = action;
+    entry.protocol = protocol;
+    entry.start = range.start;
+    entry.count = range.count;
+    entry.request = requestText(verb, protocol, range);
+    return entry;
+}
+
 } // namespace
 
 QString toText(ReservationOperation operation)
@@ -125,6 +137,38 @@ struct ReservationService::Worker
     {
         post([s = service, i = id, operation, error] { emit s->operationFailed(i, operation, error); });
     }
+    // Records the entry, says in the message when that failed, and reports the outcome.
+    void finishAudited(ReservationOutcome outcome, const AuditRecord& entry)
+    {
+        QString problem;
+        outcome.auditId = audit(entry, &problem);
+        if (!problem.isEmpty())
+            outcome.message += QLatin1Char(' ') + problem;
+        finished(std::move(outcome));
+    }
+
+    // A lookup or delete the system refused. A known block that is not there any more is
+    // marked missing, not dropped: the user sees it went away and decides.
+    void refused(ReservationOutcome& outcome, AuditRecord& entry, const Error& error,
+                 QString message, const std::optional<ReservationRecord>& known)
+    {
+        outcome.error = error;
+        entry.ok = false;
+        entry.error = error;
+        outcome.message = std::move(message);
+        if (QString why = Explanations::forError(error); !why.isEmpty())
+            outcome.message += QLatin1Char(' ') + why;
+        if (error.kind == ErrorKind::NotFound && known) {
+            if (store.inventory().setVerified(known->id, ReservationState::Missing, 0)) {
+                if (auto row = store.inventory().get(known->id)) {
+                    outcome.record = row.value();
+                    rowChanged(row.value());
+                }
+            }
+        } else if (known) {
+            outcome.record = known;
+        }
+    }
 
     std::optional<ReservationRecord> find(Protocol protocol, PortRange range)
     {
@@ -207,12 +251,7 @@ OperationId ReservationService::create(Protocol protocol, PortRange range, const
         outcome.preflight = report;
         w.post([s = w.service, id = w.id, report] { emit s->preflightFinished(id, report); });
 
-        AuditRecord entry;
-        entry.action = AuditAction::Create;
-        entry.protocol = protocol;
-        entry.start = range.start;
-        entry.count = range.count;
-        entry.request = requestText("Create", protocol, range);
+        AuditRecord entry = callEntry(AuditAction::Create, "Create", protocol, range);
 
         if (report.blocked()) {
             // The system is not called: what it would answer (ERROR_SHARING_VIOLATION) says
@@ -223,11 +262,7 @@ OperationId ReservationService::create(Protocol protocol, PortRange range, const
             entry.request += tr(" — not called: refused by the pre-flight check");
             entry.ok = false;
             entry.error = outcome.error;
-            QString problem;
-            outcome.auditId = w.audit(entry, &problem);
-            if (!problem.isEmpty())
-                outcome.message += QLatin1Char(' ') + problem;
-            w.finished(outcome);
+            w.finishAudited(std::move(outcome), entry);
             return;
         }
 
@@ -245,11 +280,7 @@ OperationId ReservationService::create(Protocol protocol, PortRange range, const
                 outcome.message += QLatin1Char(' ') + why;
             entry.ok = false;
             entry.error = error;
-            QString problem;
-            outcome.auditId = w.audit(entry, &problem);
-            if (!problem.isEmpty())
-                outcome.message += QLatin1Char(' ') + problem;
-            w.finished(outcome);
+            w.finishAudited(std::move(outcome), entry);
             return;
         }
 
@@ -315,12 +346,7 @@ OperationId ReservationService::lookup(Protocol protocol, PortRange range, const
         outcome.protocol = protocol;
         outcome.range = range;
         const QString block = blockText(protocol, range);
-        AuditRecord entry;
-        entry.action = AuditAction::Lookup;
-        entry.protocol = protocol;
-        entry.start = range.start;
-        entry.count = range.count;
-        entry.request = requestText("Lookup", protocol, range);
+        AuditRecord entry = callEntry(AuditAction::Lookup, "Lookup", protocol, range);
 
         auto found = w.backend.lookupPersistent(protocol, range);
         const std::optional<ReservationRecord> known = w.find(protocol, range);
@@ -352,30 +378,10 @@ OperationId ReservationService::lookup(Protocol protocol, PortRange range, const
             }
         } else {
             const Error& error = found.error();
-            outcome.error = error;
-            entry.ok = false;
-            entry.error = error;
-            outcome.message = tr("Could not look up %1: %2").arg(block, Explanations::errorLine(error));
-            if (QString why = Explanations::forError(error); !why.isEmpty())
-                outcome.message += QLatin1Char(' ') + why;
-            // A known block that is not there any more is marked missing, not dropped: the
-            // user sees it went away and decides.
-            if (error.kind == ErrorKind::NotFound && known) {
-                if (w.store.inventory().setVerified(known->id, ReservationState::Missing, 0)) {
-                    if (auto row = w.store.inventory().get(known->id)) {
-                        outcome.record = row.value();
-                        w.rowChanged(row.value());
-                    }
-                }
-            } else if (known) {
-                outcome.record = known;
-            }
+            w.refused(outcome, entry, error,
+                      tr("Could not look up %1: %2").arg(block, Explanations::errorLine(error)), known);
         }
-        QString problem;
-        outcome.auditId = w.audit(entry, &problem);
-        if (!problem.isEmpty())
-            outcome.message += QLatin1Char(' ') + problem;
-        w.finished(outcome);
+        w.finishAudited(std::move(outcome), entry);
     });
 }
 
@@ -387,12 +393,7 @@ OperationId ReservationService::remove(Protocol protocol, PortRange range)
         outcome.protocol = protocol;
         outcome.range = range;
         const QString block = blockText(protocol, range);
-        AuditRecord entry;
-        entry.action = AuditAction::Delete;
-        entry.protocol = protocol;
-        entry.start = range.start;
-        entry.count = range.count;
-        entry.request = requestText("Delete", protocol, range);
+        AuditRecord entry = callEntry(AuditAction::Delete, "Delete", protocol, range);
 
         auto deleted = w.backend.deletePersistent(protocol, range);
         const std::optional<ReservationRecord> known = w.find(protocol, range);
@@ -414,30 +415,12 @@ OperationId ReservationService::remove(Protocol protocol, PortRange range)
                                    + tr("The inventory could not be updated: %1")
                                          .arg(Explanations::errorLine(*outcome.error));
         } else {
+            // Already gone: the row stays, marked missing, until the user forgets it.
             const Error& error = deleted.error();
-            outcome.error = error;
-            entry.ok = false;
-            entry.error = error;
-            outcome.message = tr("Could not delete %1: %2").arg(block, Explanations::errorLine(error));
-            if (QString why = Explanations::forError(error); !why.isEmpty())
-                outcome.message += QLatin1Char(' ') + why;
-            if (error.kind == ErrorKind::NotFound && known) {
-                // Already gone: the row stays, marked missing, until the user forgets it.
-                if (w.store.inventory().setVerified(known->id, ReservationState::Missing, 0)) {
-                    if (auto row = w.store.inventory().get(known->id)) {
-                        outcome.record = row.value();
-                        w.rowChanged(row.value());
-                    }
-                }
-            } else if (known) {
-                outcome.record = known;
-            }
+            w.refused(outcome, entry, error,
+                      tr("Could not delete %1: %2").arg(block, Explanations::errorLine(error)), known);
         }
-        QString problem;
-        outcome.auditId = w.audit(entry, &problem);
-        if (!problem.isEmpty())
-            outcome.message += QLatin1Char(' ') + problem;
-        w.finished(outcome);
+        w.finishAudited(std::move(outcome), entry);
     });
 }
 
@@ -481,11 +464,7 @@ OperationId ReservationService::forget(qint64 inventoryId)
                                   .arg(blockText(record.protocol, record.range()), record.host);
             w.rowRemoved(inventoryId);
         }
-        QString problem;
-        outcome.auditId = w.audit(entry, &problem);
-        if (!problem.isEmpty())
-            outcome.message += QLatin1Char(' ') + problem;
-        w.finished(outcome);
+        w.finishAudited(std::move(outcome), entry);
     });
 }
 
@@ -529,11 +508,7 @@ OperationId ReservationService::setNote(qint64 inventoryId, const QString& note)
             w.rowChanged(after);
             outcome.message = tr("Changed the note of %1.").arg(blockText(before.protocol, before.range()));
         }
-        QString problem;
-        outcome.auditId = w.audit(entry, &problem);
-        if (!problem.isEmpty())
-            outcome.message += QLatin1Char(' ') + problem;
-        w.finished(outcome);
+        w.finishAudited(std::move(outcome), entry);
     });
 }
 
@@ -604,12 +579,7 @@ VerificationSummary ReservationService::Worker::verify()
     QList<ReservationRecord> rows = inventory(&summary.problems);
     for (const ReservationRecord& row : rows) {
         ++summary.checked;
-        AuditRecord entry;
-        entry.action = AuditAction::Lookup;
-        entry.protocol = row.protocol;
-        entry.start = row.start;
-        entry.count = row.count;
-        entry.request = requestText("Lookup", row.protocol, row.range());
+        AuditRecord entry = callEntry(AuditAction::Lookup, "Lookup", row.protocol, row.range());
         entry.detail = ReservationService::tr("verification");
         auto found = backend.lookupPersistent(row.protocol, row.range());
         Result<void> recorded;

@@ -26,8 +26,7 @@ QLabel* makeErrorLabel(QWidget* parent)
 void setFieldError(QWidget* field, const QString& message)
 {
     const bool invalid = !message.isEmpty();
-    if (field->property("portolanInvalid").toBool() == invalid
-        && field->toolTip() == message)
+    if (field->property("portolanInvalid").toBool() == invalid && field->toolTip() == message)
         return;
     field->setProperty("portolanInvalid", invalid);
     // The palette rather than a style sheet: the field keeps the platform style's look. Only
@@ -87,8 +86,8 @@ Result<std::uint64_t> parseToken(const QString& text, std::string_view field)
                            "decimal number")
                            .arg(text.trimmed()));
     if (value == 0)
-        return invalid(QCoreApplication::translate("portolan::ui::Form",
-                                                   "0 means \"no reservation\"; a token is never 0"));
+        return invalid(QCoreApplication::translate(
+            "portolan::ui::Form", "0 means \"no reservation\"; a token is never 0"));
     return value;
 }
 

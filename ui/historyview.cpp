@@ -5,8 +5,8 @@
 
 #include "model/auditlogmodel.h"
 #include "model/explanations.h"
-#include "model/probeservice.h"
 #include "model/proberunmodel.h"
+#include "model/probeservice.h"
 #include "model/probestepmodel.h"
 #include "model/reservationservice.h"
 #include "model/store.h"
@@ -98,9 +98,10 @@ QLabel* mutedLabel(QWidget* parent)
 
 HistoryView::HistoryView(Store& store, ProbeService& probes, ReservationService& reservations,
                          QWidget* parent)
-    : QWidget(parent), m_store(store), m_probes(probes), m_reservations(reservations), m_runs(new ProbeRunModel(store, this)),
-      m_steps(new ProbeStepModel(store, this)), m_audit(new AuditLogModel(store, this)),
-      m_runProxy(new PagedHistoryProxy(this)), m_auditProxy(new PagedHistoryProxy(this))
+    : QWidget(parent), m_store(store), m_probes(probes), m_reservations(reservations),
+      m_runs(new ProbeRunModel(store, this)), m_steps(new ProbeStepModel(store, this)),
+      m_audit(new AuditLogModel(store, this)), m_runProxy(new PagedHistoryProxy(this)),
+      m_auditProxy(new PagedHistoryProxy(this))
 {
     m_runs->attach(&probes);
     m_audit->attach(&reservations);
@@ -161,13 +162,17 @@ QWidget* HistoryView::buildRunsPage()
     m_runTable->setModel(m_runProxy);
     m_runTable->setItemDelegate(new ToneItemDelegate(m_runTable, ProbeRunModel::ResultColumn));
     // What a run was and how it ended first; the summary gets the room; who ran it last.
-    arrangeColumns(m_runTable,
-                   {{ProbeRunModel::StartedColumn, 140}, {ProbeRunModel::KindColumn, 150},
-                    {ProbeRunModel::ProtocolColumn, 60}, {ProbeRunModel::RequestedColumn, 150},
-                    {ProbeRunModel::ResultColumn, 85}, {ProbeRunModel::GrantedColumn, 100},
-                    {ProbeRunModel::SummaryColumn, 520}, {ProbeRunModel::TokenColumn, 140},
-                    {ProbeRunModel::DurationColumn, 75}, {ProbeRunModel::StepsColumn, 50},
-                    {ProbeRunModel::HostColumn, 130}});
+    arrangeColumns(m_runTable, {{ProbeRunModel::StartedColumn, 135},
+                                {ProbeRunModel::KindColumn, 175},
+                                {ProbeRunModel::ProtocolColumn, 60},
+                                {ProbeRunModel::RequestedColumn, 165},
+                                {ProbeRunModel::ResultColumn, 80},
+                                {ProbeRunModel::GrantedColumn, 100},
+                                {ProbeRunModel::SummaryColumn, 520},
+                                {ProbeRunModel::TokenColumn, 140},
+                                {ProbeRunModel::DurationColumn, 75},
+                                {ProbeRunModel::StepsColumn, 50},
+                                {ProbeRunModel::HostColumn, 130}});
 
     m_runCount = mutedLabel(page);
     m_runCount->setObjectName(QStringLiteral("runCount"));
@@ -191,11 +196,14 @@ QWidget* HistoryView::buildRunsPage()
     m_stepTable = historyTable(bottom, QStringLiteral("stepTable"));
     m_stepTable->setModel(m_steps);
     m_stepTable->setItemDelegate(new ToneItemDelegate(m_stepTable, ProbeStepModel::ResultColumn));
-    arrangeColumns(m_stepTable,
-                   {{ProbeStepModel::SeqColumn, 40}, {ProbeStepModel::StepColumn, 120},
-                    {ProbeStepModel::ResultColumn, 95}, {ProbeStepModel::PortsColumn, 110},
-                    {ProbeStepModel::CodeColumn, 170}, {ProbeStepModel::DurationColumn, 75},
-                    {ProbeStepModel::DetailColumn, 260}, {ProbeStepModel::ExplanationColumn, 300}});
+    arrangeColumns(m_stepTable, {{ProbeStepModel::SeqColumn, 40},
+                                 {ProbeStepModel::StepColumn, 120},
+                                 {ProbeStepModel::ResultColumn, 95},
+                                 {ProbeStepModel::PortsColumn, 110},
+                                 {ProbeStepModel::CodeColumn, 170},
+                                 {ProbeStepModel::DurationColumn, 75},
+                                 {ProbeStepModel::DetailColumn, 260},
+                                 {ProbeStepModel::ExplanationColumn, 300}});
     m_stepTitle->setBuddy(m_stepTable);
     auto* bottomLayout = new QVBoxLayout(bottom);
     bottomLayout->setContentsMargins(0, 4, 0, 0);
@@ -238,7 +246,8 @@ QWidget* HistoryView::buildRunsPage()
     // A reset loses the selection: the steps pane must not show a run no longer listed.
     connect(m_runProxy, &QAbstractItemModel::modelReset, this, &HistoryView::showSelectedRun);
     connect(m_runs, &ProbeRunModel::loadFailed, this, [this](const Error& error) {
-        m_runCount->setText(tr("Could not read the history: %1").arg(Explanations::errorLine(error)));
+        m_runCount->setText(
+            tr("Could not read the history: %1").arg(Explanations::errorLine(error)));
     });
     return page;
 }
@@ -277,13 +286,17 @@ QWidget* HistoryView::buildAuditPage()
     m_auditTable = historyTable(page, QStringLiteral("auditTable"));
     m_auditTable->setModel(m_auditProxy);
     m_auditTable->setItemDelegate(new ToneItemDelegate(m_auditTable, AuditLogModel::ResultColumn));
-    arrangeColumns(m_auditTable,
-                   {{AuditLogModel::TimeColumn, 140}, {AuditLogModel::ActionColumn, 65},
-                    {AuditLogModel::ProtocolColumn, 60}, {AuditLogModel::RangeColumn, 100},
-                    {AuditLogModel::ResultColumn, 75}, {AuditLogModel::ErrorColumn, 200},
-                    {AuditLogModel::MessageColumn, 420}, {AuditLogModel::TokenColumn, 140},
-                    {AuditLogModel::RequestColumn, 330}, {AuditLogModel::HostColumn, 130},
-                    {AuditLogModel::UserColumn, 90}});
+    arrangeColumns(m_auditTable, {{AuditLogModel::TimeColumn, 135},
+                                  {AuditLogModel::ActionColumn, 65},
+                                  {AuditLogModel::ProtocolColumn, 60},
+                                  {AuditLogModel::RangeColumn, 100},
+                                  {AuditLogModel::ResultColumn, 75},
+                                  {AuditLogModel::TokenColumn, 140},
+                                  {AuditLogModel::ErrorColumn, 170},
+                                  {AuditLogModel::MessageColumn, 480},
+                                  {AuditLogModel::RequestColumn, 330},
+                                  {AuditLogModel::HostColumn, 130},
+                                  {AuditLogModel::UserColumn, 90}});
 
     m_auditCount = mutedLabel(page);
     m_auditCount->setObjectName(QStringLiteral("auditCount"));
@@ -317,7 +330,8 @@ QWidget* HistoryView::buildAuditPage()
     connect(m_auditProxy, &QAbstractItemModel::modelReset, this, &HistoryView::updateCounts);
     connect(m_auditProxy, &QAbstractItemModel::layoutChanged, this, &HistoryView::updateCounts);
     connect(m_audit, &AuditLogModel::loadFailed, this, [this](const Error& error) {
-        m_auditCount->setText(tr("Could not read the audit log: %1").arg(Explanations::errorLine(error)));
+        m_auditCount->setText(
+            tr("Could not read the audit log: %1").arg(Explanations::errorLine(error)));
     });
     return page;
 }
@@ -347,9 +361,9 @@ void HistoryView::applyRunFilter()
         outcome = HistoryOutcome(result.toInt());
     filter.ok = outcome ? std::optional<bool>(*outcome == HistoryOutcome::Ok) : std::nullopt;
 
-    const bool queryChanged = filter.text != m_runs->filter().text
-                              || filter.kind != m_runs->filter().kind
-                              || filter.ok != m_runs->filter().ok;
+    const bool queryChanged = filter.text != m_runs->filter().text ||
+                              filter.kind != m_runs->filter().kind ||
+                              filter.ok != m_runs->filter().ok;
     m_runProxy->setProtocol(protocolOf(m_runProtocol));
     // "ok" is exact in the database; "failed" and "cancelled" are both !ok there.
     m_runProxy->setOutcome(outcome == HistoryOutcome::Ok ? std::nullopt : outcome);
@@ -365,14 +379,14 @@ void HistoryView::applyAuditFilter()
     AuditFilter filter = m_audit->filter();
     filter.text = m_auditText->text().trimmed();
     const QVariant action = m_auditAction->currentData();
-    filter.action = action.isValid() ? std::optional<AuditAction>(AuditAction(action.toInt()))
-                                     : std::nullopt;
+    filter.action =
+        action.isValid() ? std::optional<AuditAction>(AuditAction(action.toInt())) : std::nullopt;
     const QVariant result = m_auditResult->currentData();
     filter.ok = result.isValid() ? std::optional<bool>(result.toBool()) : std::nullopt;
 
-    const bool queryChanged = filter.text != m_audit->filter().text
-                              || filter.action != m_audit->filter().action
-                              || filter.ok != m_audit->filter().ok;
+    const bool queryChanged = filter.text != m_audit->filter().text ||
+                              filter.action != m_audit->filter().action ||
+                              filter.ok != m_audit->filter().ok;
     m_auditProxy->setProtocol(protocolOf(m_auditProtocol));
     m_auditProxy->resetFetchGuard();
     if (queryChanged)
@@ -409,8 +423,8 @@ bool HistoryView::selectRun(qint64 runId)
     const QModelIndex index = m_runProxy->mapFromSource(m_runs->index(sourceRow, 0));
     if (!index.isValid())
         return false;
-    m_runTable->selectionModel()->setCurrentIndex(
-        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_runTable->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                             QItemSelectionModel::Rows);
     m_runTable->scrollTo(index);
     showSelectedRun();
     return true;
@@ -459,8 +473,7 @@ bool HistoryView::prepareScreenshot(const QString& state)
             return true;
         };
         m_shotSteps << [this] {
-            m_reservations.create(Protocol::Tcp, PortRange{3000, 1},
-                                  tr("npm dev server"));
+            m_reservations.create(Protocol::Tcp, PortRange{3000, 1}, tr("npm dev server"));
             return true;
         };
         m_shotSteps << [this] {
@@ -474,8 +487,6 @@ bool HistoryView::prepareScreenshot(const QString& state)
         m_shotDone = [this] {
             showAudit();
             m_auditTable->setFocus(Qt::OtherFocusReason);
-            if (m_auditProxy->rowCount() > 0)
-                m_auditTable->selectRow(0);
         };
     } else {
         return false;

@@ -11,16 +11,29 @@ namespace {
 QString stepPurpose(StepKind kind)
 {
     switch (kind) {
-    case StepKind::OpenSocket: return LiveStepModel::tr("socket(): a socket of the given family, type and protocol.");
-    case StepKind::Acquire: return LiveStepModel::tr("SIO_ACQUIRE_PORT_RESERVATION: a runtime block that lives as long as the socket.");
-    case StepKind::Lookup: return LiveStepModel::tr("LookupPersistentTcpPortReservation: the token of the persistent block.");
-    case StepKind::Associate: return LiveStepModel::tr("SIO_ASSOCIATE_PORT_RESERVATION: the next bind to port 0 takes a port of the block.");
-    case StepKind::Bind: return LiveStepModel::tr("bind(): the system picked a port of the associated block.");
-    case StepKind::GetSockName: return LiveStepModel::tr("getsockname(): the port the socket is bound to.");
-    case StepKind::Release: return LiveStepModel::tr("SIO_RELEASE_PORT_RESERVATION: the block is given back.");
-    case StepKind::Close: return LiveStepModel::tr("closesocket(): the socket is closed.");
-    case StepKind::BindProbe: return LiveStepModel::tr("bind() on a fresh socket, closed again.");
-    case StepKind::ScanRun: return {};
+    case StepKind::OpenSocket:
+        return LiveStepModel::tr("socket(): a socket of the given family, type and protocol.");
+    case StepKind::Acquire:
+        return LiveStepModel::tr(
+            "SIO_ACQUIRE_PORT_RESERVATION: a runtime block that lives as long as the socket.");
+    case StepKind::Lookup:
+        return LiveStepModel::tr(
+            "LookupPersistentTcpPortReservation: the token of the persistent block.");
+    case StepKind::Associate:
+        return LiveStepModel::tr(
+            "SIO_ASSOCIATE_PORT_RESERVATION: the next bind to port 0 takes a port of the block.");
+    case StepKind::Bind:
+        return LiveStepModel::tr("bind(): the system picked a port of the associated block.");
+    case StepKind::GetSockName:
+        return LiveStepModel::tr("getsockname(): the port the socket is bound to.");
+    case StepKind::Release:
+        return LiveStepModel::tr("SIO_RELEASE_PORT_RESERVATION: the block is given back.");
+    case StepKind::Close:
+        return LiveStepModel::tr("closesocket(): the socket is closed.");
+    case StepKind::BindProbe:
+        return LiveStepModel::tr("bind() on a fresh socket, closed again.");
+    case StepKind::ScanRun:
+        return {};
     }
     return {};
 }
@@ -29,8 +42,8 @@ QString stepPurpose(StepKind kind)
 
 LiveStepModel::LiveStepModel(QObject* parent) : QAbstractTableModel(parent)
 {
-    for (BindOutcome outcome : {BindOutcome::Free, BindOutcome::InUse, BindOutcome::Forbidden,
-                                BindOutcome::Other})
+    for (BindOutcome outcome :
+         {BindOutcome::Free, BindOutcome::InUse, BindOutcome::Forbidden, BindOutcome::Other})
         m_icons[std::size_t(outcome)] = ProbeText::outcomeIcon(outcome);
     m_okIcon = ProbeText::squareIcon(ProbeText::okColor());
 }
@@ -59,12 +72,14 @@ QVariant LiveStepModel::data(const QModelIndex& index, int role) const
             if (s.outcome)
                 return Explanations::outcomeName(*s.outcome);
             return s.ok ? tr("ok") : tr("error");
-        case CodeColumn: return ProbeText::codeText(s.error);
+        case CodeColumn:
+            return ProbeText::codeText(s.error);
         case ExplanationColumn: {
             const QString explanation = Explanations::forStep(s);
             return explanation.isEmpty() && s.ok ? stepPurpose(s.kind) : explanation;
         }
-        case DurationColumn: return ProbeText::durationText(s.durationUs);
+        case DurationColumn:
+            return ProbeText::durationText(s.durationUs);
         case DetailColumn:
             if (!s.holder.isEmpty())
                 return tr("%1 — held by %2").arg(s.detail, s.holder);
@@ -89,9 +104,12 @@ QVariant LiveStepModel::data(const QModelIndex& index, int role) const
         if (index.column() == DurationColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         break;
-    case OkRole: return s.ok;
-    case StepKindRole: return int(s.kind);
-    case CodeRole: return s.error ? qint64(s.error->code) : qint64(0);
+    case OkRole:
+        return s.ok;
+    case StepKindRole:
+        return int(s.kind);
+    case CodeRole:
+        return s.error ? qint64(s.error->code) : qint64(0);
     }
     return {};
 }
@@ -101,12 +119,18 @@ QVariant LiveStepModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case StepColumn: return tr("Step");
-    case ResultColumn: return tr("Result");
-    case CodeColumn: return tr("Code");
-    case ExplanationColumn: return tr("Explanation");
-    case DurationColumn: return tr("Duration");
-    case DetailColumn: return tr("Detail");
+    case StepColumn:
+        return tr("Step");
+    case ResultColumn:
+        return tr("Result");
+    case CodeColumn:
+        return tr("Code");
+    case ExplanationColumn:
+        return tr("Explanation");
+    case DurationColumn:
+        return tr("Duration");
+    case DetailColumn:
+        return tr("Detail");
     }
     return {};
 }

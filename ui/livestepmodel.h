@@ -17,10 +17,11 @@ class LiveStepModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column : int {
-        StepColumn,        // "1. acquire"
-        ResultColumn,      // "ok", "error", or a bind outcome
-        CodeColumn,        // "WSAEACCES (10013)"
+    enum Column : int
+    {
+        StepColumn,   // "1. acquire"
+        ResultColumn, // "ok", "error", or a bind outcome
+        CodeColumn,   // "WSAEACCES (10013)"
         DurationColumn,
         DetailColumn,      // "granted 50100-50109, token 0x1a2b"
         ExplanationColumn, // Explanations::forStep, or what the call does when it worked
@@ -28,7 +29,8 @@ public:
     };
     Q_ENUM(Column)
 
-    enum Role : int {
+    enum Role : int
+    {
         OkRole = Qt::UserRole + 1, // bool
         StepKindRole,              // int(StepKind)
         CodeRole,                  // qint64 native code, 0 when none

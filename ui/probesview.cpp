@@ -104,7 +104,7 @@ AddressFamily familyOf(const QComboBox* combo)
 QString requestText(const PortRange& range)
 {
     if (range.start == 0)
-        return ProbesView::tr("%n port(s) anywhere", nullptr, range.count);
+        return ProbesView::tr("%1 ports, wherever the system chooses").arg(range.count);
     return Explanations::rangeText(range);
 }
 
@@ -151,13 +151,14 @@ ProbesView::ProbesView(ProbeService& probes, QWidget* parent)
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setHighlightSections(false);
-    m_table->setColumnWidth(LiveStepModel::StepColumn, 130);
+    m_table->setColumnWidth(LiveStepModel::StepColumn, 125);
     m_table->setColumnWidth(LiveStepModel::ResultColumn, 95);
-    m_table->setColumnWidth(LiveStepModel::CodeColumn, 180);
+    m_table->setColumnWidth(LiveStepModel::CodeColumn, 165);
     m_table->setColumnWidth(LiveStepModel::DurationColumn, 75);
-    m_table->setColumnWidth(LiveStepModel::DetailColumn, 330);
+    m_table->setColumnWidth(LiveStepModel::DetailColumn, 370);
     m_title->setBuddy(m_table);
 
     m_summary = new QLabel(this);
@@ -174,9 +175,10 @@ ProbesView::ProbesView(ProbeService& probes, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(groups);
     layout->addSpacing(4);
+    // The verdict right under the title, then the calls that led to it.
     layout->addWidget(m_title);
-    layout->addWidget(m_table, 1);
     layout->addWidget(m_summary);
+    layout->addWidget(m_table, 1);
     layout->addWidget(m_status);
 
     connect(&m_probes, &ProbeService::stepFinished, this, &ProbesView::onStep);
@@ -348,9 +350,11 @@ QGroupBox* ProbesView::buildCustom()
     });
     connect(m_cAddress->lineEdit(), &QLineEdit::returnPressed, this, &ProbesView::runCustom);
     // Typing into a field of a mode selects that mode.
-    connect(m_cToken, &QLineEdit::textEdited, m_cUseToken, [this] { m_cUseToken->setChecked(true); });
+    connect(m_cToken, &QLineEdit::textEdited, m_cUseToken,
+            [this] { m_cUseToken->setChecked(true); });
     for (QLineEdit* edit : {m_cStart, m_cCount})
-        connect(edit, &QLineEdit::textEdited, m_cUseRange, [this] { m_cUseRange->setChecked(true); });
+        connect(edit, &QLineEdit::textEdited, m_cUseRange,
+                [this] { m_cUseRange->setChecked(true); });
     connect(m_cUseToken, &QRadioButton::toggled, this, &ProbesView::validateAll);
     connect(m_cRun, &QPushButton::clicked, this, &ProbesView::runCustom);
     return box;
@@ -509,8 +513,8 @@ std::optional<ProbesView::CustomInput> ProbesView::checkCustom()
             }
         }
     } else {
-        auto range = parsePortRange(m_cStart->text().toStdString(),
-                                    m_cCount->text().toStdString(), RangeKind::Runtime);
+        auto range = parsePortRange(m_cStart->text().toStdString(), m_cCount->text().toStdString(),
+                                    RangeKind::Runtime);
         if (!range) {
             (errorField(range.error()) == QLatin1String("start") ? startError : countError) =
                 errorText(range.error());
@@ -546,9 +550,9 @@ std::optional<BindTarget> ProbesView::checkBind()
     if (!port)
         errors << errorText(port.error());
     const QString address = m_bAddress->currentText().trimmed();
-    const QString addressError =
-        address.isEmpty() ? tr("address: an address is required, e.g. 127.0.0.1 or ::1")
-                          : QString();
+    const QString addressError = address.isEmpty()
+                                     ? tr("address: an address is required, e.g. 127.0.0.1 or ::1")
+                                     : QString();
     setFieldError(m_bAddress, addressError);
     if (!addressError.isEmpty())
         errors.prepend(addressError);
@@ -600,8 +604,9 @@ void ProbesView::runSample2()
     const auto range = checkSample2();
     if (!range)
         return;
-    launch(tr("Sample 2 (lookup → associate → bind) of TCP %1").arg(Explanations::rangeText(*range)),
-           [&] { return m_probes.runLookupAssociate(*range); });
+    launch(
+        tr("Sample 2 (lookup → associate → bind) of TCP %1").arg(Explanations::rangeText(*range)),
+        [&] { return m_probes.runLookupAssociate(*range); });
 }
 
 void ProbesView::runCustom()
@@ -617,9 +622,11 @@ void ProbesView::runCustom()
         return;
     }
     launch(tr("Custom probe: %1 %2 on %3")
-               .arg(Explanations::protocolName(*input->spec.transport()),
-                    requestText(input->range), input->address),
-           [&] { return m_probes.runAcquireAssociateBind(input->spec, input->range, input->address); });
+               .arg(Explanations::protocolName(*input->spec.transport()), requestText(input->range),
+                    input->address),
+           [&] {
+               return m_probes.runAcquireAssociateBind(input->spec, input->range, input->address);
+           });
 }
 
 void ProbesView::runBindProbe()
@@ -748,28 +755,33 @@ QString ProbesView::summaryFor(const ProbeRunRecord& run, const std::vector<Rese
     if (run.kind == ProbeKind::BindProbe && !run.steps.isEmpty()) {
         const ProbeStepRecord& step = run.steps.front();
         const quint16 port = run.requested.start;
-        const BindOutcome outcome = step.outcome.value_or(step.ok ? BindOutcome::Free
-                                                                  : BindOutcome::Other);
+        const BindOutcome outcome =
+            step.outcome.value_or(step.ok ? BindOutcome::Free : BindOutcome::Other);
         const QString code = html(ProbeText::codeText(step.error));
         switch (outcome) {
         case BindOutcome::Free:
             if (port == 0)
                 return tr("<b>Free:</b> the system chose %1 port %2 on %3; the bind succeeded.")
-                    .arg(protocol).arg(step.firstPort).arg(html(run.address));
+                    .arg(protocol)
+                    .arg(step.firstPort)
+                    .arg(html(run.address));
             return tr("<b>Free:</b> %1 %2 on %3 can be bound; the bind succeeded.")
-                .arg(protocol).arg(port).arg(html(run.address));
+                .arg(protocol)
+                .arg(port)
+                .arg(html(run.address));
         case BindOutcome::InUse:
             return tr("<b>In use:</b> %1 %2 on %3 is taken%4 — %5.")
-                .arg(protocol).arg(port).arg(html(run.address),
-                     step.holder.isEmpty() ? QString() : tr(" by %1").arg(html(step.holder)),
-                     code);
+                .arg(protocol)
+                .arg(port)
+                .arg(html(run.address),
+                     step.holder.isEmpty() ? QString() : tr(" by %1").arg(html(step.holder)), code);
         case BindOutcome::Forbidden:
             if (const ReservedBlock* block = blockAt(blocks, run.protocol, port)) {
-                const QString owner = !block->owner.empty() ? qs(block->owner)
+                const QString owner = !block->owner.empty()    ? qs(block->owner)
                                       : !step.holder.isEmpty() ? step.holder
                                                                : tr("an unknown process");
-                const QString kind = block->persistent ? tr("persistent reservation")
-                                                       : tr("runtime reservation");
+                const QString kind =
+                    block->persistent ? tr("persistent reservation") : tr("runtime reservation");
                 const QString advice =
                     block->persistent
                         ? tr("The system refused a bind inside a persistent reservation.")
@@ -779,12 +791,14 @@ QString ProbesView::summaryFor(const ProbeRunRecord& run, const std::vector<Rese
                              "the service is stopped.")
                               .arg(Explanations::rangeText(block->range));
                 return tr("<b>Forbidden:</b> %1 %2 is inside the %3 %4 held by %5 — %6. %7")
-                    .arg(protocol).arg(port)
+                    .arg(protocol)
+                    .arg(port)
                     .arg(kind, Explanations::rangeText(block->range), html(owner), code,
                          html(advice));
             }
             return tr("<b>Forbidden:</b> %1 %2 is refused%3 — %4. %5")
-                .arg(protocol).arg(port)
+                .arg(protocol)
+                .arg(port)
                 .arg(step.holder.isEmpty() ? QString() : tr(", held by %1").arg(html(step.holder)),
                      code,
                      html(step.error ? Explanations::forError(*step.error, StepKind::BindProbe)
@@ -793,7 +807,9 @@ QString ProbesView::summaryFor(const ProbeRunRecord& run, const std::vector<Rese
             break;
         }
         return tr("<b>Failed:</b> %1 %2 on %3 — %4")
-            .arg(protocol).arg(port).arg(html(run.address),
+            .arg(protocol)
+            .arg(port)
+            .arg(html(run.address),
                  html(step.error ? Explanations::errorLine(*step.error) : QString()));
     }
 

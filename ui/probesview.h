@@ -64,7 +64,10 @@ public:
 
 public slots:
     // The snapshot's blocks (connect MainWindow::snapshotApplied here).
-    void setSnapshot(const portolan::MachineSnapshot& snapshot) { setReservations(snapshot.blocks); }
+    void setSnapshot(const portolan::MachineSnapshot& snapshot)
+    {
+        setReservations(snapshot.blocks);
+    }
     void runSample1();
     void runSample2();
     void runCustom();

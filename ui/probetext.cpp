@@ -47,10 +47,14 @@ QString ProbeText::countText(std::uint64_t value)
 QColor ProbeText::outcomeColor(BindOutcome outcome)
 {
     switch (outcome) {
-    case BindOutcome::Free: return {196, 232, 217};
-    case BindOutcome::InUse: return {240, 228, 66};
-    case BindOutcome::Forbidden: return {213, 94, 0};
-    case BindOutcome::Other: return {185, 185, 185};
+    case BindOutcome::Free:
+        return {196, 232, 217};
+    case BindOutcome::InUse:
+        return {240, 228, 66};
+    case BindOutcome::Forbidden:
+        return {213, 94, 0};
+    case BindOutcome::Other:
+        return {185, 185, 185};
     }
     return {185, 185, 185};
 }

@@ -8,8 +8,8 @@ namespace portolan::ui {
 
 ScanRunModel::ScanRunModel(QObject* parent) : QAbstractTableModel(parent)
 {
-    for (BindOutcome outcome : {BindOutcome::Free, BindOutcome::InUse, BindOutcome::Forbidden,
-                                BindOutcome::Other})
+    for (BindOutcome outcome :
+         {BindOutcome::Free, BindOutcome::InUse, BindOutcome::Forbidden, BindOutcome::Other})
         m_icons[std::size_t(outcome)] = ProbeText::outcomeIcon(outcome);
 }
 
@@ -32,11 +32,16 @@ QVariant ScanRunModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case PortsColumn: return ProbeText::spanText(r.first, r.last);
-        case CountColumn: return ProbeText::countText(ports);
-        case OutcomeColumn: return Explanations::outcomeName(r.outcome);
-        case CodeColumn: return ProbeText::codeText(r.codeName, r.code);
-        case HolderColumn: return QString::fromStdString(r.holder);
+        case PortsColumn:
+            return ProbeText::spanText(r.first, r.last);
+        case CountColumn:
+            return ProbeText::countText(ports);
+        case OutcomeColumn:
+            return Explanations::outcomeName(r.outcome);
+        case CodeColumn:
+            return ProbeText::codeText(r.codeName, r.code);
+        case HolderColumn:
+            return QString::fromStdString(r.holder);
         }
         break;
     case Qt::ToolTipRole:
@@ -53,9 +58,12 @@ QVariant ScanRunModel::data(const QModelIndex& index, int role) const
         if (index.column() == CountColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         break;
-    case OutcomeRole: return int(r.outcome);
-    case FirstPortRole: return int(r.first);
-    case LastPortRole: return int(r.last);
+    case OutcomeRole:
+        return int(r.outcome);
+    case FirstPortRole:
+        return int(r.first);
+    case LastPortRole:
+        return int(r.last);
     }
     return {};
 }
@@ -65,11 +73,16 @@ QVariant ScanRunModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case PortsColumn: return tr("Ports");
-    case CountColumn: return tr("Count");
-    case OutcomeColumn: return tr("Outcome");
-    case CodeColumn: return tr("Code");
-    case HolderColumn: return tr("Held by");
+    case PortsColumn:
+        return tr("Ports");
+    case CountColumn:
+        return tr("Count");
+    case OutcomeColumn:
+        return tr("Outcome");
+    case CodeColumn:
+        return tr("Code");
+    case HolderColumn:
+        return tr("Held by");
     }
     return {};
 }

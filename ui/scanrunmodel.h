@@ -17,7 +17,8 @@ class ScanRunModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column : int {
+    enum Column : int
+    {
         PortsColumn,   // "2869–3368"
         CountColumn,   // 500
         OutcomeColumn, // "forbidden"
@@ -27,7 +28,8 @@ public:
     };
     Q_ENUM(Column)
 
-    enum Role : int {
+    enum Role : int
+    {
         OutcomeRole = Qt::UserRole + 1, // int(BindOutcome)
         FirstPortRole,                  // int
         LastPortRole,                   // int

@@ -60,7 +60,8 @@ ScanView::ScanView(ProbeService& probes, QWidget* parent)
     m_range = new QLineEdit(QStringLiteral("1-65535"), this);
     m_range->setObjectName(QStringLiteral("scanRange"));
     m_range->setPlaceholderText(tr("FIRST-LAST or one port"));
-    m_range->setMinimumWidth(m_range->fontMetrics().horizontalAdvance(QStringLiteral("00000-00000")) + 24);
+    m_range->setMinimumWidth(
+        m_range->fontMetrics().horizontalAdvance(QStringLiteral("00000-00000")) + 24);
     m_start = new QPushButton(tr("&Start scan"), this);
     m_start->setObjectName(QStringLiteral("scanStart"));
     m_start->setToolTip(tr("Start the scan (Enter)"));
@@ -78,7 +79,8 @@ ScanView::ScanView(ProbeService& probes, QWidget* parent)
     form->addWidget(m_family);
     form->addSpacing(8);
     form->addWidget(buddyLabel(tr("&Address"), m_address, this));
-    m_address->setMinimumWidth(m_address->fontMetrics().horizontalAdvance(QStringLiteral("0000:0000:0000:0000")) + 40);
+    m_address->setMinimumWidth(
+        m_address->fontMetrics().horizontalAdvance(QStringLiteral("0000:0000:0000:0000")) + 40);
     form->addWidget(m_address);
     form->addSpacing(8);
     form->addWidget(buddyLabel(tr("P&orts"), m_range, this));
@@ -112,6 +114,7 @@ ScanView::ScanView(ProbeService& probes, QWidget* parent)
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->setColumnWidth(ScanRunModel::PortsColumn, 140);
@@ -148,8 +151,8 @@ ScanView::ScanView(ProbeService& probes, QWidget* parent)
     connect(m_address->lineEdit(), &QLineEdit::returnPressed, this, &ScanView::startScan);
     connect(m_address, &QComboBox::currentTextChanged, this, [this](const QString& text) {
         // Any address with a colon is IPv6, as in the CLI.
-        const auto family = text.contains(QLatin1Char(':')) ? AddressFamily::IPv6
-                                                            : AddressFamily::IPv4;
+        const auto family =
+            text.contains(QLatin1Char(':')) ? AddressFamily::IPv6 : AddressFamily::IPv4;
         m_family->setCurrentIndex(m_family->findData(int(family)));
         updateEnabled();
     });
@@ -194,9 +197,9 @@ std::optional<ScanRequest> ScanView::checkInput()
     if (!span)
         errors << errorText(span.error());
     const QString address = m_address->currentText().trimmed();
-    const QString addressError =
-        address.isEmpty() ? tr("address: an address is required, e.g. 127.0.0.1 or ::1")
-                          : QString();
+    const QString addressError = address.isEmpty()
+                                     ? tr("address: an address is required, e.g. 127.0.0.1 or ::1")
+                                     : QString();
     setFieldError(m_address, addressError);
     if (!addressError.isEmpty())
         errors.prepend(addressError);
@@ -285,9 +288,8 @@ void ScanView::onFinished(OperationId id, const ProbeRunRecord& run)
     const quint32 total = quint32(result.request.last) - result.request.first + 1;
     m_progress->setMaximum(int(total));
     m_progress->setValue(int(result.probed));
-    m_progressText->setText(tr("%1 of %2 ports")
-                                .arg(ProbeText::countText(result.probed),
-                                     ProbeText::countText(total)));
+    m_progressText->setText(
+        tr("%1 of %2 ports").arg(ProbeText::countText(result.probed), ProbeText::countText(total)));
     m_model->setRuns(result.runs);
     m_summary->setText(summaryFor(result, elapsedUs));
     m_status->setText(run.id != 0 ? tr("Recorded in the history as run %1.").arg(run.id)
@@ -302,7 +304,8 @@ void ScanView::onFailed(OperationId id, const Error& error)
 {
     if (id != m_current || m_current == 0)
         return;
-    m_summary->setText(tr("<b>Not scanned:</b> %1").arg(Explanations::errorLine(error).toHtmlEscaped()));
+    m_summary->setText(
+        tr("<b>Not scanned:</b> %1").arg(Explanations::errorLine(error).toHtmlEscaped()));
     m_status->setText(tr("Nothing was recorded."));
     m_progress->setValue(0);
     m_progressText->setText(tr("Not started."));
@@ -370,8 +373,9 @@ QString ScanView::summaryFor(const ScanResult& result, qint64 elapsedUs) const
     QString head;
     if (result.cancelled) {
         const QString probedSpan =
-            result.runs.empty() ? tr("none")
-                                : ProbeText::spanText(result.runs.front().first, result.runs.back().last);
+            result.runs.empty()
+                ? tr("none")
+                : ProbeText::spanText(result.runs.front().first, result.runs.back().last);
         head = tr("<b>Cancelled</b> after %1 of %2 ports (%3) in %4")
                    .arg(ProbeText::countText(result.probed), ProbeText::countText(total),
                         probedSpan, duration);
@@ -382,7 +386,8 @@ QString ScanView::summaryFor(const ScanResult& result, qint64 elapsedUs) const
                         QString::fromStdString(result.request.address).toHtmlEscaped(), duration);
     }
     auto part = [&](BindOutcome outcome, const QString& words) {
-        const QColor color = ProbeText::outcomeColor(outcome).darker(outcome == BindOutcome::Free ? 160 : 115);
+        // The table's squares, a shade darker so the pale ones read on the window colour.
+        const QColor color = ProbeText::outcomeColor(outcome).darker(125);
         return QStringLiteral("<span style=\"color:%1\">&#9632;</span> %2")
             .arg(color.name(), words.arg(ProbeText::countText(ports[std::size_t(outcome)])));
     };

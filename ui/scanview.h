@@ -1,7 +1,7 @@
 #pragma once
 
-#include "model/reservationservice.h" // OperationId
 #include "model/records.h"
+#include "model/reservationservice.h" // OperationId
 
 #include "platform/backend.h"
 #include "platform/error.h"

@@ -4,7 +4,6 @@
 
 #include "model/modelroles.h"
 
-
 namespace portolan::ui {
 
 ToneItemDelegate::ToneItemDelegate(QObject* parent, int markedColumn)
@@ -36,10 +35,11 @@ QIcon ToneItemDelegate::iconFor(const QString& tone) const
     if (!icon)
         return {};
     if (icon->isNull()) {
-        const QColor fill = tone == QLatin1String("ok")        ? ProbeText::okColor()
-                            : tone == QLatin1String("warning") ? ProbeText::outcomeColor(BindOutcome::InUse)
-                            : tone == QLatin1String("error")   ? ProbeText::outcomeColor(BindOutcome::Forbidden)
-                                                               : ProbeText::outcomeColor(BindOutcome::Other);
+        const QColor fill =
+            tone == QLatin1String("ok")        ? ProbeText::okColor()
+            : tone == QLatin1String("warning") ? ProbeText::outcomeColor(BindOutcome::InUse)
+            : tone == QLatin1String("error")   ? ProbeText::outcomeColor(BindOutcome::Forbidden)
+                                               : ProbeText::outcomeColor(BindOutcome::Other);
         *icon = ProbeText::squareIcon(fill);
     }
     return *icon;

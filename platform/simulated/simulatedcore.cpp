@@ -62,6 +62,16 @@ Error winsock(std::int64_t code, std::string_view context)
     return native::windowsError(code, context);
 }
 
+// Whether a block of `blocks` (persistent, runtime or this process's own) of the protocol
+// overlaps `range`.
+template <typename Blocks>
+bool overlapsAny(const Blocks& blocks, Protocol protocol, PortRange range)
+{
+    return std::any_of(blocks.begin(), blocks.end(), [&](const auto& b) {
+        return b.protocol == protocol && b.range.overlaps(range);
+    });
+}
+
 std::int64_t nowSeconds()
 {
     return std::chrono::duration_cast<std::chrono::seconds>(
@@ -100,17 +110,11 @@ std::uint32_t Core::createPersistent(Protocol protocol, std::uint16_t startNetwo
     if (!m_machine.elevated)
         return std::uint32_t(native::kErrorAccessDenied);
     const PortRange range{start, count};
-    for (const auto& b : m_machine.persistent)
-        if (b.protocol == protocol && b.range.overlaps(range))
-            return std::uint32_t(native::kErrorSharingViolation);
-    if (kPersistentCreateConflictsWithRuntimeBlocks) {
-        for (const auto& b : m_machine.runtime)
-            if (b.protocol == protocol && b.range.overlaps(range))
-                return std::uint32_t(native::kErrorSharingViolation);
-        for (const auto& b : m_own)
-            if (b.protocol == protocol && b.range.overlaps(range))
-                return std::uint32_t(native::kErrorSharingViolation);
-    }
+    if (overlapsAny(m_machine.persistent, protocol, range))
+        return std::uint32_t(native::kErrorSharingViolation);
+    if (kPersistentCreateConflictsWithRuntimeBlocks
+        && (overlapsAny(m_machine.runtime, protocol, range) || overlapsAny(m_own, protocol, range)))
+        return std::uint32_t(native::kErrorSharingViolation);
     for (const auto& l : m_machine.listeners)
         if (l.protocol == protocol && range.contains(l.port))
             return std::uint32_t(native::kErrorSharingViolation);
@@ -233,10 +237,8 @@ Result<ReservedBlock> Core::acquire(std::uint64_t id, std::uint16_t startNetwork
     std::lock_guard lock(m_mutex);
     const std::uint16_t start = networkToHost(startNetworkOrder);
     const std::string context = acquireContext(start, count);
-    if (auto code = takeFailure(SimulatedCall::Acquire))
-        return winsock(*code, context);
     Error error;
-    SocketRecord* socket = liveSocket(id, &error, context);
+    SocketRecord* socket = socketFor(SimulatedCall::Acquire, id, &error, context);
     if (!socket)
         return error;
     if (!socket->transport)
@@ -273,15 +275,10 @@ Result<ReservedBlock> Core::acquire(std::uint64_t id, std::uint16_t startNetwork
             return winsock(kAcquireNoRoomCode, context);
         range = *found;
     } else {
-        for (const auto& b : m_machine.persistent)
-            if (b.protocol == protocol && b.range.overlaps(range))
-                return winsock(kAcquireOverPersistentCode, context);
-        for (const auto& b : m_machine.runtime)
-            if (b.protocol == protocol && b.range.overlaps(range))
-                return winsock(kAcquireOverInUseCode, context);
-        for (const auto& b : m_own)
-            if (b.protocol == protocol && b.range.overlaps(range))
-                return winsock(kAcquireOverInUseCode, context);
+        if (overlapsAny(m_machine.persistent, protocol, range))
+            return winsock(kAcquireOverPersistentCode, context);
+        if (overlapsAny(m_machine.runtime, protocol, range) || overlapsAny(m_own, protocol, range))
+            return winsock(kAcquireOverInUseCode, context);
         for (std::uint32_t p = range.start; p <= range.end(); ++p)
             if (busy(protocol, std::uint16_t(p)))
                 return winsock(kAcquireOverInUseCode, context);
@@ -295,10 +292,8 @@ Result<void> Core::associate(std::uint64_t id, Token token)
 {
     std::lock_guard lock(m_mutex);
     const std::string context = "SIO_ASSOCIATE_PORT_RESERVATION (token " + tokenText(token) + ")";
-    if (auto code = takeFailure(SimulatedCall::Associate))
-        return winsock(*code, context);
     Error error;
-    SocketRecord* socket = liveSocket(id, &error, context);
+    SocketRecord* socket = socketFor(SimulatedCall::Associate, id, &error, context);
     if (!socket)
         return error;
     if (!socket->transport)
@@ -334,10 +329,8 @@ Result<void> Core::release(std::uint64_t id, Token token)
 {
     std::lock_guard lock(m_mutex);
     const std::string context = "SIO_RELEASE_PORT_RESERVATION (token " + tokenText(token) + ")";
-    if (auto code = takeFailure(SimulatedCall::Release))
-        return winsock(*code, context);
     Error error;
-    SocketRecord* socket = liveSocket(id, &error, context);
+    SocketRecord* socket = socketFor(SimulatedCall::Release, id, &error, context);
     if (!socket)
         return error;
     if (!socket->transport)
@@ -354,10 +347,8 @@ Result<void> Core::bind(std::uint64_t id, std::string_view address, std::uint16_
 {
     std::lock_guard lock(m_mutex);
     const std::string context = "bind to " + endpointText(address, port);
-    if (auto code = takeFailure(SimulatedCall::Bind))
-        return winsock(*code, context);
     Error error;
-    SocketRecord* socket = liveSocket(id, &error, context);
+    SocketRecord* socket = socketFor(SimulatedCall::Bind, id, &error, context);
     if (!socket)
         return error;
     if (socket->bound)
@@ -388,10 +379,8 @@ Result<std::uint16_t> Core::localPort(std::uint64_t id)
 {
     std::lock_guard lock(m_mutex);
     const std::string context = "getsockname";
-    if (auto code = takeFailure(SimulatedCall::LocalPort))
-        return winsock(*code, context);
     Error error;
-    SocketRecord* socket = liveSocket(id, &error, context);
+    SocketRecord* socket = socketFor(SimulatedCall::LocalPort, id, &error, context);
     if (!socket)
         return error;
     if (!socket->bound)
@@ -744,8 +733,13 @@ Token Core::newToken(SimulatedMachine& machine, const std::vector<OwnBlock>& own
     }
 }
 
-SocketRecord* Core::liveSocket(std::uint64_t id, Error* error, std::string_view context)
+SocketRecord* Core::socketFor(SimulatedCall call, std::uint64_t id, Error* error,
+                             std::string_view context)
 {
+    if (auto code = takeFailure(call)) {
+        *error = winsock(*code, context);
+        return nullptr;
+    }
     const auto found = m_sockets.find(id);
     if (found == m_sockets.end() || found->second.dead) {
         *error = winsock(native::kWsaEnotsock,

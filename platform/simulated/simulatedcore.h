@@ -111,7 +111,10 @@ private:
     void killSockets();
     static Token newToken(SimulatedMachine& machine, const std::vector<OwnBlock>& own);
 
-    SocketRecord* liveSocket(std::uint64_t id, Error* error, std::string_view context);
+    // The socket a Winsock call acts on: an injected failure of `call` first (the socket is
+    // not looked at), then WSAENOTSOCK for a socket that no longer exists.
+    SocketRecord* socketFor(SimulatedCall call, std::uint64_t id, Error* error,
+                            std::string_view context);
     bool knownAddress(const IpAddress& address) const;
     const Listener* listenerAt(Protocol protocol, std::uint16_t port,
                                const IpAddress* address) const;

@@ -124,29 +124,30 @@ int main(int argc, char** argv)
 {
     // A window is shown either way; without a display it is drawn offscreen, which still
     // paints every frame into the window's backing store.
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
-        && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setFont(QFont(QStringLiteral("DejaVu Sans"), 9));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Event loop stalls of the console during a full scan"));
+    parser.setApplicationDescription(
+        QStringLiteral("Event loop stalls of the console during a full scan"));
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("backend"), QStringLiteral("simulated or linux"), QStringLiteral("KIND"),
-                      QStringLiteral("simulated")});
+    parser.addOption({QStringLiteral("backend"), QStringLiteral("simulated or linux"),
+                      QStringLiteral("KIND"), QStringLiteral("simulated")});
     parser.addOption({QStringLiteral("scenario"), QStringLiteral("simulated: the scenario file"),
                       QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("idle"), QStringLiteral("seconds of idle window"), QStringLiteral("SECONDS"),
-                      QStringLiteral("3")});
-    parser.addOption({QStringLiteral("ports"), QStringLiteral("the scan's range"), QStringLiteral("FIRST-LAST"),
-                      QStringLiteral("1-65535")});
-    parser.addOption({QStringLiteral("address"), QStringLiteral("the scan's address"), QStringLiteral("ADDR"),
-                      QStringLiteral("127.0.0.1")});
-    parser.addOption({QStringLiteral("protocol"), QStringLiteral("tcp or udp"), QStringLiteral("PROTOCOL"),
-                      QStringLiteral("tcp")});
-    parser.addOption({QStringLiteral("repeat"), QStringLiteral("number of scans"), QStringLiteral("N"),
-                      QStringLiteral("3")});
+    parser.addOption({QStringLiteral("idle"), QStringLiteral("seconds of idle window"),
+                      QStringLiteral("SECONDS"), QStringLiteral("3")});
+    parser.addOption({QStringLiteral("ports"), QStringLiteral("the scan's range"),
+                      QStringLiteral("FIRST-LAST"), QStringLiteral("1-65535")});
+    parser.addOption({QStringLiteral("address"), QStringLiteral("the scan's address"),
+                      QStringLiteral("ADDR"), QStringLiteral("127.0.0.1")});
+    parser.addOption({QStringLiteral("protocol"), QStringLiteral("tcp or udp"),
+                      QStringLiteral("PROTOCOL"), QStringLiteral("tcp")});
+    parser.addOption({QStringLiteral("repeat"), QStringLiteral("number of scans"),
+                      QStringLiteral("N"), QStringLiteral("3")});
     parser.process(app);
 
     const QString kind = parser.value(QStringLiteral("backend"));
@@ -200,8 +201,8 @@ int main(int argc, char** argv)
     ScanRequest request;
     request.protocol = *protocol;
     request.address = parser.value(QStringLiteral("address")).toStdString();
-    request.family = request.address.find(':') != std::string::npos ? AddressFamily::IPv6
-                                                                     : AddressFamily::IPv4;
+    request.family =
+        request.address.find(':') != std::string::npos ? AddressFamily::IPv6 : AddressFamily::IPv4;
     request.first = span->start;
     request.last = quint16(span->end());
     scanView->setRequest(request);

@@ -30,8 +30,7 @@ using namespace portolan::testing;
 
 namespace {
 
-template <typename T>
-T* child(QWidget& view, const char* name)
+template <typename T> T* child(QWidget& view, const char* name)
 {
     T* widget = view.findChild<T*>(QString::fromLatin1(name));
     if (!widget)
@@ -50,10 +49,9 @@ QList<ProbeRunRecord> manyRuns(int count, const QDateTime& start)
         BindProbeResult result;
         result.outcome = BindOutcome::Free;
         result.boundPort = target.port;
-        runs.append(probeRunFromBindProbe(target, result,
-                                          Actor{QStringLiteral("DEV-WORKSTATION"),
-                                                QStringLiteral("admin"), true},
-                                          start.addSecs(i), 42));
+        runs.append(probeRunFromBindProbe(
+            target, result, Actor{QStringLiteral("DEV-WORKSTATION"), QStringLiteral("admin"), true},
+            start.addSecs(i), 42));
     }
     return runs;
 }
@@ -99,9 +97,8 @@ void TestHistoryView::makeView(bool withModelTesters)
     QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
     if (!withModelTesters)
         return;
-    for (QAbstractItemModel* model :
-         std::initializer_list<QAbstractItemModel*>{m_view->runProxy(), m_view->auditProxy(),
-                                                    m_view->stepModel()})
+    for (QAbstractItemModel* model : std::initializer_list<QAbstractItemModel*>{
+             m_view->runProxy(), m_view->auditProxy(), m_view->stepModel()})
         m_testers.push_back(std::make_unique<QAbstractItemModelTester>(
             model, QAbstractItemModelTester::FailureReportingMode::QtTest));
 }
@@ -143,7 +140,9 @@ void TestHistoryView::recordedRunsAppearWithTheirSteps()
 
     // Newest first, without reloading.
     QTRY_COMPARE(m_view->runProxy()->rowCount(), 3);
-    auto idAt = [&](int row) { return m_view->runProxy()->index(row, 0).data(RecordIdRole).toLongLong(); };
+    auto idAt = [&](int row) {
+        return m_view->runProxy()->index(row, 0).data(RecordIdRole).toLongLong();
+    };
     QCOMPARE(idAt(0), scan.id);
     QCOMPARE(idAt(1), sample1.id);
     QCOMPARE(idAt(2), old.id);
@@ -277,7 +276,8 @@ void TestHistoryView::filterThatHidesEverythingStopsPaging()
     QVERIFY2(loaded <= (PagedHistoryProxy::kMaxBarrenFetches + 1) * page,
              qPrintable(QString::number(loaded)));
     QCOMPARE(m_view->runProxy()->rowCount(), 0);
-    QVERIFY(child<QLabel>(*m_view, "runCount")->text().contains(QStringLiteral("searched on request")));
+    QVERIFY(
+        child<QLabel>(*m_view, "runCount")->text().contains(QStringLiteral("searched on request")));
 
     // Anyone asking again and again (a view, a tester) gets a few pages, not the table.
     for (int i = 0; i < 50; ++i)

@@ -28,8 +28,7 @@ using namespace portolan::testing;
 
 namespace {
 
-template <typename T>
-T* child(QWidget& view, const char* name)
+template <typename T> T* child(QWidget& view, const char* name)
 {
     T* widget = view.findChild<T*>(QString::fromLatin1(name));
     if (!widget)
@@ -153,8 +152,8 @@ void TestProbesView::sample1ShowsEveryStepLive()
     // Each step arrived as its own row before the run finished: live, not at the end.
     QCOMPARE(rowsInserted.size(), record.steps.size());
     const LiveStepModel& steps = *m_view->stepModel();
-    QCOMPARE(stepKinds(steps), kinds({StepKind::OpenSocket, StepKind::Acquire, StepKind::Release,
-                                      StepKind::Close}));
+    QCOMPARE(stepKinds(steps),
+             kinds({StepKind::OpenSocket, StepKind::Acquire, StepKind::Release, StepKind::Close}));
     for (int row = 0; row < steps.rowCount(); ++row) {
         QVERIFY(steps.index(row, 0).data(LiveStepModel::OkRole).toBool());
         QCOMPARE(steps.index(row, LiveStepModel::ResultColumn).data().toString(),
@@ -192,8 +191,8 @@ void TestProbesView::sample2AllocatesInsideTheSeededBlock()
     QVERIFY(*record.allocatedPort >= 40100 && *record.allocatedPort <= 40109);
     QCOMPARE(record.token, created->token);
     const QString summary = m_view->summaryText();
-    QVERIFY2(summary.contains(QStringLiteral("allocated port %1 inside 40100–40109")
-                                  .arg(*record.allocatedPort)),
+    QVERIFY2(summary.contains(
+                 QStringLiteral("allocated port %1 inside 40100–40109").arg(*record.allocatedPort)),
              qPrintable(summary));
 }
 
@@ -213,10 +212,14 @@ void TestProbesView::bindProbeOn3000IsForbiddenByWinNat()
     QCOMPARE(steps.index(0, 0).data(LiveStepModel::CodeRole).toLongLong(), native::kWsaEacces);
     QCOMPARE(steps.index(0, LiveStepModel::CodeColumn).data().toString(),
              QStringLiteral("WSAEACCES (10013)"));
-    QVERIFY(steps.index(0, LiveStepModel::ExplanationColumn).data().toString().contains(
-        QStringLiteral("runtime reservation")));
-    QVERIFY(steps.index(0, LiveStepModel::DetailColumn).data().toString().contains(
-        QStringLiteral("Windows NAT (WinNAT)")));
+    QVERIFY(steps.index(0, LiveStepModel::ExplanationColumn)
+                .data()
+                .toString()
+                .contains(QStringLiteral("runtime reservation")));
+    QVERIFY(steps.index(0, LiveStepModel::DetailColumn)
+                .data()
+                .toString()
+                .contains(QStringLiteral("Windows NAT (WinNAT)")));
 
     const QString summary = m_view->summaryText();
     QVERIFY2(summary.startsWith(QStringLiteral("Forbidden: TCP 3000 is inside the runtime "
@@ -243,7 +246,8 @@ void TestProbesView::bindProbeOfAFreePort()
     QCOMPARE(m_view->stepModel()->index(0, LiveStepModel::ResultColumn).data().toString(),
              QStringLiteral("free"));
     QVERIFY(m_view->stepModel()->index(0, LiveStepModel::CodeColumn).data().toString().isEmpty());
-    QVERIFY2(m_view->summaryText().startsWith(QStringLiteral("Free: TCP 4000 on 127.0.0.1 can be bound")),
+    QVERIFY2(m_view->summaryText().startsWith(
+                 QStringLiteral("Free: TCP 4000 on 127.0.0.1 can be bound")),
              qPrintable(m_view->summaryText()));
 }
 
@@ -256,11 +260,10 @@ void TestProbesView::customProbeAllocatesInsideTheAcquiredBlock()
     QCOMPARE(int(record.kind), int(ProbeKind::AcquireAssociateBind));
     QVERIFY(record.allocatedPort.has_value());
     QVERIFY(record.granted.contains(*record.allocatedPort));
-    QVERIFY(m_view->summaryText().contains(
-        QStringLiteral("allocated port %1 inside %2–%3")
-            .arg(*record.allocatedPort)
-            .arg(record.granted.start)
-            .arg(record.granted.end())));
+    QVERIFY(m_view->summaryText().contains(QStringLiteral("allocated port %1 inside %2–%3")
+                                               .arg(*record.allocatedPort)
+                                               .arg(record.granted.start)
+                                               .arg(record.granted.end())));
 }
 
 void TestProbesView::customProbeByTokenUsesTheKnownBlock()
@@ -290,11 +293,14 @@ void TestProbesView::failedStepIsExplained()
     const ProbeRunRecord record = runAndWait("sample2Run");
     QVERIFY(!record.ok);
     const LiveStepModel& steps = *m_view->stepModel();
-    QCOMPARE(steps.index(0, LiveStepModel::ResultColumn).data().toString(), QStringLiteral("error"));
+    QCOMPARE(steps.index(0, LiveStepModel::ResultColumn).data().toString(),
+             QStringLiteral("error"));
     QCOMPARE(steps.index(0, LiveStepModel::CodeColumn).data().toString(),
              QStringLiteral("ERROR_NOT_FOUND (1168)"));
-    QVERIFY(steps.index(0, LiveStepModel::ExplanationColumn).data().toString().contains(
-        QStringLiteral("no persistent reservation")));
+    QVERIFY(steps.index(0, LiveStepModel::ExplanationColumn)
+                .data()
+                .toString()
+                .contains(QStringLiteral("no persistent reservation")));
     QVERIFY2(m_view->summaryText().startsWith(QStringLiteral("Failed at lookup:")),
              qPrintable(m_view->summaryText()));
     QCOMPARE(m_fixture->recordedRuns(), 1); // failures are history too
@@ -309,20 +315,76 @@ void TestProbesView::badInputIsRefusedBesideTheField_data()
     QTest::addColumn<QString>("button");
 
     const QString s1 = QStringLiteral("sample1");
-    QTest::newRow("sample 1 start too large") << "sample1Start" << "70000" << "sample1Errors" << "start:" << "sample1Run";
-    QTest::newRow("sample 1 start negative") << "sample1Start" << "-1" << "sample1Errors" << "start:" << "sample1Run";
-    QTest::newRow("sample 1 count zero") << "sample1Count" << "0" << "sample1Errors" << "count:" << "sample1Run";
-    QTest::newRow("sample 1 count hex") << "sample1Count" << "0x10" << "sample1Errors" << "count:" << "sample1Run";
-    QTest::newRow("sample 1 count empty") << "sample1Count" << "" << "sample1Errors" << "count:" << "sample1Run";
-    QTest::newRow("sample 2 start zero") << "sample2Start" << "0" << "sample2Errors" << "start:" << "sample2Run";
-    QTest::newRow("sample 2 past 65535") << "sample2Count" << "65000" << "sample2Errors" << "end:" << "sample2Run";
-    QTest::newRow("custom start with space") << "customStart" << "1 0" << "customErrors" << "start:" << "customRun";
-    QTest::newRow("custom count too large") << "customCount" << "65536" << "customErrors" << "count:" << "customRun";
-    QTest::newRow("custom token zero") << "customToken" << "0" << "customErrors" << "token:" << "customRun";
-    QTest::newRow("custom token not hex") << "customToken" << "0xZZ" << "customErrors" << "token:" << "customRun";
-    QTest::newRow("custom token unknown") << "customToken" << "0x1234" << "customErrors" << "token:" << "customRun";
-    QTest::newRow("bind port too large") << "bindPort" << "65536" << "bindErrors" << "port:" << "bindRun";
-    QTest::newRow("bind port full-width") << "bindPort" << "３０００" << "bindErrors" << "port:" << "bindRun";
+    QTest::newRow("sample 1 start too large") << "sample1Start"
+                                              << "70000"
+                                              << "sample1Errors"
+                                              << "start:"
+                                              << "sample1Run";
+    QTest::newRow("sample 1 start negative") << "sample1Start"
+                                             << "-1"
+                                             << "sample1Errors"
+                                             << "start:"
+                                             << "sample1Run";
+    QTest::newRow("sample 1 count zero") << "sample1Count"
+                                         << "0"
+                                         << "sample1Errors"
+                                         << "count:"
+                                         << "sample1Run";
+    QTest::newRow("sample 1 count hex") << "sample1Count"
+                                        << "0x10"
+                                        << "sample1Errors"
+                                        << "count:"
+                                        << "sample1Run";
+    QTest::newRow("sample 1 count empty") << "sample1Count"
+                                          << ""
+                                          << "sample1Errors"
+                                          << "count:"
+                                          << "sample1Run";
+    QTest::newRow("sample 2 start zero") << "sample2Start"
+                                         << "0"
+                                         << "sample2Errors"
+                                         << "start:"
+                                         << "sample2Run";
+    QTest::newRow("sample 2 past 65535") << "sample2Count"
+                                         << "65000"
+                                         << "sample2Errors"
+                                         << "end:"
+                                         << "sample2Run";
+    QTest::newRow("custom start with space") << "customStart"
+                                             << "1 0"
+                                             << "customErrors"
+                                             << "start:"
+                                             << "customRun";
+    QTest::newRow("custom count too large") << "customCount"
+                                            << "65536"
+                                            << "customErrors"
+                                            << "count:"
+                                            << "customRun";
+    QTest::newRow("custom token zero") << "customToken"
+                                       << "0"
+                                       << "customErrors"
+                                       << "token:"
+                                       << "customRun";
+    QTest::newRow("custom token not hex") << "customToken"
+                                          << "0xZZ"
+                                          << "customErrors"
+                                          << "token:"
+                                          << "customRun";
+    QTest::newRow("custom token unknown") << "customToken"
+                                          << "0x1234"
+                                          << "customErrors"
+                                          << "token:"
+                                          << "customRun";
+    QTest::newRow("bind port too large") << "bindPort"
+                                         << "65536"
+                                         << "bindErrors"
+                                         << "port:"
+                                         << "bindRun";
+    QTest::newRow("bind port full-width") << "bindPort"
+                                          << "３０００"
+                                          << "bindErrors"
+                                          << "port:"
+                                          << "bindRun";
     Q_UNUSED(s1);
 }
 

@@ -28,8 +28,7 @@ using namespace portolan::testing;
 
 namespace {
 
-template <typename T>
-T* child(QWidget& view, const char* name)
+template <typename T> T* child(QWidget& view, const char* name)
 {
     T* widget = view.findChild<T*>(QString::fromLatin1(name));
     if (!widget)
@@ -124,10 +123,13 @@ void TestScanView::smallRangeShowsRunsOfEachOutcome()
     // The table says the same, in words.
     const ScanRunModel& model = *m_view->runModel();
     QCOMPARE(model.rowCount(), 3);
-    QCOMPARE(model.index(1, ScanRunModel::PortsColumn).data().toString(), QStringLiteral("2869–3368"));
+    QCOMPARE(model.index(1, ScanRunModel::PortsColumn).data().toString(),
+             QStringLiteral("2869–3368"));
     QCOMPARE(model.index(1, ScanRunModel::CountColumn).data().toString(), QStringLiteral("500"));
-    QCOMPARE(model.index(1, ScanRunModel::OutcomeColumn).data().toString(), QStringLiteral("forbidden"));
-    QCOMPARE(model.index(1, ScanRunModel::CodeColumn).data().toString(), QStringLiteral("WSAEACCES (10013)"));
+    QCOMPARE(model.index(1, ScanRunModel::OutcomeColumn).data().toString(),
+             QStringLiteral("forbidden"));
+    QCOMPARE(model.index(1, ScanRunModel::CodeColumn).data().toString(),
+             QStringLiteral("WSAEACCES (10013)"));
     QCOMPARE(model.index(1, ScanRunModel::HolderColumn).data().toString(),
              QStringLiteral("Windows NAT (WinNAT)"));
     QCOMPARE(model.index(0, ScanRunModel::OutcomeColumn).data().toString(), QStringLiteral("free"));
@@ -157,8 +159,12 @@ void TestScanView::enterStartsAndHideFreeFilters()
     const ScanRunModel& model = *m_view->runModel();
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.index(1, ScanRunModel::PortsColumn).data().toString(), QStringLiteral("5037"));
-    QCOMPARE(model.index(1, ScanRunModel::OutcomeColumn).data().toString(), QStringLiteral("in use"));
-    QVERIFY(model.index(1, ScanRunModel::HolderColumn).data().toString().contains(QStringLiteral("adb.exe")));
+    QCOMPARE(model.index(1, ScanRunModel::OutcomeColumn).data().toString(),
+             QStringLiteral("in use"));
+    QVERIFY(model.index(1, ScanRunModel::HolderColumn)
+                .data()
+                .toString()
+                .contains(QStringLiteral("adb.exe")));
 
     QCheckBox* hideFree = child<QCheckBox>(*m_view, "scanHideFree");
     hideFree->setFocus();
@@ -264,8 +270,11 @@ void TestScanView::runModelPassesTheModelTester()
 {
     ScanRunModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setRuns({run(1, 134, BindOutcome::Free), run(135, 135, BindOutcome::InUse, 10048, "WSAEADDRINUSE", "svchost.exe (pid 1060)"),
-                   run(136, 2868, BindOutcome::Free), run(2869, 3368, BindOutcome::Forbidden, 10013, "WSAEACCES", "Windows NAT (WinNAT)")});
+    model.setRuns(
+        {run(1, 134, BindOutcome::Free),
+         run(135, 135, BindOutcome::InUse, 10048, "WSAEADDRINUSE", "svchost.exe (pid 1060)"),
+         run(136, 2868, BindOutcome::Free),
+         run(2869, 3368, BindOutcome::Forbidden, 10013, "WSAEACCES", "Windows NAT (WinNAT)")});
     QCOMPARE(model.rowCount(), 4);
     model.setHideFree(true);
     QCOMPARE(model.rowCount(), 2);

@@ -99,7 +99,10 @@ public:
         }
         return m_inner->bindProbe(target);
     }
-    Result<PortRange> dynamicRange(Protocol protocol) override { return m_inner->dynamicRange(protocol); }
+    Result<PortRange> dynamicRange(Protocol protocol) override
+    {
+        return m_inner->dynamicRange(protocol);
+    }
     Result<std::vector<Listener>> listeners(std::optional<Protocol> protocol) override
     {
         return m_inner->listeners(protocol);
