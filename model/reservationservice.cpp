@@ -32,6 +32,15 @@ QString blockText(Protocol protocol, PortRange range)
     return Explanations::protocolName(protocol) + QLatin1Char(' ') + Explanations::rangeText(range);
 }
 
+ReservationOutcome blockOutcome(ReservationOperation operation, Protocol protocol, PortRange range)
+{
+    ReservationOutcome outcome;
+    outcome.operation = operation;
+    outcome.protocol = protocol;
+    outcome.range = range;
+    return outcome;
+}
+
 // The audit entry of one system call on a block; the job fills in how it went.
 AuditRecord callEntry(AuditAction action, const char* verb, Protocol protocol, PortRange range)
 {
@@ -170,6 +179,22 @@ struct ReservationService::Worker
         }
     }
 
+    // The inventory row of a block the system has just confirmed.
+    ReservationRecord presentRow(Protocol protocol, PortRange range, quint64 token,
+                                 ReservationSource source)
+    {
+        ReservationRecord record;
+        record.host = host;
+        record.protocol = protocol;
+        record.start = range.start;
+        record.count = range.count;
+        record.token = token;
+        record.source = source;
+        record.state = ReservationState::Present;
+        record.verifiedAt = store.database().now();
+        return record;
+    }
+
     std::optional<ReservationRecord> find(Protocol protocol, PortRange range)
     {
         auto found = store.inventory().find(host, protocol, range);
@@ -236,10 +261,7 @@ OperationId ReservationService::preflight(Protocol protocol, PortRange range)
 OperationId ReservationService::create(Protocol protocol, PortRange range, const QString& note)
 {
     return enqueue(ReservationOperation::Create, [protocol, range, note](Worker& w) {
-        ReservationOutcome outcome;
-        outcome.operation = ReservationOperation::Create;
-        outcome.protocol = protocol;
-        outcome.range = range;
+        ReservationOutcome outcome = blockOutcome(ReservationOperation::Create, protocol, range);
         const QString block = blockText(protocol, range);
 
         QStringList problems;
@@ -289,15 +311,8 @@ OperationId ReservationService::create(Protocol protocol, PortRange range, const
         outcome.token = created->token;
         entry.ok = true;
         entry.token = created->token;
-        ReservationRecord record;
-        record.host = w.host;
-        record.protocol = protocol;
-        record.start = range.start;
-        record.count = range.count;
-        record.token = created->token;
-        record.source = ReservationSource::Created;
-        record.state = ReservationState::Present;
-        record.verifiedAt = w.store.database().now();
+        ReservationRecord record =
+            w.presentRow(protocol, range, created->token, ReservationSource::Created);
         record.note = note;
         auto transaction = Transaction::begin(w.store.database(), tr("Could not record the new reservation"));
         Result<ReservationRecord> stored = transaction ? w.store.inventory().upsert(record)
@@ -341,10 +356,7 @@ OperationId ReservationService::create(Protocol protocol, PortRange range, const
 OperationId ReservationService::lookup(Protocol protocol, PortRange range, const QString& note)
 {
     return enqueue(ReservationOperation::Lookup, [protocol, range, note](Worker& w) {
-        ReservationOutcome outcome;
-        outcome.operation = ReservationOperation::Lookup;
-        outcome.protocol = protocol;
-        outcome.range = range;
+        ReservationOutcome outcome = blockOutcome(ReservationOperation::Lookup, protocol, range);
         const QString block = blockText(protocol, range);
         AuditRecord entry = callEntry(AuditAction::Lookup, "Lookup", protocol, range);
 
@@ -355,15 +367,9 @@ OperationId ReservationService::lookup(Protocol protocol, PortRange range, const
             outcome.token = found->token;
             entry.ok = true;
             entry.token = found->token;
-            ReservationRecord record;
-            record.host = w.host;
-            record.protocol = protocol;
-            record.start = range.start;
-            record.count = range.count;
-            record.token = found->token;
-            record.source = ReservationSource::LookedUp; // kept when the row exists
-            record.state = ReservationState::Present;
-            record.verifiedAt = w.store.database().now();
+            // The source is kept when the row exists.
+            ReservationRecord record =
+                w.presentRow(protocol, range, found->token, ReservationSource::LookedUp);
             record.note = note;
             auto stored = w.store.inventory().upsert(record);
             outcome.message = tr("%1 is reserved (token %2).").arg(block, Explanations::tokenText(found->token));
@@ -388,10 +394,7 @@ OperationId ReservationService::lookup(Protocol protocol, PortRange range, const
 OperationId ReservationService::remove(Protocol protocol, PortRange range)
 {
     return enqueue(ReservationOperation::Delete, [protocol, range](Worker& w) {
-        ReservationOutcome outcome;
-        outcome.operation = ReservationOperation::Delete;
-        outcome.protocol = protocol;
-        outcome.range = range;
+        ReservationOutcome outcome = blockOutcome(ReservationOperation::Delete, protocol, range);
         const QString block = blockText(protocol, range);
         AuditRecord entry = callEntry(AuditAction::Delete, "Delete", protocol, range);
 
@@ -538,15 +541,8 @@ OperationId ReservationService::discover()
             const bool known = std::any_of(rows.begin(), rows.end(), [&](const ReservationRecord& r) {
                 return r.protocol == block.protocol && r.range() == block.range;
             });
-            ReservationRecord record;
-            record.host = w.host;
-            record.protocol = block.protocol;
-            record.start = block.range.start;
-            record.count = block.range.count;
-            record.token = block.token;
-            record.source = ReservationSource::Discovered;
-            record.state = ReservationState::Present;
-            record.verifiedAt = w.store.database().now();
+            const ReservationRecord record = w.presentRow(block.protocol, block.range, block.token,
+                                                          ReservationSource::Discovered);
             auto stored = w.store.inventory().upsert(record);
             if (!stored) {
                 w.failed(ReservationOperation::Discover, stored.error());
