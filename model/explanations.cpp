@@ -237,6 +237,9 @@ QString Explanations::outcomeName(BindOutcome outcome)
 
 QString Explanations::rangeText(const PortRange& range)
 {
+    // A runtime request with start 0 lets the system choose the block.
+    if (range.start == 0 && range.count > 0)
+        return tr("any %n port(s)", nullptr, range.count);
     if (range.count <= 1)
         return QString::number(range.start);
     return QStringLiteral("%1–%2").arg(range.start).arg(range.end());

@@ -89,6 +89,9 @@ std::optional<Protocol> SocketSpec::transport() const
 
 std::string toString(const PortRange& range)
 {
+    // A runtime request with start 0 is "any N ports", not the block 0..N-1.
+    if (range.start == 0 && range.count > 0)
+        return "any " + std::to_string(range.count) + (range.count == 1 ? " port" : " ports");
     if (range.count <= 1)
         return std::to_string(range.start);
     return std::to_string(range.start) + "-" + std::to_string(range.end());

@@ -31,12 +31,11 @@ NoteDialog::NoteDialog(const ReservationRecord& record, QWidget* parent) : QDial
     auto* hint = new QLabel(tr("The change is recorded in the audit log with the old text."), this);
     hint->setWordWrap(true);
     layout->addWidget(hint);
-    layout->addStretch(1);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    resize(520, 170);
+    resize(520, sizeHint().height());
 }
 
 QString NoteDialog::note() const

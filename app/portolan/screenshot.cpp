@@ -24,6 +24,7 @@
 #include <QPainterPath>
 #include <QPointer>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QThread>
 
 #include <functional>
@@ -274,6 +275,7 @@ QString seedDemo(ui::MainWindow& window)
     if (!probed)
         return QStringLiteral("the demo probes did not finish");
     settle(300);
+    window.statusBar()->clearMessage(); // the last demo step's message is no news
     return {};
 }
 

@@ -128,6 +128,8 @@ TEST_CASE("PortRange overlap and containment at the edges")
     CHECK(block.overlaps(PortRange{4990, 11}));
     CHECK_FALSE(block.overlaps(PortRange{5000, 0}));
     CHECK(toString(block) == "5000-5009");
+    CHECK(toString(PortRange{0, 10}) == "any 10 ports");
+    CHECK(toString(PortRange{0, 1}) == "any 1 port");
 }
 
 TEST_CASE("protocols and families parse case-insensitively and as the sample's numbers")
