@@ -13,6 +13,18 @@ if(PORTOLAN_SANITIZE)
     add_link_options(-fsanitize=address,undefined)
 endif()
 
+# libFuzzer targets (tests/fuzz, scripts/fuzz): clang only. Everything is instrumented for
+# coverage; only the fuzz executables link libFuzzer's main. UB aborts so that it counts as a crash.
+option(PORTOLAN_FUZZ "Build the libFuzzer targets of tests/fuzz (clang)" OFF)
+if(PORTOLAN_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+        message(FATAL_ERROR "PORTOLAN_FUZZ needs clang (e.g. -DCMAKE_CXX_COMPILER=clang++-14)")
+    endif()
+    add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+                        -fno-sanitize-recover=all)
+    add_link_options(-fsanitize=address,undefined)
+endif()
+
 if(WIN32 AND MINGW)
     # One .exe that needs no MinGW DLLs next to it.
     add_link_options(-static -static-libgcc -static-libstdc++)

@@ -35,7 +35,21 @@ if(CMAKE_CROSSCOMPILING AND WIN32)
     add_test(NAME wine.teardown
              COMMAND "${PROJECT_SOURCE_DIR}/scripts/wine-setup" --stop "${PORTOLAN_WINEPREFIX}")
     set_tests_properties(wine.teardown PROPERTIES FIXTURES_CLEANUP wine TIMEOUT 60)
+    # Wine passes no QT_* variable to a Windows program; WINEQT_* ones arrive as QT_*. The
+    # offscreen platform under Wine finds no font unless it is given a folder of them.
+    set(PORTOLAN_WINE_TEST_ENVIRONMENT
+        "WINEPREFIX=${PORTOLAN_WINEPREFIX}" "WINEDEBUG=-all" "WINEQT_QPA_PLATFORM=offscreen"
+        "WINEQT_QPA_FONTDIR=Z:/usr/share/fonts/truetype/dejavu" "WINEQT_FORCE_STDERR_LOGGING=1")
 endif()
+
+# portolan_wine_test(<test>...): a cross-built Windows test runs under Wine in the build's prefix
+# once wine.setup has started it, with Qt drawing offscreen. Does nothing in other builds.
+function(portolan_wine_test)
+    if(CMAKE_CROSSCOMPILING AND WIN32)
+        set_tests_properties(${ARGN} PROPERTIES FIXTURES_REQUIRED wine
+                                                ENVIRONMENT "${PORTOLAN_WINE_TEST_ENVIRONMENT}")
+    endif()
+endfunction()
 
 function(portolan_add_test)
     cmake_parse_arguments(T "NETNS" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS;ARGS" ${ARGN})

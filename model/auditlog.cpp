@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "sqlsupport.h"
+#include "storetext.h"
 
 #include <QSqlQuery>
 
@@ -71,9 +72,10 @@ sql::Where whereOf(const AuditFilter& filter)
 
 Result<qint64> AuditLog::append(const AuditRecord& record)
 {
-    const QString action = QStringLiteral("Could not record the %1 of %2 %3 in the audit log")
-                               .arg(toText(record.action), protocolText(record.protocol),
-                                    QString::fromStdString(toString(PortRange{record.start, record.count})));
+    const QString action =
+        StoreText::tr("Could not record the %1 of %2 %3 in the audit log")
+            .arg(toText(record.action), protocolText(record.protocol),
+                 QString::fromStdString(toString(PortRange{record.start, record.count})));
     Result<Transaction> transaction = Transaction::begin(m_database, action);
     if (!transaction)
         return transaction.error();
@@ -112,7 +114,7 @@ Result<qint64> AuditLog::append(const AuditRecord& record)
 
 Result<AuditRecord> AuditLog::entry(qint64 id)
 {
-    const QString action = QStringLiteral("Could not read audit entry %1").arg(id);
+    const QString action = StoreText::tr("Could not read audit entry %1").arg(id);
     Result<QSqlDatabase> connection = m_database.connection();
     if (!connection)
         return connection.error();
@@ -131,7 +133,7 @@ Result<AuditRecord> AuditLog::entry(qint64 id)
 Result<QList<AuditRecord>> AuditLog::entries(const AuditFilter& filter, int limit,
                                              std::optional<PageKey> before)
 {
-    const QString action = QStringLiteral("Could not read the audit log");
+    const QString action = StoreText::tr("Could not read the audit log");
     Result<QSqlDatabase> connection = m_database.connection();
     if (!connection)
         return connection.error();
@@ -161,7 +163,7 @@ Result<QList<AuditRecord>> AuditLog::entries(const AuditFilter& filter, int limi
 
 Result<qint64> AuditLog::count(const AuditFilter& filter)
 {
-    const QString action = QStringLiteral("Could not count the audit log");
+    const QString action = StoreText::tr("Could not count the audit log");
     Result<QSqlDatabase> connection = m_database.connection();
     if (!connection)
         return connection.error();

@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "sqlsupport.h"
+#include "storetext.h"
 
 #include <QSqlQuery>
 
@@ -40,7 +41,7 @@ Result<std::optional<BootRecord>> latestOn(QSqlDatabase& connection, const QStri
 Result<BootCheck> BootLog::observe(const QString& hostName, qint64 bootTime)
 {
     const QString host = hostName.isEmpty() ? m_database.localHost() : hostName;
-    const QString action = QStringLiteral("Could not record the boot time of %1").arg(host);
+    const QString action = StoreText::tr("Could not record the boot time of %1").arg(host);
     Result<Transaction> transaction = Transaction::begin(m_database, action);
     if (!transaction)
         return transaction.error();
@@ -93,12 +94,12 @@ Result<std::optional<BootRecord>> BootLog::latest(const QString& hostName)
         return connection.error();
     return latestOn(connection.value(), m_database.path(),
                     hostName.isEmpty() ? m_database.localHost() : hostName,
-                    QStringLiteral("Could not read the boot times"));
+                    StoreText::tr("Could not read the boot times"));
 }
 
 Result<QList<BootRecord>> BootLog::list(const QString& host)
 {
-    const QString action = QStringLiteral("Could not read the boot times");
+    const QString action = StoreText::tr("Could not read the boot times");
     Result<QSqlDatabase> connection = m_database.connection();
     if (!connection)
         return connection.error();

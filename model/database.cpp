@@ -2,6 +2,7 @@
 
 #include "migrations.h"
 #include "sqlsupport.h"
+#include "storetext.h"
 
 #include <QDir>
 #include <QFile>
@@ -135,42 +136,42 @@ Result<std::unique_ptr<Database>> Database::open(DatabaseOptions options)
     if (!folderInfo.exists()) {
         if (!options.createDirectory)
             return openError(kSqliteCantOpen,
-                             QStringLiteral("Could not open the database %1: its folder %2 does "
-                                            "not exist. Create the folder, or choose another "
-                                            "file with --db; nothing was created.")
+                             StoreText::tr("Could not open the database %1: its folder %2 does "
+                                           "not exist. Create the folder, or choose another "
+                                           "file with --db; nothing was created.")
                                  .arg(native(path), native(folder)));
         if (!makeFolder(folder))
             return openError(kSqliteCantOpen,
-                             QStringLiteral("Could not create the folder %1 for the database; "
-                                            "check the permissions of its parent, or choose "
-                                            "another file with --db.")
+                             StoreText::tr("Could not create the folder %1 for the database; "
+                                           "check the permissions of its parent, or choose "
+                                           "another file with --db.")
                                  .arg(native(folder)));
         folderInfo.refresh();
     }
     if (!folderInfo.isDir())
         return openError(kSqliteCantOpen,
-                         QStringLiteral("Could not open the database %1: %2 is not a folder. "
-                                        "Choose another file with --db.")
+                         StoreText::tr("Could not open the database %1: %2 is not a folder. "
+                                       "Choose another file with --db.")
                              .arg(native(path), native(folder)));
     if (file.isDir())
         return openError(kSqliteCantOpenIsDir,
-                         QStringLiteral("Could not open the database %1: it is a folder, not a "
-                                        "file. Choose another file with --db.")
+                         StoreText::tr("Could not open the database %1: it is a folder, not a "
+                                       "file. Choose another file with --db.")
                              .arg(native(path)));
     const bool existed = file.exists();
     if (existed && !file.isWritable())
         return openError(kSqliteReadOnly,
-                         QStringLiteral("Could not open the database %1: the file is read-only. "
-                                        "Make it writable, or choose another file with --db; "
-                                        "it was left as it is.")
+                         StoreText::tr("Could not open the database %1: the file is read-only. "
+                                       "Make it writable, or choose another file with --db; "
+                                       "it was left as it is.")
                              .arg(native(path)));
     // A WAL database writes its journal (-wal, -shm) next to the file.
     if (!folderInfo.isWritable())
         return openError(kSqliteReadOnlyDirectory,
-                         QStringLiteral("Could not open the database %1: its folder %2 is "
-                                        "read-only, and the database keeps its journal next to "
-                                        "the file. Make the folder writable, or choose another "
-                                        "file with --db; nothing was changed.")
+                         StoreText::tr("Could not open the database %1: its folder %2 is "
+                                       "read-only, and the database keeps its journal next to "
+                                       "the file. Make the folder writable, or choose another "
+                                       "file with --db; nothing was changed.")
                              .arg(native(path), native(folder)));
 
     const Companions before = companionsOf(path);
@@ -183,9 +184,9 @@ Result<std::unique_ptr<Database>> Database::open(DatabaseOptions options)
             created = true;
         else if (!QFileInfo::exists(path)) // else: another process created it just now
             return openError(kSqliteCantOpen,
-                             QStringLiteral("Could not create the database %1: %2. Check the "
-                                            "folder's permissions, or choose another file "
-                                            "with --db.")
+                             StoreText::tr("Could not create the database %1: %2. Check the "
+                                           "folder's permissions, or choose another file "
+                                           "with --db.")
                                  .arg(native(path), newFile.errorString()));
     }
 
@@ -216,17 +217,19 @@ Result<void> Database::prepare(QSqlDatabase& connection)
     m_openedVersion = version.value();
     const int latest = migrations::latestVersion();
     if (m_openedVersion > latest)
-        return Error{ErrorKind::Unsupported, 0, {},
-                     QStringLiteral("Could not open the database %1: it has schema version %2, "
-                                    "made by a newer Portolan; this one knows versions up to "
-                                    "%3. Open it with a newer Portolan, or choose another file "
-                                    "with --db; it was left as it is.")
+        return Error{ErrorKind::Unsupported,
+                     0,
+                     {},
+                     StoreText::tr("Could not open the database %1: it has schema version %2, "
+                                   "made by a newer Portolan; this one knows versions up to "
+                                   "%3. Open it with a newer Portolan, or choose another file "
+                                   "with --db; it was left as it is.")
                          .arg(native(m_path))
                          .arg(m_openedVersion)
                          .arg(latest)
                          .toStdString()};
 
-    const QString action = QStringLiteral("Could not open the database");
+    const QString action = StoreText::tr("Could not open the database");
     QSqlQuery query(connection);
     // Take the write lock once and give it back: a file SQLite can only read (a read-only
     // mount, a locked-down share) says so here, with nothing written.
@@ -279,7 +282,7 @@ Result<QSqlDatabase> Database::connection()
         QSqlDatabase::removeDatabase(name);
     }
 
-    const QString action = QStringLiteral("Could not open the database");
+    const QString action = StoreText::tr("Could not open the database");
     Result<void> opened = [&]() -> Result<void> {
         QSqlDatabase connection = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         if (!connection.isValid())
@@ -352,7 +355,7 @@ Result<QString> Database::integrityCheck()
         return connection.error();
     QSqlQuery query(connection.value());
     if (!query.exec(QStringLiteral("PRAGMA integrity_check")))
-        return error(query.lastError(), QStringLiteral("Could not check the database"));
+        return error(query.lastError(), StoreText::tr("Could not check the database"));
     QStringList lines;
     while (query.next())
         lines.append(query.value(0).toString());

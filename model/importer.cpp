@@ -1,6 +1,7 @@
 #include "importer.h"
 
 #include "explanations.h"
+#include "report.h"
 #include "store.h"
 
 #include "platform/json.h"
@@ -29,10 +30,10 @@ QString withoutBom(const QString& text)
     return text.startsWith(QChar(0xFEFF)) ? text.mid(1) : text;
 }
 
-// The field path of a reservation entry: "reservations[2].start".
-QString fieldName(qsizetype index, const char* field)
+// The field path of a list entry: "reservations[2].start".
+QString fieldName(qsizetype index, const char* field, const char* list = "reservations")
 {
-    return QStringLiteral("reservations[%1].%2").arg(index).arg(QLatin1String(field));
+    return QStringLiteral("%1[%2].%3").arg(QLatin1String(list)).arg(index).arg(QLatin1String(field));
 }
 
 Result<ImportDocument> parseNetsh(const QString& text, const ImportOptions& options)
@@ -67,20 +68,21 @@ Result<ImportDocument> parseNetsh(const QString& text, const ImportOptions& opti
 
 template <typename T>
 Result<T> integerField(const json::Value& entry, qsizetype index, const char* field, bool required,
-                       std::int64_t min, std::int64_t max, T fallback)
+                       std::int64_t min, std::int64_t max, T fallback,
+                       const char* list = "reservations")
 {
     const json::Value* value = entry.find(field);
     if (!value) {
         if (required)
-            return invalid(Importer::tr("%1: missing").arg(fieldName(index, field)));
+            return invalid(Importer::tr("%1: missing").arg(fieldName(index, field, list)));
         return fallback;
     }
     const auto number = value->isNumber() ? value->asInt() : std::nullopt;
     if (!number)
-        return invalid(Importer::tr("%1: expected a whole number").arg(fieldName(index, field)));
+        return invalid(Importer::tr("%1: expected a whole number").arg(fieldName(index, field, list)));
     if (*number < min || *number > max)
         return invalid(Importer::tr("%1: %2 is out of range; allowed: %3-%4")
-                           .arg(fieldName(index, field))
+                           .arg(fieldName(index, field, list))
                            .arg(*number)
                            .arg(min)
                            .arg(max));
@@ -221,6 +223,236 @@ Result<ImportDocument> parseCliJson(const QString& text, const ImportOptions& op
     return document;
 }
 
+// ---- Portolan's JSON reservation report (model/reportwriters.h) ----------------------------
+
+Result<PortRange> blockField(const json::Value& entry, qsizetype i, const char* list)
+{
+    auto start = integerField<std::int64_t>(entry, i, "start", true, 1, 65535, 0, list);
+    if (!start)
+        return start.error();
+    auto end = integerField<std::int64_t>(entry, i, "end", false, 1, 65535, -1, list);
+    if (!end)
+        return end.error();
+    auto count = integerField<std::int64_t>(entry, i, "count", true, 1, 65535, -1, list);
+    if (!count)
+        return count.error();
+    if (end.value() >= 0 && end.value() != start.value() + count.value() - 1)
+        return invalid(Importer::tr("%1: %2 does not match start %3 and count %4")
+                           .arg(fieldName(i, "end", list))
+                           .arg(end.value())
+                           .arg(start.value())
+                           .arg(count.value()));
+    auto range = makePortRange(start.value(), count.value(), RangeKind::Persistent);
+    if (!range)
+        return invalid(QStringLiteral("%1[%2].%3").arg(QLatin1String(list)).arg(i).arg(qs(range.error().message)));
+    return range.value();
+}
+
+Result<Protocol> protocolField(const json::Value& entry, qsizetype i, const char* list)
+{
+    const json::Value* protocol = entry.find("protocol");
+    if (!protocol)
+        return invalid(Importer::tr("%1: missing").arg(fieldName(i, "protocol", list)));
+    const auto p = protocol->isString() ? parseProtocol(protocol->asString()) : std::nullopt;
+    if (!p)
+        return invalid(Importer::tr("%1: expected \"tcp\" or \"udp\"").arg(fieldName(i, "protocol", list)));
+    return *p;
+}
+
+// A string field; null and missing give `fallback` unless required.
+Result<QString> stringField(const json::Value& entry, qsizetype i, const char* field, bool required,
+                            const char* list)
+{
+    const json::Value* value = entry.find(field);
+    if (!value || value->isNull()) {
+        if (required)
+            return invalid(Importer::tr("%1: missing").arg(fieldName(i, field, list)));
+        return QString();
+    }
+    if (!value->isString())
+        return invalid(Importer::tr("%1: expected a string").arg(fieldName(i, field, list)));
+    return qs(value->asString());
+}
+
+// "2025-03-10T08:15:00.000Z" (any ISO 8601 time with its offset); null: never, unless required.
+Result<QDateTime> timeField(const json::Value& entry, qsizetype i, const char* field, bool required)
+{
+    auto text = stringField(entry, i, field, required, "reservations");
+    if (!text)
+        return text.error();
+    if (text.value().isEmpty()) {
+        if (required)
+            return invalid(Importer::tr("%1: missing").arg(fieldName(i, field)));
+        return QDateTime();
+    }
+    const QDateTime time = QDateTime::fromString(text.value(), Qt::ISODateWithMs);
+    if (!time.isValid() || time.timeSpec() == Qt::LocalTime)
+        return invalid(Importer::tr("%1: “%2” is not a time with its offset; expected e.g. "
+                                    "2025-03-10T08:15:00.000Z")
+                           .arg(fieldName(i, field), text.value()));
+    return time.toUTC();
+}
+
+Result<ImportDocument> parseReport(const json::Value& root, const ImportOptions& options)
+{
+    const json::Value* version = root.find("version");
+    if (!version)
+        return invalid(Importer::tr("version: missing"));
+    const auto v = version->isNumber() ? version->asInt() : std::nullopt;
+    if (!v)
+        return invalid(Importer::tr("version: expected a whole number"));
+    if (*v != kReportVersion)
+        return invalid(Importer::tr("version: %1 is not supported; allowed: %2 (the report was "
+                                    "written by another version of Portolan)")
+                           .arg(*v)
+                           .arg(kReportVersion));
+    QString documentHost;
+    if (const json::Value* host = root.find("host"); host && !host->isNull()) {
+        if (!host->isString())
+            return invalid(Importer::tr("host: expected a string"));
+        documentHost = qs(host->asString());
+    }
+    const json::Value* list = root.find("reservations");
+    if (!list)
+        return invalid(Importer::tr("reservations: missing"));
+    if (!list->isArray())
+        return invalid(Importer::tr("reservations: expected an array"));
+
+    ImportDocument document;
+    document.format = ImportFormat::Report;
+    document.host = options.host.isEmpty() ? documentHost : options.host;
+    auto hostOf = [&](const json::Value& entry, qsizetype i, const char* name) -> Result<QString> {
+        if (!options.host.isEmpty())
+            return options.host;
+        auto host = stringField(entry, i, "host", false, name);
+        if (!host)
+            return host.error();
+        QString h = host.value().isEmpty() ? documentHost : host.value();
+        if (h.isEmpty())
+            return invalid(Importer::tr("%1: missing, and the document names no host: give it "
+                                        "with --host")
+                               .arg(fieldName(i, "host", name)));
+        return h;
+    };
+
+    const json::Array& entries = list->asArray();
+    for (qsizetype i = 0; i < qsizetype(entries.size()); ++i) {
+        const json::Value& entry = entries[std::size_t(i)];
+        if (!entry.isObject())
+            return invalid(Importer::tr("reservations[%1]: expected an object").arg(i));
+        ReservationRecord record;
+        auto protocol = protocolField(entry, i, "reservations");
+        if (!protocol)
+            return protocol.error();
+        record.protocol = protocol.value();
+        auto range = blockField(entry, i, "reservations");
+        if (!range)
+            return range.error();
+        record.start = range.value().start;
+        record.count = range.value().count;
+        if (const json::Value* persistent = entry.find("persistent");
+            persistent && !(persistent->isBool() && persistent->asBool()))
+            return invalid(Importer::tr("%1: expected true (the inventory holds persistent "
+                                        "reservations only)")
+                               .arg(fieldName(i, "persistent")));
+        if (const json::Value* token = entry.find("token"); token && !token->isNull()) {
+            bool ok = false;
+            const quint64 value = token->isString() ? qs(token->asString()).toULongLong(&ok, 10) : 0;
+            if (!ok)
+                return invalid(Importer::tr("%1: expected a decimal number in a string, or null")
+                                   .arg(fieldName(i, "token")));
+            record.token = value;
+        }
+        auto source = stringField(entry, i, "source", true, "reservations");
+        if (!source)
+            return source.error();
+        const auto parsedSource = parseReservationSource(source.value());
+        if (!parsedSource)
+            return invalid(Importer::tr("%1: “%2” is not a source; allowed: created, looked-up, "
+                                        "discovered, imported")
+                               .arg(fieldName(i, "source"), source.value()));
+        record.source = *parsedSource;
+        auto state = stringField(entry, i, "state", true, "reservations");
+        if (!state)
+            return state.error();
+        const auto parsedState = parseReservationState(state.value());
+        if (!parsedState)
+            return invalid(Importer::tr("%1: “%2” is not a state; allowed: present, missing, "
+                                        "unverified")
+                               .arg(fieldName(i, "state"), state.value()));
+        record.state = *parsedState;
+        auto created = timeField(entry, i, "createdAt", true);
+        if (!created)
+            return created.error();
+        record.createdAt = created.value();
+        auto verified = timeField(entry, i, "verifiedAt", false);
+        if (!verified)
+            return verified.error();
+        record.verifiedAt = verified.value();
+        auto note = stringField(entry, i, "note", false, "reservations");
+        if (!note)
+            return note.error();
+        record.note = note.value();
+        auto host = hostOf(entry, i, "reservations");
+        if (!host)
+            return host.error();
+        record.host = host.value();
+
+        ImportedReservation r;
+        r.host = record.host;
+        r.protocol = record.protocol;
+        r.range = record.range();
+        r.persistent = true;
+        r.token = record.token;
+        r.record = record;
+        document.reservations.append(r);
+    }
+
+    if (const json::Value* runtime = root.find("runtimeBlocks"); runtime && !runtime->isNull()) {
+        if (!runtime->isArray())
+            return invalid(Importer::tr("runtimeBlocks: expected an array"));
+        const json::Array& blocks = runtime->asArray();
+        for (qsizetype i = 0; i < qsizetype(blocks.size()); ++i) {
+            const json::Value& entry = blocks[std::size_t(i)];
+            if (!entry.isObject())
+                return invalid(Importer::tr("runtimeBlocks[%1]: expected an object").arg(i));
+            auto protocol = protocolField(entry, i, "runtimeBlocks");
+            if (!protocol)
+                return protocol.error();
+            auto range = blockField(entry, i, "runtimeBlocks");
+            if (!range)
+                return range.error();
+            auto owner = stringField(entry, i, "owner", false, "runtimeBlocks");
+            if (!owner)
+                return owner.error();
+            auto host = hostOf(entry, i, "runtimeBlocks");
+            if (!host)
+                return host.error();
+            ImportedReservation r;
+            r.host = host.value();
+            r.protocol = protocol.value();
+            r.range = range.value();
+            r.persistent = false;
+            r.owner = owner.value();
+            document.reservations.append(r);
+        }
+    }
+    return document;
+}
+
+// The report's "format" member, when the text is a JSON object that has one.
+std::optional<std::string> jsonFormatName(const QString& text, Result<json::Value>& parsed)
+{
+    const QByteArray utf8 = withoutBom(text).toUtf8();
+    parsed = json::parse(std::string_view(utf8.constData(), std::size_t(utf8.size())));
+    if (!parsed || !parsed.value().isObject())
+        return std::nullopt;
+    const json::Value* format = parsed.value().find("format");
+    if (!format || !format->isString())
+        return std::nullopt;
+    return format->asString();
+}
+
 } // namespace
 
 QString toText(ImportFormat format)
@@ -229,6 +461,7 @@ QString toText(ImportFormat format)
     case ImportFormat::Auto: return QStringLiteral("auto");
     case ImportFormat::Netsh: return QStringLiteral("netsh");
     case ImportFormat::CliJson: return QStringLiteral("json");
+    case ImportFormat::Report: return QStringLiteral("report");
     }
     return {};
 }
@@ -246,6 +479,18 @@ ImportFormat Importer::detect(const QString& text)
 Result<ImportDocument> Importer::parse(const QString& text, const ImportOptions& options)
 {
     const ImportFormat format = options.format == ImportFormat::Auto ? detect(text) : options.format;
+    if (format == ImportFormat::Report || (options.format == ImportFormat::Auto && format == ImportFormat::CliJson)) {
+        // A JSON report says what it is; any other JSON object is portolan-cli's.
+        Result<json::Value> parsed{json::Value()};
+        const std::optional<std::string> name = jsonFormatName(text, parsed);
+        if (!parsed)
+            return parsed.error(); // "line L, column C: ..."
+        if (name == kReportFormatName)
+            return parseReport(parsed.value(), options);
+        if (format == ImportFormat::Report)
+            return invalid(tr("format: expected \"%1\" (a report exported by Portolan)")
+                               .arg(QLatin1String(kReportFormatName)));
+    }
     if (format == ImportFormat::CliJson)
         return parseCliJson(text, options);
     return parseNetsh(text, options);
@@ -294,13 +539,18 @@ Result<ImportSummary> Importer::import(const QString& text, const ImportOptions&
         if (!existing)
             return existing.error(); // the transaction rolls back: nothing imported
         ReservationRecord record;
+        if (r.record) {
+            record = *r.record; // a Portolan report: every field as exported
+            record.id = 0;
+        } else {
+            record.protocol = r.protocol;
+            record.start = r.range.start;
+            record.count = r.range.count;
+            record.token = r.token;
+            record.source = ReservationSource::Imported; // kept as it was for a known row
+            record.state = ReservationState::Present;    // as the report saw it; never verified here
+        }
         record.host = r.host;
-        record.protocol = r.protocol;
-        record.start = r.range.start;
-        record.count = r.range.count;
-        record.token = r.token;
-        record.source = ReservationSource::Imported; // kept as it was for a known row
-        record.state = ReservationState::Present;    // as the report saw it; never verified here
         auto stored = m_store.inventory().upsert(record);
         if (!stored)
             return stored.error();

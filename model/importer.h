@@ -14,7 +14,8 @@
 
 // Reads reservation reports from elsewhere into the inventory: the text of
 // `netsh int ipv4 show excludedportrange protocol=tcp|udp` (any language: only the layout is
-// read) and `portolan-cli --json list` output from another machine.
+// read), `portolan-cli --json list` output from another machine, and Portolan's own JSON
+// reservation report (model/reportwriters.h), whose rows come back with every inventory field.
 //
 // Persistent blocks become inventory rows (source imported) of the report's host. Runtime
 // blocks (held by services such as HNS or WinNAT) are not inventory rows — the schema keeps
@@ -29,8 +30,9 @@ enum class ImportFormat : quint8 {
     Auto,    // JSON when the text starts with '{', else netsh
     Netsh,   // excludedportrange table
     CliJson, // portolan-cli --json list
+    Report,  // a JSON reservation report ("format": "portolan-report")
 };
-QString toText(ImportFormat format); // "auto", "netsh", "json"
+QString toText(ImportFormat format); // "auto", "netsh", "json", "report"
 
 struct ImportOptions
 {
@@ -53,6 +55,9 @@ struct ImportedReservation
     QString owner;      // JSON runtime blocks: the service holding it, when known
     bool stored = false; // persistent: written to the inventory
     bool added = false;  // stored as a new row (else an existing row was updated)
+    // Reports: the row as exported (token, source, state, times, note); stored as it is, so
+    // that export then import into an empty database gives the same inventory (ids aside).
+    std::optional<ReservationRecord> record;
     friend bool operator==(const ImportedReservation&, const ImportedReservation&) = default;
 };
 

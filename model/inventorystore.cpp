@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "sqlsupport.h"
+#include "storetext.h"
 
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -77,9 +78,9 @@ sql::Where whereOf(const InventoryFilter& filter)
 
 Result<ReservationRecord> InventoryStore::upsert(const ReservationRecord& record)
 {
-    const QString action = QStringLiteral("Could not record the reservation %1 %2 in the inventory")
-                               .arg(protocolText(record.protocol),
-                                    QString::fromStdString(toString(record.range())));
+    const QString action =
+        StoreText::tr("Could not record the reservation %1 %2 in the inventory")
+            .arg(protocolText(record.protocol), QString::fromStdString(toString(record.range())));
     Result<Transaction> transaction = Transaction::begin(m_database, action);
     if (!transaction)
         return transaction.error();
@@ -114,7 +115,7 @@ Result<ReservationRecord> InventoryStore::upsert(const ReservationRecord& record
 
 Result<ReservationRecord> InventoryStore::get(qint64 id)
 {
-    const QString action = QStringLiteral("Could not read reservation %1 of the inventory").arg(id);
+    const QString action = StoreText::tr("Could not read reservation %1 of the inventory").arg(id);
     Result<QSqlDatabase> connection = m_database.connection();
     if (!connection)
         return connection.error();
@@ -133,7 +134,7 @@ Result<ReservationRecord> InventoryStore::get(qint64 id)
 Result<std::optional<ReservationRecord>> InventoryStore::find(const QString& host,
                                                               Protocol protocol, PortRange range)
 {
-    const QString action = QStringLiteral("Could not read the inventory");
+    const QString action = StoreText::tr("Could not read the inventory");
     Result<QSqlDatabase> connection = m_database.connection();
     if (!connection)
         return connection.error();
@@ -158,7 +159,7 @@ Result<std::optional<ReservationRecord>> InventoryStore::find(const QString& hos
 
 Result<QList<ReservationRecord>> InventoryStore::list(const InventoryFilter& filter)
 {
-    const QString action = QStringLiteral("Could not read the inventory");
+    const QString action = StoreText::tr("Could not read the inventory");
     Result<QSqlDatabase> connection = m_database.connection();
     if (!connection)
         return connection.error();
@@ -177,7 +178,7 @@ Result<QList<ReservationRecord>> InventoryStore::list(const InventoryFilter& fil
 
 Result<qint64> InventoryStore::count(const InventoryFilter& filter)
 {
-    const QString action = QStringLiteral("Could not count the inventory");
+    const QString action = StoreText::tr("Could not count the inventory");
     Result<QSqlDatabase> connection = m_database.connection();
     if (!connection)
         return connection.error();
@@ -220,7 +221,7 @@ Result<void> changeOne(Database& database, const QString& sqlText, const QVarian
 Result<void> InventoryStore::setNote(qint64 id, const QString& note)
 {
     return changeOne(m_database, QStringLiteral("UPDATE reservation SET note = ? WHERE id = ?"),
-                     {note, id}, id, QStringLiteral("Could not save the note"));
+                     {note, id}, id, StoreText::tr("Could not save the note"));
 }
 
 Result<void> InventoryStore::setVerified(qint64 id, ReservationState state, quint64 token)
@@ -229,12 +230,12 @@ Result<void> InventoryStore::setVerified(qint64 id, ReservationState state, quin
                      QStringLiteral("UPDATE reservation SET state = ?, token = COALESCE(?, token), "
                                     "verified_at = ? WHERE id = ?"),
                      {toText(state), sql::tokenValue(token), sql::timeValue(m_database.now()), id},
-                     id, QStringLiteral("Could not record the verification"));
+                     id, StoreText::tr("Could not record the verification"));
 }
 
 Result<int> InventoryStore::markUnverified(const QString& host)
 {
-    const QString action = QStringLiteral("Could not mark the inventory of %1 unverified").arg(host);
+    const QString action = StoreText::tr("Could not mark the inventory of %1 unverified").arg(host);
     Result<Transaction> transaction = Transaction::begin(m_database, action);
     if (!transaction)
         return transaction.error();
@@ -259,7 +260,7 @@ Result<int> InventoryStore::markUnverified(const QString& host)
 Result<void> InventoryStore::remove(qint64 id)
 {
     return changeOne(m_database, QStringLiteral("DELETE FROM reservation WHERE id = ?"), {id}, id,
-                     QStringLiteral("Could not remove the reservation from the inventory"));
+                     StoreText::tr("Could not remove the reservation from the inventory"));
 }
 
 } // namespace portolan

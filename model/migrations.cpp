@@ -1,6 +1,7 @@
 #include "migrations.h"
 
 #include "sqlsupport.h"
+#include "storetext.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -185,7 +186,7 @@ Result<int> currentVersion(QSqlDatabase& connection, const QString& path)
     QSqlQuery query(connection);
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
         return sql::makeError(query.lastError(), path,
-                              QStringLiteral("Could not read the schema version"));
+                              StoreText::tr("Could not read the schema version"));
     return query.value(0).toInt();
 }
 
@@ -196,8 +197,8 @@ Result<int> upgrade(QSqlDatabase& connection, const QString& path, const Context
     for (const Step& step : kSteps) {
         if (step.version > target)
             break;
-        const QString action = QStringLiteral("Could not upgrade the database to schema "
-                                              "version %1 (%2)")
+        const QString action = StoreText::tr("Could not upgrade the database to schema "
+                                             "version %1 (%2)")
                                    .arg(step.version)
                                    .arg(QString::fromUtf8(step.description));
         QSqlQuery query(connection);

@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "sqlsupport.h"
+#include "storetext.h"
 
 #include <QSqlQuery>
 
@@ -208,9 +209,10 @@ Result<qint64> ProbeRunStore::record(const ProbeRunRecord& run)
 
 Result<QList<qint64>> ProbeRunStore::recordMany(const QList<ProbeRunRecord>& runs)
 {
-    const QString action = runs.size() == 1
-        ? QStringLiteral("Could not record the %1 run").arg(toText(runs.constFirst().kind))
-        : QStringLiteral("Could not record %1 probe runs").arg(runs.size());
+    const QString action =
+        runs.size() == 1
+            ? StoreText::tr("Could not record the %1 run").arg(toText(runs.constFirst().kind))
+            : StoreText::tr("Could not record %1 probe runs").arg(runs.size());
     Result<Transaction> transaction = Transaction::begin(m_database, action);
     if (!transaction)
         return transaction.error();
@@ -238,7 +240,7 @@ Result<QList<qint64>> ProbeRunStore::recordMany(const QList<ProbeRunRecord>& run
 
 Result<ProbeRunRecord> ProbeRunStore::run(qint64 id)
 {
-    const QString action = QStringLiteral("Could not read probe run %1").arg(id);
+    const QString action = StoreText::tr("Could not read probe run %1").arg(id);
     Result<QSqlDatabase> connection = m_database.connection();
     if (!connection)
         return connection.error();
@@ -275,7 +277,7 @@ Result<ProbeRunRecord> ProbeRunStore::run(qint64 id)
 Result<QList<ProbeRunRecord>> ProbeRunStore::runs(const ProbeRunFilter& filter, int limit,
                                                   std::optional<PageKey> before)
 {
-    const QString action = QStringLiteral("Could not read the probe history");
+    const QString action = StoreText::tr("Could not read the probe history");
     Result<QSqlDatabase> connection = m_database.connection();
     if (!connection)
         return connection.error();
@@ -298,7 +300,7 @@ Result<QList<ProbeRunRecord>> ProbeRunStore::runs(const ProbeRunFilter& filter, 
 
 Result<qint64> ProbeRunStore::count(const ProbeRunFilter& filter)
 {
-    const QString action = QStringLiteral("Could not count the probe history");
+    const QString action = StoreText::tr("Could not count the probe history");
     Result<QSqlDatabase> connection = m_database.connection();
     if (!connection)
         return connection.error();
@@ -314,7 +316,7 @@ Result<qint64> ProbeRunStore::count(const ProbeRunFilter& filter)
 
 Result<QStringList> ProbeRunStore::hosts()
 {
-    const QString action = QStringLiteral("Could not read the hosts of the probe history");
+    const QString action = StoreText::tr("Could not read the hosts of the probe history");
     Result<QSqlDatabase> connection = m_database.connection();
     if (!connection)
         return connection.error();
@@ -333,7 +335,7 @@ Result<QStringList> ProbeRunStore::hosts()
 Result<QStringList> ProbeRunStore::queryPlan(const ProbeRunFilter& filter, int limit,
                                              std::optional<PageKey> before)
 {
-    const QString action = QStringLiteral("Could not explain the history query");
+    const QString action = StoreText::tr("Could not explain the history query");
     Result<QSqlDatabase> connection = m_database.connection();
     if (!connection)
         return connection.error();

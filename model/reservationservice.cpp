@@ -53,6 +53,23 @@ AuditRecord callEntry(AuditAction action, const char* verb, Protocol protocol, P
     return entry;
 }
 
+// Lookup and Delete match the exact block, so a range no call accepts is refused here, with
+// the field named as create's pre-flight names it: the system's own answer
+// (ERROR_INVALID_PARAMETER) would not say which field is wrong. The refusal is audited.
+bool refuseInvalidRange(ReservationOutcome& outcome, AuditRecord& entry, Protocol protocol,
+                        PortRange range)
+{
+    if (validatePortRange(range, RangeKind::Persistent))
+        return false;
+    const PreflightReport report = Preflight::check(protocol, range, MachineSnapshot{});
+    outcome.error = report.refusal();
+    outcome.message = report.explanation();
+    entry.request += ReservationService::tr(" — not called: refused by the pre-flight check");
+    entry.ok = false;
+    entry.error = outcome.error;
+    return true;
+}
+
 } // namespace
 
 QString toText(ReservationOperation operation)
@@ -359,6 +376,10 @@ OperationId ReservationService::lookup(Protocol protocol, PortRange range, const
         ReservationOutcome outcome = blockOutcome(ReservationOperation::Lookup, protocol, range);
         const QString block = blockText(protocol, range);
         AuditRecord entry = callEntry(AuditAction::Lookup, "Lookup", protocol, range);
+        if (refuseInvalidRange(outcome, entry, protocol, range)) {
+            w.finishAudited(std::move(outcome), entry);
+            return;
+        }
 
         auto found = w.backend.lookupPersistent(protocol, range);
         const std::optional<ReservationRecord> known = w.find(protocol, range);
@@ -397,6 +418,10 @@ OperationId ReservationService::remove(Protocol protocol, PortRange range)
         ReservationOutcome outcome = blockOutcome(ReservationOperation::Delete, protocol, range);
         const QString block = blockText(protocol, range);
         AuditRecord entry = callEntry(AuditAction::Delete, "Delete", protocol, range);
+        if (refuseInvalidRange(outcome, entry, protocol, range)) {
+            w.finishAudited(std::move(outcome), entry);
+            return;
+        }
 
         auto deleted = w.backend.deletePersistent(protocol, range);
         const std::optional<ReservationRecord> known = w.find(protocol, range);

@@ -1,5 +1,7 @@
 #include "sqlsupport.h"
 
+#include "storetext.h"
+
 #include <QDir>
 
 #include <array>
@@ -331,9 +333,11 @@ void addBefore(Where& where, const QString& timeColumn, const QDateTime& time, q
 Error unexpectedValue(const QString& path, const QString& table, const QString& column,
                       const QString& value)
 {
-    return Error{ErrorKind::IoError, 0, {},
-                 QStringLiteral("The database %1 holds \"%2\" in %3.%4, which this version of "
-                                "Portolan does not know; was it edited by hand?")
+    return Error{ErrorKind::IoError,
+                 0,
+                 {},
+                 StoreText::tr("The database %1 holds \"%2\" in %3.%4, which this version of "
+                               "Portolan does not know; was it edited by hand?")
                      .arg(QDir::toNativeSeparators(path), value, table, column)
                      .toStdString()};
 }

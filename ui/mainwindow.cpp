@@ -9,6 +9,7 @@
 #include "notedialog.h"
 #include "portmappage.h"
 #include "portmapwidget.h"
+#include "reportexporter.h"
 #include "reservationsview.h"
 #include "statusbarinfo.h"
 
@@ -36,6 +37,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDialog>
+#include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -154,28 +156,10 @@ void MainWindow::buildViews()
     m_reservations = new ReservationsView(*m_inventory, m_stack);
     m_portMapPage = new PortMapPage(m_probes, m_stack);
 
-#ifdef PORTOLAN_HAVE_PROBESVIEW
-    m_probesView = new ProbesView(m_probes, m_stack);
-#else
-    m_probesView = placeholder(tr("The Probes view is not part of this build."), m_stack);
-#endif
-#ifdef PORTOLAN_HAVE_SCANVIEW
-    auto* scan = new ScanView(m_probes, m_stack);
-    connect(scan, &ScanView::scanFinished, this, [this](const ScanResult& result) {
-        m_portMapPage->setScan(result);
-    });
-    m_scanView = scan;
-#else
-    m_scanView = placeholder(tr("The Scan view is not part of this build."), m_stack);
-#endif
-#ifdef PORTOLAN_HAVE_HISTORYVIEW
-    m_historyView = new HistoryView(m_store, m_probes, m_service, m_stack);
-#else
-    m_historyView = placeholder(tr("The History view is not part of this build."), m_stack);
-#endif
-    m_probesView->setObjectName(QStringLiteral("probesView"));
-    m_scanView->setObjectName(QStringLiteral("scanView"));
-    m_historyView->setObjectName(QStringLiteral("historyView"));
+    // The Probes, Scan and History views are made when first shown: the window's first frame
+    // does not wait for widgets nobody has looked at yet (tests/bench/startup-bench).
+    for (QWidget** view : {&m_probesView, &m_scanView, &m_historyView})
+        *view = new QWidget(m_stack);
 
     for (QWidget* view : {static_cast<QWidget*>(m_reservations), static_cast<QWidget*>(m_portMapPage),
                           m_probesView, m_scanView, m_historyView})
@@ -192,6 +176,7 @@ void MainWindow::buildViews()
     connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0)
             return;
+        ensureView(View(row));
         m_stack->setCurrentIndex(row);
         if (row < m_viewActions.size())
             m_viewActions[row]->setChecked(true);
@@ -226,12 +211,20 @@ void MainWindow::buildActions()
 {
     connect(makeAction(QStringLiteral("import"), tr("&Import…"), QKeySequence(tr("Ctrl+I")),
                        icon(IconKind::Import),
-                       tr("Import a netsh excludedportrange report or portolan-cli --json list output")),
+                       tr("Import a netsh excludedportrange report, portolan-cli --json list output or a JSON report exported by Portolan")),
             &QAction::triggered, this, &MainWindow::importReport);
-    QAction* exportReport = makeAction(QStringLiteral("exportReport"), tr("&Export report…"), {});
-    exportReport->setEnabled(false);
-    exportReport->setToolTip(tr("Comes in a later version"));
-    exportReport->setStatusTip(tr("Comes in a later version"));
+    // The report is gathered and written on a worker thread (ui/reportexporter.h).
+    auto* exporter = new ReportExporter(m_store, m_service.backend(), this);
+    exporter->setObjectName(QStringLiteral("reportExporter"));
+    connect(makeAction(QStringLiteral("exportReport"), tr("&Export report…"), QKeySequence(tr("Ctrl+E")),
+                       {}, tr("Write the reservations, the port map and recent activity as PDF, "
+                              "HTML, CSV or JSON")),
+            &QAction::triggered, exporter, &ReportExporter::exportReport);
+    connect(exporter, &ReportExporter::started, this, [this](const QString& path) {
+        showStatus(tr("Writing the report to %1…").arg(QDir::toNativeSeparators(path)));
+    });
+    connect(exporter, &ReportExporter::finished, this,
+            [this](const QString&, bool ok, const QString& message) { showStatus(message, !ok); });
     QAction* quit = makeAction(QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
     connect(quit, &QAction::triggered, this, &QWidget::close);
@@ -428,17 +421,76 @@ MainWindow::View MainWindow::currentView() const
     return View(qBound(0, m_stack->currentIndex(), kViewCount - 1));
 }
 
+QWidget* MainWindow::ensureView(View view)
+{
+    QWidget** slot = view == View::Probes ? &m_probesView
+                     : view == View::Scan ? &m_scanView
+                     : view == View::History ? &m_historyView
+                                             : nullptr;
+    if (!slot || m_made[int(view)])
+        return m_stack->widget(int(view));
+    m_made[int(view)] = true;
+    QWidget* made = nullptr;
+    switch (view) {
+    case View::Probes: {
+#ifdef PORTOLAN_HAVE_PROBESVIEW
+        auto* probes = new ProbesView(m_probes, m_stack);
+        if (m_snapshot)
+            probes->setReservations(m_snapshot->blocks);
+        made = probes;
+#else
+        made = placeholder(tr("The Probes view is not part of this build."), m_stack);
+#endif
+        made->setObjectName(QStringLiteral("probesView"));
+        break;
+    }
+    case View::Scan: {
+#ifdef PORTOLAN_HAVE_SCANVIEW
+        auto* scan = new ScanView(m_probes, m_stack);
+        connect(scan, &ScanView::scanFinished, this, [this](const ScanResult& result) {
+            m_portMapPage->setScan(result);
+        });
+        made = scan;
+#else
+        made = placeholder(tr("The Scan view is not part of this build."), m_stack);
+#endif
+        made->setObjectName(QStringLiteral("scanView"));
+        break;
+    }
+    case View::History:
+#ifdef PORTOLAN_HAVE_HISTORYVIEW
+        made = new HistoryView(m_store, m_probes, m_service, m_stack);
+#else
+        made = placeholder(tr("The History view is not part of this build."), m_stack);
+#endif
+        made->setObjectName(QStringLiteral("historyView"));
+        break;
+    default:
+        break;
+    }
+    const bool wasCurrent = m_stack->currentIndex() == int(view);
+    QWidget* stub = *slot;
+    m_stack->insertWidget(int(view), made);
+    m_stack->removeWidget(stub);
+    stub->deleteLater();
+    *slot = made;
+    if (wasCurrent)
+        m_stack->setCurrentIndex(int(view));
+    return made;
+}
+
 void MainWindow::setCurrentView(View view)
 {
+    ensureView(view);
     m_sidebar->setCurrentRow(int(view));
     m_stack->setCurrentIndex(int(view));
     m_viewActions[int(view)]->setChecked(true);
     updateActions();
 }
 
-QWidget* MainWindow::viewWidget(View view) const
+QWidget* MainWindow::viewWidget(View view)
 {
-    return m_stack->widget(int(view));
+    return ensureView(view);
 }
 
 PortMapWidget* MainWindow::portMap() const
@@ -504,7 +556,8 @@ void MainWindow::onSnapshot(OperationId id, const MachineSnapshot& snapshot)
                                                                         : ErrorCodeStyle::Windows;
     m_portMapPage->setSnapshot(snapshot, m_inventory->records(), style);
 #ifdef PORTOLAN_HAVE_PROBESVIEW
-    static_cast<ProbesView*>(m_probesView)->setReservations(snapshot.blocks);
+    if (m_made[int(View::Probes)])
+        static_cast<ProbesView*>(m_probesView)->setReservations(snapshot.blocks);
 #endif
     m_statusInfo->refresh();
     emit snapshotApplied(snapshot);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <array>
+
 #include "model/preflight.h"
 #include "model/records.h"
 #include "model/reservationservice.h"
@@ -55,7 +57,7 @@ public:
 
     View currentView() const;
     void setCurrentView(View view);
-    QWidget* viewWidget(View view) const;
+    QWidget* viewWidget(View view); // makes the view if it was not shown yet
 
     ReservationService& reservationService() const { return m_service; }
     ProbeService& probeService() const { return m_probes; }
@@ -103,6 +105,7 @@ private:
     void buildToolBar();
     void buildStatusBar();
     void connectServices();
+    QWidget* ensureView(View view);
     void updateActions();
     void showDialog(QDialog* dialog);
     void showStatus(const QString& message, bool error = false);
@@ -127,6 +130,7 @@ private:
     QWidget* m_probesView = nullptr;
     QWidget* m_scanView = nullptr;
     QWidget* m_historyView = nullptr;
+    std::array<bool, kViewCount> m_made{}; // per View: the real view exists (see ensureView)
     StatusBarInfo* m_statusInfo = nullptr;
     QLabel* m_busy = nullptr;
 

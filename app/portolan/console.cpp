@@ -1,7 +1,9 @@
 #include "console.h"
 
 #include "consoleoptions.h"
+#include "exportcommand.h"
 #include "screenshot.h"
+#include "translations.h"
 
 #include "ui/mainwindow.h"
 
@@ -21,6 +23,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <functional>
 #include <memory>
 
 #ifdef __linux__
@@ -49,6 +52,23 @@ void printOut(const QString& text)
     const QByteArray bytes = text.toLocal8Bit();
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
     std::fflush(stdout);
+}
+
+// What is printed before the window's QApplication exists (a usage error, --help, the advice
+// for a machine without a display) speaks the console's language too: the text is made again
+// under a QCoreApplication that exists only for it. Exit code 0 prints on stdout, others on
+// stderr.
+int printTranslated(int argc, char** argv, const QStringList& raw, int code,
+                    const std::function<QString()>& text)
+{
+    QCoreApplication app(argc, argv);
+    const QString language = languageArgument(raw.mid(1));
+    installTranslations(app, consoleLocale(language), !language.isEmpty());
+    if (code == kExitOk)
+        printOut(text());
+    else
+        printErr(text());
+    return code;
 }
 
 // A start-up failure: in a message box when someone can see one, always on stderr.
@@ -117,18 +137,48 @@ private:
     bool m_seen = false;
 };
 
+// PORTOLAN_TRACE_STARTUP=1: how long each step of the start took, on stderr (for the
+// start-up benchmark; the figures say where to look, they are not asserted anywhere).
+class StartupTrace
+{
+public:
+    explicit StartupTrace(std::chrono::steady_clock::time_point started)
+        : m_started(started), m_enabled(qEnvironmentVariableIntValue("PORTOLAN_TRACE_STARTUP") != 0)
+    {
+    }
+    void mark(const char* step) const
+    {
+        if (!m_enabled)
+            return;
+        const double ms = std::chrono::duration<double, std::milli>(
+                              std::chrono::steady_clock::now() - m_started)
+                              .count();
+        std::fprintf(stderr, "startup: %8.2f ms  %s\n", ms, step);
+    }
+
+private:
+    std::chrono::steady_clock::time_point m_started;
+    bool m_enabled;
+};
+
 } // namespace
 
 int runConsole(int argc, char** argv, std::chrono::steady_clock::time_point started)
 {
+    const StartupTrace trace(started);
+    trace.mark("main");
     QStringList raw;
     for (int i = 0; i < argc; ++i)
         raw << QString::fromLocal8Bit(argv[i]);
+
+    if (isExportCommand(raw)) // a report for scripts: no window (offscreen for the PDF's fonts)
+        return runExportCommand(argc, argv);
 
     if (isImportCommand(raw)) {
         // No window and no display: the import runs on Qt Core alone.
         QCoreApplication app(argc, argv);
         setNames();
+        installTranslations(app, consoleLocale({}), false);
         QTextStream out(stdout);
         QTextStream err(stderr);
         return runImportCommand(raw, out, err);
@@ -136,14 +186,13 @@ int runConsole(int argc, char** argv, std::chrono::steady_clock::time_point star
 
     const ParsedOptions parsed = parseConsoleOptions(raw.mid(1));
     if (!parsed.options) {
-        printErr(usageFailureText(parsed.error));
-        return kExitUsage;
+        return printTranslated(argc, argv, raw, kExitUsage, [&raw] {
+            return usageFailureText(parseConsoleOptions(raw.mid(1)).error);
+        });
     }
     const ConsoleOptions& options = *parsed.options;
-    if (options.help) {
-        printOut(helpText());
-        return kExitOk;
-    }
+    if (options.help)
+        return printTranslated(argc, argv, raw, kExitOk, [] { return helpText(); });
     if (options.version) {
         printOut(versionText());
         return kExitOk;
@@ -154,14 +203,16 @@ int runConsole(int argc, char** argv, std::chrono::steady_clock::time_point star
         if (!screenshot) {
             // Qt's own message ("could not connect to display ... no Qt platform plugin could
             // be initialized") says nothing about what to do instead.
-            printErr(noDisplayText());
-            return kExitNoDisplay;
+            return printTranslated(argc, argv, raw, kExitNoDisplay,
+                                   [] { return noDisplayText(); });
         }
         qputenv("QT_QPA_PLATFORM", "offscreen");
     }
 
     QApplication app(argc, argv);
     setNames();
+    installTranslations(app, consoleLocale(options.language), !options.language.isEmpty());
+    trace.mark("QApplication");
     const bool offscreen = QGuiApplication::platformName() == QLatin1String("offscreen")
                            || QGuiApplication::platformName() == QLatin1String("minimal");
     if (screenshot || offscreen)
@@ -174,8 +225,11 @@ int runConsole(int argc, char** argv, std::chrono::steady_clock::time_point star
     backendOptions.stateFile = options.stateFile.toStdString();
     Result<std::unique_ptr<Backend>> created = createBackend(backendOptions);
     if (!created)
-        return cannotOpen(QStringLiteral("could not open the backend"), created.error(), showBoxes);
+        return cannotOpen(
+            QCoreApplication::translate("portolan::console", "could not open the backend"),
+            created.error(), showBoxes);
     std::shared_ptr<Backend> backend = std::move(created.value());
+    trace.mark("backend");
 
     DatabaseOptions databaseOptions;
     databaseOptions.path = options.databaseFile;
@@ -183,11 +237,16 @@ int runConsole(int argc, char** argv, std::chrono::steady_clock::time_point star
     databaseOptions.localHost = QString::fromStdString(backend->hostName());
     Result<std::unique_ptr<Store>> store = Store::open(databaseOptions);
     if (!store)
-        return cannotOpen(QStringLiteral("could not open the database"), store.error(), showBoxes);
+        return cannotOpen(
+            QCoreApplication::translate("portolan::console", "could not open the database"),
+            store.error(), showBoxes);
+    trace.mark("database");
 
     ReservationService reservations(backend, *store.value());
     ProbeService probes(backend, *store.value());
+    trace.mark("services");
     ui::MainWindow window(*store.value(), reservations, probes);
+    trace.mark("main window");
 
     if (screenshot) {
         window.resize(kScreenshotWidth, kScreenshotHeight);
@@ -213,7 +272,9 @@ int runConsole(int argc, char** argv, std::chrono::steady_clock::time_point star
         window.restoreSettings();
     }
     window.show();
+    trace.mark("shown");
     window.start();
+    trace.mark("first refresh asked");
     const int code = app.exec();
     if (watcher)
         app.removeEventFilter(watcher.get());

@@ -1,5 +1,7 @@
 #include "consoleoptions.h"
 
+#include "translations.h"
+
 #include "platform/backendfactory.h"
 
 #include <QCoreApplication>
@@ -71,17 +73,22 @@ ParsedOptions parseConsoleOptions(const QStringList& args)
                              const std::optional<QString>& inlineValue, qsizetype& i,
                              const QString& allowed) {
             if (seen[key])
-                throw Rejected{QStringLiteral("option %1 is given twice").arg(quoted(name))};
+                throw Rejected{
+                    QCoreApplication::translate("portolan::console", "option %1 is given twice")
+                        .arg(quoted(name))};
             seen[key] = true;
             if (inlineValue)
                 slot = *inlineValue;
             else if (i + 1 < args.size())
                 slot = args.at(++i);
             else
-                throw Rejected{QStringLiteral("option %1 needs a value; allowed: %2")
+                throw Rejected{QCoreApplication::translate("portolan::console",
+                                                           "option %1 needs a value; allowed: %2")
                                    .arg(quoted(name), allowed)};
             if (slot.isEmpty())
-                throw Rejected{QStringLiteral("%1: the value is empty; allowed: %2").arg(name, allowed)};
+                throw Rejected{QCoreApplication::translate("portolan::console",
+                                                           "%1: the value is empty; allowed: %2")
+                                   .arg(name, allowed)};
         };
         for (qsizetype i = 0; i < args.size(); ++i) {
             const QString& arg = args.at(i);
@@ -94,20 +101,25 @@ ParsedOptions parseConsoleOptions(const QStringList& args)
                     if (arg == QLatin1String("-platform"))
                         o.qtPlatformGiven = true;
                     if (i + 1 >= args.size())
-                        throw Rejected{QStringLiteral("option %1 needs a value").arg(quoted(arg))};
+                        throw Rejected{QCoreApplication::translate("portolan::console",
+                                                                   "option %1 needs a value")
+                                           .arg(quoted(arg))};
                     ++i;
                     continue;
                 }
                 if (contains(kQtFlags, arg))
                     continue;
-                throw Rejected{
-                    arg.startsWith(QLatin1Char('-'))
-                        ? QStringLiteral("unknown option %1; allowed: --backend, --scenario, "
+                throw Rejected{arg.startsWith(QLatin1Char('-'))
+                                   ? QCoreApplication::translate(
+                                         "portolan::console",
+                                         "unknown option %1; allowed: --backend, --scenario, "
                                          "--state, --db, --screenshot, --import, --help, --version")
-                              .arg(quoted(arg))
-                        : QStringLiteral("unexpected argument %1; the console takes options only "
+                                         .arg(quoted(arg))
+                                   : QCoreApplication::translate(
+                                         "portolan::console",
+                                         "unexpected argument %1; the console takes options only "
                                          "(portolan-cli takes commands)")
-                              .arg(quoted(arg))};
+                                         .arg(quoted(arg))};
             }
             QString name = arg;
             std::optional<QString> inlineValue;
@@ -117,7 +129,9 @@ ParsedOptions parseConsoleOptions(const QStringList& args)
             }
             auto flag = [&](bool& slot) {
                 if (inlineValue)
-                    throw Rejected{QStringLiteral("option %1 takes no value").arg(quoted(name))};
+                    throw Rejected{
+                        QCoreApplication::translate("portolan::console", "option %1 takes no value")
+                            .arg(quoted(name))};
                 slot = true;
             };
             if (name == QLatin1String("--import")) {
@@ -135,28 +149,44 @@ ParsedOptions parseConsoleOptions(const QStringList& args)
                 flag(o.exitAfterFirstPaint);
             else if (name == QLatin1String("--backend")) {
                 QString value;
-                takeValue(value, 0, name, inlineValue, i, QStringLiteral("windows, linux, simulated"));
+                takeValue(value, 0, name, inlineValue, i,
+                          QStringLiteral("windows, linux, simulated"));
                 backend = value;
             } else if (name == QLatin1String("--scenario"))
-                takeValue(o.scenarioFile, 1, name, inlineValue, i, QStringLiteral("a JSON scenario file"));
+                takeValue(o.scenarioFile, 1, name, inlineValue, i,
+                          QCoreApplication::translate("portolan::console", "a JSON scenario file"));
             else if (name == QLatin1String("--state"))
-                takeValue(o.stateFile, 2, name, inlineValue, i, QStringLiteral("a state file"));
+                takeValue(o.stateFile, 2, name, inlineValue, i,
+                          QCoreApplication::translate("portolan::console", "a state file"));
             else if (name == QLatin1String("--db"))
-                takeValue(o.databaseFile, 3, name, inlineValue, i, QStringLiteral("a database file"));
+                takeValue(o.databaseFile, 3, name, inlineValue, i,
+                          QCoreApplication::translate("portolan::console", "a database file"));
             else if (name == QLatin1String("--screenshot"))
-                takeValue(o.screenshotFile, 4, name, inlineValue, i, QStringLiteral("a PNG file to write"));
+                takeValue(o.screenshotFile, 4, name, inlineValue, i,
+                          QCoreApplication::translate("portolan::console", "a PNG file to write"));
             else if (name == QLatin1String("--screenshot-view"))
                 takeValue(o.screenshotView, 5, name, inlineValue, i, joined(screenshotViews()));
             else if (name == QLatin1String("--screenshot-state"))
-                takeValue(o.screenshotState, 6, name, inlineValue, i, QStringLiteral("a state the view knows"));
+                takeValue(
+                    o.screenshotState, 6, name, inlineValue, i,
+                    QCoreApplication::translate("portolan::console", "a state the view knows"));
             else if (name == QLatin1String("--screenshot-dialog"))
                 takeValue(o.screenshotDialog, 7, name, inlineValue, i, joined(screenshotDialogs()));
+            else if (name == QLatin1String("--lang"))
+                takeValue(o.language, 8, name, inlineValue, i, joined(consoleLanguages()));
             else
-                throw Rejected{QStringLiteral("unknown option %1; allowed: --backend, --scenario, "
-                                              "--state, --db, --screenshot, --import, --help, "
-                                              "--version")
+                throw Rejected{QCoreApplication::translate(
+                                   "portolan::console",
+                                   "unknown option %1; allowed: --backend, --scenario, "
+                                   "--state, --db, --screenshot, --import, --help, "
+                                   "--version")
                                    .arg(quoted(name))};
         }
+        if (!o.language.isEmpty() && !consoleLanguages().contains(o.language))
+            throw Rejected{
+                QCoreApplication::translate(
+                    "portolan::console", "--lang: %1 is not a language of the console; allowed: %2")
+                    .arg(quoted(o.language), joined(consoleLanguages()))};
         if (o.help || o.version)
             return ParsedOptions{o, {}};
 
@@ -168,11 +198,15 @@ ParsedOptions parseConsoleOptions(const QStringList& args)
                 const bool known = QStringList{QStringLiteral("windows"), QStringLiteral("linux"),
                                                QStringLiteral("simulated")}
                                        .contains(*backend);
-                throw Rejected{QStringLiteral("--backend: %1 %2; allowed: %3")
-                                   .arg(quoted(*backend),
-                                        known ? QStringLiteral("is not available in this build")
-                                              : QStringLiteral("is not a backend"),
-                                        joined(kinds))};
+                throw Rejected{
+                    QCoreApplication::translate("portolan::console",
+                                                "--backend: %1 %2; allowed: %3")
+                        .arg(quoted(*backend),
+                             known ? QCoreApplication::translate("portolan::console",
+                                                                 "is not available in this build")
+                                   : QCoreApplication::translate("portolan::console",
+                                                                 "is not a backend"),
+                             joined(kinds))};
             }
             o.backend = *backend;
         }
@@ -180,10 +214,12 @@ ParsedOptions parseConsoleOptions(const QStringList& args)
             if (o.backend.isEmpty())
                 o.backend = QStringLiteral("simulated");
             if (o.backend != QLatin1String("simulated"))
-                throw Rejected{QStringLiteral("%1 applies only to the simulated backend; allowed "
-                                              "with: --backend simulated")
-                                   .arg(o.scenarioFile.isEmpty() ? QStringLiteral("--state")
-                                                                 : QStringLiteral("--scenario"))};
+                throw Rejected{
+                    QCoreApplication::translate("portolan::console",
+                                                "%1 applies only to the simulated backend; allowed "
+                                                "with: --backend simulated")
+                        .arg(o.scenarioFile.isEmpty() ? QStringLiteral("--state")
+                                                      : QStringLiteral("--scenario"))};
         }
         if (o.screenshotFile.isEmpty()) {
             for (const auto& [value, name] :
@@ -191,25 +227,35 @@ ParsedOptions parseConsoleOptions(const QStringList& args)
                   std::pair{o.screenshotState, "--screenshot-state"},
                   std::pair{o.screenshotDialog, "--screenshot-dialog"}}) {
                 if (!value.isEmpty())
-                    throw Rejected{QStringLiteral("%1 needs --screenshot FILE").arg(QLatin1String(name))};
+                    throw Rejected{QCoreApplication::translate("portolan::console",
+                                                               "%1 needs --screenshot FILE")
+                                       .arg(QLatin1String(name))};
             }
             if (o.screenshotSeed)
-                throw Rejected{QStringLiteral("--screenshot-seed needs --screenshot FILE")};
+                throw Rejected{QCoreApplication::translate(
+                    "portolan::console", "--screenshot-seed needs --screenshot FILE")};
         }
         if (!o.screenshotView.isEmpty() && !screenshotViews().contains(o.screenshotView))
-            throw Rejected{QStringLiteral("--screenshot-view: %1 is not a view; allowed: %2")
-                               .arg(quoted(o.screenshotView), joined(screenshotViews()))};
+            throw Rejected{
+                QCoreApplication::translate("portolan::console",
+                                            "--screenshot-view: %1 is not a view; allowed: %2")
+                    .arg(quoted(o.screenshotView), joined(screenshotViews()))};
         if (!o.screenshotDialog.isEmpty() && !screenshotDialogs().contains(o.screenshotDialog))
-            throw Rejected{QStringLiteral("--screenshot-dialog: %1 is not a dialog; allowed: %2")
-                               .arg(quoted(o.screenshotDialog), joined(screenshotDialogs()))};
+            throw Rejected{
+                QCoreApplication::translate("portolan::console",
+                                            "--screenshot-dialog: %1 is not a dialog; allowed: %2")
+                    .arg(quoted(o.screenshotDialog), joined(screenshotDialogs()))};
         if (!o.screenshotState.isEmpty() && o.screenshotView.isEmpty())
-            throw Rejected{QStringLiteral("--screenshot-state needs --screenshot-view NAME")};
+            throw Rejected{QCoreApplication::translate(
+                "portolan::console", "--screenshot-state needs --screenshot-view NAME")};
         if (!o.screenshotDialog.isEmpty() && !o.screenshotState.isEmpty())
-            throw Rejected{QStringLiteral("--screenshot-dialog and --screenshot-state cannot be "
-                                          "combined")};
+            throw Rejected{QCoreApplication::translate(
+                "portolan::console", "--screenshot-dialog and --screenshot-state cannot be "
+                                     "combined")};
         if (o.exitAfterFirstPaint && !o.screenshotFile.isEmpty())
-            throw Rejected{QStringLiteral("--exit-after-first-paint and --screenshot cannot be "
-                                          "combined")};
+            throw Rejected{QCoreApplication::translate(
+                "portolan::console", "--exit-after-first-paint and --screenshot cannot be "
+                                     "combined")};
     } catch (const Rejected& rejected) {
         return ParsedOptions{std::nullopt, rejected.message};
     }
@@ -218,7 +264,8 @@ ParsedOptions parseConsoleOptions(const QStringList& args)
 
 QString helpText()
 {
-    return QStringLiteral(
+    return QCoreApplication::translate(
+        "portolan::console",
         "Usage: portolan [OPTIONS]\n"
         "The Portolan console: persistent TCP/UDP port reservations, the port map, probes,\n"
         "scans and their history.\n"
@@ -243,6 +290,11 @@ QString helpText()
         "  --import FILE [--host NAME] [--protocol tcp|udp] [--json]\n"
         "                       import a netsh excludedportrange report or portolan-cli\n"
         "                       --json list output into the database; no window\n"
+        "  --export FILE [--format csv|json|html|pdf] [--host NAME] [--title TEXT]\n"
+        "        [--audit N] [--generated-at TIME] [--no-backend]\n"
+        "                       write a reservation report (docs/reports.md); no window\n"
+        "  --lang en|pt_BR      the language of the console; default: the system's\n"
+        "                       (LANG, LC_ALL, LANGUAGE)\n"
         "  --version            print the version and exit\n"
         "  -h, --help           print this help and exit\n"
         "\n"
@@ -261,7 +313,9 @@ QString versionText()
 
 QString usageFailureText(const QString& error)
 {
-    return QStringLiteral("portolan: %1\nTry 'portolan --help' for more information.\n").arg(error);
+    return QCoreApplication::translate(
+               "portolan::console", "portolan: %1\nTry 'portolan --help' for more information.\n")
+        .arg(error);
 }
 
 bool displayAvailable()
@@ -269,14 +323,16 @@ bool displayAvailable()
 #if defined(Q_OS_WIN) || defined(Q_OS_MACOS)
     return true;
 #else
-    return !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") || !qEnvironmentVariableIsEmpty("DISPLAY")
-           || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+    return !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") ||
+           !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
 #endif
 }
 
 QString noDisplayText()
 {
-    return QStringLiteral(
+    return QCoreApplication::translate(
+        "portolan::console",
         "portolan: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the console\n"
         "cannot open its window. Instead:\n"
         "  xvfb-run -a portolan ...             run it on a virtual X display (Xvfb)\n"

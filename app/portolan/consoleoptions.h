@@ -19,6 +19,7 @@ struct ConsoleOptions
     QString screenshotView;   // reservations, portmap, probes, scan, history
     QString screenshotState;  // passed to the view's prepareScreenshot(state)
     QString screenshotDialog; // new, new-invalid, new-findings, ... (see screenshotDialogs())
+    QString language;         // --lang: en, pt_BR; empty: the system's (translations.h)
     bool screenshotSeed = false; // a day's work first: creates, notes, refusals, probes
     bool exitAfterFirstPaint = false; // start-up benchmark: print the time, then quit
     bool importCommand = false;       // --import: no window, runImportCommand does it all

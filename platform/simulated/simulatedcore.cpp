@@ -538,8 +538,9 @@ Result<void> Core::reboot()
 {
     std::lock_guard lock(m_mutex);
     SimulatedMachine candidate = m_machine;
-    ++candidate.bootCounter;
-    candidate.bootTime = std::max(nowSeconds(), candidate.bootTime + 1);
+    candidate.bootCounter = nextCounter(candidate.bootCounter);
+    candidate.bootTime =
+        std::min(kMaxBootTime, std::max(nowSeconds(), candidate.bootTime + 1));
     // Every token changes; blocks keep their identity (protocol, start, count).
     for (auto& b : candidate.persistent)
         b.token = kNoToken;
@@ -721,7 +722,8 @@ Token Core::newToken(SimulatedMachine& machine, const std::vector<OwnBlock>& own
     // Deterministic for a scenario, so that tests and demos repeat; different per boot.
     const std::uint64_t seed = fnv1a(machine.scenarioHash);
     for (;;) {
-        const std::uint64_t counter = ++machine.tokenCounter;
+        machine.tokenCounter = nextCounter(machine.tokenCounter);
+        const std::uint64_t counter = machine.tokenCounter;
         const Token token = splitmix64(seed ^ (machine.bootCounter * 0xD1B54A32D192ED03ull)
                                        ^ (counter * 0x9E3779B97F4A7C15ull));
         const auto same = [token](const auto& b) { return b.token == token; };

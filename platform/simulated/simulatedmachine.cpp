@@ -186,7 +186,7 @@ std::int64_t bootTime(const json::Value& v, const std::string& path)
                              "seconds since 1970");
         return *t;
     }
-    return integer(v, path, 0, 253402300799); // up to 9999-12-31T23:59:59Z
+    return integer(v, path, 0, kMaxBootTime);
 }
 
 struct Placed
@@ -357,10 +357,10 @@ SimulatedMachine parseMachine(const json::Value& doc)
             m.seededFrom = string(*s, "state.seededFrom", false);
         if (auto b = field(*v, "state", "bootCounter", false))
             m.bootCounter = std::uint64_t(
-                integer(*b, "state.bootCounter", 1, std::numeric_limits<std::int64_t>::max()));
+                integer(*b, "state.bootCounter", 1, std::int64_t(kMaxCounter)));
         if (auto t = field(*v, "state", "tokenCounter", false))
             m.tokenCounter = std::uint64_t(
-                integer(*t, "state.tokenCounter", 0, std::numeric_limits<std::int64_t>::max()));
+                integer(*t, "state.tokenCounter", 0, std::int64_t(kMaxCounter)));
     }
     return m;
 }

@@ -6,6 +6,7 @@
 #include "../types.h"
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -78,6 +79,15 @@ inline constexpr int kStateVersion = 1;
 inline constexpr PortRange kWindowsDefaultDynamicRange{49152, 16384};
 // netsh refuses a dynamic range smaller than this.
 inline constexpr std::uint16_t kMinDynamicRangeCount = 255;
+// The largest boot time and counters a scenario or state file may hold. The machine never
+// goes past them (a reboot at the end of time keeps the boot time, counters wrap to 1), so
+// that every state it writes loads again.
+inline constexpr std::int64_t kMaxBootTime = 253402300799; // 9999-12-31T23:59:59Z
+inline constexpr std::uint64_t kMaxCounter = std::numeric_limits<std::int64_t>::max();
+constexpr std::uint64_t nextCounter(std::uint64_t counter)
+{
+    return counter >= kMaxCounter ? 1 : counter + 1;
+}
 
 // Validates a scenario (or a state file's contents) and builds the machine. Every error is
 // InvalidArgument and reads "<source>: <field>: <what>; allowed: <values>", e.g.

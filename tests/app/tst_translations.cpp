@@ -6,6 +6,7 @@
 #include "translations.h"
 
 #include "model/explanations.h"
+#include "model/store.h"
 #include "platform/error.h"
 #include "ui/errorpresenter.h"
 
@@ -99,6 +100,14 @@ void TranslationsTest::portugueseLocaleGetsPortugueseTexts()
              QStringLiteral("Execute o Portolan como administrador (Windows: um processo com "
                             "elevação; Linux: root) e tente novamente."));
     QCOMPARE(Explanations::kindName(ErrorKind::AccessDenied), QStringLiteral("Acesso negado"));
+    // The store's messages (StoreText) reach the start-up error box.
+    DatabaseOptions options;
+    options.path = QStringLiteral("/nonexistent-portolan-folder/portolan.sqlite");
+    const auto store = Store::open(options);
+    QVERIFY(!store);
+    const QString message = QString::fromStdString(store.error().message);
+    QVERIFY2(message.startsWith(QStringLiteral("Não foi possível abrir o banco de dados")),
+             qPrintable(message));
     // Qt's own buttons, when Debian's qt6-translations-l10n is installed.
     const QString cancel = QCoreApplication::translate("QPlatformTheme", "Cancel");
     if (cancel == QLatin1String("Cancel"))

@@ -7,6 +7,7 @@
 #include "platform/simulated/simulatedmachine.h"
 #include "platform/simulated/simulatedrules.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <vector>
 
@@ -319,6 +320,43 @@ TEST_CASE("state: survives re-opening from the same state file")
     }
     // Only the state file is left: every temporary file was renamed over it.
     CHECK(filesIn(fs::path(state).parent_path()) == 1);
+}
+
+// Found by tests/fuzz (state target): a reboot at the largest boot time or counter a state
+// file may hold wrote a state that the next start refused, locking the user out.
+TEST_CASE("state: a reboot at the end of time or of the counters writes a state that loads")
+{
+    TempDir dir;
+    const std::string state = dir.file("state.json");
+    {
+        auto backend = mustOpen(scenarioPath("developer.json"), state);
+        json::Value document = backend->stateDocument();
+        document.set("bootTime", "9999-12-31T23:59:59Z");
+        json::Value counters = *document.find("state");
+        counters.set("bootCounter", simulated::kMaxCounter);
+        counters.set("tokenCounter", simulated::kMaxCounter - 1);
+        document.set("state", counters);
+        writeFile(state, document.dump(2));
+    }
+    {
+        auto backend = mustOpen("", state);
+        REQUIRE(backend->reboot().ok());
+        REQUIRE(backend->createPersistent(Protocol::Udp, PortRange{20000, 10}).ok());
+    }
+    auto backend = mustOpen("", state);
+    const SimulatedMachine machine = backend->machine();
+    CHECK(machine.bootTime == simulated::kMaxBootTime); // the clock stops at its end
+    CHECK(machine.bootCounter == 1);                    // the counters wrap around
+    CHECK(machine.tokenCounter >= 1);
+    CHECK(machine.tokenCounter < 10);
+    std::vector<Token> tokens;
+    for (const auto& block : machine.persistent)
+        tokens.push_back(block.token);
+    for (const auto& block : machine.runtime)
+        tokens.push_back(block.token);
+    std::sort(tokens.begin(), tokens.end());
+    CHECK(std::adjacent_find(tokens.begin(), tokens.end()) == tokens.end());
+    CHECK(std::find(tokens.begin(), tokens.end(), kNoToken) == tokens.end());
 }
 
 TEST_CASE("state: another scenario, or a changed one, seeds the machine anew")

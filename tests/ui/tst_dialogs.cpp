@@ -201,6 +201,10 @@ void DialogsTest::badInputShowsTheFieldsErrorAndCreatesNothing()
     QLabel* expected = errorLabel(input, Field(field));
     QVERIFY2(expected->isVisible(), "the field's error is not shown");
     QVERIFY(!expected->text().isEmpty());
+    // Next to its field, the message says which values are allowed (docs/bad-input.md).
+    QVERIFY2(expected->text().contains(QStringLiteral("allowed"))
+                 || expected->text().startsWith(QStringLiteral("Required: a whole number from 1 to")),
+             qPrintable(expected->text()));
     // The other field's value is fine in every row: only the wrong one is marked.
     for (Field other : {Field::Start, Field::Count, Field::End}) {
         if (int(other) != field)

@@ -1,0 +1,88 @@
+#include "translations.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QTranslator>
+
+namespace portolan::console {
+namespace {
+
+// The language of a translation shipped in :/i18n for `locale`, or empty for English.
+QString shippedLanguage(const QLocale& locale)
+{
+    if (locale.language() == QLocale::Portuguese)
+        return QStringLiteral("pt_BR");
+    return {};
+}
+
+} // namespace
+
+QStringList consoleLanguages()
+{
+    return {QStringLiteral("en"), QStringLiteral("pt_BR")};
+}
+
+QString languageArgument(const QStringList& args)
+{
+    QString value;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString& arg = args.at(i);
+        if (arg == QLatin1String("--lang") && i + 1 < args.size())
+            value = args.at(i + 1);
+        else if (arg.startsWith(QLatin1String("--lang=")))
+            value = arg.mid(7);
+    }
+    return consoleLanguages().contains(value) ? value : QString();
+}
+
+QLocale consoleLocale(const QString& forced)
+{
+    if (!forced.isEmpty())
+        return QLocale(forced);
+    // QLocale::system() reads LC_ALL/LC_MESSAGES/LANG; LANGUAGE (a list, GNU gettext's
+    // override) only shows in uiLanguages(), so its first entry is looked at first.
+    const QLocale system = QLocale::system();
+    const QStringList ui = system.uiLanguages();
+    if (!ui.isEmpty() && qEnvironmentVariableIsSet("LANGUAGE"))
+        return QLocale(ui.first());
+    return system;
+}
+
+QString installTranslations(QCoreApplication& app, const QLocale& locale, bool forced)
+{
+    if (forced)
+        QLocale::setDefault(locale);
+    const QString language = shippedLanguage(locale);
+    if (language.isEmpty())
+        return QStringLiteral("en");
+
+    auto* own = new QTranslator(&app);
+    if (!own->load(QStringLiteral(":/i18n/portolan_%1.qm").arg(language))) {
+        delete own;
+        return QStringLiteral("en");
+    }
+    QCoreApplication::installTranslator(own);
+
+    // Qt's own strings ("Cancel", "Close", ...): from Qt's translations folder, or from a
+    // translations folder beside the executable (windeployqt's layout).
+    const QLocale qtLocale(language);
+    auto* qt = new QTranslator(&app);
+    const QStringList folders{QLibraryInfo::path(QLibraryInfo::TranslationsPath),
+                              QCoreApplication::applicationDirPath() +
+                                  QStringLiteral("/translations")};
+    bool loaded = false;
+    for (const QString& folder : folders) {
+        if (qt->load(qtLocale, QStringLiteral("qtbase"), QStringLiteral("_"), folder)) {
+            loaded = true;
+            break;
+        }
+    }
+    if (loaded)
+        QCoreApplication::installTranslator(qt);
+    else
+        delete qt;
+    return language;
+}
+
+} // namespace portolan::console

@@ -1,0 +1,26 @@
+# The MinGW-w64 cross-build against the static Qt for Windows that scripts/build-qt-windows
+# makes (preset mingw-qt). Its prefix is $PORTOLAN_QT_WINDOWS, or the script's default.
+include("${CMAKE_CURRENT_LIST_DIR}/toolchain-mingw.cmake")
+
+if(NOT PORTOLAN_QT_WINDOWS)
+    if(DEFINED ENV{PORTOLAN_QT_WINDOWS} AND NOT "$ENV{PORTOLAN_QT_WINDOWS}" STREQUAL "")
+        set(PORTOLAN_QT_WINDOWS "$ENV{PORTOLAN_QT_WINDOWS}")
+    elseif(DEFINED ENV{XDG_CACHE_HOME} AND NOT "$ENV{XDG_CACHE_HOME}" STREQUAL "")
+        set(PORTOLAN_QT_WINDOWS "$ENV{XDG_CACHE_HOME}/portolan/qt-6.4.2-mingw-static")
+    else()
+        set(PORTOLAN_QT_WINDOWS "$ENV{HOME}/.cache/portolan/qt-6.4.2-mingw-static")
+    endif()
+endif()
+if(NOT EXISTS "${PORTOLAN_QT_WINDOWS}/lib/cmake/Qt6/Qt6Config.cmake")
+    message(FATAL_ERROR "No Qt for Windows in ${PORTOLAN_QT_WINDOWS}: run scripts/build-qt-windows "
+                        "(or set PORTOLAN_QT_WINDOWS to where it installed one)")
+endif()
+# Kept for try_compile projects, which see only the variables listed here.
+list(APPEND CMAKE_TRY_COMPILE_PLATFORM_VARIABLES PORTOLAN_QT_WINDOWS)
+
+# The Qt prefix is searched for Windows libraries and packages like the MinGW tree itself.
+list(PREPEND CMAKE_FIND_ROOT_PATH "${PORTOLAN_QT_WINDOWS}")
+list(PREPEND CMAKE_PREFIX_PATH "${PORTOLAN_QT_WINDOWS}")
+# moc, rcc and uic come from Debian's Qt of the same version.
+set(QT_HOST_PATH "/usr" CACHE PATH "Host Qt for the cross-build's tools")
+set(QT_HOST_PATH_CMAKE_DIR "/usr/lib/x86_64-linux-gnu/cmake" CACHE PATH "Host Qt's CMake packages")
