@@ -89,6 +89,31 @@ Result<T> integerField(const json::Value& entry, qsizetype index, const char* fi
     return static_cast<T>(*number);
 }
 
+// The members both JSON formats (portolan-cli --json list, the report) share: the document's
+// host, which may be absent, and the reservations array.
+struct JsonHeader
+{
+    QString host;
+    const json::Array* reservations = nullptr;
+};
+
+Result<JsonHeader> jsonHeader(const json::Value& root, bool nullHostAllowed)
+{
+    JsonHeader header;
+    if (const json::Value* host = root.find("host"); host && !(nullHostAllowed && host->isNull())) {
+        if (!host->isString())
+            return invalid(Importer::tr("host: expected a string"));
+        header.host = qs(host->asString());
+    }
+    const json::Value* list = root.find("reservations");
+    if (!list)
+        return invalid(Importer::tr("reservations: missing"));
+    if (!list->isArray())
+        return invalid(Importer::tr("reservations: expected an array"));
+    header.reservations = &list->asArray();
+    return header;
+}
+
 Result<ImportDocument> parseCliJson(const QString& text, const ImportOptions& options)
 {
     const QByteArray utf8 = withoutBom(text).toUtf8();
@@ -112,22 +137,14 @@ Result<ImportDocument> parseCliJson(const QString& text, const ImportOptions& op
             return invalid(Importer::tr("ok: the report is of a command that failed; it lists no "
                                         "reservations"));
     }
-    QString documentHost;
-    if (const json::Value* host = root.find("host")) {
-        if (!host->isString())
-            return invalid(Importer::tr("host: expected a string"));
-        documentHost = qs(host->asString());
-    }
-    const json::Value* list = root.find("reservations");
-    if (!list)
-        return invalid(Importer::tr("reservations: missing"));
-    if (!list->isArray())
-        return invalid(Importer::tr("reservations: expected an array"));
+    auto header = jsonHeader(root, /*nullHostAllowed=*/false);
+    if (!header)
+        return header.error();
 
     ImportDocument document;
     document.format = ImportFormat::CliJson;
-    document.host = options.host.isEmpty() ? documentHost : options.host;
-    const json::Array& entries = list->asArray();
+    document.host = options.host.isEmpty() ? header->host : options.host;
+    const json::Array& entries = *header->reservations;
     for (qsizetype i = 0; i < qsizetype(entries.size()); ++i) {
         const json::Value& entry = entries[std::size_t(i)];
         if (!entry.isObject())
@@ -212,7 +229,7 @@ Result<ImportDocument> parseCliJson(const QString& text, const ImportOptions& op
             }
         }
         if (host.isEmpty())
-            host = documentHost;
+            host = header->host;
         if (host.isEmpty())
             return invalid(Importer::tr("%1: missing, and the document names no host: give it "
                                         "with --host")
@@ -306,28 +323,20 @@ Result<ImportDocument> parseReport(const json::Value& root, const ImportOptions&
                                     "written by another version of Portolan)")
                            .arg(*v)
                            .arg(kReportVersion));
-    QString documentHost;
-    if (const json::Value* host = root.find("host"); host && !host->isNull()) {
-        if (!host->isString())
-            return invalid(Importer::tr("host: expected a string"));
-        documentHost = qs(host->asString());
-    }
-    const json::Value* list = root.find("reservations");
-    if (!list)
-        return invalid(Importer::tr("reservations: missing"));
-    if (!list->isArray())
-        return invalid(Importer::tr("reservations: expected an array"));
+    auto header = jsonHeader(root, /*nullHostAllowed=*/true);
+    if (!header)
+        return header.error();
 
     ImportDocument document;
     document.format = ImportFormat::Report;
-    document.host = options.host.isEmpty() ? documentHost : options.host;
+    document.host = options.host.isEmpty() ? header->host : options.host;
     auto hostOf = [&](const json::Value& entry, qsizetype i, const char* name) -> Result<QString> {
         if (!options.host.isEmpty())
             return options.host;
         auto host = stringField(entry, i, "host", false, name);
         if (!host)
             return host.error();
-        QString h = host.value().isEmpty() ? documentHost : host.value();
+        QString h = host.value().isEmpty() ? header->host : host.value();
         if (h.isEmpty())
             return invalid(Importer::tr("%1: missing, and the document names no host: give it "
                                         "with --host")
@@ -335,7 +344,7 @@ Result<ImportDocument> parseReport(const json::Value& root, const ImportOptions&
         return h;
     };
 
-    const json::Array& entries = list->asArray();
+    const json::Array& entries = *header->reservations;
     for (qsizetype i = 0; i < qsizetype(entries.size()); ++i) {
         const json::Value& entry = entries[std::size_t(i)];
         if (!entry.isObject())
