@@ -1,5 +1,6 @@
 #include "importcommand.h"
 
+#include "commandline.h"
 #include "explanations.h"
 #include "importer.h"
 #include "store.h"
@@ -73,14 +74,10 @@ std::optional<Error> parseArguments(const QStringList& list, Arguments& args)
     };
     bool sawImport = false;
     for (qsizetype i = 1; i < list.size(); ++i) {
-        QString arg = list.at(i);
-        QString value;
-        bool inlineValue = false;
-        if (arg.startsWith(QLatin1String("--")) && arg.contains(QLatin1Char('='))) {
-            value = arg.mid(arg.indexOf(QLatin1Char('=')) + 1);
-            arg = arg.left(arg.indexOf(QLatin1Char('=')));
-            inlineValue = true;
-        }
+        const CommandLineArgument split = splitInlineValue(list.at(i));
+        const QString arg = split.name;
+        QString value = split.inlineValue.value_or(QString());
+        const bool inlineValue = split.inlineValue.has_value();
         const bool takesValue = arg == QLatin1String("--db") || arg == QLatin1String("--import")
                                 || arg == QLatin1String("--host") || arg == QLatin1String("--protocol");
         if (takesValue && !inlineValue) {

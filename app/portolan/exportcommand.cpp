@@ -3,6 +3,7 @@
 
 #include "ui/reportpdf.h"
 
+#include "model/commandline.h"
 #include "model/explanations.h"
 #include "model/report.h"
 #include "model/store.h"
@@ -58,14 +59,10 @@ QString parseArguments(const QStringList& list, Arguments& args)
                                 QStringLiteral("--scenario"),     QStringLiteral("--state")};
     QStringList seen;
     for (qsizetype i = 1; i < list.size(); ++i) {
-        QString arg = list.at(i);
-        QString value;
-        bool inlineValue = false;
-        if (arg.startsWith(QLatin1String("--")) && arg.contains(QLatin1Char('='))) {
-            value = arg.mid(arg.indexOf(QLatin1Char('=')) + 1);
-            arg = arg.left(arg.indexOf(QLatin1Char('=')));
-            inlineValue = true;
-        }
+        const CommandLineArgument split = splitInlineValue(list.at(i));
+        const QString arg = split.name;
+        QString value = split.inlineValue.value_or(QString());
+        const bool inlineValue = split.inlineValue.has_value();
         if (withValue.contains(arg)) {
             if (seen.contains(arg))
                 return ExportCommand::tr("%1 is given twice").arg(arg);
