@@ -30,7 +30,8 @@ if(CMAKE_CROSSCOMPILING AND WIN32)
     # prefix are started first with every output sent to /dev/null.
     set(PORTOLAN_WINEPREFIX "${CMAKE_BINARY_DIR}/wineprefix")
     add_test(NAME wine.setup
-             COMMAND "${PROJECT_SOURCE_DIR}/scripts/wine-setup" "${PORTOLAN_WINEPREFIX}")
+             COMMAND "${PROJECT_SOURCE_DIR}/scripts/wine-setup" "${PORTOLAN_WINEPREFIX}"
+                     "$<TARGET_FILE:winekeeper>")
     set_tests_properties(wine.setup PROPERTIES FIXTURES_SETUP wine TIMEOUT 180)
     add_test(NAME wine.teardown
              COMMAND "${PROJECT_SOURCE_DIR}/scripts/wine-setup" --stop "${PORTOLAN_WINEPREFIX}")

@@ -1,14 +1,13 @@
 # The MinGW-w64 cross-build against the static Qt for Windows that scripts/build-qt-windows
-# makes (preset mingw-qt). Its prefix is $PORTOLAN_QT_WINDOWS, or the script's default.
+# makes (preset mingw). Its prefix is $PORTOLAN_QT_WINDOWS, or the script's default: build/qt-windows
+# in the source tree.
 include("${CMAKE_CURRENT_LIST_DIR}/toolchain-mingw.cmake")
 
 if(NOT PORTOLAN_QT_WINDOWS)
     if(DEFINED ENV{PORTOLAN_QT_WINDOWS} AND NOT "$ENV{PORTOLAN_QT_WINDOWS}" STREQUAL "")
         set(PORTOLAN_QT_WINDOWS "$ENV{PORTOLAN_QT_WINDOWS}")
-    elseif(DEFINED ENV{XDG_CACHE_HOME} AND NOT "$ENV{XDG_CACHE_HOME}" STREQUAL "")
-        set(PORTOLAN_QT_WINDOWS "$ENV{XDG_CACHE_HOME}/portolan/qt-6.4.2-mingw-static")
     else()
-        set(PORTOLAN_QT_WINDOWS "$ENV{HOME}/.cache/portolan/qt-6.4.2-mingw-static")
+        get_filename_component(PORTOLAN_QT_WINDOWS "${CMAKE_CURRENT_LIST_DIR}/../build/qt-windows" ABSOLUTE)
     endif()
 endif()
 if(NOT EXISTS "${PORTOLAN_QT_WINDOWS}/lib/cmake/Qt6/Qt6Config.cmake")

@@ -20,10 +20,14 @@
 
 namespace portolan {
 
+// The open connections and, per connection, how many transactions are open on it. Kept here
+// rather than in thread_local storage: MinGW-w64 runs thread_local destructors after it has
+// freed the thread's emulated TLS block, which corrupted the heap when a worker thread ended.
 struct Database::Registry
 {
     QMutex mutex;
     QStringList names;
+    QHash<QString, int> depths;
 
     void add(const QString& name)
     {
@@ -35,6 +39,17 @@ struct Database::Registry
     {
         QMutexLocker lock(&mutex);
         names.removeAll(name);
+        depths.remove(name);
+    }
+    int depth(const QString& name)
+    {
+        QMutexLocker lock(&mutex);
+        return depths.value(name);
+    }
+    void adjustDepth(const QString& name, int delta)
+    {
+        QMutexLocker lock(&mutex);
+        depths[name] += delta;
     }
 };
 
@@ -49,10 +64,6 @@ constexpr int kSqliteCantOpenIsDir = 526;
 constexpr QFileDevice::Permissions kOwnerOnlyFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
 constexpr QFileDevice::Permissions kOwnerOnlyFolder =
     QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
-
-// Savepoint depth per connection. A connection belongs to one thread, so per-thread storage
-// needs no lock.
-thread_local QHash<QString, int> t_transactionDepth;
 
 Error openError(int code, const QString& message)
 {
@@ -331,7 +342,6 @@ void Database::releaseConnection()
     const QString name =
         m_connectionPrefix + QString::number(quintptr(QThread::currentThreadId()), 16);
     m_registry->remove(name);
-    t_transactionDepth.remove(name);
     QSqlDatabase::removeDatabase(name);
 }
 
@@ -341,11 +351,10 @@ void Database::removeConnections()
     {
         QMutexLocker lock(&m_registry->mutex);
         names.swap(m_registry->names);
+        m_registry->depths.clear();
     }
-    for (const QString& name : names) {
-        t_transactionDepth.remove(name);
+    for (const QString& name : names)
         QSqlDatabase::removeDatabase(name);
-    }
 }
 
 Result<QString> Database::integrityCheck()
@@ -397,14 +406,15 @@ Result<Transaction> Transaction::begin(Database& database, const QString& action
     Result<QSqlDatabase> connection = database.connection();
     if (!connection)
         return connection.error();
-    int& depth = t_transactionDepth[connection->connectionName()];
+    const QString name = connection->connectionName();
+    const int depth = database.m_registry->depth(name);
     QSqlQuery query(connection.value());
     const QString sql = depth == 0 ? QStringLiteral("BEGIN IMMEDIATE")
                                    : QStringLiteral("SAVEPOINT portolan_%1").arg(depth);
     if (!query.exec(sql))
         return database.error(query.lastError(), action);
-    ++depth;
-    return Transaction(database, connection.value(), action, depth - 1);
+    database.m_registry->adjustDepth(name, +1);
+    return Transaction(database, connection.value(), action, depth);
 }
 
 Result<void> Transaction::commit()
@@ -421,7 +431,7 @@ Result<void> Transaction::commit()
         return failure;
     }
     m_open = false;
-    --t_transactionDepth[m_connection.connectionName()];
+    m_database->m_registry->adjustDepth(m_connection.connectionName(), -1);
     return {};
 }
 
@@ -430,7 +440,7 @@ void Transaction::rollback()
     if (!m_open)
         return;
     m_open = false;
-    --t_transactionDepth[m_connection.connectionName()];
+    m_database->m_registry->adjustDepth(m_connection.connectionName(), -1);
     QSqlQuery query(m_connection);
     // SQLite may already have rolled back by itself (SQLITE_FULL, SQLITE_IOERR): then these
     // fail harmlessly with "no transaction is active".

@@ -61,6 +61,7 @@ public:
     Error error(const QSqlError& error, const QString& action) const;
 
 private:
+    friend class Transaction; // keeps the savepoint depth of each connection in m_registry
     explicit Database(QString path, const DatabaseOptions& options);
     Result<void> prepare(QSqlDatabase& connection);
     void removeConnections();

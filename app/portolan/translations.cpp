@@ -64,13 +64,15 @@ QString installTranslations(QCoreApplication& app, const QLocale& locale, bool f
     }
     QCoreApplication::installTranslator(own);
 
-    // Qt's own strings ("Cancel", "Close", ...): from Qt's translations folder, or from a
-    // translations folder beside the executable (windeployqt's layout).
+    // Qt's own strings ("Cancel", "Close", ...): from Qt's translations folder, from a
+    // translations folder beside the executable (windeployqt's layout), or built in (a static
+    // Qt has no folder).
     const QLocale qtLocale(language);
     auto* qt = new QTranslator(&app);
     const QStringList folders{QLibraryInfo::path(QLibraryInfo::TranslationsPath),
                               QCoreApplication::applicationDirPath() +
-                                  QStringLiteral("/translations")};
+                                  QStringLiteral("/translations"),
+                              QStringLiteral(":/i18n")};
     bool loaded = false;
     for (const QString& folder : folders) {
         if (qt->load(qtLocale, QStringLiteral("qtbase"), QStringLiteral("_"), folder)) {

@@ -172,6 +172,13 @@ inline Namespaced runInMountNamespace(const QString& script, const QStringList& 
                                       int timeoutMs = 60000)
 {
     Namespaced result;
+#ifdef Q_OS_WIN
+    Q_UNUSED(script);
+    Q_UNUSED(args);
+    Q_UNUSED(timeoutMs);
+    result.reason = QStringLiteral("mount namespaces exist only on Linux");
+    return result;
+#else
     const QString unshare = QStandardPaths::findExecutable(QStringLiteral("unshare"));
     if (unshare.isEmpty()) {
         result.reason = QStringLiteral("unshare (util-linux) is not installed");
@@ -194,6 +201,7 @@ inline Namespaced runInMountNamespace(const QString& script, const QStringList& 
     result.exitCode = process.exitCode();
     result.output = process.readAllStandardOutput() + process.readAllStandardError();
     return result;
+#endif
 }
 
 } // namespace portolan::testing

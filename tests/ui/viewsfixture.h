@@ -87,8 +87,13 @@ public:
     // Backend::scan's default (scanPorts over bindProbe) runs through this one.
     BindProbeResult bindProbe(const BindTarget& target) override
     {
-        if (const int delay = m_delayUs.load(); delay > 0)
-            std::this_thread::sleep_for(std::chrono::microseconds(delay));
+        // A spin, not sleep_for: Windows sleeps in timer ticks (1-16 ms), a thousand times
+        // the delay asked for, and the scan would crawl.
+        if (const int delay = m_delayUs.load(); delay > 0) {
+            const auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(delay);
+            while (std::chrono::steady_clock::now() < until) {
+            }
+        }
         {
             std::unique_lock lock(m_mutex);
             if (m_gate != 0 && target.port >= m_gate) {

@@ -1,0 +1,26 @@
+# Version resource and application manifest (resources/windows/) for a Windows executable.
+# MSVC's linker embeds a .manifest source itself; with MinGW it goes in as RT_MANIFEST (24).
+if(WIN32)
+    enable_language(RC)
+endif()
+
+function(portolan_add_windows_resources target)
+    cmake_parse_arguments(PARSE_ARGV 1 ARG "" "DESCRIPTION" "")
+    if(NOT WIN32)
+        return()
+    endif()
+    set(manifest "${PROJECT_SOURCE_DIR}/resources/windows/portolan.manifest")
+    set(PORTOLAN_RC_TARGET "${target}")
+    set(PORTOLAN_RC_DESCRIPTION "${ARG_DESCRIPTION}")
+    if(MSVC)
+        set(PORTOLAN_RC_MANIFEST "")
+        target_sources(${target} PRIVATE "${manifest}")
+    else()
+        set(PORTOLAN_RC_MANIFEST "1 24 \"${manifest}\"")
+    endif()
+    set(rc "${CMAKE_CURRENT_BINARY_DIR}/${target}-resources.rc")
+    configure_file("${PROJECT_SOURCE_DIR}/resources/windows/version.rc.in" "${rc}" @ONLY)
+    target_sources(${target} PRIVATE "${rc}")
+    # windres does not see the manifest as a dependency of the .rc file.
+    set_property(SOURCE "${rc}" APPEND PROPERTY OBJECT_DEPENDS "${manifest}")
+endfunction()
