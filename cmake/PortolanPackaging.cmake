@@ -23,6 +23,8 @@ if(TARGET portolan)
             DESTINATION "${CMAKE_INSTALL_DATADIR}/applications")
     install(FILES "${PROJECT_SOURCE_DIR}/resources/desktop/portolan.svg"
             DESTINATION "${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps")
+    install(FILES "${PROJECT_SOURCE_DIR}/resources/desktop/org.portolan.Portolan.metainfo.xml"
+            DESTINATION "${CMAKE_INSTALL_DATADIR}/metainfo")
 endif()
 # Man pages, gzipped as Debian expects them.
 foreach(_portolan_man portolan.1 portolan-cli.1)
