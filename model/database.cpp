@@ -21,8 +21,9 @@
 namespace portolan {
 
 // The open connections and, per connection, how many transactions are open on it. Kept here
-// rather than in thread_local storage: MinGW-w64 runs thread_local destructors after it has
-// freed the thread's emulated TLS block, which corrupted the heap when a worker thread ended.
+// rather than in thread_local storage: with MinGW-w64 a thread_local's destructor and the
+// freeing of the emulated TLS block run at thread exit in no set order, and the heap was
+// corrupted when a worker thread ended (docs/windows-build.md).
 struct Database::Registry
 {
     QMutex mutex;
