@@ -726,30 +726,9 @@ QString reportMapSvg(const ReportData& data)
 
 QString htmlEscape(const QString& text)
 {
-    QString out;
-    out.reserve(text.size() + text.size() / 8);
-    for (QChar c : text) {
-        switch (c.unicode()) {
-        case '&':
-            out += QStringLiteral("&amp;");
-            break;
-        case '<':
-            out += QStringLiteral("&lt;");
-            break;
-        case '>':
-            out += QStringLiteral("&gt;");
-            break;
-        case '"':
-            out += QStringLiteral("&quot;");
-            break;
-        case '\'':
-            out += QStringLiteral("&#39;");
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
+    // Qt escapes & < > and "; the apostrophe too, so that a value is safe in either kind of
+    // attribute quote.
+    return text.toHtmlEscaped().replace(QLatin1Char('\''), QStringLiteral("&#39;"));
 }
 
 QByteArray reportHtml(const ReportData& data, HtmlFlavor flavor)
