@@ -1,3 +1,18 @@
+# ccache, when installed, makes a rebuild of unchanged sources a cache lookup, also from another
+# clone of the tree: paths are hashed relative to the source folder, and the working folder is
+# left out of the hash although -g records it (a second clone's debug info names the first's
+# build folder). PORTOLAN_CCACHE=OFF turns it off.
+option(PORTOLAN_CCACHE "Compile through ccache when it is installed" ON)
+if(PORTOLAN_CCACHE AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
+    find_program(PORTOLAN_CCACHE_PROGRAM ccache)
+    if(PORTOLAN_CCACHE_PROGRAM)
+        set(_portolan_launcher "${CMAKE_COMMAND}" -E env "CCACHE_BASEDIR=${PROJECT_SOURCE_DIR}"
+            CCACHE_NOHASHDIR=true "${PORTOLAN_CCACHE_PROGRAM}")
+        set(CMAKE_CXX_COMPILER_LAUNCHER ${_portolan_launcher})
+        set(CMAKE_C_COMPILER_LAUNCHER ${_portolan_launcher})
+    endif()
+endif()
+
 # Warnings and sanitizers for every target of the project.
 if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
     add_compile_options(-Wall -Wextra -Wpedantic -Wno-missing-field-initializers)

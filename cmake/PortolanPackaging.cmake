@@ -29,14 +29,12 @@ endif()
 # Man pages, gzipped as Debian expects them.
 foreach(_portolan_man portolan.1 portolan-cli.1)
     set(_portolan_man_src "${PROJECT_SOURCE_DIR}/resources/man/${_portolan_man}")
-    if(EXISTS "${_portolan_man_src}")
-        set(_portolan_man_gz "${PROJECT_BINARY_DIR}/man/${_portolan_man}.gz")
-        file(MAKE_DIRECTORY "${PROJECT_BINARY_DIR}/man")
-        set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${_portolan_man_src}")
-        file(ARCHIVE_CREATE OUTPUT "${_portolan_man_gz}" PATHS "${_portolan_man_src}"
-             FORMAT raw COMPRESSION GZip)
-        install(FILES "${_portolan_man_gz}" DESTINATION "${CMAKE_INSTALL_MANDIR}/man1")
-    endif()
+    set(_portolan_man_gz "${PROJECT_BINARY_DIR}/man/${_portolan_man}.gz")
+    file(MAKE_DIRECTORY "${PROJECT_BINARY_DIR}/man")
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${_portolan_man_src}")
+    file(ARCHIVE_CREATE OUTPUT "${_portolan_man_gz}" PATHS "${_portolan_man_src}"
+         FORMAT raw COMPRESSION GZip)
+    install(FILES "${_portolan_man_gz}" DESTINATION "${CMAKE_INSTALL_MANDIR}/man1")
 endforeach()
 
 set(CPACK_PACKAGE_NAME "portolan")

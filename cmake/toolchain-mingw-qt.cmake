@@ -1,13 +1,15 @@
 # The MinGW-w64 cross-build against the static Qt for Windows that scripts/build-qt-windows
-# makes (preset mingw). Its prefix is $PORTOLAN_QT_WINDOWS, or the script's default: build/qt-windows
-# in the source tree.
+# makes (preset mingw). Its prefix is $PORTOLAN_QT_WINDOWS, or the keyed cache folder the script
+# names (it alone computes the key).
 include("${CMAKE_CURRENT_LIST_DIR}/toolchain-mingw.cmake")
 
 if(NOT PORTOLAN_QT_WINDOWS)
     if(DEFINED ENV{PORTOLAN_QT_WINDOWS} AND NOT "$ENV{PORTOLAN_QT_WINDOWS}" STREQUAL "")
         set(PORTOLAN_QT_WINDOWS "$ENV{PORTOLAN_QT_WINDOWS}")
     else()
-        get_filename_component(PORTOLAN_QT_WINDOWS "${CMAKE_CURRENT_LIST_DIR}/../build/qt-windows" ABSOLUTE)
+        execute_process(COMMAND bash "${CMAKE_CURRENT_LIST_DIR}/../scripts/build-qt-windows" --print-prefix
+                        OUTPUT_VARIABLE PORTOLAN_QT_WINDOWS OUTPUT_STRIP_TRAILING_WHITESPACE
+                        COMMAND_ERROR_IS_FATAL ANY)
     endif()
 endif()
 if(NOT EXISTS "${PORTOLAN_QT_WINDOWS}/lib/cmake/Qt6/Qt6Config.cmake")

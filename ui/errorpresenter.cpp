@@ -1,7 +1,7 @@
 #include "errorpresenter.h"
 
-#include "model/explanations.h"
-#include "model/records.h"
+#include "model/services/explanations.h"
+#include "model/store/records.h"
 
 namespace portolan::ui {
 

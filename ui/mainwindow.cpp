@@ -1,36 +1,27 @@
 #include "mainwindow.h"
 
-#include "deletedialog.h"
+#include "ui/reservations/deletedialog.h"
 #include "elevation.h"
 #include "errorpresenter.h"
 #include "icons.h"
-#include "lookupdialog.h"
-#include "newreservationdialog.h"
-#include "notedialog.h"
-#include "portmappage.h"
-#include "portmapwidget.h"
-#include "reportexporter.h"
-#include "reservationsview.h"
+#include "ui/reservations/lookupdialog.h"
+#include "ui/reservations/newreservationdialog.h"
+#include "ui/reservations/notedialog.h"
+#include "ui/portmap/portmappage.h"
+#include "ui/portmap/portmapwidget.h"
+#include "ui/reports/reportexporter.h"
+#include "ui/reservations/reservationsview.h"
 #include "statusbarinfo.h"
 
-#include "model/explanations.h"
-#include "model/importer.h"
-#include "model/inventorymodel.h"
-#include "model/probeservice.h"
-#include "model/store.h"
+#include "model/services/explanations.h"
+#include "model/import/importer.h"
+#include "model/itemmodels/inventorymodel.h"
+#include "model/services/probeservice.h"
+#include "model/store/store.h"
 
-// The Probes, Scan and History views are written alongside this window; ui/CMakeLists.txt
-// defines PORTOLAN_HAVE_<VIEW> once a view's sources are part of the library, and a
-// placeholder stands in until then.
-#ifdef PORTOLAN_HAVE_PROBESVIEW
-#include "ui/probesview.h"
-#endif
-#ifdef PORTOLAN_HAVE_SCANVIEW
-#include "ui/scanview.h"
-#endif
-#ifdef PORTOLAN_HAVE_HISTORYVIEW
-#include "ui/historyview.h"
-#endif
+#include "ui/history/historyview.h"
+#include "ui/probes/probesview.h"
+#include "ui/scan/scanview.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -62,14 +53,6 @@ namespace portolan::ui {
 namespace {
 
 constexpr int kStatusTimeoutMs = 15000;
-
-[[maybe_unused]] QWidget* placeholder(const QString& text, QWidget* parent)
-{
-    auto* label = new QLabel(text, parent);
-    label->setAlignment(Qt::AlignCenter);
-    label->setWordWrap(true);
-    return label;
-}
 
 const char* const kViewNames[MainWindow::kViewCount] = {"reservations", "portmap", "probes",
                                                         "scan", "history"};
@@ -433,36 +416,24 @@ QWidget* MainWindow::ensureView(View view)
     QWidget* made = nullptr;
     switch (view) {
     case View::Probes: {
-#ifdef PORTOLAN_HAVE_PROBESVIEW
         auto* probes = new ProbesView(m_probes, m_stack);
         if (m_snapshot)
             probes->setReservations(m_snapshot->blocks);
         made = probes;
-#else
-        made = placeholder(tr("The Probes view is not part of this build."), m_stack);
-#endif
         made->setObjectName(QStringLiteral("probesView"));
         break;
     }
     case View::Scan: {
-#ifdef PORTOLAN_HAVE_SCANVIEW
         auto* scan = new ScanView(m_probes, m_stack);
         connect(scan, &ScanView::scanFinished, this, [this](const ScanResult& result) {
             m_portMapPage->setScan(result);
         });
         made = scan;
-#else
-        made = placeholder(tr("The Scan view is not part of this build."), m_stack);
-#endif
         made->setObjectName(QStringLiteral("scanView"));
         break;
     }
     case View::History:
-#ifdef PORTOLAN_HAVE_HISTORYVIEW
         made = new HistoryView(m_store, m_probes, m_service, m_stack);
-#else
-        made = placeholder(tr("The History view is not part of this build."), m_stack);
-#endif
         made->setObjectName(QStringLiteral("historyView"));
         break;
     default:
@@ -555,10 +526,8 @@ void MainWindow::onSnapshot(OperationId id, const MachineSnapshot& snapshot)
     const ErrorCodeStyle style = m_service.backend()->name() == "linux" ? ErrorCodeStyle::Posix
                                                                         : ErrorCodeStyle::Windows;
     m_portMapPage->setSnapshot(snapshot, m_inventory->records(), style);
-#ifdef PORTOLAN_HAVE_PROBESVIEW
     if (m_made[int(View::Probes)])
         static_cast<ProbesView*>(m_probesView)->setReservations(snapshot.blocks);
-#endif
     m_statusInfo->refresh();
     emit snapshotApplied(snapshot);
     if (id == m_firstSnapshotId && !m_firstRefreshDone)
@@ -713,22 +682,13 @@ void MainWindow::importReport()
 void MainWindow::runSampleProbe1()
 {
     setCurrentView(View::Probes);
-#ifdef PORTOLAN_HAVE_PROBESVIEW
     static_cast<ProbesView*>(m_probesView)->runSample1();
-#else
-    m_probes.runAcquireRelease(SocketSpec::forProtocol(Protocol::Tcp), PortRange{0, 10});
-#endif
 }
 
 void MainWindow::runSampleProbe2()
 {
     setCurrentView(View::Probes);
-#ifdef PORTOLAN_HAVE_PROBESVIEW
     static_cast<ProbesView*>(m_probesView)->runSample2();
-#else
-    if (const auto record = m_reservations->currentRecord(); record && record->protocol == Protocol::Tcp)
-        m_probes.runLookupAssociate(record->range());
-#endif
 }
 
 void MainWindow::showAbout()

@@ -2,9 +2,9 @@
 
 #include <array>
 
-#include "model/preflight.h"
-#include "model/records.h"
-#include "model/reservationservice.h"
+#include "model/services/preflight.h"
+#include "model/store/records.h"
+#include "model/services/reservationservice.h"
 
 #include <QMainWindow>
 #include <QPointer>

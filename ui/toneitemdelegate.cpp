@@ -1,8 +1,8 @@
 #include "toneitemdelegate.h"
 
-#include "probetext.h"
+#include "ui/probes/probetext.h"
 
-#include "model/modelroles.h"
+#include "model/itemmodels/modelroles.h"
 
 namespace portolan::ui {
 

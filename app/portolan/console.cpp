@@ -7,11 +7,11 @@
 
 #include "ui/mainwindow.h"
 
-#include "model/explanations.h"
-#include "model/importcommand.h"
-#include "model/probeservice.h"
-#include "model/reservationservice.h"
-#include "model/store.h"
+#include "model/services/explanations.h"
+#include "app/portolan/importcommand.h"
+#include "model/services/probeservice.h"
+#include "model/services/reservationservice.h"
+#include "model/store/store.h"
 
 #include "platform/backendfactory.h"
 

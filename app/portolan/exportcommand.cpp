@@ -1,12 +1,12 @@
 #include "exportcommand.h"
 #include "translations.h"
 
-#include "ui/reportpdf.h"
+#include "ui/reports/reportpdf.h"
 
-#include "model/commandline.h"
-#include "model/explanations.h"
-#include "model/report.h"
-#include "model/store.h"
+#include "app/portolan/commandlineargument.h"
+#include "model/services/explanations.h"
+#include "model/reports/report.h"
+#include "model/store/store.h"
 
 #include "platform/backendfactory.h"
 

@@ -1,17 +1,17 @@
 #include "screenshot.h"
 
-#include "ui/blockinput.h"
-#include "ui/deletedialog.h"
-#include "ui/lookupdialog.h"
+#include "ui/reservations/blockinput.h"
+#include "ui/reservations/deletedialog.h"
+#include "ui/reservations/lookupdialog.h"
 #include "ui/mainwindow.h"
-#include "ui/newreservationdialog.h"
-#include "ui/portmappage.h"
-#include "ui/portmapwidget.h"
-#include "ui/reservationsview.h"
+#include "ui/reservations/newreservationdialog.h"
+#include "ui/portmap/portmappage.h"
+#include "ui/portmap/portmapwidget.h"
+#include "ui/reservations/reservationsview.h"
 
-#include "model/inventorymodel.h"
-#include "model/probeservice.h"
-#include "model/reservationservice.h"
+#include "model/itemmodels/inventorymodel.h"
+#include "model/services/probeservice.h"
+#include "model/services/reservationservice.h"
 
 #include <QApplication>
 #include <QDialog>

@@ -5,8 +5,8 @@
 
 #include "translations.h"
 
-#include "model/explanations.h"
-#include "model/store.h"
+#include "model/services/explanations.h"
+#include "model/store/store.h"
 #include "platform/error.h"
 #include "ui/errorpresenter.h"
 

@@ -8,12 +8,12 @@
 // Usage: stallbench [--backend simulated|linux] [--scenario FILE] [--idle SECONDS]
 //                   [--ports FIRST-LAST] [--address ADDR] [--protocol tcp|udp] [--repeat N]
 
-#include "ui/historyview.h"
-#include "ui/scanview.h"
+#include "ui/history/historyview.h"
+#include "ui/scan/scanview.h"
 
-#include "model/probeservice.h"
-#include "model/reservationservice.h"
-#include "model/store.h"
+#include "model/services/probeservice.h"
+#include "model/services/reservationservice.h"
+#include "model/store/store.h"
 
 #include "platform/backendfactory.h"
 #include "platform/types.h"

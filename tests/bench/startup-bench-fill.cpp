@@ -2,7 +2,7 @@
 // the probe runs come from store-bench fill, in a process of their own).
 //
 //   startup-bench-fill DB HOST ROWS
-#include "model/store.h"
+#include "model/store/store.h"
 
 #include <QCoreApplication>
 

@@ -8,7 +8,7 @@
 //                                     first); prints one line of key=value figures
 //
 // It never judges the figures: the script prints them and their ratios.
-#include "model/store.h"
+#include "model/store/store.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

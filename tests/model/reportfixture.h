@@ -13,8 +13,8 @@
 #include "servicetestsupport.h"
 #include "storetestsupport.h"
 
-#include "model/report.h"
-#include "model/store.h"
+#include "model/reports/report.h"
+#include "model/store/store.h"
 
 #include <QDir>
 #include <QFile>

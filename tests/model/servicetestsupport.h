@@ -3,7 +3,7 @@
 // Helpers shared by the services', models' and import tests: a temporary store, the simulated
 // backend from a scenario, and a backend wrapper that counts (and can hold) the calls.
 
-#include "model/store.h"
+#include "model/store/store.h"
 
 #include "platform/simulated/simulatedbackend.h"
 

@@ -8,7 +8,7 @@
 //
 // Errors print "error <kind> <name> <message>" and exit 2. Nothing else is printed on stdout,
 // so the tests can trust every line.
-#include "model/store.h"
+#include "model/store/store.h"
 
 #include <QCoreApplication>
 #include <QStringList>

@@ -2,7 +2,7 @@
 
 // Helpers shared by the store's Qt tests.
 
-#include "model/store.h"
+#include "model/store/store.h"
 
 #include <QByteArray>
 #include <QCryptographicHash>

@@ -8,8 +8,8 @@
 #include "servicetestsupport.h"
 #include "storetestsupport.h"
 
-#include "model/importer.h"
-#include "model/reservationservice.h"
+#include "model/import/importer.h"
+#include "model/services/reservationservice.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

@@ -2,8 +2,8 @@
 // connection settings, per-thread connections, transactions, a full disk.
 #include "storetestsupport.h"
 
-#include "model/migrations.h"
-#include "model/sqlsupport.h"
+#include "model/store/migrations.h"
+#include "model/store/sqlsupport.h"
 
 #include <QTemporaryDir>
 #include <QThread>

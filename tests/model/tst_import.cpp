@@ -7,8 +7,8 @@
 #include "servicetestsupport.h"
 #include "storetestsupport.h"
 
-#include "model/importcommand.h"
-#include "model/importer.h"
+#include "app/portolan/importcommand.h"
+#include "model/import/importer.h"
 
 #include "cli.h"
 

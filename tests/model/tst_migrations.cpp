@@ -3,7 +3,7 @@
 #include "legacyschemas.h"
 #include "storetestsupport.h"
 
-#include "model/migrations.h"
+#include "model/store/migrations.h"
 
 #include <QTemporaryDir>
 

@@ -5,13 +5,13 @@
 #include "servicetestsupport.h"
 #include "storetestsupport.h"
 
-#include "model/auditlogmodel.h"
-#include "model/filterproxies.h"
-#include "model/inventorymodel.h"
-#include "model/probeservice.h"
-#include "model/proberunmodel.h"
-#include "model/probestepmodel.h"
-#include "model/reservationservice.h"
+#include "model/itemmodels/auditlogmodel.h"
+#include "model/itemmodels/filterproxies.h"
+#include "model/itemmodels/inventorymodel.h"
+#include "model/services/probeservice.h"
+#include "model/itemmodels/proberunmodel.h"
+#include "model/itemmodels/probestepmodel.h"
+#include "model/services/reservationservice.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>

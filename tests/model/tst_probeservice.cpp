@@ -6,8 +6,8 @@
 #include "servicetestsupport.h"
 #include "storetestsupport.h"
 
-#include "model/explanations.h"
-#include "model/probeservice.h"
+#include "model/services/explanations.h"
+#include "model/services/probeservice.h"
 
 #include "platform/nativecodes.h"
 

@@ -6,8 +6,8 @@
 
 #include "reportfixture.h"
 
-#include "model/importer.h"
-#include "model/reportwriters.h"
+#include "model/import/importer.h"
+#include "model/reports/reportwriters.h"
 
 #include <QProcess>
 #include <QRegularExpression>

@@ -7,7 +7,7 @@
 #include "servicetestsupport.h"
 #include "storetestsupport.h"
 
-#include "model/reservationservice.h"
+#include "model/services/reservationservice.h"
 
 #include "platform/nativecodes.h"
 

@@ -9,9 +9,6 @@ portolan_add_test(NAME platform.linux.backend SOURCES linux_backend_test.cpp
                   LIBS portolan_linux_testsupport)
 portolan_add_test(NAME platform.linux.kernel SOURCES linux_kernel_test.cpp
                   LIBS portolan_linux_testsupport NETNS)
-# conformance.cpp (the shared suite) may not exist yet while the backends are written.
-if(EXISTS "${PORTOLAN_CONFORMANCE_SOURCES}")
-    portolan_add_test(NAME platform.conformance.linux
-                      SOURCES ${PORTOLAN_CONFORMANCE_SOURCES} linux_conformance.cpp
-                      LIBS portolan_platform portolan_linux_testsupport NETNS)
-endif()
+portolan_add_test(NAME platform.conformance.linux
+                  SOURCES ${PORTOLAN_CONFORMANCE_SOURCES} linux_conformance.cpp
+                  LIBS portolan_platform portolan_linux_testsupport NETNS)

@@ -4,7 +4,7 @@
 
 #include "portmapfixture.h"
 
-#include "ui/portmapwidget.h"
+#include "ui/portmap/portmapwidget.h"
 
 #include <QApplication>
 #include <QDir>

@@ -4,7 +4,7 @@
 // TCP scan of 1-65535 consistent with them (UDP left unscanned), for tests and screenshots.
 
 #include "platform/nativecodes.h"
-#include "ui/portmapdata.h"
+#include "ui/portmap/portmapdata.h"
 
 #include <array>
 

@@ -4,14 +4,14 @@
 
 #include "tst_mainwindow_fixture.h"
 
-#include "ui/blockinput.h"
-#include "ui/deletedialog.h"
+#include "ui/reservations/blockinput.h"
+#include "ui/reservations/deletedialog.h"
 #include "ui/elevation.h"
 #include "ui/errorpresenter.h"
-#include "ui/lookupdialog.h"
-#include "ui/newreservationdialog.h"
+#include "ui/reservations/lookupdialog.h"
+#include "ui/reservations/newreservationdialog.h"
 
-#include "model/inventorymodel.h"
+#include "model/itemmodels/inventorymodel.h"
 
 #include "platform/nativecodes.h"
 

@@ -4,12 +4,12 @@
 
 #include "viewsfixture.h"
 
-#include "ui/historyview.h"
-#include "ui/pagedhistoryproxy.h"
+#include "ui/history/historyview.h"
+#include "ui/history/pagedhistoryproxy.h"
 
-#include "model/auditlogmodel.h"
-#include "model/proberunmodel.h"
-#include "model/probestepmodel.h"
+#include "model/itemmodels/auditlogmodel.h"
+#include "model/itemmodels/proberunmodel.h"
+#include "model/itemmodels/probestepmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -4,16 +4,16 @@
 
 #include "tst_mainwindow_fixture.h"
 
-#include "ui/blockinput.h"
+#include "ui/reservations/blockinput.h"
 #include "ui/mainwindow.h"
-#include "ui/newreservationdialog.h"
-#include "ui/portmappage.h"
-#include "ui/portmapwidget.h"
-#include "ui/reservationsview.h"
+#include "ui/reservations/newreservationdialog.h"
+#include "ui/portmap/portmappage.h"
+#include "ui/portmap/portmapwidget.h"
+#include "ui/reservations/reservationsview.h"
 #include "ui/statusbarinfo.h"
 
-#include "model/filterproxies.h"
-#include "model/inventorymodel.h"
+#include "model/itemmodels/filterproxies.h"
+#include "model/itemmodels/inventorymodel.h"
 
 #include <QAction>
 #include <QApplication>

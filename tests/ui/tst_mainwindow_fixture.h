@@ -4,11 +4,11 @@
 // resources/scenarios with a state file in a temporary folder, a temporary database, and the
 // two services — the console exactly as app/portolan composes it.
 
-#include "model/auditlog.h"
-#include "model/inventorystore.h"
-#include "model/probeservice.h"
-#include "model/reservationservice.h"
-#include "model/store.h"
+#include "model/store/auditlog.h"
+#include "model/store/inventorystore.h"
+#include "model/services/probeservice.h"
+#include "model/services/reservationservice.h"
+#include "model/store/store.h"
 
 #include "platform/backendfactory.h"
 #include "platform/simulated/simulatedcontrol.h"

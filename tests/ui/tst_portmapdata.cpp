@@ -2,7 +2,7 @@
 
 #include "portmapfixture.h"
 
-#include "ui/portmapdata.h"
+#include "ui/portmap/portmapdata.h"
 
 #include <QCoreApplication>
 #include <QTest>

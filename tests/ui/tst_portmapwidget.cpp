@@ -2,7 +2,7 @@
 
 #include "portmapfixture.h"
 
-#include "ui/portmapwidget.h"
+#include "ui/portmap/portmapwidget.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -4,8 +4,8 @@
 
 #include "viewsfixture.h"
 
-#include "ui/livestepmodel.h"
-#include "ui/probesview.h"
+#include "ui/probes/livestepmodel.h"
+#include "ui/probes/probesview.h"
 
 #include "platform/nativecodes.h"
 

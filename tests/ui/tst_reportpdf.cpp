@@ -8,11 +8,11 @@
 #include "../model/reportfixture.h"
 
 #include "ui/mainwindow.h"
-#include "ui/reportexporter.h"
-#include "ui/reportpdf.h"
+#include "ui/reports/reportexporter.h"
+#include "ui/reports/reportpdf.h"
 
-#include "model/probeservice.h"
-#include "model/reservationservice.h"
+#include "model/services/probeservice.h"
+#include "model/services/reservationservice.h"
 
 #include <QAction>
 #include <QApplication>

@@ -4,8 +4,8 @@
 
 #include "viewsfixture.h"
 
-#include "ui/scanrunmodel.h"
-#include "ui/scanview.h"
+#include "ui/scan/scanrunmodel.h"
+#include "ui/scan/scanview.h"
 
 #include "platform/nativecodes.h"
 

@@ -4,9 +4,9 @@
 // temporary database, the two services, and a backend wrapper whose bind probes can be slowed
 // down and held at a port, so that a test can cancel a full scan half way every time.
 
-#include "model/probeservice.h"
-#include "model/reservationservice.h"
-#include "model/store.h"
+#include "model/services/probeservice.h"
+#include "model/services/reservationservice.h"
+#include "model/store/store.h"
 
 #include "platform/simulated/simulatedbackend.h"
 

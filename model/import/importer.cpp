@@ -1,0 +1,596 @@
+#include "model/import/importer.h"
+
+#include "model/services/explanations.h"
+#include "model/reports/report.h"
+#include "model/store/store.h"
+
+#include "platform/json.h"
+#include "platform/netshparser.h"
+
+#include <QFile>
+#include <QStringDecoder>
+
+#include <utility>
+
+namespace portolan {
+namespace {
+
+Error invalid(const QString& message)
+{
+    return Error::make(ErrorKind::InvalidArgument, message.toStdString());
+}
+
+QString qs(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+
+QString withoutBom(const QString& text)
+{
+    return text.startsWith(QChar(0xFEFF)) ? text.mid(1) : text;
+}
+
+// The field path of a list entry: "reservations[2].start".
+QString fieldName(qsizetype index, const char* field, const char* list = "reservations")
+{
+    return QStringLiteral("%1[%2].%3").arg(QLatin1String(list)).arg(index).arg(QLatin1String(field));
+}
+
+Result<ImportDocument> parseNetsh(const QString& text, const ImportOptions& options)
+{
+    const QByteArray utf8 = text.toUtf8();
+    const std::string_view view(utf8.constData(), std::size_t(utf8.size()));
+    auto rows = netsh::parseExcludedPortRanges(view);
+    if (!rows)
+        return rows.error(); // "line N: ..."
+    const std::optional<Protocol> named = netsh::excludedPortRangesProtocol(view);
+    if (named && options.protocol && *named != *options.protocol)
+        return invalid(Importer::tr("the heading names the protocol %1, but %2 was asked for")
+                           .arg(Explanations::protocolName(*named),
+                                Explanations::protocolName(*options.protocol)));
+    const std::optional<Protocol> protocol = named ? named : options.protocol;
+    if (!protocol)
+        return invalid(Importer::tr("the text does not name its protocol (tcp or udp): give it "
+                                    "with --protocol"));
+    ImportDocument document;
+    document.format = ImportFormat::Netsh;
+    document.host = options.host;
+    for (const netsh::ExcludedRange& row : rows.value()) {
+        ImportedReservation r;
+        r.host = options.host;
+        r.protocol = *protocol;
+        r.range = row.range();
+        r.persistent = row.persistent;
+        document.reservations.append(r);
+    }
+    return document;
+}
+
+template <typename T>
+Result<T> integerField(const json::Value& entry, qsizetype index, const char* field, bool required,
+                       std::int64_t min, std::int64_t max, T fallback,
+                       const char* list = "reservations")
+{
+    const json::Value* value = entry.find(field);
+    if (!value) {
+        if (required)
+            return invalid(Importer::tr("%1: missing").arg(fieldName(index, field, list)));
+        return fallback;
+    }
+    const auto number = value->isNumber() ? value->asInt() : std::nullopt;
+    if (!number)
+        return invalid(Importer::tr("%1: expected a whole number").arg(fieldName(index, field, list)));
+    if (*number < min || *number > max)
+        return invalid(Importer::tr("%1: %2 is out of range; allowed: %3-%4")
+                           .arg(fieldName(index, field, list))
+                           .arg(*number)
+                           .arg(min)
+                           .arg(max));
+    return static_cast<T>(*number);
+}
+
+// The members both JSON formats (portolan-cli --json list, the report) share: the document's
+// host, which may be absent, and the reservations array.
+struct JsonHeader
+{
+    QString host;
+    const json::Array* reservations = nullptr;
+};
+
+Result<JsonHeader> jsonHeader(const json::Value& root, bool nullHostAllowed)
+{
+    JsonHeader header;
+    if (const json::Value* host = root.find("host"); host && !(nullHostAllowed && host->isNull())) {
+        if (!host->isString())
+            return invalid(Importer::tr("host: expected a string"));
+        header.host = qs(host->asString());
+    }
+    const json::Value* list = root.find("reservations");
+    if (!list)
+        return invalid(Importer::tr("reservations: missing"));
+    if (!list->isArray())
+        return invalid(Importer::tr("reservations: expected an array"));
+    header.reservations = &list->asArray();
+    return header;
+}
+
+Result<ImportDocument> parseCliJson(const QString& text, const ImportOptions& options)
+{
+    const QByteArray utf8 = withoutBom(text).toUtf8();
+    auto parsed = json::parse(std::string_view(utf8.constData(), std::size_t(utf8.size())));
+    if (!parsed)
+        return parsed.error(); // "line L, column C: ..."
+    const json::Value& root = parsed.value();
+    if (!root.isObject())
+        return invalid(Importer::tr("line 1: expected a JSON object as portolan-cli --json list "
+                                    "prints it"));
+    if (const json::Value* command = root.find("command")) {
+        if (!command->isString() || command->asString() != "list")
+            return invalid(Importer::tr("command: only the output of “portolan-cli --json list” "
+                                        "can be imported (this is “%1”)")
+                               .arg(qs(command->isString() ? command->asString() : command->dump())));
+    }
+    if (const json::Value* ok = root.find("ok")) {
+        if (!ok->isBool())
+            return invalid(Importer::tr("ok: expected true or false"));
+        if (!ok->asBool())
+            return invalid(Importer::tr("ok: the report is of a command that failed; it lists no "
+                                        "reservations"));
+    }
+    auto header = jsonHeader(root, /*nullHostAllowed=*/false);
+    if (!header)
+        return header.error();
+
+    ImportDocument document;
+    document.format = ImportFormat::CliJson;
+    document.host = options.host.isEmpty() ? header->host : options.host;
+    const json::Array& entries = *header->reservations;
+    for (qsizetype i = 0; i < qsizetype(entries.size()); ++i) {
+        const json::Value& entry = entries[std::size_t(i)];
+        if (!entry.isObject())
+            return invalid(Importer::tr("reservations[%1]: expected an object").arg(i));
+        ImportedReservation r;
+
+        const json::Value* protocol = entry.find("protocol");
+        if (!protocol)
+            return invalid(Importer::tr("%1: missing").arg(fieldName(i, "protocol")));
+        const auto p = protocol->isString() ? parseProtocol(protocol->asString()) : std::nullopt;
+        if (!p)
+            return invalid(Importer::tr("%1: expected \"tcp\" or \"udp\"").arg(fieldName(i, "protocol")));
+        r.protocol = *p;
+
+        auto start = integerField<std::int64_t>(entry, i, "start", true, 1, 65535, 0);
+        if (!start)
+            return start.error();
+        auto end = integerField<std::int64_t>(entry, i, "end", false, 1, 65535, -1);
+        if (!end)
+            return end.error();
+        auto count = integerField<std::int64_t>(entry, i, "count", false, 1, 65535, -1);
+        if (!count)
+            return count.error();
+        if (end.value() < 0 && count.value() < 0)
+            return invalid(Importer::tr("%1: missing (or give %2)")
+                               .arg(fieldName(i, "count"), fieldName(i, "end")));
+        std::int64_t n = count.value();
+        if (end.value() >= 0) {
+            if (end.value() < start.value())
+                return invalid(Importer::tr("%1: %2 comes before the start %3")
+                                   .arg(fieldName(i, "end"))
+                                   .arg(end.value())
+                                   .arg(start.value()));
+            const std::int64_t spanned = end.value() - start.value() + 1;
+            if (n >= 0 && n != spanned)
+                return invalid(Importer::tr("%1: %2 does not match start %3 and end %4")
+                                   .arg(fieldName(i, "count"))
+                                   .arg(n)
+                                   .arg(start.value())
+                                   .arg(end.value()));
+            n = spanned;
+        }
+        auto range = makePortRange(start.value(), n, RangeKind::Persistent);
+        if (!range)
+            return invalid(Importer::tr("reservations[%1].%2").arg(i).arg(qs(range.error().message)));
+        r.range = range.value();
+
+        if (const json::Value* persistent = entry.find("persistent")) {
+            if (!persistent->isBool())
+                return invalid(Importer::tr("%1: expected true or false").arg(fieldName(i, "persistent")));
+            r.persistent = persistent->asBool();
+        } else {
+            return invalid(Importer::tr("%1: missing").arg(fieldName(i, "persistent")));
+        }
+
+        if (const json::Value* token = entry.find("token"); token && !token->isNull()) {
+            // portolan-cli prints tokens as decimal strings so that 64 bits survive any reader.
+            std::optional<std::uint64_t> value;
+            if (token->isString()) {
+                bool ok = false;
+                const quint64 v = qs(token->asString()).toULongLong(&ok, 10);
+                if (ok || token->asString() == "-" || token->asString().empty())
+                    value = ok ? v : 0;
+            } else if (token->isNumber()) {
+                value = token->asUint();
+            }
+            if (!value)
+                return invalid(Importer::tr("%1: expected a decimal number").arg(fieldName(i, "token")));
+            r.token = *value;
+        }
+        if (const json::Value* owner = entry.find("owner"); owner && !owner->isNull()) {
+            if (!owner->isString())
+                return invalid(Importer::tr("%1: expected a string").arg(fieldName(i, "owner")));
+            r.owner = qs(owner->asString());
+        }
+        QString host = options.host;
+        if (host.isEmpty()) {
+            if (const json::Value* h = entry.find("host"); h && !h->isNull()) {
+                if (!h->isString())
+                    return invalid(Importer::tr("%1: expected a string").arg(fieldName(i, "host")));
+                host = qs(h->asString());
+            }
+        }
+        if (host.isEmpty())
+            host = header->host;
+        if (host.isEmpty())
+            return invalid(Importer::tr("%1: missing, and the document names no host: give it "
+                                        "with --host")
+                               .arg(fieldName(i, "host")));
+        r.host = host;
+        document.reservations.append(r);
+    }
+    return document;
+}
+
+// ---- Portolan's JSON reservation report (model/reportwriters.h) ----------------------------
+
+Result<PortRange> blockField(const json::Value& entry, qsizetype i, const char* list)
+{
+    auto start = integerField<std::int64_t>(entry, i, "start", true, 1, 65535, 0, list);
+    if (!start)
+        return start.error();
+    auto end = integerField<std::int64_t>(entry, i, "end", false, 1, 65535, -1, list);
+    if (!end)
+        return end.error();
+    auto count = integerField<std::int64_t>(entry, i, "count", true, 1, 65535, -1, list);
+    if (!count)
+        return count.error();
+    if (end.value() >= 0 && end.value() != start.value() + count.value() - 1)
+        return invalid(Importer::tr("%1: %2 does not match start %3 and count %4")
+                           .arg(fieldName(i, "end", list))
+                           .arg(end.value())
+                           .arg(start.value())
+                           .arg(count.value()));
+    auto range = makePortRange(start.value(), count.value(), RangeKind::Persistent);
+    if (!range)
+        return invalid(QStringLiteral("%1[%2].%3").arg(QLatin1String(list)).arg(i).arg(qs(range.error().message)));
+    return range.value();
+}
+
+Result<Protocol> protocolField(const json::Value& entry, qsizetype i, const char* list)
+{
+    const json::Value* protocol = entry.find("protocol");
+    if (!protocol)
+        return invalid(Importer::tr("%1: missing").arg(fieldName(i, "protocol", list)));
+    const auto p = protocol->isString() ? parseProtocol(protocol->asString()) : std::nullopt;
+    if (!p)
+        return invalid(Importer::tr("%1: expected \"tcp\" or \"udp\"").arg(fieldName(i, "protocol", list)));
+    return *p;
+}
+
+// A string field; null and missing give `fallback` unless required.
+Result<QString> stringField(const json::Value& entry, qsizetype i, const char* field, bool required,
+                            const char* list)
+{
+    const json::Value* value = entry.find(field);
+    if (!value || value->isNull()) {
+        if (required)
+            return invalid(Importer::tr("%1: missing").arg(fieldName(i, field, list)));
+        return QString();
+    }
+    if (!value->isString())
+        return invalid(Importer::tr("%1: expected a string").arg(fieldName(i, field, list)));
+    return qs(value->asString());
+}
+
+// "2025-03-10T08:15:00.000Z" (any ISO 8601 time with its offset); null: never, unless required.
+Result<QDateTime> timeField(const json::Value& entry, qsizetype i, const char* field, bool required)
+{
+    auto text = stringField(entry, i, field, required, "reservations");
+    if (!text)
+        return text.error();
+    if (text.value().isEmpty()) {
+        if (required)
+            return invalid(Importer::tr("%1: missing").arg(fieldName(i, field)));
+        return QDateTime();
+    }
+    const QDateTime time = QDateTime::fromString(text.value(), Qt::ISODateWithMs);
+    if (!time.isValid() || time.timeSpec() == Qt::LocalTime)
+        return invalid(Importer::tr("%1: “%2” is not a time with its offset; expected e.g. "
+                                    "2025-03-10T08:15:00.000Z")
+                           .arg(fieldName(i, field), text.value()));
+    return time.toUTC();
+}
+
+Result<ImportDocument> parseReport(const json::Value& root, const ImportOptions& options)
+{
+    const json::Value* version = root.find("version");
+    if (!version)
+        return invalid(Importer::tr("version: missing"));
+    const auto v = version->isNumber() ? version->asInt() : std::nullopt;
+    if (!v)
+        return invalid(Importer::tr("version: expected a whole number"));
+    if (*v != kReportVersion)
+        return invalid(Importer::tr("version: %1 is not supported; allowed: %2 (the report was "
+                                    "written by another version of Portolan)")
+                           .arg(*v)
+                           .arg(kReportVersion));
+    auto header = jsonHeader(root, /*nullHostAllowed=*/true);
+    if (!header)
+        return header.error();
+
+    ImportDocument document;
+    document.format = ImportFormat::Report;
+    document.host = options.host.isEmpty() ? header->host : options.host;
+    auto hostOf = [&](const json::Value& entry, qsizetype i, const char* name) -> Result<QString> {
+        if (!options.host.isEmpty())
+            return options.host;
+        auto host = stringField(entry, i, "host", false, name);
+        if (!host)
+            return host.error();
+        QString h = host.value().isEmpty() ? header->host : host.value();
+        if (h.isEmpty())
+            return invalid(Importer::tr("%1: missing, and the document names no host: give it "
+                                        "with --host")
+                               .arg(fieldName(i, "host", name)));
+        return h;
+    };
+
+    const json::Array& entries = *header->reservations;
+    for (qsizetype i = 0; i < qsizetype(entries.size()); ++i) {
+        const json::Value& entry = entries[std::size_t(i)];
+        if (!entry.isObject())
+            return invalid(Importer::tr("reservations[%1]: expected an object").arg(i));
+        ReservationRecord record;
+        auto protocol = protocolField(entry, i, "reservations");
+        if (!protocol)
+            return protocol.error();
+        record.protocol = protocol.value();
+        auto range = blockField(entry, i, "reservations");
+        if (!range)
+            return range.error();
+        record.start = range.value().start;
+        record.count = range.value().count;
+        if (const json::Value* persistent = entry.find("persistent");
+            persistent && !(persistent->isBool() && persistent->asBool()))
+            return invalid(Importer::tr("%1: expected true (the inventory holds persistent "
+                                        "reservations only)")
+                               .arg(fieldName(i, "persistent")));
+        if (const json::Value* token = entry.find("token"); token && !token->isNull()) {
+            bool ok = false;
+            const quint64 value = token->isString() ? qs(token->asString()).toULongLong(&ok, 10) : 0;
+            if (!ok)
+                return invalid(Importer::tr("%1: expected a decimal number in a string, or null")
+                                   .arg(fieldName(i, "token")));
+            record.token = value;
+        }
+        auto source = stringField(entry, i, "source", true, "reservations");
+        if (!source)
+            return source.error();
+        const auto parsedSource = parseReservationSource(source.value());
+        if (!parsedSource)
+            return invalid(Importer::tr("%1: “%2” is not a source; allowed: created, looked-up, "
+                                        "discovered, imported")
+                               .arg(fieldName(i, "source"), source.value()));
+        record.source = *parsedSource;
+        auto state = stringField(entry, i, "state", true, "reservations");
+        if (!state)
+            return state.error();
+        const auto parsedState = parseReservationState(state.value());
+        if (!parsedState)
+            return invalid(Importer::tr("%1: “%2” is not a state; allowed: present, missing, "
+                                        "unverified")
+                               .arg(fieldName(i, "state"), state.value()));
+        record.state = *parsedState;
+        auto created = timeField(entry, i, "createdAt", true);
+        if (!created)
+            return created.error();
+        record.createdAt = created.value();
+        auto verified = timeField(entry, i, "verifiedAt", false);
+        if (!verified)
+            return verified.error();
+        record.verifiedAt = verified.value();
+        auto note = stringField(entry, i, "note", false, "reservations");
+        if (!note)
+            return note.error();
+        record.note = note.value();
+        auto host = hostOf(entry, i, "reservations");
+        if (!host)
+            return host.error();
+        record.host = host.value();
+
+        ImportedReservation r;
+        r.host = record.host;
+        r.protocol = record.protocol;
+        r.range = record.range();
+        r.persistent = true;
+        r.token = record.token;
+        r.record = record;
+        document.reservations.append(r);
+    }
+
+    if (const json::Value* runtime = root.find("runtimeBlocks"); runtime && !runtime->isNull()) {
+        if (!runtime->isArray())
+            return invalid(Importer::tr("runtimeBlocks: expected an array"));
+        const json::Array& blocks = runtime->asArray();
+        for (qsizetype i = 0; i < qsizetype(blocks.size()); ++i) {
+            const json::Value& entry = blocks[std::size_t(i)];
+            if (!entry.isObject())
+                return invalid(Importer::tr("runtimeBlocks[%1]: expected an object").arg(i));
+            auto protocol = protocolField(entry, i, "runtimeBlocks");
+            if (!protocol)
+                return protocol.error();
+            auto range = blockField(entry, i, "runtimeBlocks");
+            if (!range)
+                return range.error();
+            auto owner = stringField(entry, i, "owner", false, "runtimeBlocks");
+            if (!owner)
+                return owner.error();
+            auto host = hostOf(entry, i, "runtimeBlocks");
+            if (!host)
+                return host.error();
+            ImportedReservation r;
+            r.host = host.value();
+            r.protocol = protocol.value();
+            r.range = range.value();
+            r.persistent = false;
+            r.owner = owner.value();
+            document.reservations.append(r);
+        }
+    }
+    return document;
+}
+
+// The report's "format" member, when the text is a JSON object that has one.
+std::optional<std::string> jsonFormatName(const QString& text, Result<json::Value>& parsed)
+{
+    const QByteArray utf8 = withoutBom(text).toUtf8();
+    parsed = json::parse(std::string_view(utf8.constData(), std::size_t(utf8.size())));
+    if (!parsed || !parsed.value().isObject())
+        return std::nullopt;
+    const json::Value* format = parsed.value().find("format");
+    if (!format || !format->isString())
+        return std::nullopt;
+    return format->asString();
+}
+
+} // namespace
+
+QString toText(ImportFormat format)
+{
+    switch (format) {
+    case ImportFormat::Auto: return QStringLiteral("auto");
+    case ImportFormat::Netsh: return QStringLiteral("netsh");
+    case ImportFormat::CliJson: return QStringLiteral("json");
+    case ImportFormat::Report: return QStringLiteral("report");
+    }
+    return {};
+}
+
+ImportFormat Importer::detect(const QString& text)
+{
+    for (QChar c : text) {
+        if (c.isSpace() || c == QChar(0xFEFF))
+            continue;
+        return c == QLatin1Char('{') ? ImportFormat::CliJson : ImportFormat::Netsh;
+    }
+    return ImportFormat::Netsh;
+}
+
+Result<ImportDocument> Importer::parse(const QString& text, const ImportOptions& options)
+{
+    const ImportFormat format = options.format == ImportFormat::Auto ? detect(text) : options.format;
+    if (format == ImportFormat::Report || (options.format == ImportFormat::Auto && format == ImportFormat::CliJson)) {
+        // A JSON report says what it is; any other JSON object is portolan-cli's.
+        Result<json::Value> parsed{json::Value()};
+        const std::optional<std::string> name = jsonFormatName(text, parsed);
+        if (!parsed)
+            return parsed.error(); // "line L, column C: ..."
+        if (name == kReportFormatName)
+            return parseReport(parsed.value(), options);
+        if (format == ImportFormat::Report)
+            return invalid(tr("format: expected \"%1\" (a report exported by Portolan)")
+                               .arg(QLatin1String(kReportFormatName)));
+    }
+    if (format == ImportFormat::CliJson)
+        return parseCliJson(text, options);
+    return parseNetsh(text, options);
+}
+
+Result<QString> Importer::readFile(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{ErrorKind::IoError, 0, {},
+                     tr("%1: cannot be read: %2").arg(path, file.errorString()).toStdString()};
+    const QByteArray bytes = file.readAll();
+    // PowerShell's "> file" writes UTF-16 with a byte-order mark; cmd and pastes give UTF-8
+    // (or the OEM code page, whose labels the netsh reader never looks at).
+    if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF") || bytes.startsWith("\xEF\xBB\xBF")) {
+        auto encoding = QStringConverter::encodingForData(bytes);
+        QStringDecoder decoder(encoding.value_or(QStringConverter::Utf8));
+        return withoutBom(decoder(bytes));
+    }
+    return QString::fromUtf8(bytes);
+}
+
+Result<ImportSummary> Importer::import(const QString& text, const ImportOptions& options)
+{
+    auto parsed = parse(text, options);
+    if (!parsed)
+        return parsed.error();
+    ImportDocument document = std::move(parsed).value();
+
+    ImportSummary summary;
+    summary.format = document.format;
+    Database& database = m_store.database();
+    auto transaction = Transaction::begin(database, tr("Could not import the reservations"));
+    if (!transaction)
+        return transaction.error();
+    for (ImportedReservation& r : document.reservations) {
+        if (r.host.isEmpty())
+            r.host = database.localHost();
+        if (!summary.hosts.contains(r.host))
+            summary.hosts.append(r.host);
+        if (!r.persistent) {
+            ++summary.runtime; // held by a service; moves at every boot: reported, not stored
+            continue;
+        }
+        auto existing = m_store.inventory().find(r.host, r.protocol, r.range);
+        if (!existing)
+            return existing.error(); // the transaction rolls back: nothing imported
+        ReservationRecord record;
+        if (r.record) {
+            record = *r.record; // a Portolan report: every field as exported
+            record.id = 0;
+        } else {
+            record.protocol = r.protocol;
+            record.start = r.range.start;
+            record.count = r.range.count;
+            record.token = r.token;
+            record.source = ReservationSource::Imported; // kept as it was for a known row
+            record.state = ReservationState::Present;    // as the report saw it; never verified here
+        }
+        record.host = r.host;
+        auto stored = m_store.inventory().upsert(record);
+        if (!stored)
+            return stored.error();
+        r.stored = true;
+        r.added = !existing.value().has_value();
+        (r.added ? summary.added : summary.updated)++;
+        summary.rows.append(stored.value());
+    }
+    if (auto committed = transaction->commit(); !committed)
+        return committed.error();
+
+    summary.reservations = document.reservations;
+    if (summary.hosts.isEmpty())
+        summary.hosts.append(document.host.isEmpty() ? database.localHost() : document.host);
+    summary.message = tr("Imported %n persistent reservation(s)", nullptr, summary.added + summary.updated)
+                      + tr(" (%n new)", nullptr, summary.added)
+                      + tr(" of %1", nullptr).arg(summary.hosts.join(QStringLiteral(", ")))
+                      + (summary.runtime
+                             ? tr("; %n runtime reservation(s) held by services were read but "
+                                  "not stored", nullptr, summary.runtime)
+                             : QString())
+                      + QLatin1Char('.');
+    return summary;
+}
+
+Result<ImportSummary> Importer::importFile(const QString& path, const ImportOptions& options)
+{
+    auto text = readFile(path);
+    if (!text)
+        return text.error();
+    return import(text.value(), options);
+}
+
+} // namespace portolan

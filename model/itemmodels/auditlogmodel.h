@@ -1,0 +1,67 @@
+#pragma once
+
+#include "model/store/auditlog.h"
+#include "model/itemmodels/modelroles.h"
+#include "model/itemmodels/pagedtablemodel.h"
+#include "model/store/records.h"
+
+#include "platform/error.h"
+
+#include <QString>
+
+namespace portolan {
+
+class ReservationService;
+class Store;
+
+// The audit log, newest first, loaded lazily: the first page when the filter is set, then one
+// page per fetchMore() (a keyset window, never a count or the whole table). New entries the
+// service records appear at the top.
+class AuditLogModel : public PagedTableModel<AuditRecord, AuditFilter>
+{
+    Q_OBJECT
+
+public:
+    enum Column : int {
+        TimeColumn,
+        HostColumn,
+        UserColumn,
+        ActionColumn,
+        ProtocolColumn,
+        RangeColumn,
+        ResultColumn, // "ok" / "failed"
+        TokenColumn,
+        ErrorColumn,  // ERROR_SHARING_VIOLATION (32)
+        MessageColumn, // the error's sentence, or the detail
+        RequestColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    explicit AuditLogModel(Store& store, QObject* parent = nullptr);
+
+    // Follows the service's auditRecorded signal (rows matching the filter go on top).
+    void attach(ReservationService* service);
+
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    // Puts a newly recorded entry on top when it matches the filter and is not shown yet.
+    void prepend(const AuditRecord& record);
+    bool matches(const AuditRecord& record) const;
+
+signals:
+    void loadFailed(const portolan::Error& error);
+
+private:
+    Result<QList<AuditRecord>> queryPage(const AuditFilter& filter, int limit,
+                                         std::optional<PageKey> before) override;
+    PageKey pageKey(const AuditRecord& record) const override;
+    void reportLoadFailure(const Error& error) override;
+
+    Store& m_store;
+};
+
+} // namespace portolan

@@ -1,0 +1,293 @@
+#include "model/itemmodels/inventorymodel.h"
+
+#include "model/services/explanations.h"
+#include "model/services/reservationservice.h"
+#include "model/store/store.h"
+
+#include <QLocale>
+#include <QSet>
+
+#include <algorithm>
+#include <tuple>
+
+namespace portolan {
+namespace {
+
+// The order of InventoryStore::list: host, protocol, start, count.
+auto sortKey(const ReservationRecord& r)
+{
+    return std::make_tuple(r.host, int(r.protocol), r.start, r.count);
+}
+
+QString timeText(const QDateTime& time)
+{
+    if (!time.isValid())
+        return InventoryModel::tr("never");
+    return QLocale().toString(time.toLocalTime(), QLocale::ShortFormat);
+}
+
+QString toneOf(ReservationState state)
+{
+    switch (state) {
+    case ReservationState::Present: return QStringLiteral("ok");
+    case ReservationState::Missing: return QStringLiteral("error");
+    case ReservationState::Unverified: return QStringLiteral("warning");
+    }
+    return {};
+}
+
+} // namespace
+
+InventoryModel::InventoryModel(Store& store, ReservationService* service, const QString& host,
+                               QObject* parent)
+    : QAbstractTableModel(parent), m_store(store), m_service(service), m_host(host)
+{
+    if (service) {
+        connect(service, &ReservationService::inventoryRowChanged, this, &InventoryModel::applyRecord);
+        connect(service, &ReservationService::inventoryRowRemoved, this, &InventoryModel::removeRecord);
+        connect(service, &ReservationService::inventoryReset, this, [this] { (void)refresh(); });
+    }
+    (void)refresh();
+}
+
+int InventoryModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int InventoryModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant InventoryModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ReservationRecord& r = m_rows.at(index.row());
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::EditRole:
+        switch (column) {
+        case HostColumn: return r.host;
+        case ProtocolColumn: return Explanations::protocolName(r.protocol);
+        case StartColumn: return int(r.start);
+        case EndColumn: return int(r.range().end());
+        case CountColumn: return int(r.count);
+        case TokenColumn: return Explanations::tokenText(r.token);
+        case SourceColumn: return Explanations::sourceName(r.source);
+        case StateColumn: return Explanations::stateName(r.state);
+        case CreatedColumn: return timeText(r.createdAt);
+        case VerifiedColumn: return timeText(r.verifiedAt);
+        case NoteColumn: return r.note;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        switch (column) {
+        case TokenColumn:
+            return tr("The token Windows gave this reservation when it was last seen. Tokens may "
+                      "change at every restart; the block is identified by protocol, start and "
+                      "count.");
+        case StateColumn:
+            switch (r.state) {
+            case ReservationState::Present:
+                return tr("Found by the last lookup (%1).").arg(timeText(r.verifiedAt));
+            case ReservationState::Missing:
+                return tr("The last lookup did not find this block: it was deleted outside the "
+                          "console, or the machine was reinstalled.");
+            case ReservationState::Unverified:
+                return tr("Not looked up since the machine last restarted (or never): its token "
+                          "may have changed.");
+            }
+            return {};
+        case SourceColumn:
+            switch (r.source) {
+            case ReservationSource::Created: return tr("Created by this console.");
+            case ReservationSource::LookedUp: return tr("Made elsewhere and looked up here.");
+            case ReservationSource::Discovered: return tr("Found on the system by a discovery.");
+            case ReservationSource::Imported: return tr("Imported from a report (netsh or portolan-cli).");
+            }
+            return {};
+        case NoteColumn:
+            return r.note.isEmpty() ? tr("Double-click to add a note: owner, purpose…") : r.note;
+        default:
+            return tr("%1 %2 on %3").arg(Explanations::protocolName(r.protocol),
+                                        Explanations::rangeText(r.range()), r.host);
+        }
+    case Qt::TextAlignmentRole:
+        switch (column) {
+        case StartColumn:
+        case EndColumn:
+        case CountColumn:
+        case TokenColumn:
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+        default:
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
+        }
+    case RecordIdRole: return r.id;
+    case RecordRole: return QVariant::fromValue(r);
+    case SortRole:
+        switch (column) {
+        case HostColumn: return r.host;
+        case ProtocolColumn: return int(r.protocol);
+        case StartColumn: return int(r.start);
+        case EndColumn: return int(r.range().end());
+        case CountColumn: return int(r.count);
+        case TokenColumn: return r.token;
+        case SourceColumn: return int(r.source);
+        case StateColumn: return int(r.state);
+        case CreatedColumn: return r.createdAt;
+        case VerifiedColumn: return r.verifiedAt;
+        case NoteColumn: return r.note.toLower();
+        }
+        return {};
+    case ProtocolRole: return int(r.protocol);
+    case StateRole: return int(r.state);
+    case FilterTextRole:
+        return QStringList{r.host, Explanations::rangeText(r.range()),
+                           QStringLiteral("%1-%2").arg(r.start).arg(r.range().end()), r.note}
+            .join(QLatin1Char(' '))
+            .toLower();
+    case ToneRole: return toneOf(r.state);
+    default:
+        return {};
+    }
+}
+
+QVariant InventoryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+        return {};
+    if (role == Qt::DisplayRole) {
+        switch (section) {
+        case HostColumn: return tr("Host");
+        case ProtocolColumn: return tr("Protocol");
+        case StartColumn: return tr("Start");
+        case EndColumn: return tr("End");
+        case CountColumn: return tr("Ports");
+        case TokenColumn: return tr("Token");
+        case SourceColumn: return tr("Source");
+        case StateColumn: return tr("State");
+        case CreatedColumn: return tr("Created");
+        case VerifiedColumn: return tr("Verified");
+        case NoteColumn: return tr("Note");
+        }
+    }
+    if (role == Qt::ToolTipRole && section == NoteColumn)
+        return tr("Free text: who needs this block and why. Every change is in the audit log.");
+    return {};
+}
+
+Qt::ItemFlags InventoryModel::flags(const QModelIndex& index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    Qt::ItemFlags f = Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemNeverHasChildren;
+    if (index.column() == NoteColumn && m_service)
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+bool InventoryModel::setData(const QModelIndex& index, const QVariant& value, int role)
+{
+    if (!m_service || role != Qt::EditRole || index.column() != NoteColumn
+        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return false;
+    const ReservationRecord& r = m_rows.at(index.row());
+    const QString note = value.toString();
+    if (note == r.note)
+        return true;
+    m_service->setNote(r.id, note); // the cell follows when the service has recorded it
+    return true;
+}
+
+int InventoryModel::rowOf(qint64 id) const
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).id == id)
+            return i;
+    }
+    return -1;
+}
+
+bool InventoryModel::accepts(const ReservationRecord& record) const
+{
+    return m_host.isEmpty() || record.host == m_host;
+}
+
+int InventoryModel::insertPosition(const ReservationRecord& record) const
+{
+    auto it = std::lower_bound(m_rows.begin(), m_rows.end(), record,
+                               [](const ReservationRecord& a, const ReservationRecord& b) {
+                                   return sortKey(a) < sortKey(b);
+                               });
+    return int(it - m_rows.begin());
+}
+
+void InventoryModel::applyRecord(const ReservationRecord& record)
+{
+    const int row = rowOf(record.id);
+    if (!accepts(record)) {
+        if (row >= 0)
+            removeRecord(record.id);
+        return;
+    }
+    if (row >= 0) {
+        if (m_rows.at(row) == record)
+            return;
+        if (sortKey(m_rows.at(row)) == sortKey(record)) {
+            m_rows[row] = record;
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+            return;
+        }
+        // The id now names another block (SQLite reuses the highest id after a delete).
+        removeRecord(record.id);
+    }
+    const int at = insertPosition(record);
+    beginInsertRows({}, at, at);
+    m_rows.insert(at, record);
+    endInsertRows();
+}
+
+void InventoryModel::removeRecord(qint64 id)
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    endRemoveRows();
+}
+
+Result<void> InventoryModel::refresh()
+{
+    InventoryFilter filter;
+    filter.host = m_host;
+    auto listed = m_store.inventory().list(filter);
+    if (!listed) {
+        emit loadFailed(listed.error());
+        return listed.error();
+    }
+    const QList<ReservationRecord>& fresh = listed.value();
+    // A row is the same when its id still names the same block.
+    QSet<QString> fresher;
+    auto identity = [](const ReservationRecord& r) {
+        return QStringLiteral("%1|%2|%3|%4|%5").arg(r.id).arg(r.host).arg(int(r.protocol)).arg(r.start).arg(r.count);
+    };
+    for (const ReservationRecord& r : fresh)
+        fresher.insert(identity(r));
+    // Rows gone, from the bottom up so the positions stay valid.
+    for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
+        if (!fresher.contains(identity(m_rows.at(i)))) {
+            beginRemoveRows({}, i, i);
+            m_rows.removeAt(i);
+            endRemoveRows();
+        }
+    }
+    for (const ReservationRecord& r : fresh)
+        applyRecord(r);
+    return {};
+}
+
+} // namespace portolan

@@ -1,0 +1,206 @@
+#include "model/itemmodels/proberunmodel.h"
+
+#include "model/services/explanations.h"
+#include "model/services/probeservice.h"
+#include "model/store/store.h"
+
+#include <QLocale>
+
+namespace portolan {
+namespace {
+
+QString timeText(const QDateTime& time)
+{
+    return QLocale().toString(time.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+QString durationText(qint64 us)
+{
+    if (us < 1000)
+        return ProbeRunModel::tr("%1 µs").arg(us);
+    if (us < 1000000)
+        return ProbeRunModel::tr("%1 ms").arg(double(us) / 1000.0, 0, 'f', 1);
+    return ProbeRunModel::tr("%1 s").arg(double(us) / 1000000.0, 0, 'f', 2);
+}
+
+HistoryOutcome outcomeOf(const ProbeRunRecord& r)
+{
+    if (r.cancelled)
+        return HistoryOutcome::Cancelled;
+    return r.ok ? HistoryOutcome::Ok : HistoryOutcome::Failed;
+}
+
+} // namespace
+
+ProbeRunModel::ProbeRunModel(Store& store, QObject* parent)
+    : PagedTableModel(parent), m_store(store)
+{
+    loadPage(true);
+}
+
+void ProbeRunModel::attach(ProbeService* service)
+{
+    connect(service, &ProbeService::finished, this,
+            [this](OperationId, const ProbeRunRecord& run) {
+                if (run.id != 0)
+                    prepend(run);
+            });
+}
+
+int ProbeRunModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ProbeRunModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ProbeRunRecord& r = record(index.row());
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (column) {
+        case StartedColumn: return timeText(r.startedAt);
+        case HostColumn: return r.actor.host;
+        case KindColumn: return Explanations::probeKindName(r.kind);
+        case ProtocolColumn: return Explanations::protocolName(r.protocol);
+        case RequestedColumn:
+            if (r.kind == ProbeKind::Scan || r.kind == ProbeKind::BindProbe)
+                return r.address.isEmpty() ? Explanations::rangeText(r.requested)
+                                           : tr("%1 on %2").arg(Explanations::rangeText(r.requested),
+                                                                r.address);
+            return Explanations::rangeText(r.requested);
+        case ResultColumn:
+            switch (outcomeOf(r)) {
+            case HistoryOutcome::Ok: return tr("ok");
+            case HistoryOutcome::Failed: return tr("failed");
+            case HistoryOutcome::Cancelled: return tr("cancelled");
+            }
+            return {};
+        case GrantedColumn:
+            if (r.allocatedPort)
+                return tr("port %1").arg(*r.allocatedPort);
+            return r.granted.count ? Explanations::rangeText(r.granted) : QString();
+        case TokenColumn: return r.token ? Explanations::tokenText(r.token) : QString();
+        case DurationColumn: return durationText(r.durationUs);
+        case StepsColumn: return r.stepCount;
+        case SummaryColumn: return r.summary;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (column == SummaryColumn || column == ResultColumn)
+            return r.summary;
+        if (column == StartedColumn)
+            return r.startedAt.toString(Qt::ISODateWithMs);
+        return {};
+    case Qt::TextAlignmentRole:
+        if (column == StepsColumn || column == DurationColumn || column == TokenColumn)
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+        return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
+    case RecordIdRole: return r.id;
+    case RecordRole: return QVariant::fromValue(r);
+    case SortRole:
+        switch (column) {
+        case StartedColumn: return r.startedAt;
+        case HostColumn: return r.actor.host;
+        case KindColumn: return int(r.kind);
+        case ProtocolColumn: return int(r.protocol);
+        case RequestedColumn: return int(r.requested.start) * 65536 + r.requested.count;
+        case ResultColumn: return int(outcomeOf(r));
+        case GrantedColumn:
+            return r.allocatedPort ? int(*r.allocatedPort) : int(r.granted.start);
+        case TokenColumn: return r.token;
+        case DurationColumn: return r.durationUs;
+        case StepsColumn: return r.stepCount;
+        case SummaryColumn: return r.summary;
+        }
+        return {};
+    case ProtocolRole: return int(r.protocol);
+    case OutcomeRole: return int(outcomeOf(r));
+    case FilterTextRole:
+        return QStringList{r.actor.host, r.actor.user, Explanations::probeKindName(r.kind),
+                           toText(r.kind), r.address, Explanations::rangeText(r.requested),
+                           r.summary}
+            .join(QLatin1Char(' '))
+            .toLower();
+    case ToneRole:
+        switch (outcomeOf(r)) {
+        case HistoryOutcome::Ok: return QStringLiteral("ok");
+        case HistoryOutcome::Failed: return QStringLiteral("error");
+        case HistoryOutcome::Cancelled: return QStringLiteral("muted");
+        }
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant ProbeRunModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0
+        || section >= ColumnCount)
+        return {};
+    switch (section) {
+    case StartedColumn: return tr("Started");
+    case HostColumn: return tr("Host");
+    case KindColumn: return tr("Probe");
+    case ProtocolColumn: return tr("Protocol");
+    case RequestedColumn: return tr("Requested");
+    case ResultColumn: return tr("Result");
+    case GrantedColumn: return tr("Granted");
+    case TokenColumn: return tr("Token");
+    case DurationColumn: return tr("Duration");
+    case StepsColumn: return tr("Steps");
+    case SummaryColumn: return tr("Summary");
+    }
+    return {};
+}
+
+Result<QList<ProbeRunRecord>> ProbeRunModel::queryPage(const ProbeRunFilter& filter, int limit,
+                                                       std::optional<PageKey> before)
+{
+    // One window of the newest runs: never a count, never the whole table.
+    return m_store.probeRuns().runs(filter, limit, before);
+}
+
+PageKey ProbeRunModel::pageKey(const ProbeRunRecord& run) const
+{
+    return PageKey{run.startedAt, run.id};
+}
+
+void ProbeRunModel::reportLoadFailure(const Error& error)
+{
+    emit loadFailed(error);
+}
+
+bool ProbeRunModel::matches(const ProbeRunRecord& r) const
+{
+    const ProbeRunFilter& f = filter();
+    if (!f.host.isEmpty() && r.actor.host != f.host)
+        return false;
+    if (f.kind && r.kind != *f.kind)
+        return false;
+    if (f.ok && r.ok != *f.ok)
+        return false;
+    if (f.from.isValid() && r.startedAt < f.from)
+        return false;
+    if (f.to.isValid() && r.startedAt >= f.to)
+        return false;
+    if (!f.text.isEmpty() && !r.summary.contains(f.text, Qt::CaseInsensitive)
+        && !r.address.contains(f.text, Qt::CaseInsensitive))
+        return false;
+    return true;
+}
+
+void ProbeRunModel::prepend(const ProbeRunRecord& run)
+{
+    if (run.id == 0 || !matches(run) || rowOf(run.id) >= 0)
+        return;
+    ProbeRunRecord shown = run;
+    shown.stepCount = int(run.steps.size()) > 0 ? int(run.steps.size()) : run.stepCount;
+    shown.steps.clear();
+    insertByKey(std::move(shown));
+}
+
+} // namespace portolan

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "model/itemmodels/modelroles.h"
+#include "model/itemmodels/pagedtablemodel.h"
+#include "model/store/proberunstore.h"
+#include "model/store/records.h"
+
+#include "platform/error.h"
+
+#include <QString>
+
+namespace portolan {
+
+class ProbeService;
+class Store;
+
+// The history of probe runs, newest first, lazy like AuditLogModel: the first screen of a
+// million-run database is one windowed query (ProbeRunStore::runs with a limit); rowCount
+// grows by fetchMore(). Runs are held without their steps (ProbeStepModel loads those).
+class ProbeRunModel : public PagedTableModel<ProbeRunRecord, ProbeRunFilter>
+{
+    Q_OBJECT
+
+public:
+    enum Column : int {
+        StartedColumn,
+        HostColumn,
+        KindColumn,
+        ProtocolColumn,
+        RequestedColumn, // block or scan span
+        ResultColumn,    // "ok" / "failed" / "cancelled"
+        GrantedColumn,   // block granted, or the allocated port
+        TokenColumn,
+        DurationColumn,
+        StepsColumn,
+        SummaryColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    explicit ProbeRunModel(Store& store, QObject* parent = nullptr);
+
+    // Follows the service's finished signal (recorded runs matching the filter go on top).
+    void attach(ProbeService* service);
+
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    using PagedTableModel::rowOf;
+    void prepend(const ProbeRunRecord& run); // steps are dropped; stepCount kept
+    bool matches(const ProbeRunRecord& run) const;
+
+signals:
+    void loadFailed(const portolan::Error& error);
+
+private:
+    Result<QList<ProbeRunRecord>> queryPage(const ProbeRunFilter& filter, int limit,
+                                            std::optional<PageKey> before) override;
+    PageKey pageKey(const ProbeRunRecord& run) const override;
+    void reportLoadFailure(const Error& error) override;
+
+    Store& m_store;
+};
+
+} // namespace portolan

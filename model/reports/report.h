@@ -1,0 +1,91 @@
+#pragma once
+
+#include "model/store/records.h"
+
+#include "platform/error.h"
+#include "platform/types.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// A reservation report: one snapshot of what the console knows about a host — its inventory
+// (every column), the blocks other processes hold at run time, the dynamic ranges and the
+// latest audit entries — written as CSV, JSON, HTML (model/reportwriters.h) or PDF
+// (ui/reportpdf.h). Every writer takes the same ReportData, so the four formats say the same.
+namespace portolan {
+
+class Backend;
+class Store;
+
+// The JSON report's "version". Readers refuse a newer one instead of guessing.
+inline constexpr int kReportVersion = 1;
+// The JSON report's "format": what tells a report apart from other JSON the importer reads.
+inline constexpr char kReportFormatName[] = "portolan-report";
+
+enum class ReportFormat : quint8
+{
+    Csv,
+    Json,
+    Html,
+    Pdf
+};
+QString toText(ReportFormat format);                             // "csv", "json", "html", "pdf"
+std::optional<ReportFormat> parseReportFormat(QStringView text); // case-insensitive
+// From a file name's extension (.csv, .json, .html/.htm, .pdf); empty for anything else.
+std::optional<ReportFormat> reportFormatForPath(const QString& path);
+
+// A block another process holds at run time (WinNAT, Hyper-V's HNS, ...): on the machine but
+// never in the inventory, because it moves at every boot.
+struct ReportRuntimeBlock
+{
+    Protocol protocol = Protocol::Tcp;
+    PortRange range;
+    QString owner; // empty when not known
+    friend bool operator==(const ReportRuntimeBlock&, const ReportRuntimeBlock&) = default;
+};
+
+struct ReportData
+{
+    QString title;
+    QString host;
+    QDateTime generatedAt; // UTC
+    QString backend;       // "windows", "linux", "simulated"; empty: no backend was asked
+    std::optional<PortRange> tcpDynamicRange;
+    std::optional<PortRange> udpDynamicRange;
+    QList<ReservationRecord> reservations;   // the inventory of `host`, by protocol and start
+    QList<ReportRuntimeBlock> runtimeBlocks; // by protocol and start
+    QList<AuditRecord> audit;                // newest first
+    QStringList problems; // what could not be read (the rest of the report is still right)
+
+    std::optional<PortRange> dynamicRange(Protocol p) const
+    {
+        return p == Protocol::Tcp ? tcpDynamicRange : udpDynamicRange;
+    }
+};
+
+struct ReportOptions
+{
+    QString title;         // empty: "Port reservations of HOST"
+    QString host;          // empty: the backend's host, else the database's local host
+    int auditLimit = 20;   // newest audit entries of the host; 0: none
+    QDateTime generatedAt; // null: the store's clock
+};
+
+class Report
+{
+    Q_DECLARE_TR_FUNCTIONS(Report)
+
+public:
+    // Reads the inventory and audit log of the host from the store and, when a backend is
+    // given, its dynamic ranges and runtime blocks. A store error fails the report; a backend
+    // error is listed in `problems` (the inventory alone is still worth a report).
+    // May run on any thread (the store gives each thread its own connection).
+    static Result<ReportData> gather(Store& store, Backend* backend, const ReportOptions& options);
+};
+
+} // namespace portolan

@@ -1,0 +1,116 @@
+#pragma once
+
+#include "model/reports/report.h"
+
+#include "platform/error.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QLineF>
+#include <QList>
+#include <QRectF>
+#include <QString>
+
+// The text formats of a report (CSV, JSON, HTML) and the port-map drawing they share with the
+// PDF (ui/reportpdf.h). Writers return bytes; nothing here touches a file except writeReport.
+namespace portolan {
+
+// ---- CSV (RFC 4180) ------------------------------------------------------------------------
+// One table: a header row, then one row per inventory reservation and one per runtime block
+// (kind "persistent" / "runtime"). Lines end in CRLF; a cell holding a comma, a quote, CR or
+// LF is quoted, with quotes doubled. UTF-8 with a byte-order mark, so that spreadsheets do not
+// guess a code page.
+//
+// Formula neutralisation: a cell whose first character is = + - @, TAB, CR or LF (or one of
+// the full-width ＝ ＋ － ＠), or whose first non-blank character is = + - @, would be run
+// as a formula by a spreadsheet (Excel, LibreOffice, Google Sheets). Such a cell gets an
+// apostrophe in front — spreadsheets show it as text and hide the apostrophe — and is quoted.
+// The cells the writer itself fills (numbers, times, enumerations) never start with those
+// characters; notes, owners, hosts and requests can. Tokens are hexadecimal ("0x7e51a3c0"):
+// as a decimal number a spreadsheet would round them to 15 digits.
+QString csvCell(const QString& value);
+QStringList reportCsvHeader();
+QByteArray reportCsv(const ReportData& data);
+
+// ---- JSON --------------------------------------------------------------------------------
+// Keys in a fixed order, two-space indent, "format": "portolan-report", "version": 1. Times are
+// UTC ISO 8601 with milliseconds ("2025-03-10T08:15:00.000Z") or null; tokens are decimal
+// strings (64 bits survive any reader) or null. Schema: resources/schemas/report.schema.json.
+QByteArray reportJson(const ReportData& data);
+
+// ---- HTML --------------------------------------------------------------------------------
+enum class HtmlFlavor : quint8
+{
+    Browser,  // self-contained page: inline SVG port map, CSS for screen and print
+    RichText, // the subset QTextDocument renders (for the PDF): the map is the image
+              // "portolan:portmap", to be added as a resource of that size
+};
+// Escapes & < > " ' so that the text can sit in an element or a double-quoted attribute.
+QString htmlEscape(const QString& text);
+QByteArray reportHtml(const ReportData& data, HtmlFlavor flavor = HtmlFlavor::Browser);
+
+// ---- port map drawing ----------------------------------------------------------------------
+// The whole 0-65535 space of TCP and UDP as lanes: the dynamic range as a band, each inventory
+// block and runtime block as a bar (at least 3 units wide, so a single port shows), its range
+// as a label above it (labels are stacked in rows so that none overlaps another or leaves the
+// drawing), and a port axis. Coordinates are in units of a drawing kReportMapWidth wide; the
+// SVG writer and the PDF painter scale them.
+inline constexpr double kReportMapWidth = 1000;
+inline constexpr double kReportMapFontSize = 11; // labels; lane names are 2 more
+
+struct ReportMapShape
+{
+    enum class Kind : quint8
+    {
+        Track,      // the lane's bar background
+        Dynamic,    // dynamic range band
+        Persistent, // an inventory block
+        Runtime,    // a block held by another process
+        Leader,     // line from a label to its block
+        Tick,       // axis tick
+        Text,       // any text: lane names, labels, captions, tick labels
+    };
+    enum class Anchor : quint8
+    {
+        Start,
+        Middle,
+        End
+    };
+    Kind kind = Kind::Track;
+    QRectF rect;  // bars and bands
+    QLineF line;  // leaders and ticks
+    QString text; // Text: what it says; bars: a tooltip/title
+    QPointF at;   // Text: the baseline point at the anchor
+    Anchor anchor = Anchor::Start;
+    double fontSize = kReportMapFontSize;
+    bool bold = false;
+};
+
+struct ReportMapLayout
+{
+    double width = kReportMapWidth;
+    double height = 0;
+    QList<ReportMapShape> shapes; // in drawing order
+};
+
+// A conservative width for text of the map's font (DejaVu Sans is among the widest of the
+// usual sans fonts), so that a label placed with it is never clipped or overlapped.
+double estimatedTextWidth(const QString& text, double fontSize);
+// fontSize: of the labels, in drawing units (the PDF, drawn smaller, asks for larger text).
+ReportMapLayout layoutReportMap(const ReportData& data, double fontSize = kReportMapFontSize);
+QString reportMapSvg(const ReportData& data);
+
+// ---- files -------------------------------------------------------------------------------
+class ReportWriter
+{
+    Q_DECLARE_TR_FUNCTIONS(ReportWriter)
+
+public:
+    // CSV, JSON or HTML bytes; PDF is not a text format (ui/reportpdf.h).
+    static Result<QByteArray> render(const ReportData& data, ReportFormat format);
+    // Writes atomically (QSaveFile): a failed write leaves any earlier file as it was. The
+    // error is IoError naming the file, the reason and what to do.
+    static Result<void> writeFile(const QString& path, const QByteArray& bytes);
+};
+
+} // namespace portolan

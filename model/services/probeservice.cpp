@@ -1,0 +1,214 @@
+#include "model/services/probeservice.h"
+
+#include "model/store/store.h"
+
+#include "platform/probes.h"
+
+#include <QMetaObject>
+#include <QThreadPool>
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <utility>
+
+namespace portolan {
+namespace {
+
+ProbeStepRecord stepRecord(const ProbeStep& step)
+{
+    ProbeStepRecord record;
+    record.kind = toStepKind(step.kind);
+    record.ok = step.ok;
+    record.durationUs = step.duration.count();
+    record.detail = QString::fromStdString(step.detail);
+    record.error = step.error;
+    return record;
+}
+
+qint64 microsecondsSince(std::chrono::steady_clock::time_point start)
+{
+    return std::chrono::duration_cast<std::chrono::microseconds>(
+               std::chrono::steady_clock::now() - start)
+        .count();
+}
+
+} // namespace
+
+struct ProbeService::Job
+{
+    ProbeService* service;
+    Backend& backend;
+    Store& store;
+    Actor actor;
+    OperationId id;
+    std::stop_token stop;
+
+    template <typename F>
+    void post(F&& f)
+    {
+        QMetaObject::invokeMethod(service, std::forward<F>(f), Qt::QueuedConnection);
+    }
+
+    // The live step display: called by the platform plan as each step finishes.
+    ProbeStepCallback onStep()
+    {
+        return [this, seq = std::make_shared<int>(0)](const ProbeStep& step) {
+            ProbeStepRecord record = stepRecord(step);
+            record.seq = (*seq)++;
+            post([s = service, i = id, record] { emit s->stepFinished(i, record); });
+        };
+    }
+};
+
+ProbeService::ProbeService(std::shared_ptr<Backend> backend, Store& store, QObject* parent)
+    : QObject(parent), m_backend(std::move(backend)), m_store(store),
+      m_pool(new QThreadPool(this))
+{
+    m_pool->setMaxThreadCount(1);
+}
+
+ProbeService::~ProbeService()
+{
+    if (m_stop)
+        m_stop->request_stop();
+    m_pool->waitForDone();
+}
+
+OperationId ProbeService::start(ProbeKind kind,
+                                std::function<Result<ProbeRunRecord>(Job&)> body)
+{
+    const OperationId id = m_nextId++;
+    if (m_running != 0) {
+        const Error busyError = Error::make(
+            ErrorKind::Unavailable,
+            tr("Another probe is still running: wait for it to finish or cancel it.").toStdString());
+        QMetaObject::invokeMethod(
+            this, [this, id, busyError] { emit failed(id, busyError); }, Qt::QueuedConnection);
+        return id;
+    }
+    m_running = id;
+    m_stop = std::make_shared<std::stop_source>();
+    emit busyChanged(true);
+    emit started(id, kind);
+
+    Actor actor = Actor::local(*m_backend);
+    auto job = std::make_shared<Job>(Job{this, *m_backend, m_store, actor, id, m_stop->get_token()});
+    std::shared_ptr<Backend> keep = m_backend;
+    std::shared_ptr<std::stop_source> stop = m_stop;
+    m_pool->start([job, keep, stop, body = std::move(body)] {
+        Result<ProbeRunRecord> outcome = body(*job);
+        if (!outcome) {
+            job->post([s = job->service, i = job->id, e = outcome.error()] {
+                emit s->failed(i, e);
+                s->done(i);
+            });
+            return;
+        }
+        ProbeRunRecord run = std::move(outcome).value();
+        run.actor = job->actor;
+        auto recorded = job->store.probeRuns().record(run);
+        std::optional<Error> recordError;
+        if (recorded) {
+            run.id = recorded.value();
+            for (int i = 0; i < run.steps.size(); ++i)
+                run.steps[i].seq = i;
+            run.stepCount = int(run.steps.size());
+        } else {
+            recordError = recorded.error();
+        }
+        job->post([s = job->service, i = job->id, run, recordError] {
+            emit s->finished(i, run);
+            if (recordError)
+                emit s->recordFailed(i, *recordError);
+            s->done(i);
+        });
+    });
+    return id;
+}
+
+void ProbeService::done(OperationId id)
+{
+    if (m_running != id)
+        return;
+    m_running = 0;
+    m_stop.reset();
+    emit busyChanged(false);
+}
+
+void ProbeService::cancel()
+{
+    if (m_stop)
+        m_stop->request_stop();
+}
+
+OperationId ProbeService::runAcquireRelease(const SocketSpec& spec, PortRange range)
+{
+    return start(ProbeKind::AcquireRelease, [spec, range](Job& job) -> Result<ProbeRunRecord> {
+        const QDateTime startedAt = job.store.database().now();
+        ProbeReport report = portolan::runAcquireRelease(job.backend, spec, range, job.onStep());
+        return probeRunFromReport(report, job.actor, startedAt);
+    });
+}
+
+OperationId ProbeService::runLookupAssociate(PortRange range)
+{
+    return start(ProbeKind::LookupAssociate, [range](Job& job) -> Result<ProbeRunRecord> {
+        const QDateTime startedAt = job.store.database().now();
+        ProbeReport report = portolan::runLookupAssociate(job.backend, range, job.onStep());
+        return probeRunFromReport(report, job.actor, startedAt);
+    });
+}
+
+OperationId ProbeService::runAcquireAssociateBind(const SocketSpec& spec, PortRange range,
+                                                  const QString& address)
+{
+    const std::string addr = address.toStdString();
+    return start(ProbeKind::AcquireAssociateBind,
+                 [spec, range, addr](Job& job) -> Result<ProbeRunRecord> {
+                     const QDateTime startedAt = job.store.database().now();
+                     ProbeReport report = portolan::runAcquireAssociateBind(
+                         job.backend, spec, range, addr, job.onStep());
+                     ProbeRunRecord run = probeRunFromReport(report, job.actor, startedAt);
+                     run.address = QString::fromStdString(addr);
+                     return run;
+                 });
+}
+
+OperationId ProbeService::runBindProbe(const BindTarget& target)
+{
+    return start(ProbeKind::BindProbe, [target](Job& job) -> Result<ProbeRunRecord> {
+        const QDateTime startedAt = job.store.database().now();
+        const auto began = std::chrono::steady_clock::now();
+        BindProbeResult result = job.backend.bindProbe(target);
+        ProbeRunRecord run = probeRunFromBindProbe(target, result, job.actor, startedAt,
+                                                   microsecondsSince(began));
+        for (const ProbeStepRecord& step : run.steps)
+            job.post([s = job.service, i = job.id, step] { emit s->stepFinished(i, step); });
+        return run;
+    });
+}
+
+OperationId ProbeService::runScan(const ScanRequest& request)
+{
+    return start(ProbeKind::Scan, [request](Job& job) -> Result<ProbeRunRecord> {
+        const QDateTime startedAt = job.store.database().now();
+        const auto began = std::chrono::steady_clock::now();
+        // The scanner calls back from its threads (never concurrently): forward at most one
+        // report per interval, and always the last one.
+        auto last = std::make_shared<std::chrono::steady_clock::time_point>();
+        ScanProgress progress = [&job, last](std::uint32_t done, std::uint32_t total) {
+            const auto now = std::chrono::steady_clock::now();
+            if (done < total && now - *last < std::chrono::milliseconds(kProgressIntervalMs))
+                return;
+            *last = now;
+            job.post([s = job.service, i = job.id, done, total] { emit s->scanProgress(i, done, total); });
+        };
+        auto scanned = job.backend.scan(request, progress, job.stop);
+        if (!scanned)
+            return scanned.error();
+        return probeRunFromScan(scanned.value(), job.actor, startedAt, microsecondsSince(began));
+    });
+}
+
+} // namespace portolan

@@ -1,0 +1,691 @@
+#include "model/services/reservationservice.h"
+
+#include "model/services/explanations.h"
+#include "model/store/store.h"
+
+#include "platform/nativecodes.h"
+
+#include <QMetaObject>
+#include <QPointer>
+#include <QThreadPool>
+
+#include <utility>
+
+namespace portolan {
+namespace {
+
+QString callName(const char* verb, Protocol protocol)
+{
+    return QStringLiteral("%1Persistent%2PortReservation")
+        .arg(QLatin1String(verb), protocol == Protocol::Tcp ? QStringLiteral("Tcp")
+                                                            : QStringLiteral("Udp"));
+}
+
+// The exact request as the audit log keeps it: "CreatePersistentTcpPortReservation(5000, 20)".
+QString requestText(const char* verb, Protocol protocol, PortRange range)
+{
+    return QStringLiteral("%1(%2, %3)").arg(callName(verb, protocol)).arg(range.start).arg(range.count);
+}
+
+QString blockText(Protocol protocol, PortRange range)
+{
+    return Explanations::protocolName(protocol) + QLatin1Char(' ') + Explanations::rangeText(range);
+}
+
+ReservationOutcome blockOutcome(ReservationOperation operation, Protocol protocol, PortRange range)
+{
+    ReservationOutcome outcome;
+    outcome.operation = operation;
+    outcome.protocol = protocol;
+    outcome.range = range;
+    return outcome;
+}
+
+// The audit entry of one system call on a block; the job fills in how it went.
+AuditRecord callEntry(AuditAction action, const char* verb, Protocol protocol, PortRange range)
+{
+    AuditRecord entry;
+    entry.action = action;
+    entry.protocol = protocol;
+    entry.start = range.start;
+    entry.count = range.count;
+    entry.request = requestText(verb, protocol, range);
+    return entry;
+}
+
+// Lookup and Delete match the exact block, so a range no call accepts is refused here, with
+// the field named as create's pre-flight names it: the system's own answer
+// (ERROR_INVALID_PARAMETER) would not say which field is wrong. The refusal is audited.
+bool refuseInvalidRange(ReservationOutcome& outcome, AuditRecord& entry, Protocol protocol,
+                        PortRange range)
+{
+    if (validatePortRange(range, RangeKind::Persistent))
+        return false;
+    const PreflightReport report = Preflight::check(protocol, range, MachineSnapshot{});
+    outcome.error = report.refusal();
+    outcome.message = report.explanation();
+    entry.request += ReservationService::tr(" — not called: refused by the pre-flight check");
+    entry.ok = false;
+    entry.error = outcome.error;
+    return true;
+}
+
+} // namespace
+
+QString toText(ReservationOperation operation)
+{
+    switch (operation) {
+    case ReservationOperation::Preflight: return QStringLiteral("preflight");
+    case ReservationOperation::Create: return QStringLiteral("create");
+    case ReservationOperation::Lookup: return QStringLiteral("lookup");
+    case ReservationOperation::Delete: return QStringLiteral("delete");
+    case ReservationOperation::Forget: return QStringLiteral("forget");
+    case ReservationOperation::Note: return QStringLiteral("note");
+    case ReservationOperation::Discover: return QStringLiteral("discover");
+    case ReservationOperation::Verify: return QStringLiteral("verify");
+    case ReservationOperation::CheckBoot: return QStringLiteral("check-boot");
+    case ReservationOperation::Snapshot: return QStringLiteral("snapshot");
+    }
+    return {};
+}
+
+// What a job needs on the worker thread, and the way back to the service's thread. Signals
+// are emitted by the service itself, on its own thread, from events posted here: a service
+// destroyed meanwhile simply never receives them.
+struct ReservationService::Worker
+{
+    ReservationService* service;
+    Backend& backend;
+    Store& store;
+    QString host;
+    OperationId id;
+
+    template <typename F>
+    void post(F&& f)
+    {
+        QMetaObject::invokeMethod(service, std::forward<F>(f), Qt::QueuedConnection);
+    }
+
+    Actor actor() const
+    {
+        Actor a = Actor::local(backend);
+        a.host = host;
+        return a;
+    }
+
+    QList<ReservationRecord> inventory(QStringList* problems = nullptr)
+    {
+        InventoryFilter filter;
+        filter.host = host;
+        auto rows = store.inventory().list(filter);
+        if (!rows) {
+            if (problems)
+                problems->append(ReservationService::tr("Could not read the inventory: %1")
+                                     .arg(Explanations::errorLine(rows.error())));
+            return {};
+        }
+        return rows.value();
+    }
+
+    // Appends the entry and tells the models. Returns its id, 0 when it could not be stored.
+    qint64 audit(AuditRecord record, QString* problem = nullptr)
+    {
+        record.actor = actor();
+        auto id = store.audit().append(record);
+        if (!id) {
+            if (problem)
+                *problem = ReservationService::tr("The audit log could not be written: %1")
+                               .arg(Explanations::errorLine(id.error()));
+            return 0;
+        }
+        auto stored = store.audit().entry(id.value());
+        if (stored) {
+            AuditRecord entry = stored.value();
+            post([s = service, entry] { emit s->auditRecorded(entry); });
+        }
+        return id.value();
+    }
+
+    void rowChanged(const ReservationRecord& row)
+    {
+        post([s = service, row] { emit s->inventoryRowChanged(row); });
+    }
+    void rowRemoved(qint64 rowId)
+    {
+        post([s = service, rowId] { emit s->inventoryRowRemoved(rowId); });
+    }
+    void finished(ReservationOutcome outcome)
+    {
+        outcome.id = id;
+        post([s = service, outcome] { emit s->operationFinished(outcome); });
+    }
+    void failed(ReservationOperation operation, const Error& error)
+    {
+        post([s = service, i = id, operation, error] { emit s->operationFailed(i, operation, error); });
+    }
+    // Records the entry, says in the message when that failed, and reports the outcome.
+    void finishAudited(ReservationOutcome outcome, const AuditRecord& entry)
+    {
+        QString problem;
+        outcome.auditId = audit(entry, &problem);
+        if (!problem.isEmpty())
+            outcome.message += QLatin1Char(' ') + problem;
+        finished(std::move(outcome));
+    }
+
+    // A lookup or delete the system refused. A known block that is not there any more is
+    // marked missing, not dropped: the user sees it went away and decides.
+    void refused(ReservationOutcome& outcome, AuditRecord& entry, const Error& error,
+                 QString message, const std::optional<ReservationRecord>& known)
+    {
+        outcome.error = error;
+        entry.ok = false;
+        entry.error = error;
+        outcome.message = std::move(message);
+        if (QString why = Explanations::forError(error); !why.isEmpty())
+            outcome.message += QLatin1Char(' ') + why;
+        if (error.kind == ErrorKind::NotFound && known) {
+            if (store.inventory().setVerified(known->id, ReservationState::Missing, 0)) {
+                if (auto row = store.inventory().get(known->id)) {
+                    outcome.record = row.value();
+                    rowChanged(row.value());
+                }
+            }
+        } else if (known) {
+            outcome.record = known;
+        }
+    }
+
+    // The inventory row of a block the system has just confirmed.
+    ReservationRecord presentRow(Protocol protocol, PortRange range, quint64 token,
+                                 ReservationSource source)
+    {
+        ReservationRecord record;
+        record.host = host;
+        record.protocol = protocol;
+        record.start = range.start;
+        record.count = range.count;
+        record.token = token;
+        record.source = source;
+        record.state = ReservationState::Present;
+        record.verifiedAt = store.database().now();
+        return record;
+    }
+
+    std::optional<ReservationRecord> find(Protocol protocol, PortRange range)
+    {
+        auto found = store.inventory().find(host, protocol, range);
+        if (!found)
+            return std::nullopt;
+        return found.value();
+    }
+
+    VerificationSummary verify();
+};
+
+ReservationService::ReservationService(std::shared_ptr<Backend> backend, Store& store,
+                                       QObject* parent)
+    : QObject(parent), m_backend(std::move(backend)), m_store(store),
+      m_host(QString::fromStdString(m_backend->hostName())), m_pool(new QThreadPool(this))
+{
+    // One operation at a time, in order: a create's pre-flight and its call see no other
+    // change made through this service in between.
+    m_pool->setMaxThreadCount(1);
+}
+
+ReservationService::~ReservationService()
+{
+    m_pool->clear();
+    m_pool->waitForDone();
+}
+
+OperationId ReservationService::enqueue(ReservationOperation operation,
+                                        std::function<void(Worker&)> job)
+{
+    const OperationId id = m_nextId++;
+    if (m_pending++ == 0)
+        emit busyChanged(true);
+    auto worker = std::make_shared<Worker>(Worker{this, *m_backend, m_store, m_host, id});
+    std::shared_ptr<Backend> keep = m_backend;
+    m_pool->start([worker, keep, operation, job = std::move(job)] {
+        worker->post([s = worker->service, id = worker->id, operation] {
+            emit s->operationStarted(id, operation);
+        });
+        job(*worker);
+        worker->post([s = worker->service] { s->finishOne(); });
+    });
+    return id;
+}
+
+void ReservationService::finishOne()
+{
+    if (--m_pending == 0)
+        emit busyChanged(false);
+}
+
+OperationId ReservationService::preflight(Protocol protocol, PortRange range)
+{
+    return enqueue(ReservationOperation::Preflight, [protocol, range](Worker& w) {
+        QStringList problems;
+        QList<ReservationRecord> rows = w.inventory(&problems);
+        MachineSnapshot snapshot = Preflight::gather(w.backend, protocol, rows, w.store.database().now());
+        snapshot.problems += problems;
+        PreflightReport report = Preflight::check(protocol, range, snapshot);
+        w.post([s = w.service, id = w.id, report] { emit s->preflightFinished(id, report); });
+    });
+}
+
+OperationId ReservationService::create(Protocol protocol, PortRange range, const QString& note)
+{
+    return enqueue(ReservationOperation::Create, [protocol, range, note](Worker& w) {
+        ReservationOutcome outcome = blockOutcome(ReservationOperation::Create, protocol, range);
+        const QString block = blockText(protocol, range);
+
+        QStringList problems;
+        QList<ReservationRecord> rows = w.inventory(&problems);
+        MachineSnapshot snapshot =
+            Preflight::gather(w.backend, protocol, rows, w.store.database().now());
+        snapshot.problems += problems;
+        PreflightReport report = Preflight::check(protocol, range, snapshot);
+        outcome.preflight = report;
+        w.post([s = w.service, id = w.id, report] { emit s->preflightFinished(id, report); });
+
+        AuditRecord entry = callEntry(AuditAction::Create, "Create", protocol, range);
+
+        if (report.blocked()) {
+            // The system is not called: what it would answer (ERROR_SHARING_VIOLATION) says
+            // less than what the pre-flight found.
+            outcome.refusedByPreflight = true;
+            outcome.error = report.refusal();
+            outcome.message = report.explanation();
+            entry.request += tr(" — not called: refused by the pre-flight check");
+            entry.ok = false;
+            entry.error = outcome.error;
+            w.finishAudited(std::move(outcome), entry);
+            return;
+        }
+
+        auto created = w.backend.createPersistent(protocol, range);
+        if (!created) {
+            const Error& error = created.error();
+            outcome.error = error;
+            QString why = Explanations::forError(error, std::nullopt);
+            if (error.code == native::kErrorSharingViolation)
+                why = tr("A port of the block is in use, or the block is already reserved: "
+                         "Windows does not say which, and the pre-flight check saw neither "
+                         "(a listener it cannot see, or a reservation made meanwhile).");
+            outcome.message = tr("Could not reserve %1: %2").arg(block, Explanations::errorLine(error));
+            if (!why.isEmpty())
+                outcome.message += QLatin1Char(' ') + why;
+            entry.ok = false;
+            entry.error = error;
+            w.finishAudited(std::move(outcome), entry);
+            return;
+        }
+
+        // The reservation exists: inventory row and audit entry in one transaction.
+        outcome.ok = true;
+        outcome.token = created->token;
+        entry.ok = true;
+        entry.token = created->token;
+        ReservationRecord record =
+            w.presentRow(protocol, range, created->token, ReservationSource::Created);
+        record.note = note;
+        auto transaction = Transaction::begin(w.store.database(), tr("Could not record the new reservation"));
+        Result<ReservationRecord> stored = transaction ? w.store.inventory().upsert(record)
+                                                       : Result<ReservationRecord>(transaction.error());
+        Result<void> committed;
+        if (stored) {
+            // Appended inside the transaction; its signal is posted only after the commit.
+            entry.actor = w.actor();
+            auto auditId = w.store.audit().append(entry);
+            if (auditId) {
+                outcome.auditId = auditId.value();
+                committed = transaction->commit();
+            } else {
+                committed = auditId.error();
+            }
+        }
+        if (!stored || !committed) {
+            const Error error = !stored ? stored.error() : committed.error();
+            if (transaction)
+                transaction->rollback();
+            outcome.auditId = 0;
+            outcome.error = error;
+            outcome.message = tr("Reserved %1 (token %2), but the inventory could not be "
+                                 "updated: %3. Look it up again to record it.")
+                                  .arg(block, Explanations::tokenText(created->token),
+                                       Explanations::errorLine(error));
+            w.finished(outcome);
+            return;
+        }
+        if (auto audited = w.store.audit().entry(outcome.auditId)) {
+            AuditRecord a = audited.value();
+            w.post([s = w.service, a] { emit s->auditRecorded(a); });
+        }
+        outcome.record = stored.value();
+        w.rowChanged(stored.value());
+        outcome.message = tr("Reserved %1 (token %2).").arg(block, Explanations::tokenText(created->token));
+        w.finished(outcome);
+    });
+}
+
+OperationId ReservationService::lookup(Protocol protocol, PortRange range, const QString& note)
+{
+    return enqueue(ReservationOperation::Lookup, [protocol, range, note](Worker& w) {
+        ReservationOutcome outcome = blockOutcome(ReservationOperation::Lookup, protocol, range);
+        const QString block = blockText(protocol, range);
+        AuditRecord entry = callEntry(AuditAction::Lookup, "Lookup", protocol, range);
+        if (refuseInvalidRange(outcome, entry, protocol, range)) {
+            w.finishAudited(std::move(outcome), entry);
+            return;
+        }
+
+        auto found = w.backend.lookupPersistent(protocol, range);
+        const std::optional<ReservationRecord> known = w.find(protocol, range);
+        if (found) {
+            outcome.ok = true;
+            outcome.token = found->token;
+            entry.ok = true;
+            entry.token = found->token;
+            // The source is kept when the row exists.
+            ReservationRecord record =
+                w.presentRow(protocol, range, found->token, ReservationSource::LookedUp);
+            record.note = note;
+            auto stored = w.store.inventory().upsert(record);
+            outcome.message = tr("%1 is reserved (token %2).").arg(block, Explanations::tokenText(found->token));
+            if (stored) {
+                outcome.record = stored.value();
+                w.rowChanged(stored.value());
+            } else {
+                outcome.error = stored.error();
+                outcome.message += QLatin1Char(' ')
+                                   + tr("The inventory could not be updated: %1")
+                                         .arg(Explanations::errorLine(stored.error()));
+            }
+        } else {
+            const Error& error = found.error();
+            w.refused(outcome, entry, error,
+                      tr("Could not look up %1: %2").arg(block, Explanations::errorLine(error)), known);
+        }
+        w.finishAudited(std::move(outcome), entry);
+    });
+}
+
+OperationId ReservationService::remove(Protocol protocol, PortRange range)
+{
+    return enqueue(ReservationOperation::Delete, [protocol, range](Worker& w) {
+        ReservationOutcome outcome = blockOutcome(ReservationOperation::Delete, protocol, range);
+        const QString block = blockText(protocol, range);
+        AuditRecord entry = callEntry(AuditAction::Delete, "Delete", protocol, range);
+        if (refuseInvalidRange(outcome, entry, protocol, range)) {
+            w.finishAudited(std::move(outcome), entry);
+            return;
+        }
+
+        auto deleted = w.backend.deletePersistent(protocol, range);
+        const std::optional<ReservationRecord> known = w.find(protocol, range);
+        if (deleted) {
+            outcome.ok = true;
+            entry.ok = true;
+            if (known) {
+                entry.token = known->token;
+                if (auto removed = w.store.inventory().remove(known->id); removed) {
+                    outcome.removedId = known->id;
+                    w.rowRemoved(known->id);
+                } else {
+                    outcome.error = removed.error();
+                }
+            }
+            outcome.message = tr("Deleted the reservation %1.").arg(block);
+            if (outcome.error)
+                outcome.message += QLatin1Char(' ')
+                                   + tr("The inventory could not be updated: %1")
+                                         .arg(Explanations::errorLine(*outcome.error));
+        } else {
+            // Already gone: the row stays, marked missing, until the user forgets it.
+            const Error& error = deleted.error();
+            w.refused(outcome, entry, error,
+                      tr("Could not delete %1: %2").arg(block, Explanations::errorLine(error)), known);
+        }
+        w.finishAudited(std::move(outcome), entry);
+    });
+}
+
+OperationId ReservationService::forget(qint64 inventoryId)
+{
+    return enqueue(ReservationOperation::Forget, [inventoryId](Worker& w) {
+        ReservationOutcome outcome;
+        outcome.operation = ReservationOperation::Forget;
+        auto row = w.store.inventory().get(inventoryId);
+        if (!row) {
+            outcome.error = row.error();
+            outcome.message = tr("Could not remove the inventory row: %1")
+                                  .arg(Explanations::errorLine(row.error()));
+            w.finished(outcome);
+            return;
+        }
+        const ReservationRecord record = row.value();
+        outcome.protocol = record.protocol;
+        outcome.range = record.range();
+        outcome.record = record;
+        AuditRecord entry;
+        entry.action = AuditAction::Delete;
+        entry.protocol = record.protocol;
+        entry.start = record.start;
+        entry.count = record.count;
+        entry.token = record.token;
+        entry.request = tr("Remove %1 of host %2 from the inventory (the system is not called)")
+                            .arg(blockText(record.protocol, record.range()), record.host);
+        auto removed = w.store.inventory().remove(inventoryId);
+        entry.ok = removed.ok();
+        if (!removed) {
+            entry.error = removed.error();
+            outcome.error = removed.error();
+            outcome.message = tr("Could not remove the inventory row: %1")
+                                  .arg(Explanations::errorLine(removed.error()));
+        } else {
+            outcome.ok = true;
+            outcome.removedId = inventoryId;
+            outcome.record.reset();
+            outcome.message = tr("Removed %1 of host %2 from the inventory.")
+                                  .arg(blockText(record.protocol, record.range()), record.host);
+            w.rowRemoved(inventoryId);
+        }
+        w.finishAudited(std::move(outcome), entry);
+    });
+}
+
+OperationId ReservationService::setNote(qint64 inventoryId, const QString& note)
+{
+    return enqueue(ReservationOperation::Note, [inventoryId, note](Worker& w) {
+        ReservationOutcome outcome;
+        outcome.operation = ReservationOperation::Note;
+        auto row = w.store.inventory().get(inventoryId);
+        if (!row) {
+            outcome.error = row.error();
+            outcome.message = tr("Could not change the note: %1").arg(Explanations::errorLine(row.error()));
+            w.finished(outcome);
+            return;
+        }
+        const ReservationRecord before = row.value();
+        outcome.protocol = before.protocol;
+        outcome.range = before.range();
+        AuditRecord entry;
+        entry.action = AuditAction::Note;
+        entry.protocol = before.protocol;
+        entry.start = before.start;
+        entry.count = before.count;
+        entry.token = before.token;
+        entry.request = tr("Note of %1 (host %2)").arg(blockText(before.protocol, before.range()), before.host);
+        entry.detail = tr("“%1” → “%2”").arg(before.note, note);
+        auto changed = w.store.inventory().setNote(inventoryId, note);
+        entry.ok = changed.ok();
+        if (!changed) {
+            entry.error = changed.error();
+            outcome.error = changed.error();
+            outcome.record = before;
+            outcome.message = tr("Could not change the note: %1").arg(Explanations::errorLine(changed.error()));
+        } else {
+            outcome.ok = true;
+            ReservationRecord after = before;
+            after.note = note;
+            if (auto reread = w.store.inventory().get(inventoryId))
+                after = reread.value();
+            outcome.record = after;
+            w.rowChanged(after);
+            outcome.message = tr("Changed the note of %1.").arg(blockText(before.protocol, before.range()));
+        }
+        w.finishAudited(std::move(outcome), entry);
+    });
+}
+
+OperationId ReservationService::discover()
+{
+    return enqueue(ReservationOperation::Discover, [](Worker& w) {
+        DiscoverySummary summary;
+        QStringList problems;
+        QList<ReservationRecord> rows = w.inventory(&problems);
+        summary.snapshot = Preflight::gather(w.backend, std::nullopt, rows, w.store.database().now());
+        summary.snapshot.problems += problems;
+        if (!w.backend.capabilities().discoverReservations) {
+            w.failed(ReservationOperation::Discover,
+                     Error::make(ErrorKind::Unsupported,
+                                 tr("This backend cannot discover reservations.").toStdString()));
+            return;
+        }
+        auto transaction = Transaction::begin(w.store.database(), tr("Could not record the discovered reservations"));
+        if (!transaction) {
+            w.failed(ReservationOperation::Discover, transaction.error());
+            return;
+        }
+        QList<ReservationRecord> changed;
+        for (const ReservedBlock& block : summary.snapshot.blocks) {
+            if (!block.persistent)
+                continue; // runtime blocks belong to services and move at every boot
+            const bool known = std::any_of(rows.begin(), rows.end(), [&](const ReservationRecord& r) {
+                return r.protocol == block.protocol && r.range() == block.range;
+            });
+            const ReservationRecord record = w.presentRow(block.protocol, block.range, block.token,
+                                                          ReservationSource::Discovered);
+            auto stored = w.store.inventory().upsert(record);
+            if (!stored) {
+                w.failed(ReservationOperation::Discover, stored.error());
+                return; // rolled back: nothing recorded
+            }
+            changed.append(stored.value());
+            (known ? summary.updated : summary.added)++;
+        }
+        if (auto committed = transaction->commit(); !committed) {
+            w.failed(ReservationOperation::Discover, committed.error());
+            return;
+        }
+        for (const ReservationRecord& row : changed)
+            w.rowChanged(row);
+        summary.rows = changed;
+        int runtime = 0;
+        for (const ReservedBlock& block : summary.snapshot.blocks)
+            runtime += block.persistent ? 0 : 1;
+        summary.message = tr("Found %n persistent reservation(s)", nullptr, int(changed.size()))
+                          + tr(" (%n new)", nullptr, summary.added)
+                          + tr(" and %n runtime reservation(s) held by services.", nullptr, runtime);
+        w.post([s = w.service, id = w.id, summary] { emit s->discoveryFinished(id, summary); });
+    });
+}
+
+VerificationSummary ReservationService::Worker::verify()
+{
+    VerificationSummary summary;
+    summary.host = host;
+    QList<ReservationRecord> rows = inventory(&summary.problems);
+    for (const ReservationRecord& row : rows) {
+        ++summary.checked;
+        AuditRecord entry = callEntry(AuditAction::Lookup, "Lookup", row.protocol, row.range());
+        entry.detail = ReservationService::tr("verification");
+        auto found = backend.lookupPersistent(row.protocol, row.range());
+        Result<void> recorded;
+        if (found) {
+            ++summary.present;
+            if (row.token != 0 && found->token != 0 && found->token != row.token)
+                ++summary.tokensChanged;
+            entry.ok = true;
+            entry.token = found->token;
+            recorded = store.inventory().setVerified(row.id, ReservationState::Present, found->token);
+        } else if (found.error().kind == ErrorKind::NotFound) {
+            ++summary.missing;
+            entry.error = found.error();
+            recorded = store.inventory().setVerified(row.id, ReservationState::Missing, 0);
+        } else {
+            ++summary.failed;
+            entry.error = found.error();
+            summary.problems.append(ReservationService::tr("Could not look up %1: %2")
+                                        .arg(blockText(row.protocol, row.range()),
+                                             Explanations::errorLine(found.error())));
+        }
+        if (!recorded)
+            summary.problems.append(Explanations::errorLine(recorded.error()));
+        audit(entry);
+        if (auto reread = store.inventory().get(row.id)) {
+            summary.rows.append(reread.value());
+            rowChanged(reread.value());
+        } else {
+            summary.rows.append(row);
+        }
+    }
+    summary.message = ReservationService::tr("Verified %n reservation(s) of %1", nullptr, summary.checked).arg(host)
+                      + ReservationService::tr(": %n present", nullptr, summary.present)
+                      + ReservationService::tr(", %n missing", nullptr, summary.missing)
+                      + ReservationService::tr(", %n new token(s)", nullptr, summary.tokensChanged)
+                      + (summary.failed ? ReservationService::tr(", %n could not be checked", nullptr, summary.failed)
+                                        : QString())
+                      + QLatin1Char('.');
+    return summary;
+}
+
+OperationId ReservationService::verifyAll()
+{
+    return enqueue(ReservationOperation::Verify, [](Worker& w) {
+        VerificationSummary summary = w.verify();
+        w.post([s = w.service, id = w.id, summary] { emit s->verificationFinished(id, summary); });
+    });
+}
+
+OperationId ReservationService::checkBoot()
+{
+    return enqueue(ReservationOperation::CheckBoot, [](Worker& w) {
+        auto bootTime = w.backend.bootTime();
+        if (!bootTime) {
+            w.failed(ReservationOperation::CheckBoot, bootTime.error());
+            return;
+        }
+        auto check = w.store.boots().observe(w.host, bootTime.value());
+        if (!check) {
+            w.failed(ReservationOperation::CheckBoot, check.error());
+            return;
+        }
+        const BootCheck result = check.value();
+        if (result.newBoot) {
+            for (const ReservationRecord& row : w.inventory())
+                w.rowChanged(row); // now unverified
+        }
+        w.post([s = w.service, id = w.id, result] { emit s->bootChecked(id, result); });
+        if (result.newBoot) {
+            // Tokens may have changed: look every block up again.
+            VerificationSummary summary = w.verify();
+            w.post([s = w.service, id = w.id, summary] { emit s->verificationFinished(id, summary); });
+        }
+    });
+}
+
+OperationId ReservationService::snapshot(std::optional<Protocol> protocol)
+{
+    return enqueue(ReservationOperation::Snapshot, [protocol](Worker& w) {
+        QStringList problems;
+        QList<ReservationRecord> rows = w.inventory(&problems);
+        MachineSnapshot snap = Preflight::gather(w.backend, protocol, rows, w.store.database().now());
+        snap.problems += problems;
+        w.post([s = w.service, id = w.id, snap] { emit s->snapshotReady(id, snap); });
+    });
+}
+
+} // namespace portolan

@@ -1,0 +1,242 @@
+#include "model/store/migrations.h"
+
+#include "model/store/sqlsupport.h"
+#include "model/store/storetext.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <array>
+
+namespace portolan::migrations {
+namespace {
+
+struct Statement
+{
+    const char* sql;
+    bool bindsLocalHost = false; // takes :localHost
+};
+
+struct Step
+{
+    int version;
+    const char* description;
+    std::initializer_list<Statement> statements;
+};
+
+// Version 1: what the first console kept: the inventory of one machine and its audit log.
+// Version 2: probe runs with their steps.
+// Version 3: several machines in one database: a host on every row (inventory and probe runs
+// had none; the audit log always had one), the boots seen per host, and the indexes the
+// filtered history needs.
+const std::array<Step, 3> kSteps{{
+    {1,
+     "the inventory of reservations and the audit log",
+     {
+         {R"(CREATE TABLE reservation (
+    id          INTEGER PRIMARY KEY,
+    protocol    TEXT    NOT NULL CHECK (protocol IN ('tcp', 'udp')),
+    start_port  INTEGER NOT NULL CHECK (start_port BETWEEN 1 AND 65535),
+    port_count  INTEGER NOT NULL CHECK (port_count BETWEEN 1 AND 65535),
+    token       INTEGER,
+    source      TEXT    NOT NULL CHECK (source IN ('created', 'looked-up', 'discovered', 'imported')),
+    state       TEXT    NOT NULL CHECK (state IN ('present', 'missing', 'unverified')),
+    created_at  INTEGER NOT NULL,
+    verified_at INTEGER,
+    note        TEXT    NOT NULL DEFAULT '',
+    UNIQUE (protocol, start_port, port_count)
+))"},
+         {R"(CREATE TABLE audit_entry (
+    id            INTEGER PRIMARY KEY,
+    at            INTEGER NOT NULL,
+    host          TEXT    NOT NULL,
+    user_name     TEXT    NOT NULL,
+    elevated      INTEGER NOT NULL CHECK (elevated IN (0, 1)),
+    action        TEXT    NOT NULL,
+    protocol      TEXT    NOT NULL CHECK (protocol IN ('tcp', 'udp')),
+    start_port    INTEGER NOT NULL,
+    port_count    INTEGER NOT NULL,
+    request       TEXT    NOT NULL,
+    ok            INTEGER NOT NULL CHECK (ok IN (0, 1)),
+    token         INTEGER,
+    detail        TEXT    NOT NULL DEFAULT '',
+    error_kind    TEXT,
+    error_code    INTEGER,
+    error_name    TEXT,
+    error_message TEXT
+))"},
+         {"CREATE INDEX audit_entry_at ON audit_entry (at, id)"},
+     }},
+    {2,
+     "probe runs and their steps",
+     {
+         {R"(CREATE TABLE probe_run (
+    id              INTEGER PRIMARY KEY,
+    started_at      INTEGER NOT NULL,
+    duration_us     INTEGER NOT NULL,
+    kind            TEXT    NOT NULL,
+    user_name       TEXT    NOT NULL,
+    elevated        INTEGER NOT NULL CHECK (elevated IN (0, 1)),
+    protocol        TEXT    NOT NULL CHECK (protocol IN ('tcp', 'udp')),
+    family          TEXT    NOT NULL,
+    socket_type     TEXT    NOT NULL,
+    socket_protocol INTEGER NOT NULL,
+    address         TEXT    NOT NULL DEFAULT '',
+    requested_start INTEGER NOT NULL,
+    requested_count INTEGER NOT NULL,
+    granted_start   INTEGER NOT NULL DEFAULT 0,
+    granted_count   INTEGER NOT NULL DEFAULT 0,
+    token           INTEGER,
+    allocated_port  INTEGER,
+    ok              INTEGER NOT NULL CHECK (ok IN (0, 1)),
+    cancelled       INTEGER NOT NULL DEFAULT 0 CHECK (cancelled IN (0, 1)),
+    summary         TEXT    NOT NULL DEFAULT '',
+    parameters      TEXT    NOT NULL DEFAULT ''
+))"},
+         {R"(CREATE TABLE probe_step (
+    run_id        INTEGER NOT NULL REFERENCES probe_run (id) ON DELETE CASCADE,
+    seq           INTEGER NOT NULL,
+    kind          TEXT    NOT NULL,
+    ok            INTEGER NOT NULL CHECK (ok IN (0, 1)),
+    duration_us   INTEGER NOT NULL,
+    detail        TEXT    NOT NULL DEFAULT '',
+    first_port    INTEGER NOT NULL DEFAULT 0,
+    last_port     INTEGER NOT NULL DEFAULT 0,
+    outcome       TEXT,
+    holder        TEXT    NOT NULL DEFAULT '',
+    error_kind    TEXT,
+    error_code    INTEGER,
+    error_name    TEXT,
+    error_message TEXT,
+    PRIMARY KEY (run_id, seq)
+) WITHOUT ROWID)"},
+         {"CREATE INDEX probe_run_started ON probe_run (started_at, id)"},
+     }},
+    {3,
+     "a host on every row, the boots seen per host, indexes for filtered history",
+     {
+         // Before version 3 a database held one machine's records, and its audit log names
+         // that machine; a database with no audit entry was made where it is opened now.
+         {"CREATE TEMP TABLE migration_host AS SELECT COALESCE("
+          "(SELECT host FROM audit_entry ORDER BY id DESC LIMIT 1), :localHost) AS host",
+          true},
+         // The block's identity becomes (host, protocol, start, count): SQLite cannot change a
+         // UNIQUE constraint in place, so the table is rebuilt.
+         {R"(CREATE TABLE reservation_v3 (
+    id          INTEGER PRIMARY KEY,
+    host        TEXT    NOT NULL,
+    protocol    TEXT    NOT NULL CHECK (protocol IN ('tcp', 'udp')),
+    start_port  INTEGER NOT NULL CHECK (start_port BETWEEN 1 AND 65535),
+    port_count  INTEGER NOT NULL CHECK (port_count BETWEEN 1 AND 65535),
+    token       INTEGER,
+    source      TEXT    NOT NULL CHECK (source IN ('created', 'looked-up', 'discovered', 'imported')),
+    state       TEXT    NOT NULL CHECK (state IN ('present', 'missing', 'unverified')),
+    created_at  INTEGER NOT NULL,
+    verified_at INTEGER,
+    note        TEXT    NOT NULL DEFAULT '',
+    UNIQUE (host, protocol, start_port, port_count)
+))"},
+         {"INSERT INTO reservation_v3 (id, host, protocol, start_port, port_count, token, source, "
+          "state, created_at, verified_at, note) "
+          "SELECT id, (SELECT host FROM migration_host), protocol, start_port, port_count, "
+          "token, source, state, created_at, verified_at, note FROM reservation"},
+         {"DROP TABLE reservation"},
+         {"ALTER TABLE reservation_v3 RENAME TO reservation"},
+         {"ALTER TABLE probe_run ADD COLUMN host TEXT NOT NULL DEFAULT ''"},
+         {"UPDATE probe_run SET host = (SELECT host FROM migration_host)"},
+         {"DROP TABLE migration_host"},
+         {"CREATE INDEX probe_run_host ON probe_run (host, started_at, id)"},
+         {"CREATE INDEX probe_run_kind ON probe_run (kind, started_at, id)"},
+         {"CREATE INDEX audit_entry_host ON audit_entry (host, at, id)"},
+         {R"(CREATE TABLE boot (
+    id            INTEGER PRIMARY KEY,
+    host          TEXT    NOT NULL,
+    boot_time     INTEGER NOT NULL,
+    first_seen_at INTEGER NOT NULL,
+    last_seen_at  INTEGER NOT NULL,
+    UNIQUE (host, boot_time)
+))"},
+     }},
+}};
+
+bool exec(QSqlQuery& query, const QString& sql)
+{
+    return query.exec(sql);
+}
+
+} // namespace
+
+int latestVersion()
+{
+    return kSteps.back().version;
+}
+
+QString describe(int version)
+{
+    for (const Step& step : kSteps) {
+        if (step.version == version)
+            return QString::fromUtf8(step.description);
+    }
+    return {};
+}
+
+Result<int> currentVersion(QSqlDatabase& connection, const QString& path)
+{
+    QSqlQuery query(connection);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return sql::makeError(query.lastError(), path,
+                              StoreText::tr("Could not read the schema version"));
+    return query.value(0).toInt();
+}
+
+Result<int> upgrade(QSqlDatabase& connection, const QString& path, const Context& context,
+                    int target)
+{
+    int reached = 0;
+    for (const Step& step : kSteps) {
+        if (step.version > target)
+            break;
+        const QString action = StoreText::tr("Could not upgrade the database to schema "
+                                             "version %1 (%2)")
+                                   .arg(step.version)
+                                   .arg(QString::fromUtf8(step.description));
+        QSqlQuery query(connection);
+        if (!exec(query, QStringLiteral("BEGIN IMMEDIATE")))
+            return sql::makeError(query.lastError(), path, action);
+        auto fail = [&](const QSqlError& error) -> Result<int> {
+            Error failure = sql::makeError(error, path, action);
+            QSqlQuery rollback(connection);
+            rollback.exec(QStringLiteral("ROLLBACK"));
+            return failure;
+        };
+
+        // Read again under the write lock: another process may have applied this step.
+        if (!exec(query, QStringLiteral("PRAGMA user_version")) || !query.next())
+            return fail(query.lastError());
+        const int version = query.value(0).toInt();
+        query.finish();
+        if (version >= step.version) {
+            exec(query, QStringLiteral("ROLLBACK"));
+            reached = version;
+            continue;
+        }
+        for (const Statement& statement : step.statements) {
+            if (!query.prepare(QString::fromUtf8(statement.sql)))
+                return fail(query.lastError());
+            if (statement.bindsLocalHost)
+                query.bindValue(QStringLiteral(":localHost"), context.localHost);
+            if (!query.exec())
+                return fail(query.lastError());
+            query.finish();
+        }
+        if (!exec(query, QStringLiteral("PRAGMA user_version = %1").arg(step.version)))
+            return fail(query.lastError());
+        if (!exec(query, QStringLiteral("COMMIT")))
+            return fail(query.lastError());
+        reached = step.version;
+    }
+    return reached;
+}
+
+} // namespace portolan::migrations

@@ -1,0 +1,345 @@
+#include "model/store/sqlsupport.h"
+
+#include "model/store/storetext.h"
+
+#include <QDir>
+
+#include <array>
+#include <utility>
+
+namespace portolan::sql {
+namespace {
+
+// SQLite's result codes (sqlite3.h). Only the numbers are needed, not the library itself: the
+// QSQLITE driver may carry its own copy of SQLite (Windows builds of Qt do).
+enum : int {
+    kError = 1,
+    kInternal = 2,
+    kPerm = 3,
+    kAbort = 4,
+    kBusy = 5,
+    kLocked = 6,
+    kNoMem = 7,
+    kReadOnly = 8,
+    kInterrupt = 9,
+    kIoErr = 10,
+    kCorrupt = 11,
+    kFull = 13,
+    kCantOpen = 14,
+    kProtocol = 15,
+    kSchema = 17,
+    kTooBig = 18,
+    kConstraint = 19,
+    kMismatch = 20,
+    kMisuse = 21,
+    kNoLfs = 22,
+    kAuth = 23,
+    kRange = 25,
+    kNotADb = 26,
+};
+
+constexpr std::array<std::pair<int, const char*>, 73> kNames{{
+    {0, "SQLITE_OK"},
+    {1, "SQLITE_ERROR"},
+    {2, "SQLITE_INTERNAL"},
+    {3, "SQLITE_PERM"},
+    {4, "SQLITE_ABORT"},
+    {5, "SQLITE_BUSY"},
+    {6, "SQLITE_LOCKED"},
+    {7, "SQLITE_NOMEM"},
+    {8, "SQLITE_READONLY"},
+    {9, "SQLITE_INTERRUPT"},
+    {10, "SQLITE_IOERR"},
+    {11, "SQLITE_CORRUPT"},
+    {12, "SQLITE_NOTFOUND"},
+    {13, "SQLITE_FULL"},
+    {14, "SQLITE_CANTOPEN"},
+    {15, "SQLITE_PROTOCOL"},
+    {16, "SQLITE_EMPTY"},
+    {17, "SQLITE_SCHEMA"},
+    {18, "SQLITE_TOOBIG"},
+    {19, "SQLITE_CONSTRAINT"},
+    {20, "SQLITE_MISMATCH"},
+    {21, "SQLITE_MISUSE"},
+    {22, "SQLITE_NOLFS"},
+    {23, "SQLITE_AUTH"},
+    {24, "SQLITE_FORMAT"},
+    {25, "SQLITE_RANGE"},
+    {26, "SQLITE_NOTADB"},
+    {27, "SQLITE_NOTICE"},
+    {28, "SQLITE_WARNING"},
+    {261, "SQLITE_BUSY_RECOVERY"},
+    {517, "SQLITE_BUSY_SNAPSHOT"},
+    {773, "SQLITE_BUSY_TIMEOUT"},
+    {262, "SQLITE_LOCKED_SHAREDCACHE"},
+    {264, "SQLITE_READONLY_RECOVERY"},
+    {520, "SQLITE_READONLY_CANTLOCK"},
+    {776, "SQLITE_READONLY_ROLLBACK"},
+    {1032, "SQLITE_READONLY_DBMOVED"},
+    {1288, "SQLITE_READONLY_CANTINIT"},
+    {1544, "SQLITE_READONLY_DIRECTORY"},
+    {266, "SQLITE_IOERR_READ"},
+    {522, "SQLITE_IOERR_SHORT_READ"},
+    {778, "SQLITE_IOERR_WRITE"},
+    {1034, "SQLITE_IOERR_FSYNC"},
+    {1290, "SQLITE_IOERR_DIR_FSYNC"},
+    {1546, "SQLITE_IOERR_TRUNCATE"},
+    {1802, "SQLITE_IOERR_FSTAT"},
+    {2058, "SQLITE_IOERR_UNLOCK"},
+    {2314, "SQLITE_IOERR_RDLOCK"},
+    {2570, "SQLITE_IOERR_DELETE"},
+    {3082, "SQLITE_IOERR_NOMEM"},
+    {3338, "SQLITE_IOERR_ACCESS"},
+    {3594, "SQLITE_IOERR_CHECKRESERVEDLOCK"},
+    {3850, "SQLITE_IOERR_LOCK"},
+    {4106, "SQLITE_IOERR_CLOSE"},
+    {4618, "SQLITE_IOERR_SHMOPEN"},
+    {4874, "SQLITE_IOERR_SHMSIZE"},
+    {5130, "SQLITE_IOERR_SHMLOCK"},
+    {5386, "SQLITE_IOERR_SHMMAP"},
+    {5642, "SQLITE_IOERR_SEEK"},
+    {267, "SQLITE_CORRUPT_VTAB"},
+    {523, "SQLITE_CORRUPT_SEQUENCE"},
+    {779, "SQLITE_CORRUPT_INDEX"},
+    {270, "SQLITE_CANTOPEN_NOTEMPDIR"},
+    {526, "SQLITE_CANTOPEN_ISDIR"},
+    {782, "SQLITE_CANTOPEN_FULLPATH"},
+    {1038, "SQLITE_CANTOPEN_CONVPATH"},
+    {275, "SQLITE_CONSTRAINT_CHECK"},
+    {531, "SQLITE_CONSTRAINT_COMMITHOOK"},
+    {787, "SQLITE_CONSTRAINT_FOREIGNKEY"},
+    {1043, "SQLITE_CONSTRAINT_FUNCTION"},
+    {1299, "SQLITE_CONSTRAINT_NOTNULL"},
+    {1555, "SQLITE_CONSTRAINT_PRIMARYKEY"},
+    {2067, "SQLITE_CONSTRAINT_UNIQUE"},
+}};
+
+ErrorKind kindOf(int primary)
+{
+    switch (primary) {
+    case kBusy:
+    case kLocked:
+    case kConstraint: return ErrorKind::Conflict;
+    case kInterrupt: return ErrorKind::Interrupted;
+    case kAbort: return ErrorKind::Cancelled;
+    case kPerm:
+    case kAuth:
+    case kReadOnly:
+    case kIoErr:
+    case kCorrupt:
+    case kFull:
+    case kCantOpen:
+    case kProtocol:
+    case kNoLfs:
+    case kNotADb: return ErrorKind::IoError;
+    case kTooBig:
+    case kMismatch:
+    case kRange: return ErrorKind::InvalidArgument;
+    default: return ErrorKind::Internal;
+    }
+}
+
+} // namespace
+
+QVariant timeValue(const QDateTime& time)
+{
+    if (!time.isValid())
+        return QVariant(QMetaType::fromType<qint64>());
+    return QVariant(qint64(time.toMSecsSinceEpoch()));
+}
+
+QDateTime timeFrom(const QVariant& value)
+{
+    if (value.isNull())
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+QVariant tokenValue(quint64 token)
+{
+    if (token == 0)
+        return QVariant(QMetaType::fromType<qint64>());
+    return QVariant(qint64(token));
+}
+
+quint64 tokenFrom(const QVariant& value)
+{
+    return value.isNull() ? 0 : quint64(value.toLongLong());
+}
+
+QVariant nullableInt(std::optional<qint64> value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType::fromType<qint64>());
+}
+
+QVariant nullableText(const QString& text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+QString codeName(int code)
+{
+    for (const auto& [number, name] : kNames) {
+        if (number == code)
+            return QString::fromLatin1(name);
+    }
+    for (const auto& [number, name] : kNames) {
+        if (number == (code & 0xff))
+            return QString::fromLatin1(name);
+    }
+    return QStringLiteral("SQLITE_%1").arg(code);
+}
+
+int codeOf(const QSqlError& error)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
+    // An error without an SQLite code comes from the driver itself (not open, bad statement).
+    return ok ? code : kMisuse;
+}
+
+Error makeError(int code, const QString& sqliteText, const QString& path, const QString& action)
+{
+    const QString file = QDir::toNativeSeparators(path);
+    const int primary = code & 0xff;
+    QString text;
+    switch (primary) {
+    case kBusy:
+    case kLocked:
+        text = QStringLiteral("%1: the database %2 stayed locked by another program (another "
+                              "Portolan?) for longer than the wait allows; try again.")
+                   .arg(action, file);
+        break;
+    case kReadOnly:
+        text = QStringLiteral("%1: the database %2 is read-only (%3); make the file and its "
+                              "folder writable, or choose another file with --db.")
+                   .arg(action, file, sqliteText);
+        break;
+    case kFull:
+        text = QStringLiteral("%1: the disk holding the database %2 is full; nothing of this "
+                              "change was written. Free some space and try again.")
+                   .arg(action, file);
+        break;
+    case kCorrupt:
+    case kNotADb:
+        text = QStringLiteral("%1: %2 is not a usable Portolan database (%3). Move it away or "
+                              "choose another file with --db; it was left as it is.")
+                   .arg(action, file, sqliteText);
+        break;
+    case kCantOpen:
+        text = QStringLiteral("%1: the database %2 cannot be opened (%3); check that its folder "
+                              "exists and that the file and folder are writable.")
+                   .arg(action, file, sqliteText);
+        break;
+    case kIoErr:
+        text = QStringLiteral("%1: reading or writing the database %2 failed (%3); check the "
+                              "disk and the file's permissions.")
+                   .arg(action, file, sqliteText);
+        break;
+    case kPerm:
+    case kAuth:
+        text = QStringLiteral("%1: access to the database %2 was refused (%3).")
+                   .arg(action, file, sqliteText);
+        break;
+    case kConstraint:
+        text = QStringLiteral("%1: the change contradicts what the database %2 already holds (%3).")
+                   .arg(action, file, sqliteText);
+        break;
+    default:
+        text = QStringLiteral("%1: the database %2 answered: %3.").arg(action, file, sqliteText);
+        break;
+    }
+    return Error{kindOf(primary), code, codeName(code).toStdString(), text.toStdString()};
+}
+
+Error makeError(const QSqlError& error, const QString& path, const QString& action)
+{
+    QString text = error.databaseText();
+    if (text.isEmpty())
+        text = error.driverText();
+    return makeError(codeOf(error), text, path, action);
+}
+
+QString likePattern(const QString& text)
+{
+    QString escaped;
+    escaped.reserve(text.size() + 2);
+    escaped += QLatin1Char('%');
+    for (const QChar c : text) {
+        if (c == QLatin1Char('%') || c == QLatin1Char('_') || c == QLatin1Char('\\'))
+            escaped += QLatin1Char('\\');
+        escaped += c;
+    }
+    escaped += QLatin1Char('%');
+    return escaped;
+}
+
+Result<void> exec(QSqlQuery& query, const QString& sql, const QVariantList& values,
+                  const QString& path, const QString& action)
+{
+    if (!query.prepare(sql))
+        return makeError(query.lastError(), path, action);
+    return execPrepared(query, values, path, action);
+}
+
+Result<void> execPrepared(QSqlQuery& query, const QVariantList& values, const QString& path,
+                          const QString& action)
+{
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        const QVariant& value = values.at(i);
+        // The driver binds a null QString as NULL; an empty text column means "".
+        if (!value.isNull() && value.typeId() == QMetaType::QString && value.toString().isNull())
+            query.bindValue(int(i), QStringLiteral(""));
+        else
+            query.bindValue(int(i), value);
+    }
+    if (!query.exec())
+        return makeError(query.lastError(), path, action);
+    return {};
+}
+
+QVariantList errorValues(const std::optional<Error>& error)
+{
+    if (!error)
+        return {nullableText({}), nullableInt({}), nullableText({}), nullableText({})};
+    return {QString::fromUtf8(toString(error->kind)), qint64(error->code),
+            QString::fromStdString(error->name), QString::fromStdString(error->message)};
+}
+
+std::optional<Error> errorFrom(const QSqlQuery& query, int first)
+{
+    const QVariant kindValue = query.value(first);
+    if (kindValue.isNull())
+        return std::nullopt;
+    const std::string kindText = kindValue.toString().toStdString();
+    ErrorKind kind = ErrorKind::Internal;
+    for (int i = 0; i <= int(ErrorKind::Internal); ++i) {
+        if (toString(ErrorKind(i)) == kindText) {
+            kind = ErrorKind(i);
+            break;
+        }
+    }
+    return Error{kind, query.value(first + 1).toLongLong(),
+                 query.value(first + 2).toString().toStdString(),
+                 query.value(first + 3).toString().toStdString()};
+}
+
+void addBefore(Where& where, const QString& timeColumn, const QDateTime& time, qint64 id)
+{
+    // A row value comparison: SQLite walks the (time, id) index backwards from the key.
+    where.add(QStringLiteral("(%1, id) < (?, ?)").arg(timeColumn), {timeValue(time), id});
+}
+
+Error unexpectedValue(const QString& path, const QString& table, const QString& column,
+                      const QString& value)
+{
+    return Error{ErrorKind::IoError,
+                 0,
+                 {},
+                 StoreText::tr("The database %1 holds \"%2\" in %3.%4, which this version of "
+                               "Portolan does not know; was it edited by hand?")
+                     .arg(QDir::toNativeSeparators(path), value, table, column)
+                     .toStdString()};
+}
+
+} // namespace portolan::sql

@@ -1,0 +1,508 @@
+#include "ui/portmap/portmapdata.h"
+
+#include "platform/nativecodes.h"
+
+#include <QStringList>
+
+#include <algorithm>
+#include <cmath>
+#include <tuple>
+
+namespace portolan::ui {
+
+namespace {
+
+// errno values as Linux numbers them; the Windows build's <cerrno> numbers them differently,
+// and a Posix-style map always speaks for a Linux backend.
+constexpr std::int64_t kLinuxEacces = 13;
+constexpr std::int64_t kLinuxEaddrinuse = 98;
+
+QString qs(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+
+// A total order, so that the same facts always read the same whatever order they came in.
+bool listenerLess(const Listener& a, const Listener& b)
+{
+    return std::tie(a.port, a.family, a.address, a.pid, a.process)
+        < std::tie(b.port, b.family, b.address, b.pid, b.process);
+}
+
+bool sameOutcomeFamily(PortVerdict verdict, BindOutcome outcome)
+{
+    switch (outcome) {
+    case BindOutcome::Free:
+        return verdict == PortVerdict::Free || verdict == PortVerdict::Dynamic
+            || verdict == PortVerdict::Reserved;
+    case BindOutcome::InUse:
+        return verdict == PortVerdict::InUse;
+    case BindOutcome::Forbidden:
+        return verdict == PortVerdict::Forbidden;
+    case BindOutcome::Other:
+        return false;
+    }
+    return false;
+}
+
+} // namespace
+
+QString verdictText(PortVerdict verdict)
+{
+    switch (verdict) {
+    case PortVerdict::Free:
+        return QCoreApplication::translate("PortMapData", "free");
+    case PortVerdict::Dynamic:
+        return QCoreApplication::translate("PortMapData", "dynamic");
+    case PortVerdict::Reserved:
+        return QCoreApplication::translate("PortMapData", "reserved");
+    case PortVerdict::InUse:
+        return QCoreApplication::translate("PortMapData", "in use");
+    case PortVerdict::Forbidden:
+        return QCoreApplication::translate("PortMapData", "forbidden");
+    }
+    return {};
+}
+
+std::optional<ReservedBlock> PortInfo::block() const
+{
+    if (!runtimeBlocks.empty())
+        return runtimeBlocks.front();
+    if (!persistentBlocks.empty())
+        return persistentBlocks.front();
+    return std::nullopt;
+}
+
+// ---- PortMapData ---------------------------------------------------------------------------
+
+void PortMapData::setReservations(const std::vector<ReservedBlock>& blocks)
+{
+    tcp.blocks.clear();
+    udp.blocks.clear();
+    for (const ReservedBlock& block : blocks)
+        facts(block.protocol).blocks.push_back(block);
+}
+
+void PortMapData::setListeners(const std::vector<Listener>& listeners)
+{
+    tcp.listeners.clear();
+    udp.listeners.clear();
+    for (const Listener& listener : listeners)
+        facts(listener.protocol).listeners.push_back(listener);
+}
+
+void PortMapData::setScan(const ScanResult& result)
+{
+    facts(result.request.protocol).scanRuns = result.runs;
+}
+
+void PortMapData::normalize()
+{
+    for (ProtocolFacts* f : {&tcp, &udp}) {
+        std::stable_sort(f->blocks.begin(), f->blocks.end(),
+                         [](const ReservedBlock& a, const ReservedBlock& b) {
+                             return std::tie(a.range.start, a.range.count)
+                                 < std::tie(b.range.start, b.range.count);
+                         });
+        std::sort(f->listeners.begin(), f->listeners.end(), listenerLess);
+        std::stable_sort(f->scanRuns.begin(), f->scanRuns.end(),
+                         [](const ScanRun& a, const ScanRun& b) { return a.first < b.first; });
+    }
+}
+
+QString PortMapData::protocolText(Protocol protocol)
+{
+    return protocol == Protocol::Tcp ? QStringLiteral("TCP") : QStringLiteral("UDP");
+}
+
+QString PortMapData::rangeText(const PortRange& range)
+{
+    if (const auto span = spanOf(range))
+        return spanText(*span);
+    return QString::number(range.start);
+}
+
+QString PortMapData::spanText(const PortSpan& span)
+{
+    if (span.first == span.last)
+        return QString::number(span.first);
+    return QStringLiteral("%1\u2013%2").arg(span.first).arg(span.last);
+}
+
+QString PortMapData::ownerText(const ReservedBlock& block)
+{
+    if (block.owner.empty())
+        return tr("an unknown process");
+    return qs(block.owner);
+}
+
+QString PortMapData::listenerText(const Listener& listener)
+{
+    const QString process = listener.process.empty() ? tr("an unknown process") : qs(listener.process);
+    QString text = listener.pid >= 0 ? tr("%1 (pid %2)").arg(process).arg(listener.pid) : process;
+    if (!listener.address.empty())
+        text = tr("%1 on %2").arg(text, qs(listener.address));
+    return text;
+}
+
+QString PortMapData::codeText(BindOutcome outcome) const
+{
+    const bool windows = codeStyle == ErrorCodeStyle::Windows;
+    switch (outcome) {
+    case BindOutcome::Forbidden:
+        return windows ? QStringLiteral("WSAEACCES (%1)").arg(native::kWsaEacces)
+                       : QStringLiteral("EACCES (%1)").arg(kLinuxEacces);
+    case BindOutcome::InUse:
+        return windows ? QStringLiteral("WSAEADDRINUSE (%1)").arg(native::kWsaEaddrinuse)
+                       : QStringLiteral("EADDRINUSE (%1)").arg(kLinuxEaddrinuse);
+    case BindOutcome::Free:
+    case BindOutcome::Other:
+        break;
+    }
+    return {};
+}
+
+QString PortMapData::runCodeText(const ScanRun& run)
+{
+    if (run.codeName.empty())
+        return tr("error %1").arg(run.code);
+    return QStringLiteral("%1 (%2)").arg(qs(run.codeName)).arg(run.code);
+}
+
+PortInfo PortMapData::collect(Protocol protocol, quint16 port) const
+{
+    const ProtocolFacts& f = facts(protocol);
+    PortInfo info;
+    info.protocol = protocol;
+    info.port = port;
+    info.dynamicRange = f.dynamicRange;
+    if (f.dynamicRange && f.dynamicRange->count != 0)
+        info.inDynamicRange = f.dynamicRange->contains(port);
+
+    for (const ReservedBlock& block : f.blocks) {
+        if (block.range.count == 0 || !block.range.contains(port))
+            continue;
+        (block.persistent ? info.persistentBlocks : info.runtimeBlocks).push_back(block);
+    }
+    for (const Listener& listener : f.listeners) {
+        if (listener.port == port)
+            info.listeners.push_back(listener);
+    }
+
+    info.scanned = !f.scanRuns.empty();
+    // Runs are ascending by contract: the candidate is the last run starting at or before port.
+    auto it = std::upper_bound(f.scanRuns.begin(), f.scanRuns.end(), port,
+                               [](quint16 p, const ScanRun& run) { return p < run.first; });
+    if (it != f.scanRuns.begin()) {
+        --it;
+        if (port >= it->first && port <= it->last)
+            info.scanRun = *it;
+    }
+
+    const BindOutcome observed = info.scanRun ? info.scanRun->outcome : BindOutcome::Free;
+    if (!info.runtimeBlocks.empty() || observed == BindOutcome::Forbidden)
+        info.verdict = PortVerdict::Forbidden;
+    else if (!info.listeners.empty() || observed == BindOutcome::InUse)
+        info.verdict = PortVerdict::InUse;
+    else if (!info.persistentBlocks.empty())
+        info.verdict = PortVerdict::Reserved;
+    else if (info.inDynamicRange)
+        info.verdict = PortVerdict::Dynamic;
+    else
+        info.verdict = PortVerdict::Free;
+    return info;
+}
+
+PortVerdict PortMapData::verdict(Protocol protocol, quint16 port) const
+{
+    return collect(protocol, port).verdict;
+}
+
+PortInfo PortMapData::describe(Protocol protocol, quint16 port) const
+{
+    PortInfo info = collect(protocol, port);
+    explain(info);
+    return info;
+}
+
+void PortMapData::explain(PortInfo& info) const
+{
+    const QString proto = protocolText(info.protocol);
+    const QString port = QString::number(info.port);
+    const QString verdictWord = verdictText(info.verdict);
+    const std::optional<ScanRun>& run = info.scanRun;
+
+    QStringList listenerTexts;
+    for (const Listener& listener : info.listeners)
+        listenerTexts << listenerText(listener);
+    const QString listeners = listenerTexts.join(tr(" and "));
+
+    QStringList sentences;
+    bool scanExplained = false;      // the headline already cites the scan
+    bool persistentExplained = false;
+    bool dynamicExplained = false;
+    bool listenersExplained = false;
+
+    if (info.port == 0) {
+        info.summary = tr("%1 0: not a port a service can use").arg(proto);
+        info.explanation = tr("Port 0 is not a port a service can use: a bind to port 0 lets "
+                              "the system choose a free port from the dynamic range.");
+        return;
+    }
+
+    switch (info.verdict) {
+    case PortVerdict::Forbidden:
+        if (!info.runtimeBlocks.empty()) {
+            const ReservedBlock& block = info.runtimeBlocks.front();
+            const QString range = rangeText(block.range);
+            info.summary = tr("%1 %2: forbidden \u2014 runtime reservation %3 held by %4")
+                               .arg(proto, port, range, ownerText(block));
+            if (info.listeners.empty()) {
+                sentences << tr("%1 %2 is forbidden: a runtime reservation %3 held by %4 covers "
+                                "it, so any bind fails with %5 although nothing listens there.")
+                                 .arg(proto, port, range, ownerText(block),
+                                      codeText(BindOutcome::Forbidden));
+            } else {
+                sentences << tr("%1 %2 is forbidden: a runtime reservation %3 held by %4 covers "
+                                "it, so a bind by any other process fails with %5. %6 listens "
+                                "there.")
+                                 .arg(proto, port, range, ownerText(block),
+                                      codeText(BindOutcome::Forbidden), listeners);
+                listenersExplained = true;
+            }
+            if (info.runtimeBlocks.size() > 1) {
+                QStringList others;
+                for (std::size_t i = 1; i < info.runtimeBlocks.size(); ++i)
+                    others << tr("%1 held by %2")
+                                  .arg(rangeText(info.runtimeBlocks[i].range),
+                                       ownerText(info.runtimeBlocks[i]));
+                sentences << tr("Other runtime reservations cover it too: %1.")
+                                 .arg(others.join(tr("; ")));
+            }
+        } else {
+            info.summary = tr("%1 %2: forbidden \u2014 last scan: %3")
+                               .arg(proto, port, runCodeText(*run));
+            sentences << tr("%1 %2 is forbidden: the last scan's bind failed with %3, and no "
+                            "known reservation explains it.")
+                             .arg(proto, port, runCodeText(*run));
+            if (!run->holder.empty())
+                sentences << tr("The scan names %1 as the holder.").arg(qs(run->holder));
+            if (codeStyle == ErrorCodeStyle::Posix && info.port < 1024)
+                sentences << tr("Ports below 1024 need root or CAP_NET_BIND_SERVICE on Linux.");
+            scanExplained = true;
+        }
+        break;
+    case PortVerdict::InUse:
+        if (!info.listeners.empty()) {
+            info.summary = tr("%1 %2: in use \u2014 %3").arg(proto, port, listeners);
+            sentences << tr("%1 %2 is in use by %3, so another bind fails with %4.")
+                             .arg(proto, port, listeners, codeText(BindOutcome::InUse));
+            listenersExplained = true;
+        } else {
+            info.summary = tr("%1 %2: in use \u2014 last scan: %3")
+                               .arg(proto, port, runCodeText(*run));
+            sentences << tr("%1 %2 is in use: the last scan's bind failed with %3, although no "
+                            "listener is known there.")
+                             .arg(proto, port, runCodeText(*run));
+            if (!run->holder.empty())
+                sentences << tr("The scan names %1 as the holder.").arg(qs(run->holder));
+            scanExplained = true;
+        }
+        break;
+    case PortVerdict::Reserved: {
+        const QString range = rangeText(info.persistentBlocks.front().range);
+        info.summary = tr("%1 %2: reserved \u2014 persistent reservation %3").arg(proto, port, range);
+        sentences << tr("%1 %2 is reserved by the persistent reservation %3: explicit binds still "
+                        "work; automatic ones skip it.")
+                         .arg(proto, port, range);
+        persistentExplained = true;
+        break;
+    }
+    case PortVerdict::Dynamic: {
+        const QString range = rangeText(*info.dynamicRange);
+        info.summary = tr("%1 %2: free, in the dynamic range %3").arg(proto, port, range);
+        sentences << tr("%1 %2 is free but lies in the dynamic range %3: the system may hand it "
+                        "out at any moment for an outgoing connection or a bind to port 0.")
+                         .arg(proto, port, range);
+        dynamicExplained = true;
+        break;
+    }
+    case PortVerdict::Free:
+        info.summary = tr("%1 %2: %3").arg(proto, port, verdictWord);
+        sentences << tr("%1 %2 is free: no reservation or listener is known there.")
+                         .arg(proto, port);
+        break;
+    }
+
+    if (!listenersExplained && !info.listeners.empty())
+        sentences << tr("%1 listens there.").arg(listeners);
+    if (!persistentExplained && !info.persistentBlocks.empty())
+        sentences << tr("A persistent reservation %1 also covers it: explicit binds still work; "
+                        "automatic ones skip it.")
+                         .arg(rangeText(info.persistentBlocks.front().range));
+    if (!dynamicExplained && info.inDynamicRange)
+        sentences << tr("It lies in the dynamic range %1.").arg(rangeText(*info.dynamicRange));
+
+    if (!scanExplained) {
+        if (run) {
+            if (run->outcome == BindOutcome::Other) {
+                sentences << tr("The last scan's bind failed with %1.").arg(runCodeText(*run));
+            } else if (sameOutcomeFamily(info.verdict, run->outcome)) {
+                if (run->outcome == BindOutcome::Free)
+                    sentences << tr("The last scan bound it successfully.");
+                else
+                    sentences << tr("The last scan confirmed it: %1.").arg(runCodeText(*run));
+            } else if (run->outcome == BindOutcome::Free) {
+                sentences << tr("The last scan bound it successfully, so these facts may have "
+                                "changed since.");
+            } else {
+                // The scan saw something worse than the facts predict; the verdict already
+                // follows the scan, so this only happens for in-use vs. a runtime block.
+                sentences << tr("The last scan's bind failed with %1.").arg(runCodeText(*run));
+            }
+        } else if (info.scanned) {
+            sentences << tr("The last scan did not cover it.");
+        }
+    }
+
+    info.explanation = sentences.join(QLatin1Char(' '));
+}
+
+// ---- layers ---------------------------------------------------------------------------------
+
+std::optional<PortSpan> spanOf(const PortRange& range)
+{
+    if (range.count == 0)
+        return std::nullopt;
+    const quint32 last = std::min<quint32>(range.end(), 65535);
+    return PortSpan{range.start, quint16(last)};
+}
+
+std::vector<PortSpan> mergeSpans(std::vector<PortSpan> spans)
+{
+    std::sort(spans.begin(), spans.end(),
+              [](const PortSpan& a, const PortSpan& b) { return a.first < b.first; });
+    std::vector<PortSpan> merged;
+    for (const PortSpan& span : spans) {
+        if (!merged.empty() && quint32(span.first) <= quint32(merged.back().last) + 1)
+            merged.back().last = std::max(merged.back().last, span.last);
+        else
+            merged.push_back(span);
+    }
+    return merged;
+}
+
+std::vector<PortSpan> coalesceForDisplay(const std::vector<PortSpan>& merged, quint16 windowFirst,
+                                         quint16 windowLast, double portsPerPixel)
+{
+    std::vector<PortSpan> out;
+    const double ppp = std::max(portsPerPixel, 0.0);
+    // Ends ascend because the spans are disjoint and sorted.
+    auto it = std::lower_bound(merged.begin(), merged.end(), windowFirst,
+                               [](const PortSpan& s, quint16 p) { return s.last < p; });
+    const auto end = merged.end();
+    while (it != end && it->first <= windowLast) {
+        PortSpan current = *it;
+        ++it;
+        for (;;) {
+            // Every span ending less than a pixel after the current one lies entirely within
+            // a pixel of it: skip them all with one search.
+            const double limit = double(current.last) + ppp;
+            auto next = std::partition_point(it, end,
+                                             [limit](const PortSpan& s) { return s.last < limit; });
+            if (next != it) {
+                current.last = std::max(current.last, std::prev(next)->last);
+                it = next;
+            }
+            if (it != end && it->first <= windowLast
+                && double(it->first) - double(current.last) - 1.0 < ppp) {
+                current.last = it->last;
+                ++it;
+                continue;
+            }
+            break;
+        }
+        out.push_back(current);
+    }
+    return out;
+}
+
+LaneLayers buildLaneLayers(const ProtocolFacts& facts)
+{
+    LaneLayers layers;
+    std::vector<quint32> boundaries;
+    auto addBoundaries = [&boundaries](const PortSpan& span) {
+        boundaries.push_back(span.first);
+        boundaries.push_back(quint32(span.last) + 1);
+    };
+
+    if (facts.dynamicRange) {
+        layers.dynamic = spanOf(*facts.dynamicRange);
+        if (layers.dynamic)
+            addBoundaries(*layers.dynamic);
+    }
+
+    std::vector<PortSpan> persistent;
+    std::vector<PortSpan> runtime;
+    layers.blocks.reserve(facts.blocks.size());
+    for (const ReservedBlock& block : facts.blocks) {
+        const auto span = spanOf(block.range);
+        if (!span)
+            continue;
+        layers.blocks.push_back(block);
+        layers.longestBlock = std::max(layers.longestBlock, span->count());
+        (block.persistent ? persistent : runtime).push_back(*span);
+        addBoundaries(*span);
+    }
+    std::stable_sort(layers.blocks.begin(), layers.blocks.end(),
+                     [](const ReservedBlock& a, const ReservedBlock& b) {
+                         return std::tie(a.range.start, a.range.count)
+                             < std::tie(b.range.start, b.range.count);
+                     });
+    layers.persistent = mergeSpans(std::move(persistent));
+    layers.runtime = mergeSpans(std::move(runtime));
+
+    layers.listeners = facts.listeners;
+    std::sort(layers.listeners.begin(), layers.listeners.end(), listenerLess);
+    std::vector<PortSpan> listenerPorts;
+    listenerPorts.reserve(layers.listeners.size());
+    for (const Listener& listener : layers.listeners) {
+        listenerPorts.push_back({listener.port, listener.port});
+        addBoundaries({listener.port, listener.port});
+    }
+    layers.listenerPorts = mergeSpans(std::move(listenerPorts));
+
+    std::vector<PortSpan> free, inUse, forbidden, other;
+    for (const ScanRun& run : facts.scanRuns) {
+        if (run.last < run.first)
+            continue;
+        const PortSpan span{run.first, run.last};
+        switch (run.outcome) {
+        case BindOutcome::Free:
+            free.push_back(span);
+            break;
+        case BindOutcome::InUse:
+            inUse.push_back(span);
+            break;
+        case BindOutcome::Forbidden:
+            forbidden.push_back(span);
+            break;
+        case BindOutcome::Other:
+            other.push_back(span);
+            break;
+        }
+        addBoundaries(span);
+    }
+    layers.scanned = !facts.scanRuns.empty();
+    layers.scanFree = mergeSpans(std::move(free));
+    layers.scanInUse = mergeSpans(std::move(inUse));
+    layers.scanForbidden = mergeSpans(std::move(forbidden));
+    layers.scanOther = mergeSpans(std::move(other));
+
+    std::sort(boundaries.begin(), boundaries.end());
+    boundaries.erase(std::unique(boundaries.begin(), boundaries.end()), boundaries.end());
+    layers.boundaries = std::move(boundaries);
+    return layers;
+}
+
+} // namespace portolan::ui

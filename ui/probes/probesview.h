@@ -1,0 +1,164 @@
+#pragma once
+
+#include "model/services/preflight.h"
+#include "model/store/records.h"
+#include "model/services/reservationservice.h" // OperationId
+
+#include "platform/backend.h"
+#include "platform/error.h"
+
+#include <QPointer>
+#include <QString>
+#include <QWidget>
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+class QButtonGroup;
+class QComboBox;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QRadioButton;
+class QTableView;
+
+namespace portolan {
+class ProbeService;
+}
+
+namespace portolan::ui {
+
+class LiveStepModel;
+
+// The Probes view: one-click runs of the domain sheet's two sample programs, a custom probe
+// (a runtime block, or a known reservation by its token, associated and bound) and a plain
+// bind probe of one port. Each step shows up the moment the service reports it, with its
+// result, native code and a one-line explanation; a summary line says what it all means.
+// Every run is recorded in the history by the service.
+class ProbesView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ProbesView(ProbeService& probes, QWidget* parent = nullptr);
+    ~ProbesView() override;
+
+    // The reservations the console knows of (e.g. ReservationService::snapshotReady's blocks).
+    // With them a refused bind names the block that holds the port ("inside the runtime
+    // reservation 2869–3368 held by WinNAT"), a token typed into the custom probe finds its
+    // block, and sample 2 is prefilled with a persistent TCP block until the user edits it.
+    void setReservations(std::vector<ReservedBlock> blocks);
+
+    bool isRunning() const { return m_current != 0; }
+    LiveStepModel* stepModel() const { return m_steps; }
+    QString summaryText() const; // the summary as plain text
+
+    // The documentation's screenshots (docs/screenshots.md): "sample1", "sample2" (TCP
+    // 8000-8009 of the developer machine), "bind3000". Runs the probe; screenshotReady follows.
+    Q_INVOKABLE bool prepareScreenshot(const QString& state);
+
+    // The summary line of a finished run, as rich text. `blocks` explain a refused bind.
+    static QString summaryFor(const ProbeRunRecord& run, const std::vector<ReservedBlock>& blocks);
+
+public slots:
+    // The snapshot's blocks (connect MainWindow::snapshotApplied here).
+    void setSnapshot(const portolan::MachineSnapshot& snapshot)
+    {
+        setReservations(snapshot.blocks);
+    }
+    void runSample1();
+    void runSample2();
+    void runCustom();
+    void runBindProbe();
+
+signals:
+    // A probe started here finished (run.id is 0 when the history could not record it).
+    void runFinished(const portolan::ProbeRunRecord& run);
+    // A state asked for by prepareScreenshot is shown.
+    void screenshotReady();
+
+private:
+    struct Sample1Input
+    {
+        SocketSpec spec;
+        PortRange range;
+    };
+    struct CustomInput
+    {
+        SocketSpec spec;
+        QString address;
+        PortRange range;
+        std::optional<ReservedBlock> tokenBlock; // token mode: the known block with that token
+    };
+
+    QGroupBox* buildSample1();
+    QGroupBox* buildSample2();
+    QGroupBox* buildCustom();
+    QGroupBox* buildBind();
+
+    std::optional<Sample1Input> checkSample1();
+    std::optional<PortRange> checkSample2();
+    std::optional<CustomInput> checkCustom();
+    std::optional<BindTarget> checkBind();
+    void validateAll();
+    void updateEnabled();
+    void syncFamily(QComboBox* address, QComboBox* family);
+
+    void launch(const QString& what, const std::function<OperationId()>& start);
+    void onStep(OperationId id, const ProbeStepRecord& step);
+    void onFinished(OperationId id, const ProbeRunRecord& run);
+    void onFailed(OperationId id, const Error& error);
+    void onRecordFailed(OperationId id, const Error& error);
+    void finishRun();
+    void notifyScreenshot();
+
+    ProbeService& m_probes;
+    std::vector<ReservedBlock> m_blocks;
+    OperationId m_current = 0;
+    bool m_launching = false;
+    bool m_screenshotPending = false;
+    QPointer<QWidget> m_focusBefore; // where the keyboard was when a run started
+
+    // Sample 1
+    QComboBox* m_s1Family = nullptr;
+    QComboBox* m_s1Type = nullptr;
+    QComboBox* m_s1Protocol = nullptr;
+    QLineEdit* m_s1Start = nullptr;
+    QLineEdit* m_s1Count = nullptr;
+    QLabel* m_s1Errors = nullptr;
+    QPushButton* m_s1Run = nullptr;
+    // Sample 2
+    QLineEdit* m_s2Start = nullptr;
+    QLineEdit* m_s2Count = nullptr;
+    QLabel* m_s2Errors = nullptr;
+    QPushButton* m_s2Run = nullptr;
+    bool m_s2Edited = false;
+    // Custom probe
+    QComboBox* m_cProtocol = nullptr;
+    QComboBox* m_cFamily = nullptr;
+    QComboBox* m_cAddress = nullptr;
+    QRadioButton* m_cUseRange = nullptr;
+    QRadioButton* m_cUseToken = nullptr;
+    QLineEdit* m_cStart = nullptr;
+    QLineEdit* m_cCount = nullptr;
+    QLineEdit* m_cToken = nullptr;
+    QLabel* m_cErrors = nullptr;
+    QPushButton* m_cRun = nullptr;
+    // Bind probe
+    QComboBox* m_bProtocol = nullptr;
+    QComboBox* m_bFamily = nullptr;
+    QComboBox* m_bAddress = nullptr;
+    QLineEdit* m_bPort = nullptr;
+    QLabel* m_bErrors = nullptr;
+    QPushButton* m_bRun = nullptr;
+
+    LiveStepModel* m_steps = nullptr;
+    QTableView* m_table = nullptr;
+    QLabel* m_title = nullptr;
+    QLabel* m_summary = nullptr;
+    QLabel* m_status = nullptr;
+};
+
+} // namespace portolan::ui

@@ -1,0 +1,122 @@
+#include "ui/scan/scanrunmodel.h"
+
+#include "ui/probes/probetext.h"
+
+#include "model/services/explanations.h"
+
+namespace portolan::ui {
+
+ScanRunModel::ScanRunModel(QObject* parent) : QAbstractTableModel(parent)
+{
+    for (BindOutcome outcome :
+         {BindOutcome::Free, BindOutcome::InUse, BindOutcome::Forbidden, BindOutcome::Other})
+        m_icons[std::size_t(outcome)] = ProbeText::outcomeIcon(outcome);
+}
+
+int ScanRunModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_shown.size());
+}
+
+int ScanRunModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ScanRunModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ScanRun& r = run(index.row());
+    const quint32 ports = quint32(r.last) - r.first + 1;
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case PortsColumn:
+            return ProbeText::spanText(r.first, r.last);
+        case CountColumn:
+            return ProbeText::countText(ports);
+        case OutcomeColumn:
+            return Explanations::outcomeName(r.outcome);
+        case CodeColumn:
+            return ProbeText::codeText(r.codeName, r.code);
+        case HolderColumn:
+            return QString::fromStdString(r.holder);
+        }
+        break;
+    case Qt::ToolTipRole:
+        if (index.column() == OutcomeColumn || index.column() == CodeColumn)
+            return Explanations::forOutcome(r.outcome, r.code);
+        if (index.column() == HolderColumn && !r.holder.empty())
+            return QString::fromStdString(r.holder);
+        break;
+    case Qt::DecorationRole:
+        if (index.column() == OutcomeColumn)
+            return m_icons[std::size_t(r.outcome)];
+        break;
+    case Qt::TextAlignmentRole:
+        if (index.column() == CountColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    case OutcomeRole:
+        return int(r.outcome);
+    case FirstPortRole:
+        return int(r.first);
+    case LastPortRole:
+        return int(r.last);
+    }
+    return {};
+}
+
+QVariant ScanRunModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case PortsColumn:
+        return tr("Ports");
+    case CountColumn:
+        return tr("Count");
+    case OutcomeColumn:
+        return tr("Outcome");
+    case CodeColumn:
+        return tr("Code");
+    case HolderColumn:
+        return tr("Held by");
+    }
+    return {};
+}
+
+void ScanRunModel::setRuns(std::vector<ScanRun> runs)
+{
+    beginResetModel();
+    m_runs = std::move(runs);
+    rebuild();
+    endResetModel();
+}
+
+void ScanRunModel::clear()
+{
+    setRuns({});
+}
+
+void ScanRunModel::setHideFree(bool hide)
+{
+    if (hide == m_hideFree)
+        return;
+    beginResetModel();
+    m_hideFree = hide;
+    rebuild();
+    endResetModel();
+}
+
+void ScanRunModel::rebuild()
+{
+    m_shown.clear();
+    m_shown.reserve(m_runs.size());
+    for (std::size_t i = 0; i < m_runs.size(); ++i)
+        if (!m_hideFree || m_runs[i].outcome != BindOutcome::Free)
+            m_shown.push_back(i);
+}
+
+} // namespace portolan::ui
