@@ -4,7 +4,7 @@
 <context>
     <name>BlockInputValidator</name>
     <message>
-        <location filename="../../ui/blockinput.cpp" line="+34"/>
+        <location filename="../../ui/reservations/blockinput.cpp" line="+34"/>
         <source>Required: a whole number from 1 to %1.</source>
         <translation>Obrigatório: um número inteiro de 1 a %1.</translation>
     </message>
@@ -249,7 +249,7 @@
 <context>
     <name>Explanations</name>
     <message>
-        <location filename="../../model/explanations.cpp" line="+37"/>
+        <location filename="../../model/services/explanations.cpp" line="+37"/>
         <source>Another process&apos;s runtime reservation holds this port (Hyper-V, WinNAT, WSL, Docker…), although nothing may be listening there.</source>
         <translation>Uma reserva em tempo de execução de outro processo ocupa esta porta (Hyper-V, WinNAT, WSL, Docker…), embora talvez nada esteja escutando nela.</translation>
     </message>
@@ -597,12 +597,12 @@
 <context>
     <name>ExportCommand</name>
     <message>
-        <location filename="../../app/portolan/exportcommand.cpp" line="+30"/>
+        <location filename="../../app/portolan/exportcommand.cpp" line="+31"/>
         <source>usage: portolan --export FILE [--format csv|json|html|pdf] [--db FILE] [--host NAME] [--title TEXT] [--audit N] [--generated-at TIME] [--backend KIND] [--scenario FILE] [--state FILE] [--no-backend]</source>
         <translation>uso: portolan --export ARQUIVO [--format csv|json|html|pdf] [--db ARQUIVO] [--host NOME] [--title TEXTO] [--audit N] [--generated-at HORÁRIO] [--backend TIPO] [--scenario ARQUIVO] [--state ARQUIVO] [--no-backend]</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+37"/>
         <source>%1 is given twice</source>
         <translation>%1 foi informado duas vezes</translation>
     </message>
@@ -670,7 +670,7 @@
 <context>
     <name>ImportCommand</name>
     <message>
-        <location filename="../../model/importcommand.cpp" line="+24"/>
+        <location filename="../../app/portolan/importcommand.cpp" line="+25"/>
         <source>usage: portolan [--db FILE] --import FILE [--host NAME] [--protocol tcp|udp] [--json]</source>
         <translation>uso: portolan [--db ARQUIVO] --import ARQUIVO [--host NOME] [--protocol tcp|udp] [--json]</translation>
     </message>
@@ -680,7 +680,7 @@
         <translation>Nada foi importado.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+26"/>
         <source>%1: a value is required</source>
         <translation>%1: é necessário um valor</translation>
     </message>
@@ -723,7 +723,7 @@
 <context>
     <name>Importer</name>
     <message>
-        <location filename="../../model/importer.cpp" line="+48"/>
+        <location filename="../../model/import/importer.cpp" line="+48"/>
         <source>the heading names the protocol %1, but %2 was asked for</source>
         <translation>o cabeçalho indica o protocolo %1, mas foi pedido %2</translation>
     </message>
@@ -734,7 +734,7 @@
     </message>
     <message>
         <location line="+24"/>
-        <location line="+62"/>
+        <location line="+79"/>
         <location line="+44"/>
         <location line="+72"/>
         <location line="+14"/>
@@ -743,7 +743,7 @@
         <translation>%1: ausente</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-220"/>
         <source>%1: expected a whole number</source>
         <translation>%1: esperava-se um número inteiro</translation>
     </message>
@@ -753,7 +753,7 @@
         <translation>%1: %2 está fora do intervalo; permitido: %3-%4</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+41"/>
         <source>line 1: expected a JSON object as portolan-cli --json list prints it</source>
         <translation>linha 1: esperava-se um objeto JSON como o que portolan-cli --json list imprime</translation>
     </message>
@@ -773,31 +773,28 @@
         <translation>ok: o relatório é de um comando que falhou; ele não lista reservas</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+194"/>
+        <location line="-32"/>
         <source>host: expected a string</source>
         <translation>host: esperava-se uma string</translation>
     </message>
     <message>
-        <location line="-189"/>
-        <location line="+194"/>
+        <location line="+5"/>
         <source>reservations: missing</source>
         <translation>reservations: ausente</translation>
     </message>
     <message>
-        <location line="-192"/>
-        <location line="+194"/>
+        <location line="+2"/>
         <source>reservations: expected an array</source>
         <translation>reservations: esperava-se um array</translation>
     </message>
     <message>
-        <location line="-185"/>
-        <location line="+208"/>
+        <location line="+39"/>
+        <location line="+200"/>
         <source>reservations[%1]: expected an object</source>
         <translation>reservations[%1]: esperava-se um objeto</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-192"/>
         <location line="+116"/>
         <source>%1: expected &quot;tcp&quot; or &quot;udp&quot;</source>
         <translation>%1: esperava-se &quot;tcp&quot; ou &quot;udp&quot;</translation>
@@ -841,12 +838,12 @@
     </message>
     <message>
         <location line="-56"/>
-        <location line="+115"/>
+        <location line="+107"/>
         <source>%1: missing, and the document names no host: give it with --host</source>
         <translation>%1: ausente, e o documento não indica o host: informe-o com --host</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-84"/>
         <source>%1: %2 does not match start %3 and count %4</source>
         <translation>%1: %2 não corresponde ao início %3 e à quantidade %4</translation>
     </message>
@@ -871,7 +868,7 @@
         <translation>version: %1 não é suportada; permitido: %2 (o relatório foi gravado por outra versão do Portolan)</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+42"/>
         <source>%1: expected true (the inventory holds persistent reservations only)</source>
         <translation>%1: esperava-se true (o inventário guarda apenas reservas persistentes)</translation>
     </message>
@@ -948,7 +945,7 @@
 <context>
     <name>PortMapData</name>
     <message>
-        <location filename="../../ui/portmapdata.cpp" line="+54"/>
+        <location filename="../../ui/portmap/portmapdata.cpp" line="+54"/>
         <source>free</source>
         <translation>livre</translation>
     </message>
@@ -1154,7 +1151,7 @@
 <context>
     <name>Preflight</name>
     <message>
-        <location filename="../../model/preflight.cpp" line="+77"/>
+        <location filename="../../model/services/preflight.cpp" line="+77"/>
         <source>Refused before calling the system: %1</source>
         <translation>Recusado antes de chamar o sistema: %1</translation>
     </message>
@@ -1257,7 +1254,7 @@
 <context>
     <name>ProbeText</name>
     <message>
-        <location filename="../../ui/probetext.cpp" line="+29"/>
+        <location filename="../../ui/probes/probetext.cpp" line="+29"/>
         <source>%1 µs</source>
         <translation>%1 µs</translation>
     </message>
@@ -1275,7 +1272,7 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../model/report.cpp" line="+63"/>
+        <location filename="../../model/reports/report.cpp" line="+63"/>
         <source>Port reservations of %1</source>
         <translation>Reservas de portas de %1</translation>
     </message>
@@ -1293,7 +1290,7 @@
 <context>
     <name>ReportPdf</name>
     <message>
-        <location filename="../../ui/reportpdf.cpp" line="+215"/>
+        <location filename="../../ui/reports/reportpdf.cpp" line="+215"/>
         <source>The PDF could not be started.</source>
         <translation>Não foi possível iniciar o PDF.</translation>
     </message>
@@ -1311,7 +1308,7 @@
 <context>
     <name>ReportWriter</name>
     <message>
-        <location filename="../../model/reportwriters.cpp" line="+120"/>
+        <location filename="../../model/reports/reportwriters.cpp" line="+120"/>
         <source>not known</source>
         <translation>desconhecido</translation>
     </message>
@@ -1347,12 +1344,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+316"/>
+        <location line="+295"/>
         <source>unknown process</source>
         <translation>processo desconhecido</translation>
     </message>
     <message>
-        <location line="-314"/>
+        <location line="-293"/>
         <source>%1 %2: held by %3</source>
         <translation>%1 %2: mantida por %3</translation>
     </message>
@@ -1378,7 +1375,7 @@
         <translation>Mapa de portas de %1: portas TCP e UDP 0–65535 com os blocos reservados e os intervalos dinâmicos</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+93"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
@@ -1597,7 +1594,7 @@
 <context>
     <name>StoreText</name>
     <message>
-        <location filename="../../model/auditlog.cpp" line="+76"/>
+        <location filename="../../model/store/auditlog.cpp" line="+76"/>
         <source>Could not record the %1 of %2 %3 in the audit log</source>
         <translation>Não foi possível registrar a ação %1 de %2 %3 no log de auditoria</translation>
     </message>
@@ -1617,7 +1614,7 @@
         <translation>Não foi possível contar as entradas do log de auditoria</translation>
     </message>
     <message>
-        <location filename="../../model/bootlog.cpp" line="+44"/>
+        <location filename="../../model/store/bootlog.cpp" line="+44"/>
         <source>Could not record the boot time of %1</source>
         <translation>Não foi possível registrar o horário de inicialização de %1</translation>
     </message>
@@ -1628,7 +1625,7 @@
         <translation>Não foi possível ler os horários de inicialização</translation>
     </message>
     <message>
-        <location filename="../../model/database.cpp" line="+139"/>
+        <location filename="../../model/store/database.cpp" line="+151"/>
         <source>Could not open the database %1: its folder %2 does not exist. Create the folder, or choose another file with --db; nothing was created.</source>
         <translation>Não foi possível abrir o banco de dados %1: a pasta %2 não existe. Crie a pasta ou escolha outro arquivo com --db; nada foi criado.</translation>
     </message>
@@ -1674,12 +1671,12 @@
         <translation>Não foi possível abrir o banco de dados</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+71"/>
         <source>Could not check the database</source>
         <translation>Não foi possível verificar o banco de dados</translation>
     </message>
     <message>
-        <location filename="../../model/inventorystore.cpp" line="+82"/>
+        <location filename="../../model/store/inventorystore.cpp" line="+82"/>
         <source>Could not record the reservation %1 %2 in the inventory</source>
         <translation>Não foi possível registrar a reserva %1 %2 no inventário</translation>
     </message>
@@ -1720,7 +1717,7 @@
         <translation>Não foi possível remover a reserva do inventário</translation>
     </message>
     <message>
-        <location filename="../../model/migrations.cpp" line="+189"/>
+        <location filename="../../model/store/migrations.cpp" line="+189"/>
         <source>Could not read the schema version</source>
         <translation>Não foi possível ler a versão do esquema</translation>
     </message>
@@ -1730,7 +1727,7 @@
         <translation>Não foi possível atualizar o banco de dados para a versão de esquema %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../model/proberunstore.cpp" line="+214"/>
+        <location filename="../../model/store/proberunstore.cpp" line="+214"/>
         <source>Could not record the %1 run</source>
         <translation>Não foi possível registrar a execução %1</translation>
     </message>
@@ -1765,7 +1762,7 @@
         <translation>Não foi possível analisar a consulta do histórico</translation>
     </message>
     <message>
-        <location filename="../../model/sqlsupport.cpp" line="+339"/>
+        <location filename="../../model/store/sqlsupport.cpp" line="+339"/>
         <source>The database %1 holds &quot;%2&quot; in %3.%4, which this version of Portolan does not know; was it edited by hand?</source>
         <translation>O banco de dados %1 contém &quot;%2&quot; em %3.%4, valor que esta versão do Portolan não conhece; ele foi editado à mão?</translation>
     </message>
@@ -1773,7 +1770,7 @@
 <context>
     <name>portolan::AuditLogModel</name>
     <message>
-        <location filename="../../model/auditlogmodel.cpp" line="+62"/>
+        <location filename="../../model/itemmodels/auditlogmodel.cpp" line="+62"/>
         <source>%1 (elevated)</source>
         <translation>%1 (com elevação)</translation>
     </message>
@@ -1846,7 +1843,7 @@
 <context>
     <name>portolan::InventoryModel</name>
     <message>
-        <location filename="../../model/inventorymodel.cpp" line="+25"/>
+        <location filename="../../model/itemmodels/inventorymodel.cpp" line="+25"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
@@ -1964,7 +1961,7 @@
 <context>
     <name>portolan::ProbeRunModel</name>
     <message>
-        <location filename="../../model/proberunmodel.cpp" line="+20"/>
+        <location filename="../../model/itemmodels/proberunmodel.cpp" line="+20"/>
         <source>%1 µs</source>
         <translation>%1 µs</translation>
     </message>
@@ -2062,7 +2059,7 @@
 <context>
     <name>portolan::ProbeService</name>
     <message>
-        <location filename="../../model/probeservice.cpp" line="+85"/>
+        <location filename="../../model/services/probeservice.cpp" line="+85"/>
         <source>Another probe is still running: wait for it to finish or cancel it.</source>
         <translation>Outra sondagem ainda está em execução: aguarde que termine ou cancele-a.</translation>
     </message>
@@ -2070,7 +2067,7 @@
 <context>
     <name>portolan::ProbeStepModel</name>
     <message>
-        <location filename="../../model/probestepmodel.cpp" line="+59"/>
+        <location filename="../../model/itemmodels/probestepmodel.cpp" line="+59"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
@@ -2138,7 +2135,7 @@
 <context>
     <name>portolan::ReservationService</name>
     <message>
-        <location filename="../../model/reservationservice.cpp" line="+123"/>
+        <location filename="../../model/services/reservationservice.cpp" line="+123"/>
         <source>Could not read the inventory: %1</source>
         <translation>Não foi possível ler o inventário: %1</translation>
     </message>
@@ -2568,7 +2565,7 @@ console não pode abrir sua janela. Em vez disso:
 <context>
     <name>portolan::ui::BlockInput</name>
     <message>
-        <location filename="../../ui/blockinput.cpp" line="+19"/>
+        <location filename="../../ui/reservations/blockinput.cpp" line="+19"/>
         <source>TCP</source>
         <translation>TCP</translation>
     </message>
@@ -2629,7 +2626,7 @@ console não pode abrir sua janela. Em vez disso:
 <context>
     <name>portolan::ui::DeleteDialog</name>
     <message>
-        <location filename="../../ui/deletedialog.cpp" line="+23"/>
+        <location filename="../../ui/reservations/deletedialog.cpp" line="+23"/>
         <source>Delete reservation</source>
         <translation>Excluir reserva</translation>
     </message>
@@ -2757,7 +2754,7 @@ console não pode abrir sua janela. Em vez disso:
 <context>
     <name>portolan::ui::HistoryView</name>
     <message>
-        <location filename="../../ui/historyview.cpp" line="+74"/>
+        <location filename="../../ui/history/historyview.cpp" line="+74"/>
         <source>All protocols</source>
         <translation>Todos os protocolos</translation>
     </message>
@@ -2938,7 +2935,7 @@ console não pode abrir sua janela. Em vez disso:
 <context>
     <name>portolan::ui::LiveStepModel</name>
     <message>
-        <location filename="../../ui/livestepmodel.cpp" line="+15"/>
+        <location filename="../../ui/probes/livestepmodel.cpp" line="+15"/>
         <source>socket(): a socket of the given family, type and protocol.</source>
         <translation>socket(): um soquete da família, do tipo e do protocolo indicados.</translation>
     </message>
@@ -3036,7 +3033,7 @@ console não pode abrir sua janela. Em vez disso:
 <context>
     <name>portolan::ui::LookupDialog</name>
     <message>
-        <location filename="../../ui/lookupdialog.cpp" line="+24"/>
+        <location filename="../../ui/reservations/lookupdialog.cpp" line="+24"/>
         <source>Look up a persistent reservation</source>
         <translation>Consultar uma reserva persistente</translation>
     </message>
@@ -3104,7 +3101,7 @@ console não pode abrir sua janela. Em vez disso:
 <context>
     <name>portolan::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+98"/>
+        <location filename="../../ui/mainwindow.cpp" line="+81"/>
         <source>Portolan — %1</source>
         <translation>Portolan — %1</translation>
     </message>
@@ -3164,22 +3161,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Log de auditoria e execuções de sondagens (Ctrl+5)</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>The Probes view is not part of this build.</source>
-        <translation>A exibição Sondagens não faz parte desta compilação.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The Scan view is not part of this build.</source>
-        <translation>A exibição Varredura não faz parte desta compilação.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The History view is not part of this build.</source>
-        <translation>A exibição Histórico não faz parte desta compilação.</translation>
-    </message>
-    <message>
-        <location line="+53"/>
+        <location line="+70"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importar…</translation>
     </message>
@@ -3449,7 +3431,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Trabalhando…</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+154"/>
         <source>%1 failed: %2 %3</source>
         <translation>%1 falhou: %2 %3</translation>
     </message>
@@ -3515,7 +3497,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Importar</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+18"/>
         <source>About Portolan</source>
         <translation>Sobre o Portolan</translation>
     </message>
@@ -3539,7 +3521,7 @@ Qt %5</translation>
 <context>
     <name>portolan::ui::NewReservationDialog</name>
     <message>
-        <location filename="../../ui/newreservationdialog.cpp" line="+34"/>
+        <location filename="../../ui/reservations/newreservationdialog.cpp" line="+34"/>
         <source>New persistent reservation</source>
         <translation>Nova reserva persistente</translation>
     </message>
@@ -3645,7 +3627,7 @@ Qt %5</translation>
 <context>
     <name>portolan::ui::NoteDialog</name>
     <message>
-        <location filename="../../ui/notedialog.cpp" line="+15"/>
+        <location filename="../../ui/reservations/notedialog.cpp" line="+15"/>
         <source>Edit note</source>
         <translation>Editar nota</translation>
     </message>
@@ -3668,7 +3650,7 @@ Qt %5</translation>
 <context>
     <name>portolan::ui::PortMapPage</name>
     <message>
-        <location filename="../../ui/portmappage.cpp" line="+37"/>
+        <location filename="../../ui/portmap/portmappage.cpp" line="+37"/>
         <source>Zoom in</source>
         <translation>Ampliar</translation>
     </message>
@@ -3766,7 +3748,7 @@ Qt %5</translation>
 <context>
     <name>portolan::ui::PortMapWidget</name>
     <message>
-        <location filename="../../ui/portmapwidget.cpp" line="+140"/>
+        <location filename="../../ui/portmap/portmapwidget.cpp" line="+140"/>
         <source>Dynamic range</source>
         <translation>Intervalo dinâmico</translation>
     </message>
@@ -3877,7 +3859,7 @@ Qt %5</translation>
 <context>
     <name>portolan::ui::ProbesView</name>
     <message>
-        <location filename="../../ui/probesview.cpp" line="+107"/>
+        <location filename="../../ui/probes/probesview.cpp" line="+107"/>
         <source>%1 ports, wherever the system chooses</source>
         <translation>%1 portas, onde o sistema escolher</translation>
     </message>
@@ -4273,7 +4255,7 @@ Qt %5</translation>
 <context>
     <name>portolan::ui::ReportExporter</name>
     <message>
-        <location filename="../../ui/reportexporter.cpp" line="+42"/>
+        <location filename="../../ui/reports/reportexporter.cpp" line="+42"/>
         <source>PDF document (*.pdf)</source>
         <translation>Documento PDF (*.pdf)</translation>
     </message>
@@ -4322,7 +4304,7 @@ Qt %5</translation>
 <context>
     <name>portolan::ui::ReservationsView</name>
     <message>
-        <location filename="../../ui/reservationsview.cpp" line="+32"/>
+        <location filename="../../ui/reservations/reservationsview.cpp" line="+32"/>
         <source>&amp;Filter:</source>
         <translation>&amp;Filtro:</translation>
     </message>
@@ -4435,7 +4417,7 @@ Qt %5</translation>
 <context>
     <name>portolan::ui::ScanRunModel</name>
     <message>
-        <location filename="../../ui/scanrunmodel.cpp" line="+77"/>
+        <location filename="../../ui/scan/scanrunmodel.cpp" line="+77"/>
         <source>Ports</source>
         <translation>Portas</translation>
     </message>
@@ -4463,7 +4445,7 @@ Qt %5</translation>
 <context>
     <name>portolan::ui::ScanView</name>
     <message>
-        <location filename="../../ui/scanview.cpp" line="+62"/>
+        <location filename="../../ui/scan/scanview.cpp" line="+62"/>
         <source>FIRST-LAST or one port</source>
         <translation>PRIMEIRA-ÚLTIMA ou uma porta</translation>
     </message>
