@@ -1,4 +1,4 @@
-// Issue 4, acceptance 4: the GUI thread never blocks on a backend call. Shows the Scan view
+// The GUI thread never blocks on a backend call. Shows the Scan view
 // (with the History view following the probe service, as in the console) and measures the
 // event loop's longest stall with a 1 ms timer: first while the window is idle, then during a
 // full 1-65535 scan started from the view, until the result is on screen. Prints both, the

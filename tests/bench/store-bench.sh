@@ -1,7 +1,7 @@
 #!/bin/sh
 # Usage: tests/bench/store-bench.sh [BUILD_DIR] [RUNS] [REPEAT]
 #
-# Issue 3, acceptance 5: fills a database with RUNS probe runs (default 1,000,000) and
+# Fills a database with RUNS probe runs (default 1,000,000) and
 # measures what the console does at start, opening it and reading the first screen of the
 # history (50 runs, newest first), next to the same for an empty database: time and the
 # reading process's peak memory. The fill is a separate process, so the peak memory measured
