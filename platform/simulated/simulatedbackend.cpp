@@ -85,7 +85,7 @@ bool isMemory(const std::string& stateFile)
 }
 
 // A scenario document turned into a freshly booted machine.
-Result<SimulatedMachine> seedMachine(const json::Value& document, std::string_view scenarioText,
+Result<SimulatedMachine> seedMachine(const Json& document, std::string_view scenarioText,
                                      const std::string& source)
 {
     auto machine = simulated::machineFromJson(document, "scenario " + source);
@@ -96,7 +96,7 @@ Result<SimulatedMachine> seedMachine(const json::Value& document, std::string_vi
     m.seededFrom = source;
     m.bootCounter = 1;
     m.tokenCounter = 0;
-    if (!document.find("bootTime"))
+    if (!findMember(document, "bootTime"))
         m.bootTime = nowSeconds();
     Core::assignMissingTokens(m);
     return m;
@@ -133,10 +133,10 @@ Result<std::unique_ptr<SimulatedBackend>> SimulatedBackend::fromScenarioText(std
     return openFrom(std::string(text), "(in memory)", true, std::move(stateFile));
 }
 
-Result<std::unique_ptr<SimulatedBackend>> SimulatedBackend::fromScenario(const json::Value& scenario,
+Result<std::unique_ptr<SimulatedBackend>> SimulatedBackend::fromScenario(const Json& scenario,
                                                                          std::string stateFile)
 {
-    return openFrom(scenario.dump(2), "(in memory)", true, std::move(stateFile));
+    return openFrom(dumpJson(scenario, 2), "(in memory)", true, std::move(stateFile));
 }
 
 Result<std::unique_ptr<SimulatedBackend>> SimulatedBackend::openFrom(std::string scenarioText,
@@ -146,7 +146,7 @@ Result<std::unique_ptr<SimulatedBackend>> SimulatedBackend::openFrom(std::string
 {
     // The scenario is validated completely before the state file is looked at, so that a bad
     // scenario never touches an existing state.
-    auto document = json::parse(scenarioText);
+    auto document = parseJson(scenarioText);
     if (!document)
         return Error::make(ErrorKind::InvalidArgument,
                            "scenario " + source + ": " + document.error().message);
@@ -165,13 +165,14 @@ Result<std::unique_ptr<SimulatedBackend>> SimulatedBackend::openFrom(std::string
         auto text = simulated::readTextFile(stateFile, "state file");
         if (!text)
             return text.error();
-        auto stateDocument = json::parse(text.value());
+        auto stateDocument = parseJson(text.value());
         if (!stateDocument)
             return stateFileError(stateFile, stateDocument.error().message);
-        const json::Value* state = stateDocument->find("state");
-        const json::Value* format = state ? state->find("format") : nullptr;
+        const Json* state = findMember(stateDocument.value(), "state");
+        const Json* format = state ? findMember(*state, "format") : nullptr;
         // Never overwrite a file that is not ours: the path may be a typo for something else.
-        if (!format || !format->isString() || format->asString() != simulated::kStateFormat)
+        if (!format || !format->is_string() ||
+            format->get_ref<const std::string&>() != simulated::kStateFormat)
             return stateFileError(stateFile, "not a Portolan simulated state file, so it is left "
                                              "as it is");
         auto loaded = simulated::machineFromJson(stateDocument.value(), "state file " + stateFile);
@@ -344,9 +345,9 @@ std::uint32_t SimulatedBackend::deletePersistentUdpPortReservation(std::uint16_t
 
 // --- SimulatedControl -----------------------------------------------------------------------
 
-Result<void> SimulatedBackend::seed(const json::Value& scenario)
+Result<void> SimulatedBackend::seed(const Json& scenario)
 {
-    const std::string text = scenario.dump(2);
+    const std::string text = dumpJson(scenario, 2);
     auto machine = seedMachine(scenario, text, "(seed)");
     if (!machine)
         return machine.error();
@@ -355,7 +356,7 @@ Result<void> SimulatedBackend::seed(const json::Value& scenario)
 
 SimulatedMachine SimulatedBackend::machine() const { return m_core->machine(); }
 
-json::Value SimulatedBackend::stateDocument() const
+Json SimulatedBackend::stateDocument() const
 {
     return simulated::machineToJson(m_core->machine());
 }

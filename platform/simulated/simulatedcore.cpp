@@ -690,7 +690,7 @@ std::optional<std::int64_t> Core::takeFailure(SimulatedCall call)
 Result<void> Core::commit(SimulatedMachine candidate)
 {
     if (m_stateFile != ":memory:") {
-        const std::string text = machineToJson(candidate).dump(2) + "\n";
+        const std::string text = dumpJson(machineToJson(candidate), 2) + "\n";
         if (auto written = writeTextFileAtomically(m_stateFile, text); !written)
             return written;
     }

@@ -2,7 +2,7 @@
 
 #include "../backend.h"
 #include "../error.h"
-#include "../json.h"
+#include "../jsonvalue.h"
 #include "../types.h"
 
 #include <cstdint>
@@ -93,9 +93,9 @@ constexpr std::uint64_t nextCounter(std::uint64_t counter)
 // InvalidArgument and reads "<source>: <field>: <what>; allowed: <values>", e.g.
 // "scenario dev.json: runtime[2].start: 70000 is out of range; allowed 1-65535".
 // Tokens missing from the document are left 0 (the caller generates them).
-Result<SimulatedMachine> machineFromJson(const json::Value& document, std::string_view source);
+Result<SimulatedMachine> machineFromJson(const Json& document, std::string_view source);
 // The state document: a valid scenario plus tokens and a "state" object.
-json::Value machineToJson(const SimulatedMachine& machine);
+Json machineToJson(const SimulatedMachine& machine);
 // "fnv1a64:0123456789abcdef"
 std::string hashScenarioText(std::string_view text);
 // The scenario used when none is given: a clean Windows 11 machine (same as clean.json).

@@ -480,13 +480,13 @@ TEST_CASE("simulated: seed replaces the machine and ends this process's sockets"
     auto backend = openClean();
     auto socket = openSocket(*backend);
     REQUIRE(socket->bind("127.0.0.1", 20000).ok());
-    auto developer = json::parse(readFile(scenarioPath("developer.json")));
+    auto developer = parseJson(readFile(scenarioPath("developer.json")));
     REQUIRE(developer.ok());
     REQUIRE(backend->seed(developer.value()).ok());
     CHECK(backend->hostName() == "DEV-WORKSTATION");
     CHECK(backend->machine().bootCounter == 1);
     CHECK(socket->localPort().error().code == native::kWsaEnotsock);
-    auto bad = json::parse(R"({"schema": 1, "runtime": [{"protocol": "tcp"}]})");
+    auto bad = parseJson(R"({"schema": 1, "runtime": [{"protocol": "tcp"}]})");
     REQUIRE(bad.ok());
     auto refused = backend->seed(bad.value());
     REQUIRE_FALSE(refused.ok());

@@ -330,13 +330,11 @@ TEST_CASE("state: a reboot at the end of time or of the counters writes a state 
     const std::string state = dir.file("state.json");
     {
         auto backend = mustOpen(scenarioPath("developer.json"), state);
-        json::Value document = backend->stateDocument();
-        document.set("bootTime", "9999-12-31T23:59:59Z");
-        json::Value counters = *document.find("state");
-        counters.set("bootCounter", simulated::kMaxCounter);
-        counters.set("tokenCounter", simulated::kMaxCounter - 1);
-        document.set("state", counters);
-        writeFile(state, document.dump(2));
+        Json document = backend->stateDocument();
+        document["bootTime"] = "9999-12-31T23:59:59Z";
+        document["state"]["bootCounter"] = simulated::kMaxCounter;
+        document["state"]["tokenCounter"] = simulated::kMaxCounter - 1;
+        writeFile(state, dumpJson(document, 2));
     }
     {
         auto backend = mustOpen("", state);
