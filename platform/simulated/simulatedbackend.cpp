@@ -1,7 +1,7 @@
 #include "simulatedbackend.h"
 
+#include "../inetaddress.h"
 #include "../nativecodes.h"
-#include "simulatedaddress.h"
 #include "simulatedcore.h"
 #include "simulatedfiles.h"
 
@@ -47,7 +47,7 @@ public:
     // The IOCTL's INET_PORT_RANGE carries the start in network byte order.
     Result<ReservedBlock> acquireReservation(PortRange range) override
     {
-        return m_core->acquire(m_id, simulated::hostToNetwork(range.start), range.count);
+        return m_core->acquire(m_id, hostToNetwork(range.start), range.count);
     }
     Result<void> associateReservation(Token token) override
     {
@@ -242,7 +242,7 @@ Result<ReservedBlock> SimulatedBackend::createPersistent(Protocol protocol, Port
 {
     Token token = kNoToken;
     std::optional<Error> ioError;
-    const auto code = m_core->createPersistent(protocol, simulated::hostToNetwork(range.start),
+    const auto code = m_core->createPersistent(protocol, hostToNetwork(range.start),
                                                range.count, &token, &ioError);
     if (ioError)
         return *ioError;
@@ -254,7 +254,7 @@ Result<ReservedBlock> SimulatedBackend::createPersistent(Protocol protocol, Port
 Result<ReservedBlock> SimulatedBackend::lookupPersistent(Protocol protocol, PortRange range)
 {
     Token token = kNoToken;
-    const auto code = m_core->lookupPersistent(protocol, simulated::hostToNetwork(range.start),
+    const auto code = m_core->lookupPersistent(protocol, hostToNetwork(range.start),
                                                range.count, &token);
     if (code != native::kNoError)
         return native::windowsError(code, apiContext("Lookup", protocol, range));
@@ -264,7 +264,7 @@ Result<ReservedBlock> SimulatedBackend::lookupPersistent(Protocol protocol, Port
 Result<void> SimulatedBackend::deletePersistent(Protocol protocol, PortRange range)
 {
     std::optional<Error> ioError;
-    const auto code = m_core->deletePersistent(protocol, simulated::hostToNetwork(range.start),
+    const auto code = m_core->deletePersistent(protocol, hostToNetwork(range.start),
                                                range.count, &ioError);
     if (ioError)
         return *ioError;

@@ -2,8 +2,8 @@
 
 #include "../backend.h"
 #include "../error.h"
+#include "../inetaddress.h"
 #include "../nativecodes.h"
-#include "simulatedaddress.h"
 #include "simulatedcontrol.h"
 #include "simulatedmachine.h"
 #include "simulatedrules.h"

@@ -1,6 +1,6 @@
 #include "simulatedmachine.h"
 
-#include "simulatedaddress.h"
+#include "../inetaddress.h"
 
 #include <algorithm>
 #include <cmath>

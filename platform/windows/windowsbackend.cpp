@@ -1,8 +1,9 @@
 #include "windowsbackend.h"
 
+#include "../inetaddress.h"
 #include "../nativecodes.h"
 #include "../netshparser.h"
-#include "inetaddress.h"
+#include "../text.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -13,9 +14,6 @@
 
 namespace portolan {
 namespace {
-
-using win32::hostToNetwork;
-using win32::networkToHost;
 
 std::string_view protocolName(Protocol protocol)
 {
@@ -34,15 +32,10 @@ std::string tokenText(Token token)
     return text;
 }
 
-std::string trimmed(std::string text)
+// FormatMessage's and netsh's text without the blanks and line break around it.
+std::string trimmed(std::string_view text)
 {
-    while (!text.empty() && (text.back() == '\r' || text.back() == '\n' || text.back() == ' ' ||
-                             text.back() == '\t'))
-        text.pop_back();
-    std::size_t first = 0;
-    while (first < text.size() && (text[first] == ' ' || text[first] == '\t'))
-        ++first;
-    return text.substr(first);
+    return std::string(text::trim(text));
 }
 
 // A Win32/Winsock code as an Error: kind and symbolic name from nativecodes, the sentence in
@@ -177,7 +170,7 @@ public:
             win32::SockAddrIn6 name;
             name.port = hostToNetwork(port);
             if (!wildcard) {
-                const auto bytes = win32::parseIpv6(address);
+                const auto bytes = parseIpv6(address);
                 if (!bytes) {
                     return Error::make(ErrorKind::InvalidArgument,
                                        "address: '" + std::string(address) +
@@ -190,7 +183,7 @@ public:
             win32::SockAddrIn name;
             name.port = hostToNetwork(port);
             if (!wildcard) {
-                const auto bytes = win32::parseIpv4(address);
+                const auto bytes = parseIpv4(address);
                 if (!bytes) {
                     return Error::make(ErrorKind::InvalidArgument,
                                        "address: '" + std::string(address) +
@@ -422,14 +415,7 @@ std::optional<PortRange> WindowsBackend::parseRegistryValueName(std::string_view
         return std::nullopt;
     std::uint8_t bytes[4] = {};
     for (std::size_t i = 0; i < 8; ++i) {
-        const char c = name[i];
-        int digit = -1;
-        if (c >= '0' && c <= '9')
-            digit = c - '0';
-        else if (c >= 'a' && c <= 'f')
-            digit = c - 'a' + 10;
-        else if (c >= 'A' && c <= 'F')
-            digit = c - 'A' + 10;
+        const int digit = text::hexValue(name[i]);
         if (digit < 0)
             return std::nullopt;
         bytes[i / 2] = static_cast<std::uint8_t>((bytes[i / 2] << 4) | digit);
@@ -656,8 +642,8 @@ Result<std::vector<Listener>> WindowsBackend::listeners(std::optional<Protocol> 
             return rows4.error();
         for (const auto& row : rows4.value()) {
             if (row.state == win32::kMibTcpStateListen)
-                add(Protocol::Tcp, AddressFamily::IPv4, win32::formatIpv4(row.localAddress),
-                    row.localPort, row.owningPid);
+                add(Protocol::Tcp, AddressFamily::IPv4, formatIpv4(row.localAddress), row.localPort,
+                    row.owningPid);
         }
         auto v6 = fetchTable(api.getExtendedTcpTable, win32::kAfInet6, win32::kTcpTableOwnerPidAll,
                              context);
@@ -668,8 +654,8 @@ Result<std::vector<Listener>> WindowsBackend::listeners(std::optional<Protocol> 
             return rows6.error();
         for (const auto& row : rows6.value()) {
             if (row.state == win32::kMibTcpStateListen)
-                add(Protocol::Tcp, AddressFamily::IPv6, win32::formatIpv6(row.localAddress),
-                    row.localPort, row.owningPid);
+                add(Protocol::Tcp, AddressFamily::IPv6, formatIpv6(row.localAddress), row.localPort,
+                    row.owningPid);
         }
     }
     if (!protocol || *protocol == Protocol::Udp) {
@@ -682,8 +668,8 @@ Result<std::vector<Listener>> WindowsBackend::listeners(std::optional<Protocol> 
         if (!rows4)
             return rows4.error();
         for (const auto& row : rows4.value())
-            add(Protocol::Udp, AddressFamily::IPv4, win32::formatIpv4(row.localAddress),
-                row.localPort, row.owningPid);
+            add(Protocol::Udp, AddressFamily::IPv4, formatIpv4(row.localAddress), row.localPort,
+                row.owningPid);
         auto v6 =
             fetchTable(api.getExtendedUdpTable, win32::kAfInet6, win32::kUdpTableOwnerPid, context);
         if (!v6)
@@ -692,8 +678,8 @@ Result<std::vector<Listener>> WindowsBackend::listeners(std::optional<Protocol> 
         if (!rows6)
             return rows6.error();
         for (const auto& row : rows6.value())
-            add(Protocol::Udp, AddressFamily::IPv6, win32::formatIpv6(row.localAddress),
-                row.localPort, row.owningPid);
+            add(Protocol::Udp, AddressFamily::IPv6, formatIpv6(row.localAddress), row.localPort,
+                row.owningPid);
     }
     std::sort(out.begin(), out.end(), [](const Listener& a, const Listener& b) {
         return std::tuple(a.protocol, a.port, a.family, a.address, a.pid) <

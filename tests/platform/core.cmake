@@ -3,3 +3,4 @@ portolan_add_test(NAME platform.jsonvalue SOURCES jsonvalue_test.cpp LIBS portol
 portolan_add_test(NAME platform.types SOURCES core_types_test.cpp LIBS portolan_platform)
 portolan_add_test(NAME platform.scanner SOURCES core_scanner_test.cpp LIBS portolan_platform)
 portolan_add_test(NAME platform.probes SOURCES core_probes_test.cpp LIBS portolan_platform)
+portolan_add_test(NAME platform.inetaddress SOURCES core_inetaddress_test.cpp LIBS portolan_platform)

@@ -3,7 +3,7 @@
 // the developer scenario, and concurrent use.
 #include "simulated_support.h"
 
-#include "platform/simulated/simulatedaddress.h"
+#include "platform/inetaddress.h"
 #include "platform/simulated/simulatedrules.h"
 
 #include <algorithm>
@@ -15,7 +15,6 @@
 
 namespace portolan::test {
 
-using simulated::hostToNetwork;
 
 TEST_CASE("simulated: identity and capabilities come from the scenario")
 {

@@ -28,7 +28,7 @@
 // |                             | with start 0 when no block fits                          |
 #include "simulated_support.h"
 
-#include "platform/simulated/simulatedaddress.h"
+#include "platform/inetaddress.h"
 #include "platform/simulated/simulatedrules.h"
 
 #include <functional>
@@ -39,7 +39,6 @@ namespace portolan::test {
 namespace {
 
 using native::windowsErrorName;
-using simulated::hostToNetwork;
 
 struct Row
 {

@@ -3,7 +3,7 @@
 // State files are written only under a temporary folder.
 #include "simulated_support.h"
 
-#include "platform/simulated/simulatedaddress.h"
+#include "platform/inetaddress.h"
 #include "platform/simulated/simulatedmachine.h"
 #include "platform/simulated/simulatedrules.h"
 
@@ -454,7 +454,7 @@ TEST_CASE("state: a state file that cannot be written changes nothing")
     CHECK_FALSE(backend->lookupPersistent(Protocol::Tcp, PortRange{20000, 10}).ok());
 
     std::uint64_t token = 0;
-    CHECK(backend->createPersistentTcpPortReservation(simulated::hostToNetwork(20000), 10, &token)
+    CHECK(backend->createPersistentTcpPortReservation(hostToNetwork(20000), 10, &token)
           == simulated::kStateWriteFailedCode);
     CHECK(token == 0);
 

@@ -1,39 +1,19 @@
 #include "inetaddress.h"
 
+#include "text.h"
+
+#include <algorithm>
 #include <vector>
 
-namespace portolan::win32 {
+namespace portolan {
 namespace {
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-std::vector<std::string_view> split(std::string_view text, char separator)
-{
-    std::vector<std::string_view> parts;
-    while (true) {
-        const std::size_t at = text.find(separator);
-        parts.push_back(text.substr(0, at));
-        if (at == std::string_view::npos)
-            return parts;
-        text.remove_prefix(at + 1);
-    }
-}
-
-// Hex groups of one side of "::", written into out; false if any group is malformed.
+// Hex groups of one side of "::", appended to out; false if any group is malformed.
 bool parseGroups(std::string_view text, std::vector<std::uint16_t>& out, bool allowIpv4Tail)
 {
     if (text.empty())
         return true;
-    const auto parts = split(text, ':');
+    const auto parts = text::split(text, ':');
     for (std::size_t i = 0; i < parts.size(); ++i) {
         const std::string_view part = parts[i];
         if (allowIpv4Tail && i + 1 == parts.size() && part.find('.') != std::string_view::npos) {
@@ -48,7 +28,7 @@ bool parseGroups(std::string_view text, std::vector<std::uint16_t>& out, bool al
             return false;
         std::uint16_t value = 0;
         for (char c : part) {
-            const int digit = hexValue(c);
+            const int digit = text::hexValue(c);
             if (digit < 0)
                 return false;
             value = static_cast<std::uint16_t>((value << 4) | digit);
@@ -62,23 +42,16 @@ bool parseGroups(std::string_view text, std::vector<std::uint16_t>& out, bool al
 
 std::optional<Ipv4Bytes> parseIpv4(std::string_view text)
 {
-    const auto parts = split(text, '.');
+    const auto parts = text::split(text, '.');
     if (parts.size() != 4)
         return std::nullopt;
     Ipv4Bytes bytes{};
     for (std::size_t i = 0; i < 4; ++i) {
         const std::string_view part = parts[i];
-        if (part.empty() || part.size() > 3 || (part.size() > 1 && part[0] == '0'))
+        const auto value = text::parseDigits(part, 3);
+        if (!value || *value > 255 || (part.size() > 1 && part[0] == '0'))
             return std::nullopt;
-        unsigned value = 0;
-        for (char c : part) {
-            if (c < '0' || c > '9')
-                return std::nullopt;
-            value = value * 10 + static_cast<unsigned>(c - '0');
-        }
-        if (value > 255)
-            return std::nullopt;
-        bytes[i] = static_cast<std::uint8_t>(value);
+        bytes[i] = static_cast<std::uint8_t>(*value);
     }
     return bytes;
 }
@@ -175,4 +148,55 @@ std::string formatIpv6(const std::uint8_t* bytes)
     return text;
 }
 
-} // namespace portolan::win32
+bool IpAddress::isUnspecified() const
+{
+    const std::size_t n = family == AddressFamily::IPv4 ? 4 : 16;
+    return std::all_of(bytes.begin(), bytes.begin() + long(n), [](auto b) { return b == 0; });
+}
+
+bool IpAddress::isLoopback() const
+{
+    if (family == AddressFamily::IPv4)
+        return bytes[0] == 127;
+    return std::all_of(bytes.begin(), bytes.begin() + 15, [](auto b) { return b == 0; }) &&
+           bytes[15] == 1;
+}
+
+std::string IpAddress::toString() const
+{
+    return family == AddressFamily::IPv4 ? formatIpv4(bytes.data()) : formatIpv6(bytes.data());
+}
+
+std::optional<IpAddress> parseIpAddress(std::string_view text)
+{
+    if (auto v4 = parseIpAddress(text, AddressFamily::IPv4))
+        return v4;
+    return parseIpAddress(text, AddressFamily::IPv6);
+}
+
+std::optional<IpAddress> parseIpAddress(std::string_view text, AddressFamily family)
+{
+    IpAddress address;
+    address.family = family;
+    if (family == AddressFamily::IPv4) {
+        const auto v4 = parseIpv4(text);
+        if (!v4)
+            return std::nullopt;
+        std::copy(v4->begin(), v4->end(), address.bytes.begin());
+        return address;
+    }
+    if (text.size() >= 2 && text.front() == '[' && text.back() == ']')
+        text = text.substr(1, text.size() - 2);
+    const auto v6 = parseIpv6(text);
+    if (!v6)
+        return std::nullopt;
+    address.bytes = *v6;
+    return address;
+}
+
+bool addressesCollide(const IpAddress& a, const IpAddress& b)
+{
+    return a.family == b.family && (a.isUnspecified() || b.isUnspecified() || a == b);
+}
+
+} // namespace portolan
