@@ -5,7 +5,6 @@
 #include "simulatedcore.h"
 #include "simulatedfiles.h"
 
-#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 
@@ -16,19 +15,32 @@ using simulated::Core;
 std::string_view toString(SimulatedCall call)
 {
     switch (call) {
-    case SimulatedCall::CreatePersistent: return "create-persistent";
-    case SimulatedCall::LookupPersistent: return "lookup-persistent";
-    case SimulatedCall::DeletePersistent: return "delete-persistent";
-    case SimulatedCall::ListReservations: return "list-reservations";
-    case SimulatedCall::OpenSocket: return "open-socket";
-    case SimulatedCall::Acquire: return "acquire";
-    case SimulatedCall::Associate: return "associate";
-    case SimulatedCall::Release: return "release";
-    case SimulatedCall::Bind: return "bind";
-    case SimulatedCall::LocalPort: return "local-port";
-    case SimulatedCall::DynamicRange: return "dynamic-range";
-    case SimulatedCall::Listeners: return "listeners";
-    case SimulatedCall::BootTime: return "boot-time";
+    case SimulatedCall::CreatePersistent:
+        return "create-persistent";
+    case SimulatedCall::LookupPersistent:
+        return "lookup-persistent";
+    case SimulatedCall::DeletePersistent:
+        return "delete-persistent";
+    case SimulatedCall::ListReservations:
+        return "list-reservations";
+    case SimulatedCall::OpenSocket:
+        return "open-socket";
+    case SimulatedCall::Acquire:
+        return "acquire";
+    case SimulatedCall::Associate:
+        return "associate";
+    case SimulatedCall::Release:
+        return "release";
+    case SimulatedCall::Bind:
+        return "bind";
+    case SimulatedCall::LocalPort:
+        return "local-port";
+    case SimulatedCall::DynamicRange:
+        return "dynamic-range";
+    case SimulatedCall::Listeners:
+        return "listeners";
+    case SimulatedCall::BootTime:
+        return "boot-time";
     }
     return "unknown";
 }
@@ -67,16 +79,9 @@ private:
 
 std::string apiContext(std::string_view verb, Protocol protocol, PortRange range)
 {
-    return std::string(verb) + "Persistent" + (protocol == Protocol::Tcp ? "Tcp" : "Udp")
-         + "PortReservation (start " + std::to_string(range.start) + ", count "
-         + std::to_string(range.count) + ")";
-}
-
-std::int64_t nowSeconds()
-{
-    return std::chrono::duration_cast<std::chrono::seconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
+    return std::string(verb) + "Persistent" + (protocol == Protocol::Tcp ? "Tcp" : "Udp") +
+           "PortReservation (start " + std::to_string(range.start) + ", count " +
+           std::to_string(range.count) + ")";
 }
 
 bool isMemory(const std::string& stateFile)
@@ -97,7 +102,7 @@ Result<SimulatedMachine> seedMachine(const Json& document, std::string_view scen
     m.bootCounter = 1;
     m.tokenCounter = 0;
     if (!findMember(document, "bootTime"))
-        m.bootTime = nowSeconds();
+        m.bootTime = simulated::nowSeconds();
     Core::assignMissingTokens(m);
     return m;
 }
@@ -105,8 +110,8 @@ Result<SimulatedMachine> seedMachine(const Json& document, std::string_view scen
 Error stateFileError(const std::string& path, std::string text)
 {
     return Error::make(ErrorKind::IoError,
-                       "state file " + path + ": " + text
-                           + " (delete the file or choose another state file to start over)");
+                       "state file " + path + ": " + text +
+                           " (delete the file or choose another state file to start over)");
 }
 
 } // namespace
@@ -178,9 +183,9 @@ Result<std::unique_ptr<SimulatedBackend>> SimulatedBackend::openFrom(std::string
         auto loaded = simulated::machineFromJson(stateDocument.value(), "state file " + stateFile);
         if (!loaded)
             return Error::make(ErrorKind::IoError,
-                               loaded.error().message
-                                   + " (delete the file or choose another state file to start "
-                                     "over)");
+                               loaded.error().message +
+                                   " (delete the file or choose another state file to start "
+                                   "over)");
         if (!scenarioGiven || loaded->scenarioHash == seeded->scenarioHash) {
             SimulatedMachine machine = std::move(loaded).value();
             const auto before = machine.tokenCounter;
@@ -234,16 +239,25 @@ Capabilities SimulatedBackend::capabilities() const
     return c;
 }
 
-bool SimulatedBackend::isElevated() const { return m_core->isElevated(); }
-std::string SimulatedBackend::hostName() const { return m_core->hostName(); }
-Result<std::int64_t> SimulatedBackend::bootTime() const { return m_core->bootTime(); }
+bool SimulatedBackend::isElevated() const
+{
+    return m_core->isElevated();
+}
+std::string SimulatedBackend::hostName() const
+{
+    return m_core->hostName();
+}
+Result<std::int64_t> SimulatedBackend::bootTime() const
+{
+    return m_core->bootTime();
+}
 
 Result<ReservedBlock> SimulatedBackend::createPersistent(Protocol protocol, PortRange range)
 {
     Token token = kNoToken;
     std::optional<Error> ioError;
-    const auto code = m_core->createPersistent(protocol, hostToNetwork(range.start),
-                                               range.count, &token, &ioError);
+    const auto code = m_core->createPersistent(protocol, hostToNetwork(range.start), range.count,
+                                               &token, &ioError);
     if (ioError)
         return *ioError;
     if (code != native::kNoError)
@@ -254,8 +268,8 @@ Result<ReservedBlock> SimulatedBackend::createPersistent(Protocol protocol, Port
 Result<ReservedBlock> SimulatedBackend::lookupPersistent(Protocol protocol, PortRange range)
 {
     Token token = kNoToken;
-    const auto code = m_core->lookupPersistent(protocol, hostToNetwork(range.start),
-                                               range.count, &token);
+    const auto code =
+        m_core->lookupPersistent(protocol, hostToNetwork(range.start), range.count, &token);
     if (code != native::kNoError)
         return native::windowsError(code, apiContext("Lookup", protocol, range));
     return ReservedBlock{protocol, range, true, token, {}};
@@ -264,8 +278,8 @@ Result<ReservedBlock> SimulatedBackend::lookupPersistent(Protocol protocol, Port
 Result<void> SimulatedBackend::deletePersistent(Protocol protocol, PortRange range)
 {
     std::optional<Error> ioError;
-    const auto code = m_core->deletePersistent(protocol, hostToNetwork(range.start),
-                                               range.count, &ioError);
+    const auto code =
+        m_core->deletePersistent(protocol, hostToNetwork(range.start), range.count, &ioError);
     if (ioError)
         return *ioError;
     if (code != native::kNoError)
@@ -273,7 +287,8 @@ Result<void> SimulatedBackend::deletePersistent(Protocol protocol, PortRange ran
     return {};
 }
 
-Result<std::vector<ReservedBlock>> SimulatedBackend::listReservations(std::optional<Protocol> protocol)
+Result<std::vector<ReservedBlock>>
+SimulatedBackend::listReservations(std::optional<Protocol> protocol)
 {
     return m_core->listReservations(protocol);
 }
@@ -354,23 +369,38 @@ Result<void> SimulatedBackend::seed(const Json& scenario)
     return m_core->seed(std::move(machine).value());
 }
 
-SimulatedMachine SimulatedBackend::machine() const { return m_core->machine(); }
+SimulatedMachine SimulatedBackend::machine() const
+{
+    return m_core->machine();
+}
 
 Json SimulatedBackend::stateDocument() const
 {
     return simulated::machineToJson(m_core->machine());
 }
 
-std::string SimulatedBackend::stateFile() const { return m_core->stateFile(); }
+std::string SimulatedBackend::stateFile() const
+{
+    return m_core->stateFile();
+}
 
 void SimulatedBackend::failNextCall(SimulatedCall call, std::int64_t code)
 {
     m_core->failNextCall(call, code);
 }
 
-void SimulatedBackend::clearFailures() { m_core->clearFailures(); }
-Result<void> SimulatedBackend::setElevated(bool elevated) { return m_core->setElevated(elevated); }
-Result<void> SimulatedBackend::reboot() { return m_core->reboot(); }
+void SimulatedBackend::clearFailures()
+{
+    m_core->clearFailures();
+}
+Result<void> SimulatedBackend::setElevated(bool elevated)
+{
+    return m_core->setElevated(elevated);
+}
+Result<void> SimulatedBackend::reboot()
+{
+    return m_core->reboot();
+}
 Result<void> SimulatedBackend::addListener(const Listener& listener)
 {
     return m_core->addListener(listener);

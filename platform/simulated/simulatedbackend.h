@@ -108,9 +108,10 @@ public:
 
 private:
     explicit SimulatedBackend(std::shared_ptr<simulated::Core> core);
-    static Result<std::unique_ptr<SimulatedBackend>>
-    openFrom(std::string scenarioText, std::string source, bool scenarioGiven,
-             std::string stateFile);
+    static Result<std::unique_ptr<SimulatedBackend>> openFrom(std::string scenarioText,
+                                                              std::string source,
+                                                              bool scenarioGiven,
+                                                              std::string stateFile);
 
     std::shared_ptr<simulated::Core> m_core; // shared with the sockets, which may outlive us
 };

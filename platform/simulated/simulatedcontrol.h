@@ -12,7 +12,8 @@
 namespace portolan {
 
 // The calls of the simulated machine whose next invocation a test can make fail.
-enum class SimulatedCall : std::uint8_t {
+enum class SimulatedCall : std::uint8_t
+{
     CreatePersistent, // CreatePersistent{Tcp,Udp}PortReservation
     LookupPersistent,
     DeletePersistent,

@@ -38,16 +38,23 @@ std::string indexed(std::string_view path, std::size_t index)
 std::string typeName(const Json& v)
 {
     switch (v.type()) {
-    case Json::value_t::null: return "null";
-    case Json::value_t::boolean: return "a boolean";
+    case Json::value_t::null:
+        return "null";
+    case Json::value_t::boolean:
+        return "a boolean";
     case Json::value_t::number_integer:
     case Json::value_t::number_unsigned:
-    case Json::value_t::number_float: return "a number";
-    case Json::value_t::string: return "a string";
-    case Json::value_t::array: return "an array";
-    case Json::value_t::object: return "an object";
+    case Json::value_t::number_float:
+        return "a number";
+    case Json::value_t::string:
+        return "a string";
+    case Json::value_t::array:
+        return "an array";
+    case Json::value_t::object:
+        return "an object";
     case Json::value_t::binary:
-    case Json::value_t::discarded: break;
+    case Json::value_t::discarded:
+        break;
     }
     return "something else";
 }
@@ -60,8 +67,8 @@ std::string jsonString(std::string_view text)
 
 std::string blockText(Protocol protocol, PortRange range)
 {
-    return std::string(toString(protocol)) + " " + std::to_string(range.start) + "-"
-         + std::to_string(range.end());
+    return std::string(toString(protocol)) + " " + std::to_string(range.start) + "-" +
+           std::to_string(range.end());
 }
 
 const Json& object(const Json& v, std::string_view path)
@@ -106,9 +113,9 @@ std::int64_t integer(const Json& v, const std::string& path, std::int64_t min, s
     if (!n) {
         // A fraction or an exponent, or a whole number beyond 64 bits (which the parser keeps
         // as an unsigned above 2^63-1, or as a double when it is larger still).
-        const bool whole = v.is_number_unsigned()
-            || (std::trunc(v.get<double>()) == v.get<double>()
-                && std::abs(v.get<double>()) >= 9223372036854775808.0);
+        const bool whole =
+            v.is_number_unsigned() || (std::trunc(v.get<double>()) == v.get<double>() &&
+                                       std::abs(v.get<double>()) >= 9223372036854775808.0);
         fail(path, dumpJson(v) + (whole ? " is out of range; " : " is not an integer; ") + allowed);
     }
     if (*n < min || *n > max)
@@ -169,8 +176,8 @@ PortRange block(const Json& obj, const std::string& path, std::int64_t minCount)
     const auto count =
         integer(*field(obj, path, "count", true), join(path, "count"), minCount, 65535);
     if (start + count - 1 > 65535)
-        fail(path, "the block " + std::to_string(start) + "-" + std::to_string(start + count - 1)
-                       + " runs past 65535; allowed: start + count - 1 <= 65535");
+        fail(path, "the block " + std::to_string(start) + "-" + std::to_string(start + count - 1) +
+                       " runs past 65535; allowed: start + count - 1 <= 65535");
     return PortRange{std::uint16_t(start), std::uint16_t(count)};
 }
 
@@ -185,9 +192,9 @@ std::int64_t bootTime(const Json& v, const std::string& path)
         const auto& text = v.get_ref<const std::string&>();
         const auto t = parseUtcTime(text);
         if (!t)
-            fail(path, jsonString(text)
-                           + " is not a time; allowed: \"YYYY-MM-DDTHH:MM:SSZ\" (UTC) or "
-                             "seconds since 1970");
+            fail(path, jsonString(text) +
+                           " is not a time; allowed: \"YYYY-MM-DDTHH:MM:SSZ\" (UTC) or "
+                           "seconds since 1970");
         return *t;
     }
     return integer(v, path, 0, kMaxBootTime);
@@ -204,12 +211,12 @@ void checkOverlaps(const std::vector<Placed>& blocks)
 {
     for (std::size_t i = 0; i < blocks.size(); ++i)
         for (std::size_t j = 0; j < i; ++j)
-            if (blocks[i].protocol == blocks[j].protocol
-                && blocks[i].range.overlaps(blocks[j].range))
-                fail(blocks[i].path, blockText(blocks[i].protocol, blocks[i].range)
-                                         + " overlaps " + blocks[j].path + " ("
-                                         + blockText(blocks[j].protocol, blocks[j].range)
-                                         + "); allowed: reserved blocks that do not overlap");
+            if (blocks[i].protocol == blocks[j].protocol &&
+                blocks[i].range.overlaps(blocks[j].range))
+                fail(blocks[i].path, blockText(blocks[i].protocol, blocks[i].range) + " overlaps " +
+                                         blocks[j].path + " (" +
+                                         blockText(blocks[j].protocol, blocks[j].range) +
+                                         "); allowed: reserved blocks that do not overlap");
 }
 
 SimulatedMachine parseMachine(const Json& doc)
@@ -217,12 +224,11 @@ SimulatedMachine parseMachine(const Json& doc)
     SimulatedMachine m;
     object(doc, "(document)");
     onlyKeys(doc, "",
-             {"schema", "name", "description", "hostName", "elevated", "bootTime",
-              "dynamicRange", "addresses", "self", "persistent", "runtime", "listeners",
-              "state"});
+             {"schema", "name", "description", "hostName", "elevated", "bootTime", "dynamicRange",
+              "addresses", "self", "persistent", "runtime", "listeners", "state"});
 
-    m.schema = int(integer(*field(doc, "", "schema", true), "schema", kScenarioSchema,
-                           kScenarioSchema));
+    m.schema =
+        int(integer(*field(doc, "", "schema", true), "schema", kScenarioSchema, kScenarioSchema));
     if (auto v = field(doc, "", "name", false))
         m.name = string(*v, "name", false);
     if (auto v = field(doc, "", "description", false))
@@ -254,7 +260,8 @@ SimulatedMachine parseMachine(const Json& doc)
             const auto path = indexed("addresses", i);
             const auto text = string(list[i], path, true);
             if (!parseIpAddress(text))
-                fail(path, jsonString(text) + " is not an IP address; allowed: an IPv4 or IPv6 literal");
+                fail(path,
+                     jsonString(text) + " is not an IP address; allowed: an IPv4 or IPv6 literal");
             m.addresses.push_back(text);
         }
     }
@@ -315,8 +322,8 @@ SimulatedMachine parseMachine(const Json& doc)
     for (std::size_t i = 0; i < tokens.size(); ++i)
         for (std::size_t j = 0; j < i; ++j)
             if (tokens[i].first == tokens[j].first)
-                fail(tokens[i].second, "repeats the token of " + tokens[j].second
-                                           + "; allowed: a token used by no other block");
+                fail(tokens[i].second, "repeats the token of " + tokens[j].second +
+                                           "; allowed: a token used by no other block");
 
     if (auto v = field(doc, "", "listeners", false)) {
         const auto& list = array(*v, "listeners");
@@ -329,9 +336,9 @@ SimulatedMachine parseMachine(const Json& doc)
             l.address = string(*field(list[i], path, "address", true), join(path, "address"), true);
             const auto address = parseIpAddress(l.address);
             if (!address)
-                fail(join(path, "address"), jsonString(l.address)
-                                                + " is not an IP address; allowed: an IPv4 or "
-                                                  "IPv6 literal such as \"0.0.0.0\" or \"::\"");
+                fail(join(path, "address"), jsonString(l.address) +
+                                                " is not an IP address; allowed: an IPv4 or "
+                                                "IPv6 literal such as \"0.0.0.0\" or \"::\"");
             l.family = address->family;
             l.address = address->toString();
             l.port = std::uint16_t(
@@ -346,13 +353,13 @@ SimulatedMachine parseMachine(const Json& doc)
 
     if (auto v = field(doc, "", "state", false)) {
         object(*v, "state");
-        onlyKeys(*v, "state",
-                 {"format", "version", "scenarioHash", "seededFrom", "bootCounter",
-                  "tokenCounter"});
+        onlyKeys(
+            *v, "state",
+            {"format", "version", "scenarioHash", "seededFrom", "bootCounter", "tokenCounter"});
         const auto format = string(*field(*v, "state", "format", true), "state.format", true);
         if (format != kStateFormat)
-            fail("state.format", jsonString(format) + " is not this format; allowed: "
-                                     + jsonString(kStateFormat));
+            fail("state.format",
+                 jsonString(format) + " is not this format; allowed: " + jsonString(kStateFormat));
         integer(*field(*v, "state", "version", true), "state.version", kStateVersion,
                 kStateVersion);
         if (auto h = field(*v, "state", "scenarioHash", false))
@@ -360,11 +367,11 @@ SimulatedMachine parseMachine(const Json& doc)
         if (auto s = field(*v, "state", "seededFrom", false))
             m.seededFrom = string(*s, "state.seededFrom", false);
         if (auto b = field(*v, "state", "bootCounter", false))
-            m.bootCounter = std::uint64_t(
-                integer(*b, "state.bootCounter", 1, std::int64_t(kMaxCounter)));
+            m.bootCounter =
+                std::uint64_t(integer(*b, "state.bootCounter", 1, std::int64_t(kMaxCounter)));
         if (auto t = field(*v, "state", "tokenCounter", false))
-            m.tokenCounter = std::uint64_t(
-                integer(*t, "state.tokenCounter", 0, std::int64_t(kMaxCounter)));
+            m.tokenCounter =
+                std::uint64_t(integer(*t, "state.tokenCounter", 0, std::int64_t(kMaxCounter)));
     }
     return m;
 }
@@ -468,32 +475,35 @@ Json machineToJson(const SimulatedMachine& m)
     doc["persistent"] = std::move(persistent);
     doc["runtime"] = std::move(runtime);
     doc["listeners"] = std::move(listeners);
-    doc["state"] = {{"format", std::string(kStateFormat)},
-                    {"version", kStateVersion},
-                    {"scenarioHash", m.scenarioHash},
-                    {"seededFrom", m.seededFrom},
-                    {"bootCounter", m.bootCounter},
-                    {"tokenCounter", m.tokenCounter}};
+    doc["state"] = {{"format", std::string(kStateFormat)}, {"version", kStateVersion},
+                    {"scenarioHash", m.scenarioHash},      {"seededFrom", m.seededFrom},
+                    {"bootCounter", m.bootCounter},        {"tokenCounter", m.tokenCounter}};
     return doc;
 }
 
-std::string hashScenarioText(std::string_view text)
+std::uint64_t fnv1a64(std::string_view text)
 {
     std::uint64_t h = 14695981039346656037ull;
     for (unsigned char c : text) {
         h ^= c;
         h *= 1099511628211ull;
     }
+    return h;
+}
+
+std::string hashScenarioText(std::string_view text)
+{
     char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "fnv1a64:%016llx", static_cast<unsigned long long>(h));
+    std::snprintf(buffer, sizeof buffer, "fnv1a64:%016llx",
+                  static_cast<unsigned long long>(fnv1a64(text)));
     return buffer;
 }
 
 std::optional<std::int64_t> parseUtcTime(std::string_view t)
 {
     // Exactly YYYY-MM-DDTHH:MM:SSZ.
-    if (t.size() != 20 || t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':'
-        || t[16] != ':' || t[19] != 'Z')
+    if (t.size() != 20 || t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':' ||
+        t[16] != ':' || t[19] != 'Z')
         return std::nullopt;
     auto num = [&](std::size_t pos, std::size_t len) -> std::optional<unsigned> {
         unsigned v = 0;
@@ -506,8 +516,8 @@ std::optional<std::int64_t> parseUtcTime(std::string_view t)
     };
     const auto y = num(0, 4), mo = num(5, 2), d = num(8, 2), h = num(11, 2), mi = num(14, 2),
                s = num(17, 2);
-    if (!y || !mo || !d || !h || !mi || !s || *y < 1970 || *mo < 1 || *mo > 12 || *d < 1
-        || *h > 23 || *mi > 59 || *s > 59)
+    if (!y || !mo || !d || !h || !mi || !s || *y < 1970 || *mo < 1 || *mo > 12 || *d < 1 ||
+        *h > 23 || *mi > 59 || *s > 59)
         return std::nullopt;
     static constexpr unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     const bool leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;

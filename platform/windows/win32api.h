@@ -121,6 +121,12 @@ static_assert(sizeof(MibUdp6RowOwnerPid) == 28);
 
 inline constexpr std::size_t kTableRowsOffset = 4;
 
+// The port of a SOCKADDR or of a table row: two bytes in network byte order.
+inline std::uint16_t portFromBytes(const std::uint8_t* bytes)
+{
+    return static_cast<std::uint16_t>((bytes[0] << 8) | bytes[1]);
+}
+
 struct RegistryValue
 {
     std::string name;       // UTF-8
