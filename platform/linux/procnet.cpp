@@ -113,11 +113,7 @@ Result<std::vector<SocketEntry>> readProcNet(const std::string& procRoot, Protoc
         return text.error();
     }
     std::vector<SocketEntry> entries;
-    std::string_view rest = text.value();
-    while (!rest.empty()) {
-        const auto newline = rest.find('\n');
-        const std::string_view line = rest.substr(0, newline);
-        rest = newline == std::string_view::npos ? std::string_view() : rest.substr(newline + 1);
+    for (const std::string_view line : text::split(text.value(), '\n')) {
         if (auto entry = parseProcNetLine(line, protocol, family))
             entries.push_back(std::move(*entry));
     }

@@ -139,6 +139,10 @@ private:
     // not looked at), then WSAENOTSOCK for a socket that no longer exists.
     SocketRecord* socketFor(SimulatedCall call, std::uint64_t id, Error* error,
                             std::string_view context);
+    // socketFor for the reservation IOCTLs, which a raw socket (it has no ports) refuses with
+    // WSAEOPNOTSUPP.
+    SocketRecord* reservingSocket(SimulatedCall call, std::uint64_t id, Error* error,
+                                  std::string_view context);
     bool knownAddress(const IpAddress& address) const;
     const Listener* listenerAt(Protocol protocol, std::uint16_t port,
                                const IpAddress* address) const;

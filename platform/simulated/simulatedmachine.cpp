@@ -277,6 +277,19 @@ SimulatedMachine parseMachine(const Json& doc)
 
     std::vector<Placed> placed;
     std::vector<std::pair<Token, std::string>> tokens;
+    // What persistent and runtime entries share: protocol, start and count first, the token
+    // last (it is checked for repeats once all blocks are read).
+    const auto readBlock = [&](const Json& entry, const std::string& path, auto& b) {
+        b.protocol = protocol(*field(entry, path, "protocol", true), join(path, "protocol"));
+        b.range = block(entry, path, 1);
+        placed.push_back({b.protocol, b.range, path});
+    };
+    const auto readToken = [&](const Json& entry, const std::string& path, auto& b) {
+        if (auto t = field(entry, path, "token", false)) {
+            b.token = token(*t, join(path, "token"));
+            tokens.emplace_back(b.token, join(path, "token"));
+        }
+    };
 
     if (auto v = field(doc, "", "persistent", false)) {
         const auto& list = array(*v, "persistent");
@@ -285,15 +298,10 @@ SimulatedMachine parseMachine(const Json& doc)
             object(list[i], path);
             onlyKeys(list[i], path, {"protocol", "start", "count", "note", "token"});
             SimulatedPersistentBlock b;
-            b.protocol = protocol(*field(list[i], path, "protocol", true), join(path, "protocol"));
-            b.range = block(list[i], path, 1);
+            readBlock(list[i], path, b);
             if (auto n = field(list[i], path, "note", false))
                 b.note = string(*n, join(path, "note"), false);
-            if (auto t = field(list[i], path, "token", false)) {
-                b.token = token(*t, join(path, "token"));
-                tokens.emplace_back(b.token, join(path, "token"));
-            }
-            placed.push_back({b.protocol, b.range, path});
+            readToken(list[i], path, b);
             m.persistent.push_back(std::move(b));
         }
     }
@@ -305,16 +313,11 @@ SimulatedMachine parseMachine(const Json& doc)
             object(list[i], path);
             onlyKeys(list[i], path, {"protocol", "start", "count", "owner", "pid", "token"});
             SimulatedServiceBlock b;
-            b.protocol = protocol(*field(list[i], path, "protocol", true), join(path, "protocol"));
-            b.range = block(list[i], path, 1);
+            readBlock(list[i], path, b);
             b.owner = string(*field(list[i], path, "owner", true), join(path, "owner"), true);
             if (auto p = field(list[i], path, "pid", false))
                 b.pid = pid(*p, join(path, "pid"));
-            if (auto t = field(list[i], path, "token", false)) {
-                b.token = token(*t, join(path, "token"));
-                tokens.emplace_back(b.token, join(path, "token"));
-            }
-            placed.push_back({b.protocol, b.range, path});
+            readToken(list[i], path, b);
             m.runtime.push_back(std::move(b));
         }
     }

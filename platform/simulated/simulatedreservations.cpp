@@ -101,11 +101,9 @@ Result<ReservedBlock> Core::acquire(std::uint64_t id, std::uint16_t startNetwork
     const std::uint16_t start = networkToHost(startNetworkOrder);
     const std::string context = "SIO_ACQUIRE_PORT_RESERVATION (" + rangeText(start, count) + ")";
     Error error;
-    SocketRecord* socket = socketFor(SimulatedCall::Acquire, id, &error, context);
+    SocketRecord* socket = reservingSocket(SimulatedCall::Acquire, id, &error, context);
     if (!socket)
         return error;
-    if (!socket->transport)
-        return native::windowsError(native::kWsaEopnotsupp, context);
     if (count == 0 || std::uint32_t(start) + count - 1 > 65535)
         return native::windowsError(native::kWsaEinval, context);
     const Protocol protocol = *socket->transport;
@@ -156,11 +154,9 @@ Result<void> Core::associate(std::uint64_t id, Token token)
     std::lock_guard lock(m_mutex);
     const std::string context = "SIO_ASSOCIATE_PORT_RESERVATION (token " + tokenText(token) + ")";
     Error error;
-    SocketRecord* socket = socketFor(SimulatedCall::Associate, id, &error, context);
+    SocketRecord* socket = reservingSocket(SimulatedCall::Associate, id, &error, context);
     if (!socket)
         return error;
-    if (!socket->transport)
-        return native::windowsError(native::kWsaEopnotsupp, context);
     if (socket->bound)
         return native::windowsError(native::kWsaEinval, context + ": the socket is already bound");
     if (socket->associated != kNoToken)
@@ -194,17 +190,26 @@ Result<void> Core::release(std::uint64_t id, Token token)
     std::lock_guard lock(m_mutex);
     const std::string context = "SIO_RELEASE_PORT_RESERVATION (token " + tokenText(token) + ")";
     Error error;
-    SocketRecord* socket = socketFor(SimulatedCall::Release, id, &error, context);
+    SocketRecord* socket = reservingSocket(SimulatedCall::Release, id, &error, context);
     if (!socket)
         return error;
-    if (!socket->transport)
-        return native::windowsError(native::kWsaEopnotsupp, context);
     const auto found = std::find_if(m_own.begin(), m_own.end(),
                                     [token](const OwnBlock& b) { return b.token == token; });
     if (token == kNoToken || found == m_own.end())
         return native::windowsError(native::kWsaEinval, context);
     m_own.erase(found);
     return {};
+}
+
+SocketRecord* Core::reservingSocket(SimulatedCall call, std::uint64_t id, Error* error,
+                                    std::string_view context)
+{
+    SocketRecord* socket = socketFor(call, id, error, context);
+    if (socket && !socket->transport) {
+        *error = native::windowsError(native::kWsaEopnotsupp, context);
+        return nullptr;
+    }
+    return socket;
 }
 
 } // namespace portolan::simulated

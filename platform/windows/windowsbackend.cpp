@@ -19,9 +19,20 @@ using win32::rangeArguments;
 using win32::unsupported;
 using win32::windowsFailure;
 
-std::string_view protocolName(Protocol protocol)
+// The iphlpapi function "<verb>Persistent{Tcp,Udp}PortReservation" and the context its errors
+// name: the function with its arguments.
+struct PersistentCall
 {
-    return protocol == Protocol::Tcp ? "Tcp" : "Udp";
+    std::string function;
+    std::string context;
+};
+
+PersistentCall persistentCall(std::string_view verb, Protocol protocol, PortRange range)
+{
+    std::string function = std::string(verb) + "Persistent" +
+                           (protocol == Protocol::Tcp ? "Tcp" : "Udp") + "PortReservation";
+    std::string context = function + rangeArguments(range);
+    return {std::move(function), std::move(context)};
 }
 
 } // namespace
@@ -101,13 +112,12 @@ Result<std::int64_t> WindowsBackend::bootTime() const
     const std::int64_t bootMs = nowMs - upMs;
     return bootMs >= 0 ? (bootMs + 500) / 1000 : -((-bootMs + 500) / 1000);
 }
+
 // --- persistent reservations -----------------------------------------------------------------
 
 Result<ReservedBlock> WindowsBackend::createPersistent(Protocol protocol, PortRange range)
 {
-    const std::string function =
-        "CreatePersistent" + std::string(protocolName(protocol)) + "PortReservation";
-    const std::string context = function + rangeArguments(range);
+    const auto [function, context] = persistentCall("Create", protocol, range);
     const auto& call = protocol == Protocol::Tcp ? m_api->createPersistentTcpPortReservation
                                                  : m_api->createPersistentUdpPortReservation;
     if (!call)
@@ -123,9 +133,7 @@ Result<ReservedBlock> WindowsBackend::createPersistent(Protocol protocol, PortRa
 
 Result<ReservedBlock> WindowsBackend::lookupPersistent(Protocol protocol, PortRange range)
 {
-    const std::string function =
-        "LookupPersistent" + std::string(protocolName(protocol)) + "PortReservation";
-    const std::string context = function + rangeArguments(range);
+    const auto [function, context] = persistentCall("Lookup", protocol, range);
     const auto& call = protocol == Protocol::Tcp ? m_api->lookupPersistentTcpPortReservation
                                                  : m_api->lookupPersistentUdpPortReservation;
     if (!call)
@@ -143,9 +151,7 @@ Result<ReservedBlock> WindowsBackend::lookupPersistent(Protocol protocol, PortRa
 
 Result<void> WindowsBackend::deletePersistent(Protocol protocol, PortRange range)
 {
-    const std::string function =
-        "DeletePersistent" + std::string(protocolName(protocol)) + "PortReservation";
-    const std::string context = function + rangeArguments(range);
+    const auto [function, context] = persistentCall("Delete", protocol, range);
     const auto& call = protocol == Protocol::Tcp ? m_api->deletePersistentTcpPortReservation
                                                  : m_api->deletePersistentUdpPortReservation;
     if (!call)
@@ -154,6 +160,7 @@ Result<void> WindowsBackend::deletePersistent(Protocol protocol, PortRange range
         return windowsFailure(*m_api, code, context);
     return {};
 }
+
 Result<void> WindowsBackend::restartElevated(const std::string& program,
                                              const std::vector<std::string>& arguments)
 {

@@ -20,8 +20,12 @@ using win32::unsupported;
 using win32::windowsFailure;
 
 template <typename Row>
-Result<std::vector<Row>> tableRows(const std::vector<std::uint8_t>& table, std::string_view context)
+Result<std::vector<Row>> tableRows(const Result<std::vector<std::uint8_t>>& fetched,
+                                   std::string_view context)
 {
+    if (!fetched)
+        return fetched.error();
+    const std::vector<std::uint8_t>& table = fetched.value();
     std::uint32_t count = 0;
     if (table.size() < win32::kTableRowsOffset)
         return Error::make(ErrorKind::Internal, std::string(context) + ": returned no row count");
@@ -245,71 +249,61 @@ Result<std::vector<Listener>> WindowsBackend::listeners(std::optional<Protocol> 
         return found->second;
     };
     std::vector<Listener> out;
-    auto add = [&](Protocol p, AddressFamily family, std::string address, const std::uint8_t* port,
-                   std::uint32_t pid) {
-        Listener listener;
-        listener.protocol = p;
-        listener.family = family;
-        listener.address = std::move(address);
-        listener.port = win32::portFromBytes(port);
-        // Windows attributes no listener to pid 0 (System Idle); Wine reports 0 for sockets
-        // of processes it does not know. Either way the owner is unknown.
-        if (pid != 0) {
-            listener.pid = pid;
-            listener.process = processName(pid);
+    // The rows of one owner-pid table; of TCP's, only the listening ones. The row type says
+    // the family: 4 address bytes or 16.
+    auto add = [&](Protocol p, const auto& rows) {
+        for (const auto& row : rows.value()) {
+            if constexpr (requires { row.state; }) {
+                if (row.state != win32::kMibTcpStateListen)
+                    continue;
+            }
+            Listener listener;
+            listener.protocol = p;
+            if constexpr (sizeof row.localAddress == 4) {
+                listener.family = AddressFamily::IPv4;
+                listener.address = formatIpv4(row.localAddress);
+            } else {
+                listener.family = AddressFamily::IPv6;
+                listener.address = formatIpv6(row.localAddress);
+            }
+            listener.port = win32::portFromBytes(row.localPort);
+            // Windows attributes no listener to pid 0 (System Idle); Wine reports 0 for
+            // sockets of processes it does not know. Either way the owner is unknown.
+            if (row.owningPid != 0) {
+                listener.pid = row.owningPid;
+                listener.process = processName(row.owningPid);
+            }
+            out.push_back(std::move(listener));
         }
-        out.push_back(std::move(listener));
     };
 
     if (!protocol || *protocol == Protocol::Tcp) {
         const std::string context = "GetExtendedTcpTable";
-        auto v4 = fetchTable(api.getExtendedTcpTable, win32::kAfInet, win32::kTcpTableOwnerPidAll,
-                             context);
+        const auto& read = api.getExtendedTcpTable;
+        const auto v4 = tableRows<win32::MibTcpRowOwnerPid>(
+            fetchTable(read, win32::kAfInet, win32::kTcpTableOwnerPidAll, context), context);
         if (!v4)
             return v4.error();
-        auto rows4 = tableRows<win32::MibTcpRowOwnerPid>(v4.value(), context);
-        if (!rows4)
-            return rows4.error();
-        for (const auto& row : rows4.value()) {
-            if (row.state == win32::kMibTcpStateListen)
-                add(Protocol::Tcp, AddressFamily::IPv4, formatIpv4(row.localAddress), row.localPort,
-                    row.owningPid);
-        }
-        auto v6 = fetchTable(api.getExtendedTcpTable, win32::kAfInet6, win32::kTcpTableOwnerPidAll,
-                             context);
+        add(Protocol::Tcp, v4);
+        const auto v6 = tableRows<win32::MibTcp6RowOwnerPid>(
+            fetchTable(read, win32::kAfInet6, win32::kTcpTableOwnerPidAll, context), context);
         if (!v6)
             return v6.error();
-        auto rows6 = tableRows<win32::MibTcp6RowOwnerPid>(v6.value(), context);
-        if (!rows6)
-            return rows6.error();
-        for (const auto& row : rows6.value()) {
-            if (row.state == win32::kMibTcpStateListen)
-                add(Protocol::Tcp, AddressFamily::IPv6, formatIpv6(row.localAddress), row.localPort,
-                    row.owningPid);
-        }
+        add(Protocol::Tcp, v6);
     }
     if (!protocol || *protocol == Protocol::Udp) {
         const std::string context = "GetExtendedUdpTable";
-        auto v4 =
-            fetchTable(api.getExtendedUdpTable, win32::kAfInet, win32::kUdpTableOwnerPid, context);
+        const auto& read = api.getExtendedUdpTable;
+        const auto v4 = tableRows<win32::MibUdpRowOwnerPid>(
+            fetchTable(read, win32::kAfInet, win32::kUdpTableOwnerPid, context), context);
         if (!v4)
             return v4.error();
-        auto rows4 = tableRows<win32::MibUdpRowOwnerPid>(v4.value(), context);
-        if (!rows4)
-            return rows4.error();
-        for (const auto& row : rows4.value())
-            add(Protocol::Udp, AddressFamily::IPv4, formatIpv4(row.localAddress), row.localPort,
-                row.owningPid);
-        auto v6 =
-            fetchTable(api.getExtendedUdpTable, win32::kAfInet6, win32::kUdpTableOwnerPid, context);
+        add(Protocol::Udp, v4);
+        const auto v6 = tableRows<win32::MibUdp6RowOwnerPid>(
+            fetchTable(read, win32::kAfInet6, win32::kUdpTableOwnerPid, context), context);
         if (!v6)
             return v6.error();
-        auto rows6 = tableRows<win32::MibUdp6RowOwnerPid>(v6.value(), context);
-        if (!rows6)
-            return rows6.error();
-        for (const auto& row : rows6.value())
-            add(Protocol::Udp, AddressFamily::IPv6, formatIpv6(row.localAddress), row.localPort,
-                row.owningPid);
+        add(Protocol::Udp, v6);
     }
     std::sort(out.begin(), out.end(), [](const Listener& a, const Listener& b) {
         return std::tuple(a.protocol, a.port, a.family, a.address, a.pid) <
