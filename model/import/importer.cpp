@@ -1,7 +1,7 @@
 #include "model/import/importer.h"
 
-#include "model/services/explanations.h"
 #include "model/reports/report.h"
+#include "model/services/explanations.h"
 #include "model/store/store.h"
 
 #include "platform/netshparser.h"
@@ -38,7 +38,10 @@ QString withoutBom(const QString& text)
 // The field path of a list entry: "reservations[2].start".
 QString fieldName(qsizetype index, const char* field, const char* list = "reservations")
 {
-    return QStringLiteral("%1[%2].%3").arg(QLatin1String(list)).arg(index).arg(QLatin1String(field));
+    return QStringLiteral("%1[%2].%3")
+        .arg(QLatin1String(list))
+        .arg(index)
+        .arg(QLatin1String(field));
 }
 
 Result<ImportDocument> parseNetsh(const QString& text, const ImportOptions& options)
@@ -82,11 +85,11 @@ Result<QJsonDocument> parseJsonText(const QString& text)
         return document;
     // The offset is just past the character that stopped the parser, except for text after
     // the document, where it is that text's first character.
-    const int offset = error.error == QJsonParseError::GarbageAtEnd ? error.offset
-                                                                    : std::max(0, error.offset - 1);
+    const int offset =
+        error.error == QJsonParseError::GarbageAtEnd ? error.offset : std::max(0, error.offset - 1);
     const std::string_view view(utf8.constData(), std::size_t(utf8.size()));
-    return invalid(qs(text::lineAndColumn(view, std::size_t(offset))) + QStringLiteral(": ")
-                   + error.errorString());
+    return invalid(qs(text::lineAndColumn(view, std::size_t(offset))) + QStringLiteral(": ") +
+                   error.errorString());
 }
 
 // An integer as written (QJsonDocument keeps it exactly when it fits 64 bits); nullopt for a
@@ -121,7 +124,8 @@ Result<T> integerField(const QJsonObject& entry, qsizetype index, const char* fi
     }
     const auto number = wholeNumber(value);
     if (!number)
-        return invalid(Importer::tr("%1: expected a whole number").arg(fieldName(index, field, list)));
+        return invalid(
+            Importer::tr("%1: expected a whole number").arg(fieldName(index, field, list)));
     if (*number < min || *number > max)
         return invalid(Importer::tr("%1: %2 is out of range; allowed: %3-%4")
                            .arg(fieldName(index, field, list))
@@ -162,9 +166,11 @@ Result<Protocol> protocolField(const QJsonObject& entry, qsizetype i, const char
     const QJsonValue protocol = entry.value(QLatin1String("protocol"));
     if (protocol.isUndefined())
         return invalid(Importer::tr("%1: missing").arg(fieldName(i, "protocol", list)));
-    const auto p = protocol.isString() ? parseProtocol(protocol.toString().toStdString()) : std::nullopt;
+    const auto p =
+        protocol.isString() ? parseProtocol(protocol.toString().toStdString()) : std::nullopt;
     if (!p)
-        return invalid(Importer::tr("%1: expected \"tcp\" or \"udp\"").arg(fieldName(i, "protocol", list)));
+        return invalid(
+            Importer::tr("%1: expected \"tcp\" or \"udp\"").arg(fieldName(i, "protocol", list)));
     return *p;
 }
 
@@ -191,9 +197,10 @@ Result<ImportDocument> parseCliJson(const QJsonDocument& parsed, const ImportOpt
     const QJsonObject root = parsed.object();
     if (const QJsonValue command = root.value(QLatin1String("command")); !command.isUndefined()) {
         if (command.toString() != QLatin1String("list"))
-            return invalid(Importer::tr("command: only the output of “portolan-cli --json list” "
-                                        "can be imported (this is “%1”)")
-                               .arg(command.isString() ? command.toString() : compactJson(command)));
+            return invalid(
+                Importer::tr("command: only the output of “portolan-cli --json list” "
+                             "can be imported (this is “%1”)")
+                    .arg(command.isString() ? command.toString() : compactJson(command)));
     }
     if (const QJsonValue ok = root.value(QLatin1String("ok")); !ok.isUndefined()) {
         if (!ok.isBool())
@@ -251,14 +258,16 @@ Result<ImportDocument> parseCliJson(const QJsonDocument& parsed, const ImportOpt
         }
         auto range = makePortRange(start.value(), n, RangeKind::Persistent);
         if (!range)
-            return invalid(Importer::tr("reservations[%1].%2").arg(i).arg(qs(range.error().message)));
+            return invalid(
+                Importer::tr("reservations[%1].%2").arg(i).arg(qs(range.error().message)));
         r.range = range.value();
 
         const QJsonValue persistent = entry.value(QLatin1String("persistent"));
         if (persistent.isUndefined())
             return invalid(Importer::tr("%1: missing").arg(fieldName(i, "persistent")));
         if (!persistent.isBool())
-            return invalid(Importer::tr("%1: expected true or false").arg(fieldName(i, "persistent")));
+            return invalid(
+                Importer::tr("%1: expected true or false").arg(fieldName(i, "persistent")));
         r.persistent = persistent.toBool();
 
         if (const QJsonValue token = entry.value(QLatin1String("token"));
@@ -277,7 +286,8 @@ Result<ImportDocument> parseCliJson(const QJsonDocument& parsed, const ImportOpt
                 value = std::uint64_t(*number);
             }
             if (!value)
-                return invalid(Importer::tr("%1: expected a decimal number").arg(fieldName(i, "token")));
+                return invalid(
+                    Importer::tr("%1: expected a decimal number").arg(fieldName(i, "token")));
             r.token = *value;
         }
         auto owner = stringField(entry, i, "owner", false, "reservations");
@@ -324,7 +334,10 @@ Result<PortRange> blockField(const QJsonObject& entry, qsizetype i, const char* 
                            .arg(count.value()));
     auto range = makePortRange(start.value(), count.value(), RangeKind::Persistent);
     if (!range)
-        return invalid(QStringLiteral("%1[%2].%3").arg(QLatin1String(list)).arg(i).arg(qs(range.error().message)));
+        return invalid(QStringLiteral("%1[%2].%3")
+                           .arg(QLatin1String(list))
+                           .arg(i)
+                           .arg(qs(range.error().message)));
     return range.value();
 }
 
@@ -493,10 +506,14 @@ Result<ImportDocument> parseReport(const QJsonObject& root, const ImportOptions&
 QString toText(ImportFormat format)
 {
     switch (format) {
-    case ImportFormat::Auto: return QStringLiteral("auto");
-    case ImportFormat::Netsh: return QStringLiteral("netsh");
-    case ImportFormat::CliJson: return QStringLiteral("json");
-    case ImportFormat::Report: return QStringLiteral("report");
+    case ImportFormat::Auto:
+        return QStringLiteral("auto");
+    case ImportFormat::Netsh:
+        return QStringLiteral("netsh");
+    case ImportFormat::CliJson:
+        return QStringLiteral("json");
+    case ImportFormat::Report:
+        return QStringLiteral("report");
     }
     return {};
 }
@@ -513,7 +530,8 @@ ImportFormat Importer::detect(const QString& text)
 
 Result<ImportDocument> Importer::parse(const QString& text, const ImportOptions& options)
 {
-    const ImportFormat format = options.format == ImportFormat::Auto ? detect(text) : options.format;
+    const ImportFormat format =
+        options.format == ImportFormat::Auto ? detect(text) : options.format;
     if (format == ImportFormat::Netsh)
         return parseNetsh(text, options);
     auto parsed = parseJsonText(text);
@@ -535,12 +553,15 @@ Result<QString> Importer::readFile(const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error{ErrorKind::IoError, 0, {},
+        return Error{ErrorKind::IoError,
+                     0,
+                     {},
                      tr("%1: cannot be read: %2").arg(path, file.errorString()).toStdString()};
     const QByteArray bytes = file.readAll();
     // PowerShell's "> file" writes UTF-16 with a byte-order mark; cmd and pastes give UTF-8
     // (or the OEM code page, whose labels the netsh reader never looks at).
-    if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF") || bytes.startsWith("\xEF\xBB\xBF")) {
+    if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF") ||
+        bytes.startsWith("\xEF\xBB\xBF")) {
         auto encoding = QStringConverter::encodingForData(bytes);
         QStringDecoder decoder(encoding.value_or(QStringConverter::Utf8));
         return withoutBom(decoder(bytes));
@@ -583,7 +604,7 @@ Result<ImportSummary> Importer::import(const QString& text, const ImportOptions&
             record.count = r.range.count;
             record.token = r.token;
             record.source = ReservationSource::Imported; // kept as it was for a known row
-            record.state = ReservationState::Present;    // as the report saw it; never verified here
+            record.state = ReservationState::Present; // as the report saw it; never verified here
         }
         record.host = r.host;
         auto stored = m_store.inventory().upsert(record);
@@ -600,14 +621,15 @@ Result<ImportSummary> Importer::import(const QString& text, const ImportOptions&
     summary.reservations = document.reservations;
     if (summary.hosts.isEmpty())
         summary.hosts.append(document.host.isEmpty() ? database.localHost() : document.host);
-    summary.message = tr("Imported %n persistent reservation(s)", nullptr, summary.added + summary.updated)
-                      + tr(" (%n new)", nullptr, summary.added)
-                      + tr(" of %1", nullptr).arg(summary.hosts.join(QStringLiteral(", ")))
-                      + (summary.runtime
-                             ? tr("; %n runtime reservation(s) held by services were read but "
-                                  "not stored", nullptr, summary.runtime)
-                             : QString())
-                      + QLatin1Char('.');
+    summary.message =
+        tr("Imported %n persistent reservation(s)", nullptr, summary.added + summary.updated) +
+        tr(" (%n new)", nullptr, summary.added) +
+        tr(" of %1", nullptr).arg(summary.hosts.join(QStringLiteral(", "))) +
+        (summary.runtime ? tr("; %n runtime reservation(s) held by services were read but "
+                              "not stored",
+                              nullptr, summary.runtime)
+                         : QString()) +
+        QLatin1Char('.');
     return summary;
 }
 

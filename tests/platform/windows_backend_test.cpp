@@ -1,7 +1,7 @@
 // WindowsBackend against a scripted Win32Api: what it passes to Windows, byte for byte, and
 // what it makes of every answer Windows documents. Runs natively and under Wine alike.
-#include "platform/nativecodes.h"
 #include "platform/inetaddress.h"
+#include "platform/nativecodes.h"
 #include "platform/windows/windowsbackend.h"
 
 #include <doctest/doctest.h>
