@@ -1,7 +1,8 @@
 #include "netshparser.h"
 
+#include "text.h"
+
 #include <algorithm>
-#include <charconv>
 #include <string>
 
 // Layouts, from netsh output that users published (labels differ, the layout does not):
@@ -23,25 +24,16 @@
 namespace portolan::netsh {
 namespace {
 
+using text::isBlank;
+using text::isDigit;
+using text::trim;
+using text::words;
+
 struct Line
 {
     std::size_t number = 0; // 1-based
     std::string_view text;  // without the line break and surrounding blanks
 };
-
-bool isBlank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-}
-
-std::string_view trim(std::string_view text)
-{
-    while (!text.empty() && isBlank(text.front()))
-        text.remove_prefix(1);
-    while (!text.empty() && isBlank(text.back()))
-        text.remove_suffix(1);
-    return text;
-}
 
 std::vector<Line> splitLines(std::string_view text)
 {
@@ -60,11 +52,6 @@ std::vector<Line> splitLines(std::string_view text)
     return lines;
 }
 
-bool isDigit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
 bool isDashes(std::string_view text)
 {
     bool dash = false;
@@ -75,36 +62,6 @@ bool isDashes(std::string_view text)
             return false;
     }
     return dash;
-}
-
-std::vector<std::string_view> words(std::string_view text)
-{
-    std::vector<std::string_view> out;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        while (i < text.size() && isBlank(text[i]))
-            ++i;
-        const std::size_t begin = i;
-        while (i < text.size() && !isBlank(text[i]))
-            ++i;
-        if (i > begin)
-            out.push_back(text.substr(begin, i - begin));
-    }
-    return out;
-}
-
-// Digits only; nullopt when not a number or longer than any port could be.
-std::optional<std::uint32_t> parseDigits(std::string_view text)
-{
-    if (text.empty() || text.size() > 6)
-        return std::nullopt;
-    for (char c : text) {
-        if (!isDigit(c))
-            return std::nullopt;
-    }
-    std::uint32_t value = 0;
-    std::from_chars(text.data(), text.data() + text.size(), value);
-    return value;
 }
 
 // What a person sees of an offending line, shortened so that a binary file stays readable.
@@ -144,8 +101,8 @@ Result<ExcludedRange> parseRow(const Line& line)
     const auto parts = words(line.text);
     if (parts.size() < 2 || parts.size() > 3 || (parts.size() == 3 && parts[2] != "*"))
         return lineError(line.number, rowShape() + ", got " + quoted(line.text));
-    const auto start = parseDigits(parts[0]);
-    const auto end = parseDigits(parts[1]);
+    const auto start = text::parseDigits(parts[0], 6);
+    const auto end = text::parseDigits(parts[1], 6);
     if (!start || !end)
         return lineError(line.number, rowShape() + ", got " + quoted(line.text));
     if (*start < 1 || *start > 65535) {
@@ -267,7 +224,7 @@ Result<PortRange> parseDynamicPortRange(std::string_view text)
         if (colon == std::string_view::npos)
             continue;
         const std::string_view valueText = trim(line.text.substr(colon + 1));
-        const auto value = parseDigits(valueText);
+        const auto value = text::parseDigits(valueText, 6);
         if (!value) {
             // A "label : value" line whose value is not a number is not part of the answer
             // (netsh's own error messages contain colons too), unless it sits where the

@@ -1,14 +1,19 @@
 #include "model/import/importer.h"
 
-#include "model/services/explanations.h"
 #include "model/reports/report.h"
+#include "model/services/explanations.h"
 #include "model/store/store.h"
 
-#include "platform/json.h"
 #include "platform/netshparser.h"
+#include "platform/text.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonValue>
 #include <QStringDecoder>
+#include <QVariant>
 
 #include <utility>
 
@@ -33,7 +38,10 @@ QString withoutBom(const QString& text)
 // The field path of a list entry: "reservations[2].start".
 QString fieldName(qsizetype index, const char* field, const char* list = "reservations")
 {
-    return QStringLiteral("%1[%2].%3").arg(QLatin1String(list)).arg(index).arg(QLatin1String(field));
+    return QStringLiteral("%1[%2].%3")
+        .arg(QLatin1String(list))
+        .arg(index)
+        .arg(QLatin1String(field));
 }
 
 Result<ImportDocument> parseNetsh(const QString& text, const ImportOptions& options)
@@ -66,20 +74,58 @@ Result<ImportDocument> parseNetsh(const QString& text, const ImportOptions& opti
     return document;
 }
 
+// A text as a JSON document. Errors read "line L, column C: what", as for every other JSON
+// document Portolan reads.
+Result<QJsonDocument> parseJsonText(const QString& text)
+{
+    const QByteArray utf8 = withoutBom(text).toUtf8();
+    QJsonParseError error;
+    QJsonDocument document = QJsonDocument::fromJson(utf8, &error);
+    if (error.error == QJsonParseError::NoError)
+        return document;
+    // The offset is just past the character that stopped the parser, except for text after
+    // the document, where it is that text's first character.
+    const int offset =
+        error.error == QJsonParseError::GarbageAtEnd ? error.offset : std::max(0, error.offset - 1);
+    const std::string_view view(utf8.constData(), std::size_t(utf8.size()));
+    return invalid(qs(text::lineAndColumn(view, std::size_t(offset))) + QStringLiteral(": ") +
+                   error.errorString());
+}
+
+// An integer as written (QJsonDocument keeps it exactly when it fits 64 bits); nullopt for a
+// fraction, a larger number or another type.
+std::optional<qint64> wholeNumber(const QJsonValue& value)
+{
+    if (!value.isDouble())
+        return std::nullopt;
+    const QVariant number = value.toVariant();
+    if (number.typeId() != QMetaType::LongLong)
+        return std::nullopt;
+    return number.toLongLong();
+}
+
+// Any JSON value as compact JSON text.
+QString compactJson(const QJsonValue& value)
+{
+    const QByteArray array = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(array.mid(1, array.size() - 2)); // without the brackets
+}
+
 template <typename T>
-Result<T> integerField(const json::Value& entry, qsizetype index, const char* field, bool required,
+Result<T> integerField(const QJsonObject& entry, qsizetype index, const char* field, bool required,
                        std::int64_t min, std::int64_t max, T fallback,
                        const char* list = "reservations")
 {
-    const json::Value* value = entry.find(field);
-    if (!value) {
+    const QJsonValue value = entry.value(QLatin1String(field));
+    if (value.isUndefined()) {
         if (required)
             return invalid(Importer::tr("%1: missing").arg(fieldName(index, field, list)));
         return fallback;
     }
-    const auto number = value->isNumber() ? value->asInt() : std::nullopt;
+    const auto number = wholeNumber(value);
     if (!number)
-        return invalid(Importer::tr("%1: expected a whole number").arg(fieldName(index, field, list)));
+        return invalid(
+            Importer::tr("%1: expected a whole number").arg(fieldName(index, field, list)));
     if (*number < min || *number > max)
         return invalid(Importer::tr("%1: %2 is out of range; allowed: %3-%4")
                            .arg(fieldName(index, field, list))
@@ -94,46 +140,72 @@ Result<T> integerField(const json::Value& entry, qsizetype index, const char* fi
 struct JsonHeader
 {
     QString host;
-    const json::Array* reservations = nullptr;
+    QJsonArray reservations;
 };
 
-Result<JsonHeader> jsonHeader(const json::Value& root, bool nullHostAllowed)
+Result<JsonHeader> jsonHeader(const QJsonObject& root, bool nullHostAllowed)
 {
     JsonHeader header;
-    if (const json::Value* host = root.find("host"); host && !(nullHostAllowed && host->isNull())) {
-        if (!host->isString())
+    if (const QJsonValue host = root.value(QLatin1String("host"));
+        !host.isUndefined() && !(nullHostAllowed && host.isNull())) {
+        if (!host.isString())
             return invalid(Importer::tr("host: expected a string"));
-        header.host = qs(host->asString());
+        header.host = host.toString();
     }
-    const json::Value* list = root.find("reservations");
-    if (!list)
+    const QJsonValue list = root.value(QLatin1String("reservations"));
+    if (list.isUndefined())
         return invalid(Importer::tr("reservations: missing"));
-    if (!list->isArray())
+    if (!list.isArray())
         return invalid(Importer::tr("reservations: expected an array"));
-    header.reservations = &list->asArray();
+    header.reservations = list.toArray();
     return header;
 }
 
-Result<ImportDocument> parseCliJson(const QString& text, const ImportOptions& options)
+Result<Protocol> protocolField(const QJsonObject& entry, qsizetype i, const char* list)
 {
-    const QByteArray utf8 = withoutBom(text).toUtf8();
-    auto parsed = json::parse(std::string_view(utf8.constData(), std::size_t(utf8.size())));
-    if (!parsed)
-        return parsed.error(); // "line L, column C: ..."
-    const json::Value& root = parsed.value();
-    if (!root.isObject())
+    const QJsonValue protocol = entry.value(QLatin1String("protocol"));
+    if (protocol.isUndefined())
+        return invalid(Importer::tr("%1: missing").arg(fieldName(i, "protocol", list)));
+    const auto p =
+        protocol.isString() ? parseProtocol(protocol.toString().toStdString()) : std::nullopt;
+    if (!p)
+        return invalid(
+            Importer::tr("%1: expected \"tcp\" or \"udp\"").arg(fieldName(i, "protocol", list)));
+    return *p;
+}
+
+// A string field; null and missing give an empty string unless required.
+Result<QString> stringField(const QJsonObject& entry, qsizetype i, const char* field, bool required,
+                            const char* list)
+{
+    const QJsonValue value = entry.value(QLatin1String(field));
+    if (value.isUndefined() || value.isNull()) {
+        if (required)
+            return invalid(Importer::tr("%1: missing").arg(fieldName(i, field, list)));
+        return QString();
+    }
+    if (!value.isString())
+        return invalid(Importer::tr("%1: expected a string").arg(fieldName(i, field, list)));
+    return value.toString();
+}
+
+Result<ImportDocument> parseCliJson(const QJsonDocument& parsed, const ImportOptions& options)
+{
+    if (!parsed.isObject())
         return invalid(Importer::tr("line 1: expected a JSON object as portolan-cli --json list "
                                     "prints it"));
-    if (const json::Value* command = root.find("command")) {
-        if (!command->isString() || command->asString() != "list")
-            return invalid(Importer::tr("command: only the output of “portolan-cli --json list” "
-                                        "can be imported (this is “%1”)")
-                               .arg(qs(command->isString() ? command->asString() : command->dump())));
+    const QJsonObject root = parsed.object();
+    if (const QJsonValue command = root.value(QLatin1String("command")); !command.isUndefined()) {
+        if (command.toString() != QLatin1String("list"))
+            return invalid(
+                Importer::tr("command: only the output of “portolan-cli --json list” "
+                             "can be imported (this is “%1”)")
+                    .arg(command.isString() ? command.toString() : compactJson(command)));
     }
-    if (const json::Value* ok = root.find("ok")) {
-        if (!ok->isBool())
+    if (const QJsonValue ok = root.value(QLatin1String("ok")); !ok.isUndefined()) {
+        if (!ok.isBool())
             return invalid(Importer::tr("ok: expected true or false"));
-        if (!ok->asBool())
+        if (!ok.toBool())
             return invalid(Importer::tr("ok: the report is of a command that failed; it lists no "
                                         "reservations"));
     }
@@ -144,20 +216,17 @@ Result<ImportDocument> parseCliJson(const QString& text, const ImportOptions& op
     ImportDocument document;
     document.format = ImportFormat::CliJson;
     document.host = options.host.isEmpty() ? header->host : options.host;
-    const json::Array& entries = *header->reservations;
-    for (qsizetype i = 0; i < qsizetype(entries.size()); ++i) {
-        const json::Value& entry = entries[std::size_t(i)];
-        if (!entry.isObject())
+    const QJsonArray& entries = header->reservations;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        if (!entries[i].isObject())
             return invalid(Importer::tr("reservations[%1]: expected an object").arg(i));
+        const QJsonObject entry = entries[i].toObject();
         ImportedReservation r;
 
-        const json::Value* protocol = entry.find("protocol");
+        auto protocol = protocolField(entry, i, "reservations");
         if (!protocol)
-            return invalid(Importer::tr("%1: missing").arg(fieldName(i, "protocol")));
-        const auto p = protocol->isString() ? parseProtocol(protocol->asString()) : std::nullopt;
-        if (!p)
-            return invalid(Importer::tr("%1: expected \"tcp\" or \"udp\"").arg(fieldName(i, "protocol")));
-        r.protocol = *p;
+            return protocol.error();
+        r.protocol = protocol.value();
 
         auto start = integerField<std::int64_t>(entry, i, "start", true, 1, 65535, 0);
         if (!start)
@@ -189,44 +258,48 @@ Result<ImportDocument> parseCliJson(const QString& text, const ImportOptions& op
         }
         auto range = makePortRange(start.value(), n, RangeKind::Persistent);
         if (!range)
-            return invalid(Importer::tr("reservations[%1].%2").arg(i).arg(qs(range.error().message)));
+            return invalid(
+                Importer::tr("reservations[%1].%2").arg(i).arg(qs(range.error().message)));
         r.range = range.value();
 
-        if (const json::Value* persistent = entry.find("persistent")) {
-            if (!persistent->isBool())
-                return invalid(Importer::tr("%1: expected true or false").arg(fieldName(i, "persistent")));
-            r.persistent = persistent->asBool();
-        } else {
+        const QJsonValue persistent = entry.value(QLatin1String("persistent"));
+        if (persistent.isUndefined())
             return invalid(Importer::tr("%1: missing").arg(fieldName(i, "persistent")));
-        }
+        if (!persistent.isBool())
+            return invalid(
+                Importer::tr("%1: expected true or false").arg(fieldName(i, "persistent")));
+        r.persistent = persistent.toBool();
 
-        if (const json::Value* token = entry.find("token"); token && !token->isNull()) {
+        if (const QJsonValue token = entry.value(QLatin1String("token"));
+            !token.isUndefined() && !token.isNull()) {
             // portolan-cli prints tokens as decimal strings so that 64 bits survive any reader.
+            // A number is taken when it is a whole one that fits 63 bits: QJsonDocument keeps
+            // larger ones as doubles, which would change the token.
             std::optional<std::uint64_t> value;
-            if (token->isString()) {
+            if (token.isString()) {
                 bool ok = false;
-                const quint64 v = qs(token->asString()).toULongLong(&ok, 10);
-                if (ok || token->asString() == "-" || token->asString().empty())
+                const QString text = token.toString();
+                const quint64 v = text.toULongLong(&ok, 10);
+                if (ok || text == QLatin1String("-") || text.isEmpty())
                     value = ok ? v : 0;
-            } else if (token->isNumber()) {
-                value = token->asUint();
+            } else if (const auto number = wholeNumber(token); number && *number >= 0) {
+                value = std::uint64_t(*number);
             }
             if (!value)
-                return invalid(Importer::tr("%1: expected a decimal number").arg(fieldName(i, "token")));
+                return invalid(
+                    Importer::tr("%1: expected a decimal number").arg(fieldName(i, "token")));
             r.token = *value;
         }
-        if (const json::Value* owner = entry.find("owner"); owner && !owner->isNull()) {
-            if (!owner->isString())
-                return invalid(Importer::tr("%1: expected a string").arg(fieldName(i, "owner")));
-            r.owner = qs(owner->asString());
-        }
+        auto owner = stringField(entry, i, "owner", false, "reservations");
+        if (!owner)
+            return owner.error();
+        r.owner = owner.value();
         QString host = options.host;
         if (host.isEmpty()) {
-            if (const json::Value* h = entry.find("host"); h && !h->isNull()) {
-                if (!h->isString())
-                    return invalid(Importer::tr("%1: expected a string").arg(fieldName(i, "host")));
-                host = qs(h->asString());
-            }
+            auto named = stringField(entry, i, "host", false, "reservations");
+            if (!named)
+                return named.error();
+            host = named.value();
         }
         if (host.isEmpty())
             host = header->host;
@@ -242,7 +315,7 @@ Result<ImportDocument> parseCliJson(const QString& text, const ImportOptions& op
 
 // ---- Portolan's JSON reservation report (model/reportwriters.h) ----------------------------
 
-Result<PortRange> blockField(const json::Value& entry, qsizetype i, const char* list)
+Result<PortRange> blockField(const QJsonObject& entry, qsizetype i, const char* list)
 {
     auto start = integerField<std::int64_t>(entry, i, "start", true, 1, 65535, 0, list);
     if (!start)
@@ -261,38 +334,15 @@ Result<PortRange> blockField(const json::Value& entry, qsizetype i, const char* 
                            .arg(count.value()));
     auto range = makePortRange(start.value(), count.value(), RangeKind::Persistent);
     if (!range)
-        return invalid(QStringLiteral("%1[%2].%3").arg(QLatin1String(list)).arg(i).arg(qs(range.error().message)));
+        return invalid(QStringLiteral("%1[%2].%3")
+                           .arg(QLatin1String(list))
+                           .arg(i)
+                           .arg(qs(range.error().message)));
     return range.value();
 }
 
-Result<Protocol> protocolField(const json::Value& entry, qsizetype i, const char* list)
-{
-    const json::Value* protocol = entry.find("protocol");
-    if (!protocol)
-        return invalid(Importer::tr("%1: missing").arg(fieldName(i, "protocol", list)));
-    const auto p = protocol->isString() ? parseProtocol(protocol->asString()) : std::nullopt;
-    if (!p)
-        return invalid(Importer::tr("%1: expected \"tcp\" or \"udp\"").arg(fieldName(i, "protocol", list)));
-    return *p;
-}
-
-// A string field; null and missing give `fallback` unless required.
-Result<QString> stringField(const json::Value& entry, qsizetype i, const char* field, bool required,
-                            const char* list)
-{
-    const json::Value* value = entry.find(field);
-    if (!value || value->isNull()) {
-        if (required)
-            return invalid(Importer::tr("%1: missing").arg(fieldName(i, field, list)));
-        return QString();
-    }
-    if (!value->isString())
-        return invalid(Importer::tr("%1: expected a string").arg(fieldName(i, field, list)));
-    return qs(value->asString());
-}
-
 // "2025-03-10T08:15:00.000Z" (any ISO 8601 time with its offset); null: never, unless required.
-Result<QDateTime> timeField(const json::Value& entry, qsizetype i, const char* field, bool required)
+Result<QDateTime> timeField(const QJsonObject& entry, qsizetype i, const char* field, bool required)
 {
     auto text = stringField(entry, i, field, required, "reservations");
     if (!text)
@@ -310,12 +360,12 @@ Result<QDateTime> timeField(const json::Value& entry, qsizetype i, const char* f
     return time.toUTC();
 }
 
-Result<ImportDocument> parseReport(const json::Value& root, const ImportOptions& options)
+Result<ImportDocument> parseReport(const QJsonObject& root, const ImportOptions& options)
 {
-    const json::Value* version = root.find("version");
-    if (!version)
+    const QJsonValue version = root.value(QLatin1String("version"));
+    if (version.isUndefined())
         return invalid(Importer::tr("version: missing"));
-    const auto v = version->isNumber() ? version->asInt() : std::nullopt;
+    const auto v = wholeNumber(version);
     if (!v)
         return invalid(Importer::tr("version: expected a whole number"));
     if (*v != kReportVersion)
@@ -330,7 +380,7 @@ Result<ImportDocument> parseReport(const json::Value& root, const ImportOptions&
     ImportDocument document;
     document.format = ImportFormat::Report;
     document.host = options.host.isEmpty() ? header->host : options.host;
-    auto hostOf = [&](const json::Value& entry, qsizetype i, const char* name) -> Result<QString> {
+    auto hostOf = [&](const QJsonObject& entry, qsizetype i, const char* name) -> Result<QString> {
         if (!options.host.isEmpty())
             return options.host;
         auto host = stringField(entry, i, "host", false, name);
@@ -344,11 +394,11 @@ Result<ImportDocument> parseReport(const json::Value& root, const ImportOptions&
         return h;
     };
 
-    const json::Array& entries = *header->reservations;
-    for (qsizetype i = 0; i < qsizetype(entries.size()); ++i) {
-        const json::Value& entry = entries[std::size_t(i)];
-        if (!entry.isObject())
+    const QJsonArray& entries = header->reservations;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        if (!entries[i].isObject())
             return invalid(Importer::tr("reservations[%1]: expected an object").arg(i));
+        const QJsonObject entry = entries[i].toObject();
         ReservationRecord record;
         auto protocol = protocolField(entry, i, "reservations");
         if (!protocol)
@@ -359,14 +409,15 @@ Result<ImportDocument> parseReport(const json::Value& root, const ImportOptions&
             return range.error();
         record.start = range.value().start;
         record.count = range.value().count;
-        if (const json::Value* persistent = entry.find("persistent");
-            persistent && !(persistent->isBool() && persistent->asBool()))
+        if (const QJsonValue persistent = entry.value(QLatin1String("persistent"));
+            !persistent.isUndefined() && !(persistent.isBool() && persistent.toBool()))
             return invalid(Importer::tr("%1: expected true (the inventory holds persistent "
                                         "reservations only)")
                                .arg(fieldName(i, "persistent")));
-        if (const json::Value* token = entry.find("token"); token && !token->isNull()) {
+        if (const QJsonValue token = entry.value(QLatin1String("token"));
+            !token.isUndefined() && !token.isNull()) {
             bool ok = false;
-            const quint64 value = token->isString() ? qs(token->asString()).toULongLong(&ok, 10) : 0;
+            const quint64 value = token.isString() ? token.toString().toULongLong(&ok, 10) : 0;
             if (!ok)
                 return invalid(Importer::tr("%1: expected a decimal number in a string, or null")
                                    .arg(fieldName(i, "token")));
@@ -417,14 +468,15 @@ Result<ImportDocument> parseReport(const json::Value& root, const ImportOptions&
         document.reservations.append(r);
     }
 
-    if (const json::Value* runtime = root.find("runtimeBlocks"); runtime && !runtime->isNull()) {
-        if (!runtime->isArray())
+    if (const QJsonValue runtime = root.value(QLatin1String("runtimeBlocks"));
+        !runtime.isUndefined() && !runtime.isNull()) {
+        if (!runtime.isArray())
             return invalid(Importer::tr("runtimeBlocks: expected an array"));
-        const json::Array& blocks = runtime->asArray();
-        for (qsizetype i = 0; i < qsizetype(blocks.size()); ++i) {
-            const json::Value& entry = blocks[std::size_t(i)];
-            if (!entry.isObject())
+        const QJsonArray blocks = runtime.toArray();
+        for (qsizetype i = 0; i < blocks.size(); ++i) {
+            if (!blocks[i].isObject())
                 return invalid(Importer::tr("runtimeBlocks[%1]: expected an object").arg(i));
+            const QJsonObject entry = blocks[i].toObject();
             auto protocol = protocolField(entry, i, "runtimeBlocks");
             if (!protocol)
                 return protocol.error();
@@ -449,28 +501,19 @@ Result<ImportDocument> parseReport(const json::Value& root, const ImportOptions&
     return document;
 }
 
-// The report's "format" member, when the text is a JSON object that has one.
-std::optional<std::string> jsonFormatName(const QString& text, Result<json::Value>& parsed)
-{
-    const QByteArray utf8 = withoutBom(text).toUtf8();
-    parsed = json::parse(std::string_view(utf8.constData(), std::size_t(utf8.size())));
-    if (!parsed || !parsed.value().isObject())
-        return std::nullopt;
-    const json::Value* format = parsed.value().find("format");
-    if (!format || !format->isString())
-        return std::nullopt;
-    return format->asString();
-}
-
 } // namespace
 
 QString toText(ImportFormat format)
 {
     switch (format) {
-    case ImportFormat::Auto: return QStringLiteral("auto");
-    case ImportFormat::Netsh: return QStringLiteral("netsh");
-    case ImportFormat::CliJson: return QStringLiteral("json");
-    case ImportFormat::Report: return QStringLiteral("report");
+    case ImportFormat::Auto:
+        return QStringLiteral("auto");
+    case ImportFormat::Netsh:
+        return QStringLiteral("netsh");
+    case ImportFormat::CliJson:
+        return QStringLiteral("json");
+    case ImportFormat::Report:
+        return QStringLiteral("report");
     }
     return {};
 }
@@ -487,34 +530,38 @@ ImportFormat Importer::detect(const QString& text)
 
 Result<ImportDocument> Importer::parse(const QString& text, const ImportOptions& options)
 {
-    const ImportFormat format = options.format == ImportFormat::Auto ? detect(text) : options.format;
-    if (format == ImportFormat::Report || (options.format == ImportFormat::Auto && format == ImportFormat::CliJson)) {
-        // A JSON report says what it is; any other JSON object is portolan-cli's.
-        Result<json::Value> parsed{json::Value()};
-        const std::optional<std::string> name = jsonFormatName(text, parsed);
-        if (!parsed)
-            return parsed.error(); // "line L, column C: ..."
-        if (name == kReportFormatName)
-            return parseReport(parsed.value(), options);
+    const ImportFormat format =
+        options.format == ImportFormat::Auto ? detect(text) : options.format;
+    if (format == ImportFormat::Netsh)
+        return parseNetsh(text, options);
+    auto parsed = parseJsonText(text);
+    if (!parsed)
+        return parsed.error(); // "line L, column C: ..."
+    // A JSON report says what it is; any other JSON object is portolan-cli's.
+    if (format == ImportFormat::Report || options.format == ImportFormat::Auto) {
+        const QJsonObject root = parsed->object(); // empty when the document is not an object
+        if (root.value(QLatin1String("format")).toString() == QLatin1String(kReportFormatName))
+            return parseReport(root, options);
         if (format == ImportFormat::Report)
             return invalid(tr("format: expected \"%1\" (a report exported by Portolan)")
                                .arg(QLatin1String(kReportFormatName)));
     }
-    if (format == ImportFormat::CliJson)
-        return parseCliJson(text, options);
-    return parseNetsh(text, options);
+    return parseCliJson(parsed.value(), options);
 }
 
 Result<QString> Importer::readFile(const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error{ErrorKind::IoError, 0, {},
+        return Error{ErrorKind::IoError,
+                     0,
+                     {},
                      tr("%1: cannot be read: %2").arg(path, file.errorString()).toStdString()};
     const QByteArray bytes = file.readAll();
     // PowerShell's "> file" writes UTF-16 with a byte-order mark; cmd and pastes give UTF-8
     // (or the OEM code page, whose labels the netsh reader never looks at).
-    if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF") || bytes.startsWith("\xEF\xBB\xBF")) {
+    if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF") ||
+        bytes.startsWith("\xEF\xBB\xBF")) {
         auto encoding = QStringConverter::encodingForData(bytes);
         QStringDecoder decoder(encoding.value_or(QStringConverter::Utf8));
         return withoutBom(decoder(bytes));
@@ -557,7 +604,7 @@ Result<ImportSummary> Importer::import(const QString& text, const ImportOptions&
             record.count = r.range.count;
             record.token = r.token;
             record.source = ReservationSource::Imported; // kept as it was for a known row
-            record.state = ReservationState::Present;    // as the report saw it; never verified here
+            record.state = ReservationState::Present; // as the report saw it; never verified here
         }
         record.host = r.host;
         auto stored = m_store.inventory().upsert(record);
@@ -574,14 +621,15 @@ Result<ImportSummary> Importer::import(const QString& text, const ImportOptions&
     summary.reservations = document.reservations;
     if (summary.hosts.isEmpty())
         summary.hosts.append(document.host.isEmpty() ? database.localHost() : document.host);
-    summary.message = tr("Imported %n persistent reservation(s)", nullptr, summary.added + summary.updated)
-                      + tr(" (%n new)", nullptr, summary.added)
-                      + tr(" of %1", nullptr).arg(summary.hosts.join(QStringLiteral(", ")))
-                      + (summary.runtime
-                             ? tr("; %n runtime reservation(s) held by services were read but "
-                                  "not stored", nullptr, summary.runtime)
-                             : QString())
-                      + QLatin1Char('.');
+    summary.message =
+        tr("Imported %n persistent reservation(s)", nullptr, summary.added + summary.updated) +
+        tr(" (%n new)", nullptr, summary.added) +
+        tr(" of %1", nullptr).arg(summary.hosts.join(QStringLiteral(", "))) +
+        (summary.runtime ? tr("; %n runtime reservation(s) held by services were read but "
+                              "not stored",
+                              nullptr, summary.runtime)
+                         : QString()) +
+        QLatin1Char('.');
     return summary;
 }
 

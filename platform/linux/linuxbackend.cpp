@@ -2,6 +2,7 @@
 
 #include "../nativecodes.h"
 #include "../scanner.h"
+#include "../text.h"
 #include "linuxsocket.h"
 #include "portset.h"
 #include "procnet.h"
@@ -44,11 +45,6 @@ std::string describe(Protocol protocol, PortRange range)
     return std::string(toString(protocol)) + " " + toString(range);
 }
 
-Error invalidRange(const Error& error)
-{
-    return errnoError(ErrorKind::InvalidArgument, EINVAL, error.message);
-}
-
 // The state both operations start from: what Portolan recorded and what the kernel applies.
 struct ReservationState
 {
@@ -72,6 +68,20 @@ struct ReservationState
             if (block.protocol == protocol && block.range == range)
                 return &block;
         return nullptr;
+    }
+    // Why `verb` (lookup, delete) finds no block: the exact block is needed; an overlapping
+    // one Portolan made is named.
+    std::string notFound(std::string_view verb, Protocol protocol, PortRange range) const
+    {
+        std::string message = "no reservation " + describe(protocol, range) +
+                              " made by Portolan; " + std::string(verb) +
+                              " needs the exact start and count used when it was created";
+        for (const RecordedBlock& block : file.blocks)
+            if (block.protocol == protocol && block.range.overlaps(range)) {
+                message += " (Portolan has " + describe(block.protocol, block.range) + ")";
+                break;
+            }
+        return message;
     }
 };
 
@@ -99,6 +109,15 @@ Result<ReservationState> readState(const std::string& kernelPath, const std::str
         return file.error();
     state.file = std::move(file.value());
     return state;
+}
+
+// The state an operation on one persistent block starts from, once the block is valid.
+Result<ReservationState> readStateFor(PortRange range, const std::string& kernelPath,
+                                      const std::string& filePath)
+{
+    if (auto valid = validatePortRange(range, RangeKind::Persistent); !valid)
+        return errnoError(ErrorKind::InvalidArgument, EINVAL, valid.error().message);
+    return readState(kernelPath, filePath);
 }
 
 // Applies a change: the kernel's list first (the write that needs root, so a refusal changes
@@ -267,11 +286,7 @@ Result<std::int64_t> LinuxBackend::bootTime() const
     auto text = readFile(path);
     if (!text)
         return text.error();
-    std::string_view rest = text.value();
-    while (!rest.empty()) {
-        const auto newline = rest.find('\n');
-        const std::string_view line = rest.substr(0, newline);
-        rest = newline == std::string_view::npos ? std::string_view() : rest.substr(newline + 1);
+    for (const std::string_view line : text::split(text.value(), '\n')) {
         if (!line.starts_with("btime "))
             continue;
         std::string_view value = line.substr(6);
@@ -290,10 +305,8 @@ Result<std::int64_t> LinuxBackend::bootTime() const
 
 Result<ReservedBlock> LinuxBackend::createPersistent(Protocol protocol, PortRange range)
 {
-    if (auto valid = validatePortRange(range, RangeKind::Persistent); !valid)
-        return invalidRange(valid.error());
     std::lock_guard lock(m_mutex);
-    auto state = readState(m_reservedPortsPath, m_reservationFilePath);
+    auto state = readStateFor(range, m_reservedPortsPath, m_reservationFilePath);
     if (!state)
         return state.error();
     const std::string wanted = describe(protocol, range);
@@ -364,30 +377,21 @@ Result<ReservedBlock> LinuxBackend::createPersistent(Protocol protocol, PortRang
 
 Result<ReservedBlock> LinuxBackend::lookupPersistent(Protocol protocol, PortRange range)
 {
-    if (auto valid = validatePortRange(range, RangeKind::Persistent); !valid)
-        return invalidRange(valid.error());
     std::lock_guard lock(m_mutex);
-    auto state = readState(m_reservedPortsPath, m_reservationFilePath);
+    auto state = readStateFor(range, m_reservedPortsPath, m_reservationFilePath);
     if (!state)
         return state.error();
-    const std::string wanted = describe(protocol, range);
     if (state->find(protocol, range)) {
         if (state->kernel.containsAll(range))
             return ReservedBlock{protocol, range, true, kNoToken, {}};
         return errnoError(ErrorKind::NotFound, ENOENT,
-                          "the reservation " + wanted + " is recorded in " + m_reservationFilePath +
-                              " but not active in the kernel's list (" + m_reservedPortsPath +
+                          "the reservation " + describe(protocol, range) + " is recorded in " +
+                              m_reservationFilePath + " but not active in the kernel's list (" +
+                              m_reservedPortsPath +
                               "), e.g. after a boot that did not apply the file; run "
                               "`sysctl --system` as root, or delete and create it again");
     }
-    std::string message = "no reservation " + wanted +
-                          " made by Portolan; lookup needs the exact start and count used "
-                          "when it was created";
-    for (const RecordedBlock& block : state->file.blocks)
-        if (block.protocol == protocol && block.range.overlaps(range)) {
-            message += " (Portolan has " + describe(block.protocol, block.range) + ")";
-            break;
-        }
+    std::string message = state->notFound("lookup", protocol, range);
     if (state->foreign().containsAny(range))
         message += "; ports of it are in net.ipv4.ip_local_reserved_ports, but were not "
                    "reserved by Portolan";
@@ -396,23 +400,12 @@ Result<ReservedBlock> LinuxBackend::lookupPersistent(Protocol protocol, PortRang
 
 Result<void> LinuxBackend::deletePersistent(Protocol protocol, PortRange range)
 {
-    if (auto valid = validatePortRange(range, RangeKind::Persistent); !valid)
-        return invalidRange(valid.error());
     std::lock_guard lock(m_mutex);
-    auto state = readState(m_reservedPortsPath, m_reservationFilePath);
+    auto state = readStateFor(range, m_reservedPortsPath, m_reservationFilePath);
     if (!state)
         return state.error();
-    if (!state->find(protocol, range)) {
-        std::string message = "no reservation " + describe(protocol, range) +
-                              " made by Portolan; delete needs the exact start and count used "
-                              "when it was created";
-        for (const RecordedBlock& block : state->file.blocks)
-            if (block.protocol == protocol && block.range.overlaps(range)) {
-                message += " (Portolan has " + describe(block.protocol, block.range) + ")";
-                break;
-            }
-        return errnoError(ErrorKind::NotFound, ENOENT, std::move(message));
-    }
+    if (!state->find(protocol, range))
+        return errnoError(ErrorKind::NotFound, ENOENT, state->notFound("delete", protocol, range));
 
     std::vector<RecordedBlock> blocks;
     PortSet stillRecorded;

@@ -2,6 +2,8 @@
 
 #include "sysfiles.h"
 
+#include "../text.h"
+
 #include <cerrno>
 #include <charconv>
 
@@ -9,25 +11,13 @@ namespace portolan::linuxos {
 
 namespace {
 
-std::string_view trim(std::string_view text)
-{
-    const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-    while (!text.empty() && isSpace(text.front()))
-        text.remove_prefix(1);
-    while (!text.empty() && isSpace(text.back()))
-        text.remove_suffix(1);
-    return text;
-}
+using text::trim;
 
 bool parsePortNumber(std::string_view text, std::uint32_t& port)
 {
-    if (text.empty() || text.size() > 5)
-        return false;
-    for (char c : text)
-        if (c < '0' || c > '9')
-            return false;
-    std::from_chars(text.data(), text.data() + text.size(), port);
-    return port <= 65535;
+    const auto value = text::parseDigits(text, 5);
+    port = value.value_or(0);
+    return value && *value <= 65535;
 }
 
 } // namespace

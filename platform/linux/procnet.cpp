@@ -2,6 +2,8 @@
 
 #include "sysfiles.h"
 
+#include "../text.h"
+
 #include <algorithm>
 #include <arpa/inet.h>
 #include <cerrno>
@@ -51,24 +53,6 @@ std::optional<std::string> decodeAddress(std::string_view hex, AddressFamily fam
     return std::string(text);
 }
 
-std::vector<std::string_view> fields(std::string_view line)
-{
-    std::vector<std::string_view> result;
-    std::size_t pos = 0;
-    while (pos < line.size()) {
-        while (pos < line.size() && (line[pos] == ' ' || line[pos] == '\t'))
-            ++pos;
-        const std::size_t begin = pos;
-        while (pos < line.size() && line[pos] != ' ' && line[pos] != '\t' && line[pos] != '\n')
-            ++pos;
-        if (pos > begin)
-            result.push_back(line.substr(begin, pos - begin));
-        if (pos < line.size() && line[pos] == '\n')
-            break;
-    }
-    return result;
-}
-
 bool isNumber(const char* name)
 {
     if (*name == '\0')
@@ -93,7 +77,7 @@ std::optional<SocketEntry> parseProcNetLine(std::string_view line, Protocol prot
                                             AddressFamily family)
 {
     // sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode
-    const auto parts = fields(line);
+    const auto parts = text::words(line.substr(0, line.find('\n')));
     if (parts.size() < 10 || parts[0].empty() || parts[0].back() != ':')
         return std::nullopt;
     const auto colon = parts[1].find(':');
@@ -129,11 +113,7 @@ Result<std::vector<SocketEntry>> readProcNet(const std::string& procRoot, Protoc
         return text.error();
     }
     std::vector<SocketEntry> entries;
-    std::string_view rest = text.value();
-    while (!rest.empty()) {
-        const auto newline = rest.find('\n');
-        const std::string_view line = rest.substr(0, newline);
-        rest = newline == std::string_view::npos ? std::string_view() : rest.substr(newline + 1);
+    for (const std::string_view line : text::split(text.value(), '\n')) {
         if (auto entry = parseProcNetLine(line, protocol, family))
             entries.push_back(std::move(*entry));
     }

@@ -2,6 +2,8 @@
 
 #include "sysfiles.h"
 
+#include "../text.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
@@ -13,41 +15,15 @@ namespace {
 
 constexpr std::string_view kBlockTag = "portolan-block:";
 
-std::string_view trim(std::string_view text)
-{
-    const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!text.empty() && isSpace(text.front()))
-        text.remove_prefix(1);
-    while (!text.empty() && isSpace(text.back()))
-        text.remove_suffix(1);
-    return text;
-}
-
-std::vector<std::string_view> words(std::string_view text)
-{
-    std::vector<std::string_view> result;
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t'))
-            ++pos;
-        const std::size_t begin = pos;
-        while (pos < text.size() && text[pos] != ' ' && text[pos] != '\t')
-            ++pos;
-        if (pos > begin)
-            result.push_back(text.substr(begin, pos - begin));
-    }
-    return result;
-}
+using text::trim;
+using text::words;
 
 bool parseDecimal(std::string_view text, std::int64_t& value)
 {
-    if (text.empty() || text.size() > 6)
-        return false;
-    for (char c : text)
-        if (c < '0' || c > '9')
-            return false;
-    std::from_chars(text.data(), text.data() + text.size(), value);
-    return true;
+    const auto digits = text::parseDigits(text, 6);
+    if (digits)
+        value = *digits;
+    return digits.has_value();
 }
 
 std::optional<RecordedBlock> parseBlock(std::string_view text)

@@ -1,11 +1,10 @@
 #include "simulatedbackend.h"
 
+#include "../inetaddress.h"
 #include "../nativecodes.h"
-#include "simulatedaddress.h"
 #include "simulatedcore.h"
 #include "simulatedfiles.h"
 
-#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 
@@ -16,19 +15,32 @@ using simulated::Core;
 std::string_view toString(SimulatedCall call)
 {
     switch (call) {
-    case SimulatedCall::CreatePersistent: return "create-persistent";
-    case SimulatedCall::LookupPersistent: return "lookup-persistent";
-    case SimulatedCall::DeletePersistent: return "delete-persistent";
-    case SimulatedCall::ListReservations: return "list-reservations";
-    case SimulatedCall::OpenSocket: return "open-socket";
-    case SimulatedCall::Acquire: return "acquire";
-    case SimulatedCall::Associate: return "associate";
-    case SimulatedCall::Release: return "release";
-    case SimulatedCall::Bind: return "bind";
-    case SimulatedCall::LocalPort: return "local-port";
-    case SimulatedCall::DynamicRange: return "dynamic-range";
-    case SimulatedCall::Listeners: return "listeners";
-    case SimulatedCall::BootTime: return "boot-time";
+    case SimulatedCall::CreatePersistent:
+        return "create-persistent";
+    case SimulatedCall::LookupPersistent:
+        return "lookup-persistent";
+    case SimulatedCall::DeletePersistent:
+        return "delete-persistent";
+    case SimulatedCall::ListReservations:
+        return "list-reservations";
+    case SimulatedCall::OpenSocket:
+        return "open-socket";
+    case SimulatedCall::Acquire:
+        return "acquire";
+    case SimulatedCall::Associate:
+        return "associate";
+    case SimulatedCall::Release:
+        return "release";
+    case SimulatedCall::Bind:
+        return "bind";
+    case SimulatedCall::LocalPort:
+        return "local-port";
+    case SimulatedCall::DynamicRange:
+        return "dynamic-range";
+    case SimulatedCall::Listeners:
+        return "listeners";
+    case SimulatedCall::BootTime:
+        return "boot-time";
     }
     return "unknown";
 }
@@ -47,7 +59,7 @@ public:
     // The IOCTL's INET_PORT_RANGE carries the start in network byte order.
     Result<ReservedBlock> acquireReservation(PortRange range) override
     {
-        return m_core->acquire(m_id, simulated::hostToNetwork(range.start), range.count);
+        return m_core->acquire(m_id, hostToNetwork(range.start), range.count);
     }
     Result<void> associateReservation(Token token) override
     {
@@ -67,16 +79,9 @@ private:
 
 std::string apiContext(std::string_view verb, Protocol protocol, PortRange range)
 {
-    return std::string(verb) + "Persistent" + (protocol == Protocol::Tcp ? "Tcp" : "Udp")
-         + "PortReservation (start " + std::to_string(range.start) + ", count "
-         + std::to_string(range.count) + ")";
-}
-
-std::int64_t nowSeconds()
-{
-    return std::chrono::duration_cast<std::chrono::seconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
+    return std::string(verb) + "Persistent" + (protocol == Protocol::Tcp ? "Tcp" : "Udp") +
+           "PortReservation (start " + std::to_string(range.start) + ", count " +
+           std::to_string(range.count) + ")";
 }
 
 bool isMemory(const std::string& stateFile)
@@ -85,7 +90,7 @@ bool isMemory(const std::string& stateFile)
 }
 
 // A scenario document turned into a freshly booted machine.
-Result<SimulatedMachine> seedMachine(const json::Value& document, std::string_view scenarioText,
+Result<SimulatedMachine> seedMachine(const Json& document, std::string_view scenarioText,
                                      const std::string& source)
 {
     auto machine = simulated::machineFromJson(document, "scenario " + source);
@@ -96,8 +101,8 @@ Result<SimulatedMachine> seedMachine(const json::Value& document, std::string_vi
     m.seededFrom = source;
     m.bootCounter = 1;
     m.tokenCounter = 0;
-    if (!document.find("bootTime"))
-        m.bootTime = nowSeconds();
+    if (!findMember(document, "bootTime"))
+        m.bootTime = simulated::nowSeconds();
     Core::assignMissingTokens(m);
     return m;
 }
@@ -105,8 +110,8 @@ Result<SimulatedMachine> seedMachine(const json::Value& document, std::string_vi
 Error stateFileError(const std::string& path, std::string text)
 {
     return Error::make(ErrorKind::IoError,
-                       "state file " + path + ": " + text
-                           + " (delete the file or choose another state file to start over)");
+                       "state file " + path + ": " + text +
+                           " (delete the file or choose another state file to start over)");
 }
 
 } // namespace
@@ -133,10 +138,10 @@ Result<std::unique_ptr<SimulatedBackend>> SimulatedBackend::fromScenarioText(std
     return openFrom(std::string(text), "(in memory)", true, std::move(stateFile));
 }
 
-Result<std::unique_ptr<SimulatedBackend>> SimulatedBackend::fromScenario(const json::Value& scenario,
+Result<std::unique_ptr<SimulatedBackend>> SimulatedBackend::fromScenario(const Json& scenario,
                                                                          std::string stateFile)
 {
-    return openFrom(scenario.dump(2), "(in memory)", true, std::move(stateFile));
+    return openFrom(dumpJson(scenario, 2), "(in memory)", true, std::move(stateFile));
 }
 
 Result<std::unique_ptr<SimulatedBackend>> SimulatedBackend::openFrom(std::string scenarioText,
@@ -146,7 +151,7 @@ Result<std::unique_ptr<SimulatedBackend>> SimulatedBackend::openFrom(std::string
 {
     // The scenario is validated completely before the state file is looked at, so that a bad
     // scenario never touches an existing state.
-    auto document = json::parse(scenarioText);
+    auto document = parseJson(scenarioText);
     if (!document)
         return Error::make(ErrorKind::InvalidArgument,
                            "scenario " + source + ": " + document.error().message);
@@ -165,21 +170,22 @@ Result<std::unique_ptr<SimulatedBackend>> SimulatedBackend::openFrom(std::string
         auto text = simulated::readTextFile(stateFile, "state file");
         if (!text)
             return text.error();
-        auto stateDocument = json::parse(text.value());
+        auto stateDocument = parseJson(text.value());
         if (!stateDocument)
             return stateFileError(stateFile, stateDocument.error().message);
-        const json::Value* state = stateDocument->find("state");
-        const json::Value* format = state ? state->find("format") : nullptr;
+        const Json* state = findMember(stateDocument.value(), "state");
+        const Json* format = state ? findMember(*state, "format") : nullptr;
         // Never overwrite a file that is not ours: the path may be a typo for something else.
-        if (!format || !format->isString() || format->asString() != simulated::kStateFormat)
+        if (!format || !format->is_string() ||
+            format->get_ref<const std::string&>() != simulated::kStateFormat)
             return stateFileError(stateFile, "not a Portolan simulated state file, so it is left "
                                              "as it is");
         auto loaded = simulated::machineFromJson(stateDocument.value(), "state file " + stateFile);
         if (!loaded)
             return Error::make(ErrorKind::IoError,
-                               loaded.error().message
-                                   + " (delete the file or choose another state file to start "
-                                     "over)");
+                               loaded.error().message +
+                                   " (delete the file or choose another state file to start "
+                                   "over)");
         if (!scenarioGiven || loaded->scenarioHash == seeded->scenarioHash) {
             SimulatedMachine machine = std::move(loaded).value();
             const auto before = machine.tokenCounter;
@@ -233,16 +239,25 @@ Capabilities SimulatedBackend::capabilities() const
     return c;
 }
 
-bool SimulatedBackend::isElevated() const { return m_core->isElevated(); }
-std::string SimulatedBackend::hostName() const { return m_core->hostName(); }
-Result<std::int64_t> SimulatedBackend::bootTime() const { return m_core->bootTime(); }
+bool SimulatedBackend::isElevated() const
+{
+    return m_core->isElevated();
+}
+std::string SimulatedBackend::hostName() const
+{
+    return m_core->hostName();
+}
+Result<std::int64_t> SimulatedBackend::bootTime() const
+{
+    return m_core->bootTime();
+}
 
 Result<ReservedBlock> SimulatedBackend::createPersistent(Protocol protocol, PortRange range)
 {
     Token token = kNoToken;
     std::optional<Error> ioError;
-    const auto code = m_core->createPersistent(protocol, simulated::hostToNetwork(range.start),
-                                               range.count, &token, &ioError);
+    const auto code = m_core->createPersistent(protocol, hostToNetwork(range.start), range.count,
+                                               &token, &ioError);
     if (ioError)
         return *ioError;
     if (code != native::kNoError)
@@ -253,8 +268,8 @@ Result<ReservedBlock> SimulatedBackend::createPersistent(Protocol protocol, Port
 Result<ReservedBlock> SimulatedBackend::lookupPersistent(Protocol protocol, PortRange range)
 {
     Token token = kNoToken;
-    const auto code = m_core->lookupPersistent(protocol, simulated::hostToNetwork(range.start),
-                                               range.count, &token);
+    const auto code =
+        m_core->lookupPersistent(protocol, hostToNetwork(range.start), range.count, &token);
     if (code != native::kNoError)
         return native::windowsError(code, apiContext("Lookup", protocol, range));
     return ReservedBlock{protocol, range, true, token, {}};
@@ -263,8 +278,8 @@ Result<ReservedBlock> SimulatedBackend::lookupPersistent(Protocol protocol, Port
 Result<void> SimulatedBackend::deletePersistent(Protocol protocol, PortRange range)
 {
     std::optional<Error> ioError;
-    const auto code = m_core->deletePersistent(protocol, simulated::hostToNetwork(range.start),
-                                               range.count, &ioError);
+    const auto code =
+        m_core->deletePersistent(protocol, hostToNetwork(range.start), range.count, &ioError);
     if (ioError)
         return *ioError;
     if (code != native::kNoError)
@@ -272,7 +287,8 @@ Result<void> SimulatedBackend::deletePersistent(Protocol protocol, PortRange ran
     return {};
 }
 
-Result<std::vector<ReservedBlock>> SimulatedBackend::listReservations(std::optional<Protocol> protocol)
+Result<std::vector<ReservedBlock>>
+SimulatedBackend::listReservations(std::optional<Protocol> protocol)
 {
     return m_core->listReservations(protocol);
 }
@@ -344,32 +360,47 @@ std::uint32_t SimulatedBackend::deletePersistentUdpPortReservation(std::uint16_t
 
 // --- SimulatedControl -----------------------------------------------------------------------
 
-Result<void> SimulatedBackend::seed(const json::Value& scenario)
+Result<void> SimulatedBackend::seed(const Json& scenario)
 {
-    const std::string text = scenario.dump(2);
+    const std::string text = dumpJson(scenario, 2);
     auto machine = seedMachine(scenario, text, "(seed)");
     if (!machine)
         return machine.error();
     return m_core->seed(std::move(machine).value());
 }
 
-SimulatedMachine SimulatedBackend::machine() const { return m_core->machine(); }
+SimulatedMachine SimulatedBackend::machine() const
+{
+    return m_core->machine();
+}
 
-json::Value SimulatedBackend::stateDocument() const
+Json SimulatedBackend::stateDocument() const
 {
     return simulated::machineToJson(m_core->machine());
 }
 
-std::string SimulatedBackend::stateFile() const { return m_core->stateFile(); }
+std::string SimulatedBackend::stateFile() const
+{
+    return m_core->stateFile();
+}
 
 void SimulatedBackend::failNextCall(SimulatedCall call, std::int64_t code)
 {
     m_core->failNextCall(call, code);
 }
 
-void SimulatedBackend::clearFailures() { m_core->clearFailures(); }
-Result<void> SimulatedBackend::setElevated(bool elevated) { return m_core->setElevated(elevated); }
-Result<void> SimulatedBackend::reboot() { return m_core->reboot(); }
+void SimulatedBackend::clearFailures()
+{
+    m_core->clearFailures();
+}
+Result<void> SimulatedBackend::setElevated(bool elevated)
+{
+    return m_core->setElevated(elevated);
+}
+Result<void> SimulatedBackend::reboot()
+{
+    return m_core->reboot();
+}
 Result<void> SimulatedBackend::addListener(const Listener& listener)
 {
     return m_core->addListener(listener);

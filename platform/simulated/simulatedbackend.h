@@ -2,7 +2,7 @@
 
 #include "../backend.h"
 #include "../error.h"
-#include "../json.h"
+#include "../jsonvalue.h"
 #include "../types.h"
 #include "simulatedcontrol.h"
 #include "simulatedmachine.h"
@@ -42,7 +42,7 @@ public:
     static Result<std::unique_ptr<SimulatedBackend>>
     fromScenarioText(std::string_view text, std::string stateFile = std::string(kMemoryState));
     static Result<std::unique_ptr<SimulatedBackend>>
-    fromScenario(const json::Value& scenario, std::string stateFile = std::string(kMemoryState));
+    fromScenario(const Json& scenario, std::string stateFile = std::string(kMemoryState));
 
     // %LOCALAPPDATA%\Portolan\simulated-state.json when LOCALAPPDATA is set, else
     // $XDG_STATE_HOME/portolan/simulated-state.json, else
@@ -92,9 +92,9 @@ public:
                                                      std::uint16_t numberOfPorts);
 
     // SimulatedControl
-    Result<void> seed(const json::Value& scenario) override;
+    Result<void> seed(const Json& scenario) override;
     SimulatedMachine machine() const override;
-    json::Value stateDocument() const override;
+    Json stateDocument() const override;
     std::string stateFile() const override;
     void failNextCall(SimulatedCall call, std::int64_t code) override;
     void clearFailures() override;
@@ -108,9 +108,10 @@ public:
 
 private:
     explicit SimulatedBackend(std::shared_ptr<simulated::Core> core);
-    static Result<std::unique_ptr<SimulatedBackend>>
-    openFrom(std::string scenarioText, std::string source, bool scenarioGiven,
-             std::string stateFile);
+    static Result<std::unique_ptr<SimulatedBackend>> openFrom(std::string scenarioText,
+                                                              std::string source,
+                                                              bool scenarioGiven,
+                                                              std::string stateFile);
 
     std::shared_ptr<simulated::Core> m_core; // shared with the sockets, which may outlive us
 };

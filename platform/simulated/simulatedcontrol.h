@@ -2,7 +2,7 @@
 
 #include "../backend.h"
 #include "../error.h"
-#include "../json.h"
+#include "../jsonvalue.h"
 #include "../types.h"
 #include "simulatedmachine.h"
 
@@ -12,7 +12,8 @@
 namespace portolan {
 
 // The calls of the simulated machine whose next invocation a test can make fail.
-enum class SimulatedCall : std::uint8_t {
+enum class SimulatedCall : std::uint8_t
+{
     CreatePersistent, // CreatePersistent{Tcp,Udp}PortReservation
     LookupPersistent,
     DeletePersistent,
@@ -40,11 +41,11 @@ public:
 
     // Replaces the whole machine with a scenario's: boot counter 1, fresh tokens; sockets of
     // this process stop working (WSAENOTSOCK), as after a reboot.
-    virtual Result<void> seed(const json::Value& scenario) = 0;
+    virtual Result<void> seed(const Json& scenario) = 0;
     // A copy of the machine as it is now (what the state file holds).
     virtual SimulatedMachine machine() const = 0;
     // The state document written to the state file.
-    virtual json::Value stateDocument() const = 0;
+    virtual Json stateDocument() const = 0;
     // ":memory:" or the state file's path.
     virtual std::string stateFile() const = 0;
 

@@ -2,12 +2,13 @@
 
 #include "../backend.h"
 #include "../error.h"
+#include "../inetaddress.h"
 #include "../nativecodes.h"
-#include "simulatedaddress.h"
 #include "simulatedcontrol.h"
 #include "simulatedmachine.h"
 #include "simulatedrules.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <deque>
@@ -47,8 +48,31 @@ struct BindDecision
     std::string holder;
 };
 
+// Shared by the files that implement Core.
+
+// A block that exists: start and count at least 1, ending at 65535 at the latest.
+bool blockFits(std::uint32_t start, std::uint32_t count);
+// "start 5000, count 10"
+std::string rangeText(std::uint32_t start, std::uint32_t count);
+// "0x00000000000004d2"
+std::string tokenText(Token token);
+// Now, in seconds since the Unix epoch.
+std::int64_t nowSeconds();
+
+// Whether a block of `blocks` (persistent, runtime or this process's own) of the protocol
+// overlaps `range`.
+template <typename Blocks>
+bool overlapsAny(const Blocks& blocks, Protocol protocol, PortRange range)
+{
+    return std::any_of(blocks.begin(), blocks.end(), [&](const auto& b) {
+        return b.protocol == protocol && b.range.overlaps(range);
+    });
+}
+
 // The simulated machine plus the process the backend speaks for. Every public member locks
-// the one mutex; everything private expects it held.
+// the one mutex; everything private expects it held. The members are implemented in
+// simulatedcore.cpp (state, queries, control), simulatedreservations.cpp (persistent and
+// runtime reservations) and simulatedsockets.cpp (sockets, bind and the port pool's rules).
 class Core
 {
 public:
@@ -115,6 +139,10 @@ private:
     // not looked at), then WSAENOTSOCK for a socket that no longer exists.
     SocketRecord* socketFor(SimulatedCall call, std::uint64_t id, Error* error,
                             std::string_view context);
+    // socketFor for the reservation IOCTLs, which a raw socket (it has no ports) refuses with
+    // WSAEOPNOTSUPP.
+    SocketRecord* reservingSocket(SimulatedCall call, std::uint64_t id, Error* error,
+                                  std::string_view context);
     bool knownAddress(const IpAddress& address) const;
     const Listener* listenerAt(Protocol protocol, std::uint16_t port,
                                const IpAddress* address) const;
@@ -131,7 +159,7 @@ private:
 
     mutable std::mutex m_mutex;
     SimulatedMachine m_machine;
-    std::string m_stateFile; // ":memory:" = nothing on disk
+    std::string m_stateFile;                    // ":memory:" = nothing on disk
     std::vector<IpAddress> m_listenerAddresses; // parsed m_machine.listeners[i].address
     std::vector<IpAddress> m_localAddresses;    // parsed m_machine.addresses
     std::map<std::uint64_t, SocketRecord> m_sockets;

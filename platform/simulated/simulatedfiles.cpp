@@ -15,8 +15,7 @@ Result<std::string> readTextFile(const std::string& path, std::string_view what)
     std::error_code ec;
     const auto status = fs::status(fs::path(path), ec);
     if (ec || !fs::exists(status))
-        return Error::make(ErrorKind::IoError,
-                           std::string(what) + " " + path + " does not exist");
+        return Error::make(ErrorKind::IoError, std::string(what) + " " + path + " does not exist");
     if (fs::is_directory(status))
         return Error::make(ErrorKind::IoError,
                            std::string(what) + " " + path + " is a folder, not a file");
@@ -45,10 +44,10 @@ Result<void> writeTextFileAtomically(const std::string& path, std::string_view t
     if (target.has_parent_path()) {
         fs::create_directories(target.parent_path(), ec);
         if (ec)
-            return Error::make(ErrorKind::IoError, "cannot write the state file " + path
-                                                       + ": cannot create the folder "
-                                                       + target.parent_path().string() + ": "
-                                                       + ec.message());
+            return Error::make(ErrorKind::IoError, "cannot write the state file " + path +
+                                                       ": cannot create the folder " +
+                                                       target.parent_path().string() + ": " +
+                                                       ec.message());
     }
     // Unique per process and call, so two writers never share a temporary file.
     static std::atomic<unsigned> serial{0};
@@ -58,17 +57,17 @@ Result<void> writeTextFileAtomically(const std::string& path, std::string_view t
     {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
         if (!out)
-            return Error::make(ErrorKind::IoError,
-                               "cannot write the state file " + path + ": the temporary file "
-                                   + temporary.string() + " cannot be created");
+            return Error::make(ErrorKind::IoError, "cannot write the state file " + path +
+                                                       ": the temporary file " +
+                                                       temporary.string() + " cannot be created");
         out.write(text.data(), std::streamsize(text.size()));
         out.flush();
         if (!out) {
             out.close();
             fs::remove(temporary, ec);
-            return Error::make(ErrorKind::IoError, "cannot write the state file " + path
-                                                       + ": writing " + temporary.string()
-                                                       + " failed (disk full?)");
+            return Error::make(ErrorKind::IoError, "cannot write the state file " + path +
+                                                       ": writing " + temporary.string() +
+                                                       " failed (disk full?)");
         }
     }
     fs::rename(temporary, target, ec);

@@ -1,8 +1,9 @@
 #include "simulatedmachine.h"
 
-#include "simulatedaddress.h"
+#include "../inetaddress.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <initializer_list>
 #include <limits>
@@ -34,48 +35,56 @@ std::string indexed(std::string_view path, std::size_t index)
     return std::string(path) + "[" + std::to_string(index) + "]";
 }
 
-std::string typeName(const json::Value& v)
+std::string typeName(const Json& v)
 {
     switch (v.type()) {
-    case json::Type::Null: return "null";
-    case json::Type::Bool: return "a boolean";
-    case json::Type::Number: return "a number";
-    case json::Type::String: return "a string";
-    case json::Type::Array: return "an array";
-    case json::Type::Object: return "an object";
+    case Json::value_t::null:
+        return "null";
+    case Json::value_t::boolean:
+        return "a boolean";
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned:
+    case Json::value_t::number_float:
+        return "a number";
+    case Json::value_t::string:
+        return "a string";
+    case Json::value_t::array:
+        return "an array";
+    case Json::value_t::object:
+        return "an object";
+    case Json::value_t::binary:
+    case Json::value_t::discarded:
+        break;
     }
     return "something else";
 }
 
-std::string quoted(std::string_view text)
+// A string as JSON writes it: quoted, escaped, malformed UTF-8 replaced.
+std::string jsonString(std::string_view text)
 {
-    // Appending (not "\"" + ...) also keeps GCC 12's -Wrestrict false positive away (PR 105329).
-    std::string out = "\"";
-    out += json::escape(text);
-    out += '"';
-    return out;
+    return dumpJson(Json(std::string(text)));
 }
 
 std::string blockText(Protocol protocol, PortRange range)
 {
-    return std::string(toString(protocol)) + " " + std::to_string(range.start) + "-"
-         + std::to_string(range.end());
+    return std::string(toString(protocol)) + " " + std::to_string(range.start) + "-" +
+           std::to_string(range.end());
 }
 
-const json::Value& object(const json::Value& v, std::string_view path)
+const Json& object(const Json& v, std::string_view path)
 {
-    if (!v.isObject())
+    if (!v.is_object())
         fail(std::string(path), "expected an object, found " + typeName(v));
     return v;
 }
 
 // Unknown keys are errors: a typo ("runtme") would otherwise silently seed a machine
 // without the blocks the scenario's author meant.
-void onlyKeys(const json::Value& obj, std::string_view path,
+void onlyKeys(const Json& obj, std::string_view path,
               std::initializer_list<std::string_view> allowed)
 {
-    for (const auto& [key, value] : obj.asObject()) {
-        (void)value;
+    for (const auto& member : obj.items()) {
+        const std::string& key = member.key();
         if (key == "comment")
             continue;
         if (std::find(allowed.begin(), allowed.end(), key) != allowed.end())
@@ -87,103 +96,105 @@ void onlyKeys(const json::Value& obj, std::string_view path,
     }
 }
 
-const json::Value* field(const json::Value& obj, std::string_view path, std::string_view key,
-                         bool required)
+const Json* field(const Json& obj, std::string_view path, std::string_view key, bool required)
 {
-    const json::Value* v = obj.find(key);
+    const Json* v = findMember(obj, key);
     if (!v && required)
         fail(join(path, key), "missing; this field is required");
     return v;
 }
 
-std::int64_t integer(const json::Value& v, const std::string& path, std::int64_t min,
-                     std::int64_t max)
+std::int64_t integer(const Json& v, const std::string& path, std::int64_t min, std::int64_t max)
 {
     const std::string allowed = "allowed " + std::to_string(min) + "-" + std::to_string(max);
-    if (!v.isNumber())
+    if (!v.is_number())
         fail(path, "expected an integer, found " + typeName(v) + "; " + allowed);
-    const auto n = v.asInt();
+    const auto n = jsonInt64(v);
     if (!n) {
-        // Either a fraction/exponent or an integer too large for 64 bits.
-        const bool digitsOnly = !v.asString().empty()
-            && v.asString().find_first_not_of("-0123456789") == std::string::npos;
-        fail(path, v.asString() + (digitsOnly ? " is out of range; " : " is not an integer; ")
-                       + allowed);
+        // A fraction or an exponent, or a whole number beyond 64 bits (which the parser keeps
+        // as an unsigned above 2^63-1, or as a double when it is larger still).
+        const bool whole =
+            v.is_number_unsigned() || (std::trunc(v.get<double>()) == v.get<double>() &&
+                                       std::abs(v.get<double>()) >= 9223372036854775808.0);
+        fail(path, dumpJson(v) + (whole ? " is out of range; " : " is not an integer; ") + allowed);
     }
     if (*n < min || *n > max)
-        fail(path, v.asString() + " is out of range; " + allowed);
+        fail(path, dumpJson(v) + " is out of range; " + allowed);
     return *n;
 }
 
-std::string string(const json::Value& v, const std::string& path, bool nonEmpty)
+const std::string& string(const Json& v, const std::string& path, bool nonEmpty)
 {
-    if (!v.isString())
+    if (!v.is_string())
         fail(path, "expected a string, found " + typeName(v));
-    if (nonEmpty && v.asString().empty())
+    const auto& text = v.get_ref<const std::string&>();
+    if (nonEmpty && text.empty())
         fail(path, "must not be empty");
-    return v.asString();
+    return text;
 }
 
-bool boolean(const json::Value& v, const std::string& path)
+bool boolean(const Json& v, const std::string& path)
 {
-    if (!v.isBool())
+    if (!v.is_boolean())
         fail(path, "expected true or false, found " + typeName(v));
-    return v.asBool();
+    return v.get<bool>();
 }
 
-const json::Array& array(const json::Value& v, const std::string& path)
+const Json& array(const Json& v, const std::string& path)
 {
-    if (!v.isArray())
+    if (!v.is_array())
         fail(path, "expected an array, found " + typeName(v));
-    return v.asArray();
+    return v;
 }
 
-Protocol protocol(const json::Value& v, const std::string& path)
+Protocol protocol(const Json& v, const std::string& path)
 {
-    if (!v.isString())
+    if (!v.is_string())
         fail(path, "expected a string, found " + typeName(v) + "; allowed: \"tcp\", \"udp\"");
-    const auto p = parseProtocol(v.asString());
+    const auto& text = v.get_ref<const std::string&>();
+    const auto p = parseProtocol(text);
     if (!p)
-        fail(path, quoted(v.asString()) + " is not a protocol; allowed: \"tcp\", \"udp\"");
+        fail(path, jsonString(text) + " is not a protocol; allowed: \"tcp\", \"udp\"");
     return *p;
 }
 
-Token token(const json::Value& v, const std::string& path)
+Token token(const Json& v, const std::string& path)
 {
     const std::string allowed = "allowed 1-18446744073709551615";
-    if (!v.isNumber())
+    if (!v.is_number())
         fail(path, "expected an integer, found " + typeName(v) + "; " + allowed);
-    const auto n = v.asUint();
+    const auto n = jsonUint64(v);
     if (!n || *n == kNoToken)
-        fail(path, v.asString() + " is not a token; " + allowed);
+        fail(path, dumpJson(v) + " is not a token; " + allowed);
     return *n;
 }
 
 // start/count of a block: each in range, and the block must end at 65535 at the latest.
-PortRange block(const json::Value& obj, const std::string& path, std::int64_t minCount)
+PortRange block(const Json& obj, const std::string& path, std::int64_t minCount)
 {
     const auto start = integer(*field(obj, path, "start", true), join(path, "start"), 1, 65535);
     const auto count =
         integer(*field(obj, path, "count", true), join(path, "count"), minCount, 65535);
     if (start + count - 1 > 65535)
-        fail(path, "the block " + std::to_string(start) + "-" + std::to_string(start + count - 1)
-                       + " runs past 65535; allowed: start + count - 1 <= 65535");
+        fail(path, "the block " + std::to_string(start) + "-" + std::to_string(start + count - 1) +
+                       " runs past 65535; allowed: start + count - 1 <= 65535");
     return PortRange{std::uint16_t(start), std::uint16_t(count)};
 }
 
-std::int64_t pid(const json::Value& v, const std::string& path)
+std::int64_t pid(const Json& v, const std::string& path)
 {
     return integer(v, path, 0, std::numeric_limits<std::uint32_t>::max());
 }
 
-std::int64_t bootTime(const json::Value& v, const std::string& path)
+std::int64_t bootTime(const Json& v, const std::string& path)
 {
-    if (v.isString()) {
-        const auto t = parseUtcTime(v.asString());
+    if (v.is_string()) {
+        const auto& text = v.get_ref<const std::string&>();
+        const auto t = parseUtcTime(text);
         if (!t)
-            fail(path, quoted(v.asString())
-                           + " is not a time; allowed: \"YYYY-MM-DDTHH:MM:SSZ\" (UTC) or "
-                             "seconds since 1970");
+            fail(path, jsonString(text) +
+                           " is not a time; allowed: \"YYYY-MM-DDTHH:MM:SSZ\" (UTC) or "
+                           "seconds since 1970");
         return *t;
     }
     return integer(v, path, 0, kMaxBootTime);
@@ -200,25 +211,24 @@ void checkOverlaps(const std::vector<Placed>& blocks)
 {
     for (std::size_t i = 0; i < blocks.size(); ++i)
         for (std::size_t j = 0; j < i; ++j)
-            if (blocks[i].protocol == blocks[j].protocol
-                && blocks[i].range.overlaps(blocks[j].range))
-                fail(blocks[i].path, blockText(blocks[i].protocol, blocks[i].range)
-                                         + " overlaps " + blocks[j].path + " ("
-                                         + blockText(blocks[j].protocol, blocks[j].range)
-                                         + "); allowed: reserved blocks that do not overlap");
+            if (blocks[i].protocol == blocks[j].protocol &&
+                blocks[i].range.overlaps(blocks[j].range))
+                fail(blocks[i].path, blockText(blocks[i].protocol, blocks[i].range) + " overlaps " +
+                                         blocks[j].path + " (" +
+                                         blockText(blocks[j].protocol, blocks[j].range) +
+                                         "); allowed: reserved blocks that do not overlap");
 }
 
-SimulatedMachine parseMachine(const json::Value& doc)
+SimulatedMachine parseMachine(const Json& doc)
 {
     SimulatedMachine m;
     object(doc, "(document)");
     onlyKeys(doc, "",
-             {"schema", "name", "description", "hostName", "elevated", "bootTime",
-              "dynamicRange", "addresses", "self", "persistent", "runtime", "listeners",
-              "state"});
+             {"schema", "name", "description", "hostName", "elevated", "bootTime", "dynamicRange",
+              "addresses", "self", "persistent", "runtime", "listeners", "state"});
 
-    m.schema = int(integer(*field(doc, "", "schema", true), "schema", kScenarioSchema,
-                           kScenarioSchema));
+    m.schema =
+        int(integer(*field(doc, "", "schema", true), "schema", kScenarioSchema, kScenarioSchema));
     if (auto v = field(doc, "", "name", false))
         m.name = string(*v, "name", false);
     if (auto v = field(doc, "", "description", false))
@@ -250,7 +260,8 @@ SimulatedMachine parseMachine(const json::Value& doc)
             const auto path = indexed("addresses", i);
             const auto text = string(list[i], path, true);
             if (!parseIpAddress(text))
-                fail(path, quoted(text) + " is not an IP address; allowed: an IPv4 or IPv6 literal");
+                fail(path,
+                     jsonString(text) + " is not an IP address; allowed: an IPv4 or IPv6 literal");
             m.addresses.push_back(text);
         }
     }
@@ -266,6 +277,19 @@ SimulatedMachine parseMachine(const json::Value& doc)
 
     std::vector<Placed> placed;
     std::vector<std::pair<Token, std::string>> tokens;
+    // What persistent and runtime entries share: protocol, start and count first, the token
+    // last (it is checked for repeats once all blocks are read).
+    const auto readBlock = [&](const Json& entry, const std::string& path, auto& b) {
+        b.protocol = protocol(*field(entry, path, "protocol", true), join(path, "protocol"));
+        b.range = block(entry, path, 1);
+        placed.push_back({b.protocol, b.range, path});
+    };
+    const auto readToken = [&](const Json& entry, const std::string& path, auto& b) {
+        if (auto t = field(entry, path, "token", false)) {
+            b.token = token(*t, join(path, "token"));
+            tokens.emplace_back(b.token, join(path, "token"));
+        }
+    };
 
     if (auto v = field(doc, "", "persistent", false)) {
         const auto& list = array(*v, "persistent");
@@ -274,15 +298,10 @@ SimulatedMachine parseMachine(const json::Value& doc)
             object(list[i], path);
             onlyKeys(list[i], path, {"protocol", "start", "count", "note", "token"});
             SimulatedPersistentBlock b;
-            b.protocol = protocol(*field(list[i], path, "protocol", true), join(path, "protocol"));
-            b.range = block(list[i], path, 1);
+            readBlock(list[i], path, b);
             if (auto n = field(list[i], path, "note", false))
                 b.note = string(*n, join(path, "note"), false);
-            if (auto t = field(list[i], path, "token", false)) {
-                b.token = token(*t, join(path, "token"));
-                tokens.emplace_back(b.token, join(path, "token"));
-            }
-            placed.push_back({b.protocol, b.range, path});
+            readToken(list[i], path, b);
             m.persistent.push_back(std::move(b));
         }
     }
@@ -294,16 +313,11 @@ SimulatedMachine parseMachine(const json::Value& doc)
             object(list[i], path);
             onlyKeys(list[i], path, {"protocol", "start", "count", "owner", "pid", "token"});
             SimulatedServiceBlock b;
-            b.protocol = protocol(*field(list[i], path, "protocol", true), join(path, "protocol"));
-            b.range = block(list[i], path, 1);
+            readBlock(list[i], path, b);
             b.owner = string(*field(list[i], path, "owner", true), join(path, "owner"), true);
             if (auto p = field(list[i], path, "pid", false))
                 b.pid = pid(*p, join(path, "pid"));
-            if (auto t = field(list[i], path, "token", false)) {
-                b.token = token(*t, join(path, "token"));
-                tokens.emplace_back(b.token, join(path, "token"));
-            }
-            placed.push_back({b.protocol, b.range, path});
+            readToken(list[i], path, b);
             m.runtime.push_back(std::move(b));
         }
     }
@@ -311,8 +325,8 @@ SimulatedMachine parseMachine(const json::Value& doc)
     for (std::size_t i = 0; i < tokens.size(); ++i)
         for (std::size_t j = 0; j < i; ++j)
             if (tokens[i].first == tokens[j].first)
-                fail(tokens[i].second, "repeats the token of " + tokens[j].second
-                                           + "; allowed: a token used by no other block");
+                fail(tokens[i].second, "repeats the token of " + tokens[j].second +
+                                           "; allowed: a token used by no other block");
 
     if (auto v = field(doc, "", "listeners", false)) {
         const auto& list = array(*v, "listeners");
@@ -325,9 +339,9 @@ SimulatedMachine parseMachine(const json::Value& doc)
             l.address = string(*field(list[i], path, "address", true), join(path, "address"), true);
             const auto address = parseIpAddress(l.address);
             if (!address)
-                fail(join(path, "address"), quoted(l.address)
-                                                + " is not an IP address; allowed: an IPv4 or "
-                                                  "IPv6 literal such as \"0.0.0.0\" or \"::\"");
+                fail(join(path, "address"), jsonString(l.address) +
+                                                " is not an IP address; allowed: an IPv4 or "
+                                                "IPv6 literal such as \"0.0.0.0\" or \"::\"");
             l.family = address->family;
             l.address = address->toString();
             l.port = std::uint16_t(
@@ -342,13 +356,13 @@ SimulatedMachine parseMachine(const json::Value& doc)
 
     if (auto v = field(doc, "", "state", false)) {
         object(*v, "state");
-        onlyKeys(*v, "state",
-                 {"format", "version", "scenarioHash", "seededFrom", "bootCounter",
-                  "tokenCounter"});
+        onlyKeys(
+            *v, "state",
+            {"format", "version", "scenarioHash", "seededFrom", "bootCounter", "tokenCounter"});
         const auto format = string(*field(*v, "state", "format", true), "state.format", true);
         if (format != kStateFormat)
-            fail("state.format", quoted(format) + " is not this format; allowed: "
-                                     + quoted(kStateFormat));
+            fail("state.format",
+                 jsonString(format) + " is not this format; allowed: " + jsonString(kStateFormat));
         integer(*field(*v, "state", "version", true), "state.version", kStateVersion,
                 kStateVersion);
         if (auto h = field(*v, "state", "scenarioHash", false))
@@ -356,11 +370,11 @@ SimulatedMachine parseMachine(const json::Value& doc)
         if (auto s = field(*v, "state", "seededFrom", false))
             m.seededFrom = string(*s, "state.seededFrom", false);
         if (auto b = field(*v, "state", "bootCounter", false))
-            m.bootCounter = std::uint64_t(
-                integer(*b, "state.bootCounter", 1, std::int64_t(kMaxCounter)));
+            m.bootCounter =
+                std::uint64_t(integer(*b, "state.bootCounter", 1, std::int64_t(kMaxCounter)));
         if (auto t = field(*v, "state", "tokenCounter", false))
-            m.tokenCounter = std::uint64_t(
-                integer(*t, "state.tokenCounter", 0, std::int64_t(kMaxCounter)));
+            m.tokenCounter =
+                std::uint64_t(integer(*t, "state.tokenCounter", 0, std::int64_t(kMaxCounter)));
     }
     return m;
 }
@@ -392,7 +406,7 @@ void civilFromDays(std::int64_t z, std::int64_t& y, unsigned& m, unsigned& d)
 
 } // namespace
 
-Result<SimulatedMachine> machineFromJson(const json::Value& document, std::string_view source)
+Result<SimulatedMachine> machineFromJson(const Json& document, std::string_view source)
 {
     try {
         return parseMachine(document);
@@ -405,104 +419,94 @@ Result<SimulatedMachine> machineFromJson(const json::Value& document, std::strin
     }
 }
 
-json::Value machineToJson(const SimulatedMachine& m)
+Json machineToJson(const SimulatedMachine& m)
 {
-    json::Value doc = json::Object{};
-    doc.set("schema", m.schema);
-    doc.set("name", m.name);
-    doc.set("description", m.description);
-    doc.set("hostName", m.hostName);
-    doc.set("elevated", m.elevated);
-    doc.set("bootTime", formatUtcTime(m.bootTime));
+    // The first members of a block entry, the same for persistent and runtime blocks.
+    const auto blockEntry = [](Protocol protocol, PortRange range) {
+        return Json{{"protocol", std::string(toString(protocol))},
+                    {"start", range.start},
+                    {"count", range.count}};
+    };
 
-    json::Value dynamic = json::Object{};
-    for (Protocol p : {Protocol::Tcp, Protocol::Udp}) {
-        json::Value r = json::Object{};
-        r.set("start", unsigned(m.dynamicRange(p).start));
-        r.set("count", unsigned(m.dynamicRange(p).count));
-        dynamic.set(std::string(toString(p)), std::move(r));
-    }
-    doc.set("dynamicRange", std::move(dynamic));
+    Json dynamic = Json::object();
+    for (Protocol p : {Protocol::Tcp, Protocol::Udp})
+        dynamic[std::string(toString(p))] = {{"start", m.dynamicRange(p).start},
+                                             {"count", m.dynamicRange(p).count}};
 
-    json::Value addresses = json::Array{};
-    for (const auto& a : m.addresses)
-        addresses.push(a);
-    doc.set("addresses", std::move(addresses));
-
-    json::Value self = json::Object{};
-    self.set("pid", m.selfPid);
-    self.set("process", m.selfProcess);
-    doc.set("self", std::move(self));
-
-    json::Value persistent = json::Array{};
+    Json persistent = Json::array();
     for (const auto& b : m.persistent) {
-        json::Value e = json::Object{};
-        e.set("protocol", std::string(toString(b.protocol)));
-        e.set("start", unsigned(b.range.start));
-        e.set("count", unsigned(b.range.count));
+        Json e = blockEntry(b.protocol, b.range);
         if (!b.note.empty())
-            e.set("note", b.note);
-        e.set("token", b.token);
-        persistent.push(std::move(e));
+            e["note"] = b.note;
+        e["token"] = b.token;
+        persistent.push_back(std::move(e));
     }
-    doc.set("persistent", std::move(persistent));
 
-    json::Value runtime = json::Array{};
+    Json runtime = Json::array();
     for (const auto& b : m.runtime) {
-        json::Value e = json::Object{};
-        e.set("protocol", std::string(toString(b.protocol)));
-        e.set("start", unsigned(b.range.start));
-        e.set("count", unsigned(b.range.count));
-        e.set("owner", b.owner);
+        Json e = blockEntry(b.protocol, b.range);
+        e["owner"] = b.owner;
         if (b.pid >= 0)
-            e.set("pid", b.pid);
-        e.set("token", b.token);
-        runtime.push(std::move(e));
+            e["pid"] = b.pid;
+        e["token"] = b.token;
+        runtime.push_back(std::move(e));
     }
-    doc.set("runtime", std::move(runtime));
 
-    json::Value listeners = json::Array{};
+    Json listeners = Json::array();
     for (const auto& l : m.listeners) {
-        json::Value e = json::Object{};
-        e.set("protocol", std::string(toString(l.protocol)));
-        e.set("address", l.address);
-        e.set("port", unsigned(l.port));
+        Json e = {{"protocol", std::string(toString(l.protocol))},
+                  {"address", l.address},
+                  {"port", l.port}};
         if (l.pid >= 0)
-            e.set("pid", l.pid);
+            e["pid"] = l.pid;
         if (!l.process.empty())
-            e.set("process", l.process);
-        listeners.push(std::move(e));
+            e["process"] = l.process;
+        listeners.push_back(std::move(e));
     }
-    doc.set("listeners", std::move(listeners));
 
-    json::Value state = json::Object{};
-    state.set("format", std::string(kStateFormat));
-    state.set("version", kStateVersion);
-    state.set("scenarioHash", m.scenarioHash);
-    state.set("seededFrom", m.seededFrom);
-    state.set("bootCounter", m.bootCounter);
-    state.set("tokenCounter", m.tokenCounter);
-    doc.set("state", std::move(state));
+    // Members in the order a scenario's author writes them.
+    Json doc = Json::object();
+    doc["schema"] = m.schema;
+    doc["name"] = m.name;
+    doc["description"] = m.description;
+    doc["hostName"] = m.hostName;
+    doc["elevated"] = m.elevated;
+    doc["bootTime"] = formatUtcTime(m.bootTime);
+    doc["dynamicRange"] = std::move(dynamic);
+    doc["addresses"] = m.addresses;
+    doc["self"] = {{"pid", m.selfPid}, {"process", m.selfProcess}};
+    doc["persistent"] = std::move(persistent);
+    doc["runtime"] = std::move(runtime);
+    doc["listeners"] = std::move(listeners);
+    doc["state"] = {{"format", std::string(kStateFormat)}, {"version", kStateVersion},
+                    {"scenarioHash", m.scenarioHash},      {"seededFrom", m.seededFrom},
+                    {"bootCounter", m.bootCounter},        {"tokenCounter", m.tokenCounter}};
     return doc;
 }
 
-std::string hashScenarioText(std::string_view text)
+std::uint64_t fnv1a64(std::string_view text)
 {
     std::uint64_t h = 14695981039346656037ull;
     for (unsigned char c : text) {
         h ^= c;
         h *= 1099511628211ull;
     }
+    return h;
+}
+
+std::string hashScenarioText(std::string_view text)
+{
     char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "fnv1a64:%016llx", static_cast<unsigned long long>(h));
+    std::snprintf(buffer, sizeof buffer, "fnv1a64:%016llx",
+                  static_cast<unsigned long long>(fnv1a64(text)));
     return buffer;
 }
 
 std::optional<std::int64_t> parseUtcTime(std::string_view t)
 {
     // Exactly YYYY-MM-DDTHH:MM:SSZ.
-    if (t.size() != 20 || t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':'
-        || t[16] != ':' || t[19] != 'Z')
+    if (t.size() != 20 || t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':' ||
+        t[16] != ':' || t[19] != 'Z')
         return std::nullopt;
     auto num = [&](std::size_t pos, std::size_t len) -> std::optional<unsigned> {
         unsigned v = 0;
@@ -515,8 +519,8 @@ std::optional<std::int64_t> parseUtcTime(std::string_view t)
     };
     const auto y = num(0, 4), mo = num(5, 2), d = num(8, 2), h = num(11, 2), mi = num(14, 2),
                s = num(17, 2);
-    if (!y || !mo || !d || !h || !mi || !s || *y < 1970 || *mo < 1 || *mo > 12 || *d < 1
-        || *h > 23 || *mi > 59 || *s > 59)
+    if (!y || !mo || !d || !h || !mi || !s || *y < 1970 || *mo < 1 || *mo > 12 || *d < 1 ||
+        *h > 23 || *mi > 59 || *s > 59)
         return std::nullopt;
     static constexpr unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     const bool leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;

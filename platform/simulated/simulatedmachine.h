@@ -2,7 +2,7 @@
 
 #include "../backend.h"
 #include "../error.h"
-#include "../json.h"
+#include "../jsonvalue.h"
 #include "../types.h"
 
 #include <cstdint>
@@ -21,7 +21,8 @@ struct SimulatedPersistentBlock
     PortRange range;
     Token token = kNoToken; // changes at every simulated reboot
     std::string note;       // why the admin made it; shown nowhere but the scenario
-    friend bool operator==(const SimulatedPersistentBlock&, const SimulatedPersistentBlock&) = default;
+    friend bool operator==(const SimulatedPersistentBlock&,
+                           const SimulatedPersistentBlock&) = default;
 };
 
 // A runtime reservation held by another process (a service such as WinNAT or HNS).
@@ -93,9 +94,11 @@ constexpr std::uint64_t nextCounter(std::uint64_t counter)
 // InvalidArgument and reads "<source>: <field>: <what>; allowed: <values>", e.g.
 // "scenario dev.json: runtime[2].start: 70000 is out of range; allowed 1-65535".
 // Tokens missing from the document are left 0 (the caller generates them).
-Result<SimulatedMachine> machineFromJson(const json::Value& document, std::string_view source);
+Result<SimulatedMachine> machineFromJson(const Json& document, std::string_view source);
 // The state document: a valid scenario plus tokens and a "state" object.
-json::Value machineToJson(const SimulatedMachine& machine);
+Json machineToJson(const SimulatedMachine& machine);
+// The 64-bit FNV-1a hash: cheap, stable across builds and platforms.
+std::uint64_t fnv1a64(std::string_view text);
 // "fnv1a64:0123456789abcdef"
 std::string hashScenarioText(std::string_view text);
 // The scenario used when none is given: a clean Windows 11 machine (same as clean.json).

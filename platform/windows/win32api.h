@@ -121,18 +121,11 @@ static_assert(sizeof(MibUdp6RowOwnerPid) == 28);
 
 inline constexpr std::size_t kTableRowsOffset = 4;
 
-inline constexpr std::uint16_t hostToNetwork(std::uint16_t value)
+// The port of a SOCKADDR or of a table row: two bytes in network byte order.
+inline std::uint16_t portFromBytes(const std::uint8_t* bytes)
 {
-    return static_cast<std::uint16_t>((value >> 8) | (value << 8));
+    return static_cast<std::uint16_t>((bytes[0] << 8) | bytes[1]);
 }
-inline constexpr std::uint16_t networkToHost(std::uint16_t value)
-{
-    return hostToNetwork(value);
-}
-// The classic bug is passing the start port in host order: this makes the right order a
-// value a test can state, independent of the machine's byte order (x86 and ARM64 Windows are
-// little-endian, and so is every host these tests run on).
-static_assert(hostToNetwork(5000) == 0x8813);
 
 struct RegistryValue
 {

@@ -2,7 +2,7 @@
 
 #include "fuzzcheck.h"
 
-#include "platform/json.h"
+#include "platform/jsonvalue.h"
 #include "platform/simulated/simulatedbackend.h"
 #include "platform/simulated/simulatedmachine.h"
 
@@ -14,15 +14,15 @@ namespace portolan::fuzz {
 // state file the backend wrote itself would lock the user out at the next start.
 inline void checkStateRoundTrip(const SimulatedMachine& machine)
 {
-    const std::string written = simulated::machineToJson(machine).dump(2);
-    auto document = json::parse(written);
+    const std::string written = dumpJson(simulated::machineToJson(machine), 2);
+    auto document = parseJson(written);
     FUZZ_CHECK(document.ok());
     auto loaded = simulated::machineFromJson(document.value(), "state file (fuzz)");
     if (!loaded) {
         std::fprintf(stderr, "reload failed: %s\n", loaded.error().message.c_str());
         FUZZ_CHECK(loaded.ok());
     }
-    FUZZ_CHECK(simulated::machineToJson(loaded.value()).dump(2) == written);
+    FUZZ_CHECK(dumpJson(simulated::machineToJson(loaded.value()), 2) == written);
 }
 
 // A few calls of every kind on a machine that was just loaded, starting with what the

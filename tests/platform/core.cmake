@@ -1,5 +1,6 @@
 # Tests of the platform layer's core (no backend needed).
-portolan_add_test(NAME platform.json SOURCES json_test.cpp LIBS portolan_platform)
+portolan_add_test(NAME platform.jsonvalue SOURCES jsonvalue_test.cpp LIBS portolan_platform)
 portolan_add_test(NAME platform.types SOURCES core_types_test.cpp LIBS portolan_platform)
 portolan_add_test(NAME platform.scanner SOURCES core_scanner_test.cpp LIBS portolan_platform)
 portolan_add_test(NAME platform.probes SOURCES core_probes_test.cpp LIBS portolan_platform)
+portolan_add_test(NAME platform.inetaddress SOURCES core_inetaddress_test.cpp LIBS portolan_platform)

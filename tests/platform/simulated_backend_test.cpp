@@ -3,7 +3,7 @@
 // the developer scenario, and concurrent use.
 #include "simulated_support.h"
 
-#include "platform/simulated/simulatedaddress.h"
+#include "platform/inetaddress.h"
 #include "platform/simulated/simulatedrules.h"
 
 #include <algorithm>
@@ -14,8 +14,6 @@
 #include <vector>
 
 namespace portolan::test {
-
-using simulated::hostToNetwork;
 
 TEST_CASE("simulated: identity and capabilities come from the scenario")
 {
@@ -55,8 +53,8 @@ TEST_CASE("simulated: the start port travels in network byte order (the classic 
     REQUIRE(wrong.ok());
     CHECK(wrong->token == token);
     if (swapped != hostOrder)
-        CHECK(backend->lookupPersistent(Protocol::Tcp, PortRange{hostOrder, 10}).error().kind
-              == ErrorKind::NotFound);
+        CHECK(backend->lookupPersistent(Protocol::Tcp, PortRange{hostOrder, 10}).error().kind ==
+              ErrorKind::NotFound);
     auto listed = backend->listReservations(Protocol::Tcp);
     REQUIRE(listed.ok());
     REQUIRE(listed->size() == 1);
@@ -227,8 +225,7 @@ TEST_CASE("simulated: bind(0) after associate walks through the block, then runs
     // Bound ports stay bound when the reservation ends.
     holder.reset();
     CHECK(backend->bindProbe(BindTarget{Protocol::Tcp, AddressFamily::IPv4, "127.0.0.1", 21000})
-              .outcome
-          == BindOutcome::InUse);
+              .outcome == BindOutcome::InUse);
 }
 
 TEST_CASE("simulated: a persistent token serves bind(0) to an elevated process")
@@ -287,8 +284,8 @@ TEST_CASE("simulated: binds without association")
         const Case cases[] = {
             {"inside WinNAT's block", Protocol::Tcp, "127.0.0.1", 3000, BindOutcome::Forbidden,
              native::kWsaEacces, "Windows NAT (WinNAT)"},
-            {"first port of WinNAT's block", Protocol::Tcp, "0.0.0.0", 2869,
-             BindOutcome::Forbidden, native::kWsaEacces, "Windows NAT (WinNAT)"},
+            {"first port of WinNAT's block", Protocol::Tcp, "0.0.0.0", 2869, BindOutcome::Forbidden,
+             native::kWsaEacces, "Windows NAT (WinNAT)"},
             {"just below WinNAT's block", Protocol::Tcp, "127.0.0.1", 2868, BindOutcome::Free, 0,
              ""},
             {"just above WinNAT's block", Protocol::Tcp, "127.0.0.1", 3369, BindOutcome::Free, 0,
@@ -305,8 +302,8 @@ TEST_CASE("simulated: binds without association")
              native::kWsaEaddrinuse, "postgres.exe (pid 6124)"},
             {"adb on 127.0.0.1 inside its persistent block", Protocol::Tcp, "127.0.0.1", 5037,
              BindOutcome::InUse, native::kWsaEaddrinuse, "adb.exe (pid 11840)"},
-            {"adb listens on loopback only", Protocol::Tcp, "192.168.1.42", 5037,
-             BindOutcome::Free, 0, ""},
+            {"adb listens on loopback only", Protocol::Tcp, "192.168.1.42", 5037, BindOutcome::Free,
+             0, ""},
             {"an address the machine lacks", Protocol::Tcp, "192.168.1.43", 20000,
              BindOutcome::Other, native::kWsaEaddrnotavail, ""},
         };
@@ -359,19 +356,16 @@ TEST_CASE("simulated: binds without association")
         CHECK(v6.value()->bind("::1", 20010).ok());
         // An IPv4 socket on the same port does not collide with an IPv6 one.
         CHECK(probe(Protocol::Tcp, "127.0.0.1", 20010).outcome == BindOutcome::Free);
-        CHECK(probe(Protocol::Tcp, "::", 20010, AddressFamily::IPv6).outcome
-              == BindOutcome::InUse);
+        CHECK(probe(Protocol::Tcp, "::", 20010, AddressFamily::IPv6).outcome == BindOutcome::InUse);
     }
     SUBCASE("socket types the catalogue refuses")
     {
         CHECK(backend->openSocket(SocketSpec{AddressFamily::IPv4, SocketType::Stream, 17})
                   .error()
-                  .code
-              == native::kWsaEprototype);
+                  .code == native::kWsaEprototype);
         CHECK(backend->openSocket(SocketSpec{AddressFamily::IPv4, SocketType::Datagram, 99})
                   .error()
-                  .code
-              == native::kWsaEprotonosupport);
+                  .code == native::kWsaEprotonosupport);
         CHECK(backend->openSocket(SocketSpec{AddressFamily::IPv4, SocketType::Stream, 0}).ok());
     }
 }
@@ -399,9 +393,8 @@ TEST_CASE("simulated: the developer scenario — port 3000 fails with 10013, net
     CHECK(probe.outcome == BindOutcome::Forbidden);
     CHECK(probe.holder == "Windows NAT (WinNAT)");
     const auto blocks = backend->machine().runtime;
-    const auto holder = std::find_if(blocks.begin(), blocks.end(), [](const auto& b) {
-        return b.range.contains(3000);
-    });
+    const auto holder = std::find_if(blocks.begin(), blocks.end(),
+                                     [](const auto& b) { return b.range.contains(3000); });
     REQUIRE(holder != blocks.end());
     CHECK(holder->range == PortRange{2869, 500});
     CHECK(probe.holder == holder->owner);
@@ -435,22 +428,21 @@ TEST_CASE("simulated: control edits are validated and change nothing when refuse
     auto backend = openScenario("developer.json");
     const SimulatedMachine before = backend->machine();
 
-    CHECK(backend->addServiceBlock({Protocol::Tcp, {3300, 100}, "WSL", 1}).error().kind
-          == ErrorKind::Conflict);
-    CHECK(backend->addServiceBlock({Protocol::Tcp, {65500, 100}, "WSL", 1}).error().kind
-          == ErrorKind::InvalidArgument);
-    CHECK(backend->addServiceBlock({Protocol::Tcp, {40000, 10}, "", 1}).error().kind
-          == ErrorKind::InvalidArgument);
-    CHECK(backend->removeServiceBlock(Protocol::Tcp, PortRange{2869, 499}).error().kind
-          == ErrorKind::NotFound);
-    CHECK(backend->setDynamicRange(Protocol::Tcp, PortRange{60000, 254}).error().kind
-          == ErrorKind::InvalidArgument);
-    CHECK(backend->setDynamicRange(Protocol::Tcp, PortRange{65000, 1000}).error().kind
-          == ErrorKind::InvalidArgument);
+    CHECK(backend->addServiceBlock({Protocol::Tcp, {3300, 100}, "WSL", 1}).error().kind ==
+          ErrorKind::Conflict);
+    CHECK(backend->addServiceBlock({Protocol::Tcp, {65500, 100}, "WSL", 1}).error().kind ==
+          ErrorKind::InvalidArgument);
+    CHECK(backend->addServiceBlock({Protocol::Tcp, {40000, 10}, "", 1}).error().kind ==
+          ErrorKind::InvalidArgument);
+    CHECK(backend->removeServiceBlock(Protocol::Tcp, PortRange{2869, 499}).error().kind ==
+          ErrorKind::NotFound);
+    CHECK(backend->setDynamicRange(Protocol::Tcp, PortRange{60000, 254}).error().kind ==
+          ErrorKind::InvalidArgument);
+    CHECK(backend->setDynamicRange(Protocol::Tcp, PortRange{65000, 1000}).error().kind ==
+          ErrorKind::InvalidArgument);
     CHECK(backend->addListener(Listener{Protocol::Tcp, AddressFamily::IPv4, "localhost", 80})
               .error()
-              .kind
-          == ErrorKind::InvalidArgument);
+              .kind == ErrorKind::InvalidArgument);
     CHECK(backend->removeListener(Protocol::Udp, 5173).error().kind == ErrorKind::NotFound);
 
     const SimulatedMachine after = backend->machine();
@@ -463,10 +455,10 @@ TEST_CASE("simulated: control edits are validated and change nothing when refuse
     REQUIRE(token.ok());
     CHECK(token.value() != kNoToken);
     CHECK(backend->bindProbe(BindTarget{Protocol::Udp, AddressFamily::IPv4, "127.0.0.1", 40005})
-              .holder
-          == "WSL (wslservice.exe)");
-    REQUIRE(backend->addListener(Listener{Protocol::Udp, AddressFamily::IPv6, "0:0::0", 6000, 9,
-                                          "dns.exe"})
+              .holder == "WSL (wslservice.exe)");
+    REQUIRE(backend
+                ->addListener(
+                    Listener{Protocol::Udp, AddressFamily::IPv6, "0:0::0", 6000, 9, "dns.exe"})
                 .ok());
     auto listeners = backend->listeners(Protocol::Udp);
     REQUIRE(listeners.ok());
@@ -480,13 +472,13 @@ TEST_CASE("simulated: seed replaces the machine and ends this process's sockets"
     auto backend = openClean();
     auto socket = openSocket(*backend);
     REQUIRE(socket->bind("127.0.0.1", 20000).ok());
-    auto developer = json::parse(readFile(scenarioPath("developer.json")));
+    auto developer = parseJson(readFile(scenarioPath("developer.json")));
     REQUIRE(developer.ok());
     REQUIRE(backend->seed(developer.value()).ok());
     CHECK(backend->hostName() == "DEV-WORKSTATION");
     CHECK(backend->machine().bootCounter == 1);
     CHECK(socket->localPort().error().code == native::kWsaEnotsock);
-    auto bad = json::parse(R"({"schema": 1, "runtime": [{"protocol": "tcp"}]})");
+    auto bad = parseJson(R"({"schema": 1, "runtime": [{"protocol": "tcp"}]})");
     REQUIRE(bad.ok());
     auto refused = backend->seed(bad.value());
     REQUIRE_FALSE(refused.ok());

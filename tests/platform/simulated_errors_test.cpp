@@ -28,7 +28,7 @@
 // |                             | with start 0 when no block fits                          |
 #include "simulated_support.h"
 
-#include "platform/simulated/simulatedaddress.h"
+#include "platform/inetaddress.h"
 #include "platform/simulated/simulatedrules.h"
 
 #include <functional>
@@ -39,7 +39,6 @@ namespace portolan::test {
 namespace {
 
 using native::windowsErrorName;
-using simulated::hostToNetwork;
 
 struct Row
 {
@@ -73,26 +72,22 @@ TEST_CASE("simulated errors: NO_ERROR from the raw iphlpapi functions")
     CHECK(windowsErrorName(native::kNoError) == "NO_ERROR");
     std::uint64_t token = 0;
     CHECK(backend->createPersistentTcpPortReservation(hostToNetwork(kBlock.start), kBlock.count,
-                                                      &token)
-          == native::kNoError);
+                                                      &token) == native::kNoError);
     CHECK(token != kNoToken);
     std::uint64_t looked = 0;
     CHECK(backend->lookupPersistentTcpPortReservation(hostToNetwork(kBlock.start), kBlock.count,
-                                                      &looked)
-          == native::kNoError);
+                                                      &looked) == native::kNoError);
     CHECK(looked == token);
-    CHECK(backend->deletePersistentTcpPortReservation(hostToNetwork(kBlock.start), kBlock.count)
-          == native::kNoError);
+    CHECK(backend->deletePersistentTcpPortReservation(hostToNetwork(kBlock.start), kBlock.count) ==
+          native::kNoError);
     std::uint64_t udp = 0;
     CHECK(backend->createPersistentUdpPortReservation(hostToNetwork(kBlock.start), kBlock.count,
-                                                      &udp)
-          == native::kNoError);
+                                                      &udp) == native::kNoError);
     CHECK(backend->lookupPersistentUdpPortReservation(hostToNetwork(kBlock.start), kBlock.count,
-                                                      &looked)
-          == native::kNoError);
+                                                      &looked) == native::kNoError);
     CHECK(looked == udp);
-    CHECK(backend->deletePersistentUdpPortReservation(hostToNetwork(kBlock.start), kBlock.count)
-          == native::kNoError);
+    CHECK(backend->deletePersistentUdpPortReservation(hostToNetwork(kBlock.start), kBlock.count) ==
+          native::kNoError);
 }
 
 TEST_CASE("simulated errors: ERROR_ACCESS_DENIED (5) without elevation")
@@ -102,7 +97,9 @@ TEST_CASE("simulated errors: ERROR_ACCESS_DENIED (5) without elevation")
     REQUIRE(backend->setElevated(false).ok());
     checkRows({
         {"create", 5, "ERROR_ACCESS_DENIED", ErrorKind::AccessDenied,
-         [&] { return createOn(*backend, Protocol::Tcp, PortRange{21000, 5}); }},
+         [&] {
+             return createOn(*backend, Protocol::Tcp, PortRange{21000, 5});
+         }},
         {"delete", 5, "ERROR_ACCESS_DENIED", ErrorKind::AccessDenied,
          [&] { return errorOf(backend->deletePersistent(Protocol::Tcp, kBlock)); }},
     });
@@ -148,17 +145,29 @@ TEST_CASE("simulated errors: ERROR_SHARING_VIOLATION (32), port in use or block 
 
     checkRows({
         {"overlaps a persistent reservation", 32, "ERROR_SHARING_VIOLATION", ErrorKind::Conflict,
-         [&] { return createOn(*backend, Protocol::Tcp, PortRange{8005, 10}); }},
+         [&] {
+             return createOn(*backend, Protocol::Tcp, PortRange{8005, 10});
+         }},
         {"the same block again", 32, "ERROR_SHARING_VIOLATION", ErrorKind::Conflict,
-         [&] { return createOn(*backend, Protocol::Tcp, PortRange{8000, 10}); }},
+         [&] {
+             return createOn(*backend, Protocol::Tcp, PortRange{8000, 10});
+         }},
         {"a listener in the block", 32, "ERROR_SHARING_VIOLATION", ErrorKind::Conflict,
-         [&] { return createOn(*backend, Protocol::Tcp, PortRange{5170, 10}); }},
+         [&] {
+             return createOn(*backend, Protocol::Tcp, PortRange{5170, 10});
+         }},
         {"a bound socket in the block", 32, "ERROR_SHARING_VIOLATION", ErrorKind::Conflict,
-         [&] { return createOn(*backend, Protocol::Tcp, PortRange{22000, 10}); }},
-        {"a service's runtime block (observed)", 32, "ERROR_SHARING_VIOLATION",
-         ErrorKind::Conflict, [&] { return createOn(*backend, Protocol::Tcp, PortRange{3000, 1}); }},
+         [&] {
+             return createOn(*backend, Protocol::Tcp, PortRange{22000, 10});
+         }},
+        {"a service's runtime block (observed)", 32, "ERROR_SHARING_VIOLATION", ErrorKind::Conflict,
+         [&] {
+             return createOn(*backend, Protocol::Tcp, PortRange{3000, 1});
+         }},
         {"this process's runtime block", 32, "ERROR_SHARING_VIOLATION", ErrorKind::Conflict,
-         [&] { return createOn(*backend, Protocol::Tcp, PortRange{21005, 10}); }},
+         [&] {
+             return createOn(*backend, Protocol::Tcp, PortRange{21005, 10});
+         }},
     });
     static_assert(simulated::kPersistentCreateConflictsWithRuntimeBlocks);
     // UDP is a separate pool: the same numbers are free there.
@@ -174,15 +183,23 @@ TEST_CASE("simulated errors: ERROR_NOT_FOUND (1168), lookup and delete match exa
     REQUIRE(backend->createPersistent(Protocol::Tcp, kBlock).ok());
     checkRows({
         {"lookup of a sub-range", 1168, "ERROR_NOT_FOUND", ErrorKind::NotFound,
-         [&] { return errorOf(backend->lookupPersistent(Protocol::Tcp, PortRange{20000, 5})); }},
+         [&] {
+             return errorOf(backend->lookupPersistent(Protocol::Tcp, PortRange{20000, 5}));
+         }},
         {"lookup of a shifted block", 1168, "ERROR_NOT_FOUND", ErrorKind::NotFound,
-         [&] { return errorOf(backend->lookupPersistent(Protocol::Tcp, PortRange{20001, 10})); }},
+         [&] {
+             return errorOf(backend->lookupPersistent(Protocol::Tcp, PortRange{20001, 10}));
+         }},
         {"lookup in the other protocol", 1168, "ERROR_NOT_FOUND", ErrorKind::NotFound,
          [&] { return errorOf(backend->lookupPersistent(Protocol::Udp, kBlock)); }},
         {"delete of a sub-range", 1168, "ERROR_NOT_FOUND", ErrorKind::NotFound,
-         [&] { return errorOf(backend->deletePersistent(Protocol::Tcp, PortRange{20000, 9})); }},
+         [&] {
+             return errorOf(backend->deletePersistent(Protocol::Tcp, PortRange{20000, 9}));
+         }},
         {"delete of a missing block", 1168, "ERROR_NOT_FOUND", ErrorKind::NotFound,
-         [&] { return errorOf(backend->deletePersistent(Protocol::Tcp, PortRange{30000, 3})); }},
+         [&] {
+             return errorOf(backend->deletePersistent(Protocol::Tcp, PortRange{30000, 3}));
+         }},
     });
     CHECK(backend->lookupPersistent(Protocol::Tcp, kBlock).ok());
 }
@@ -202,13 +219,17 @@ TEST_CASE("simulated errors: WSAEINVAL (10022)")
 
     checkRows({
         {"acquire with count 0", native::kWsaEinval, "WSAEINVAL", ErrorKind::InvalidArgument,
-         [&] { return errorOf(fresh->acquireReservation(PortRange{21100, 0})); }},
+         [&] {
+             return errorOf(fresh->acquireReservation(PortRange{21100, 0}));
+         }},
         {"acquire past 65535", native::kWsaEinval, "WSAEINVAL", ErrorKind::InvalidArgument,
-         [&] { return errorOf(fresh->acquireReservation(PortRange{65530, 10})); }},
+         [&] {
+             return errorOf(fresh->acquireReservation(PortRange{65530, 10}));
+         }},
         {"associate after bind", native::kWsaEinval, "WSAEINVAL", ErrorKind::InvalidArgument,
          [&] { return errorOf(boundFirst->associateReservation(acquired->token)); }},
-        {"associate a service's token", native::kWsaEinval, "WSAEINVAL",
-         ErrorKind::InvalidArgument, [&] { return errorOf(fresh->associateReservation(serviceToken)); }},
+        {"associate a service's token", native::kWsaEinval, "WSAEINVAL", ErrorKind::InvalidArgument,
+         [&] { return errorOf(fresh->associateReservation(serviceToken)); }},
         {"associate an unknown token", native::kWsaEinval, "WSAEINVAL", ErrorKind::InvalidArgument,
          [&] { return errorOf(fresh->associateReservation(0x0123456789abcdefull)); }},
         {"associate token 0", native::kWsaEinval, "WSAEINVAL", ErrorKind::InvalidArgument,
@@ -221,8 +242,8 @@ TEST_CASE("simulated errors: WSAEINVAL (10022)")
          [&] { return errorOf(unbound->localPort()); }},
         {"bind twice", native::kWsaEinval, "WSAEINVAL", ErrorKind::InvalidArgument,
          [&] { return errorOf(boundFirst->bind("127.0.0.1", 0)); }},
-        {"bind to a malformed address", native::kWsaEinval, "WSAEINVAL",
-         ErrorKind::InvalidArgument, [&] { return errorOf(unbound->bind("127.0.0.300", 0)); }},
+        {"bind to a malformed address", native::kWsaEinval, "WSAEINVAL", ErrorKind::InvalidArgument,
+         [&] { return errorOf(unbound->bind("127.0.0.300", 0)); }},
     });
     // The service's block is untouched by the failed release.
     CHECK(backend->machine().runtime.at(0).token == serviceToken);
@@ -238,7 +259,9 @@ TEST_CASE("simulated errors: WSAEOPNOTSUPP (10045) on a socket that is not TCP o
     REQUIRE(acquired.ok());
     checkRows({
         {"acquire", native::kWsaEopnotsupp, "WSAEOPNOTSUPP", ErrorKind::Unsupported,
-         [&] { return errorOf(raw.value()->acquireReservation(PortRange{21000, 5})); }},
+         [&] {
+             return errorOf(raw.value()->acquireReservation(PortRange{21000, 5}));
+         }},
         {"associate", native::kWsaEopnotsupp, "WSAEOPNOTSUPP", ErrorKind::Unsupported,
          [&] { return errorOf(raw.value()->associateReservation(acquired->token)); }},
         {"release", native::kWsaEopnotsupp, "WSAEOPNOTSUPP", ErrorKind::Unsupported,
@@ -274,8 +297,8 @@ TEST_CASE("simulated errors: the documented IOCTL codes that only injection prod
         backend->failNextCall(SimulatedCall::Acquire, c.code);
         auto failedAcquire = user->acquireReservation(PortRange{21000, 5});
         checkNativeError(errorOf(failedAcquire), c.code, c.name, c.kind);
-        CHECK(failedAcquire.error().message.find("SIO_ACQUIRE_PORT_RESERVATION")
-              != std::string::npos);
+        CHECK(failedAcquire.error().message.find("SIO_ACQUIRE_PORT_RESERVATION") !=
+              std::string::npos);
 
         backend->failNextCall(SimulatedCall::Associate, c.code);
         checkNativeError(errorOf(user->associateReservation(acquired->token)), c.code, c.name,
@@ -305,10 +328,8 @@ TEST_CASE("simulated errors: WSAENOTSOCK (10038) for a socket that did not survi
          [&] { return errorOf(socket->acquireReservation(kBlock)); }},
     });
     // Its port was freed by the reboot.
-    CHECK(backend
-              ->bindProbe(BindTarget{Protocol::Tcp, AddressFamily::IPv4, "127.0.0.1", 20001})
-              .outcome
-          == BindOutcome::Free);
+    CHECK(backend->bindProbe(BindTarget{Protocol::Tcp, AddressFamily::IPv4, "127.0.0.1", 20001})
+              .outcome == BindOutcome::Free);
 }
 
 TEST_CASE("simulated errors: WSAEACCES (10013)")
@@ -325,8 +346,8 @@ TEST_CASE("simulated errors: WSAEACCES (10013)")
          [&] { return errorOf(user->associateReservation(persistentToken)); }},
         {"bind inside a service's runtime block (observed)", native::kWsaEacces, "WSAEACCES",
          ErrorKind::AccessDenied, [&] { return errorOf(blocked->bind("0.0.0.0", 3000)); }},
-        {"a raw socket without elevation", native::kWsaEacces, "WSAEACCES",
-         ErrorKind::AccessDenied, [&] {
+        {"a raw socket without elevation", native::kWsaEacces, "WSAEACCES", ErrorKind::AccessDenied,
+         [&] {
              return errorOf(
                  backend->openSocket(SocketSpec{AddressFamily::IPv4, SocketType::Raw, 255}));
          }},
@@ -349,21 +370,37 @@ TEST_CASE("simulated errors: WSAEADDRINUSE (10048)")
     checkRows({
         {"acquire over a persistent reservation (observed)", native::kWsaEaddrinuse,
          "WSAEADDRINUSE", ErrorKind::Conflict,
-         [&] { return errorOf(other->acquireReservation(PortRange{8005, 10})); }},
+         [&] {
+             return errorOf(other->acquireReservation(PortRange{8005, 10}));
+         }},
         {"acquire over a service's runtime block", native::kWsaEaddrinuse, "WSAEADDRINUSE",
-         ErrorKind::Conflict, [&] { return errorOf(other->acquireReservation(PortRange{3300, 100})); }},
+         ErrorKind::Conflict,
+         [&] {
+             return errorOf(other->acquireReservation(PortRange{3300, 100}));
+         }},
         {"acquire over this process's runtime block", native::kWsaEaddrinuse, "WSAEADDRINUSE",
-         ErrorKind::Conflict, [&] { return errorOf(other->acquireReservation(PortRange{21009, 2})); }},
+         ErrorKind::Conflict,
+         [&] {
+             return errorOf(other->acquireReservation(PortRange{21009, 2}));
+         }},
         {"acquire over a listener", native::kWsaEaddrinuse, "WSAEADDRINUSE", ErrorKind::Conflict,
-         [&] { return errorOf(other->acquireReservation(PortRange{5430, 5})); }},
+         [&] {
+             return errorOf(other->acquireReservation(PortRange{5430, 5}));
+         }},
         {"acquire over a bound socket", native::kWsaEaddrinuse, "WSAEADDRINUSE",
-         ErrorKind::Conflict, [&] { return errorOf(other->acquireReservation(PortRange{22000, 1})); }},
+         ErrorKind::Conflict,
+         [&] {
+             return errorOf(other->acquireReservation(PortRange{22000, 1}));
+         }},
         {"bind to a listener's port (postgres)", native::kWsaEaddrinuse, "WSAEADDRINUSE",
          ErrorKind::Conflict, [&] { return errorOf(other->bind("127.0.0.1", 5432)); }},
         {"bind to a port another socket holds", native::kWsaEaddrinuse, "WSAEADDRINUSE",
          ErrorKind::Conflict, [&] { return errorOf(other->bind("0.0.0.0", 22000)); }},
         {"acquire udp over the service's udp block", native::kWsaEaddrinuse, "WSAEADDRINUSE",
-         ErrorKind::Conflict, [&] { return errorOf(udp->acquireReservation(PortRange{50050, 20})); }},
+         ErrorKind::Conflict,
+         [&] {
+             return errorOf(udp->acquireReservation(PortRange{50050, 20}));
+         }},
     });
     static_assert(simulated::kAcquireOverPersistentCode == native::kWsaEaddrinuse);
 }
@@ -396,12 +433,18 @@ TEST_CASE("simulated errors: WSAEADDRNOTAVAIL (10049) and WSAENOBUFS (10055)")
 TEST_CASE("simulated errors: failNextCall fails exactly the next call of its kind")
 {
     const SimulatedCall calls[] = {
-        SimulatedCall::CreatePersistent, SimulatedCall::LookupPersistent,
-        SimulatedCall::DeletePersistent, SimulatedCall::ListReservations,
-        SimulatedCall::OpenSocket,       SimulatedCall::Acquire,
-        SimulatedCall::Associate,        SimulatedCall::Release,
-        SimulatedCall::Bind,             SimulatedCall::LocalPort,
-        SimulatedCall::DynamicRange,     SimulatedCall::Listeners,
+        SimulatedCall::CreatePersistent,
+        SimulatedCall::LookupPersistent,
+        SimulatedCall::DeletePersistent,
+        SimulatedCall::ListReservations,
+        SimulatedCall::OpenSocket,
+        SimulatedCall::Acquire,
+        SimulatedCall::Associate,
+        SimulatedCall::Release,
+        SimulatedCall::Bind,
+        SimulatedCall::LocalPort,
+        SimulatedCall::DynamicRange,
+        SimulatedCall::Listeners,
         SimulatedCall::BootTime,
     };
     for (SimulatedCall call : calls) {

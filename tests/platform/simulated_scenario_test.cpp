@@ -3,7 +3,7 @@
 // State files are written only under a temporary folder.
 #include "simulated_support.h"
 
-#include "platform/simulated/simulatedaddress.h"
+#include "platform/inetaddress.h"
 #include "platform/simulated/simulatedmachine.h"
 #include "platform/simulated/simulatedrules.h"
 
@@ -154,11 +154,14 @@ TEST_CASE("scenario: errors name the field and the allowed values")
         {"not an object", "[1, 2]", {"expected an object"}},
         {"missing schema", "{}", {"schema", "required"}},
         {"unknown schema", R"({"schema": 2})", {"schema", "2 is out of range", "allowed 1-1"}},
-        {"unknown field", R"({"schema": 1, "runtme": []})",
+        {"unknown field",
+         R"({"schema": 1, "runtme": []})",
          {"runtme", "unknown field", "allowed:", "runtime"}},
-        {"wrong type (bool)", R"({"schema": 1, "elevated": "yes"})",
+        {"wrong type (bool)",
+         R"({"schema": 1, "elevated": "yes"})",
          {"elevated", "expected true or false", "a string"}},
-        {"wrong type (array)", R"({"schema": 1, "listeners": {}})",
+        {"wrong type (array)",
+         R"({"schema": 1, "listeners": {}})",
          {"listeners", "expected an array"}},
         {"unknown protocol",
          R"({"schema": 1, "runtime": [{"protocol": "sctp", "start": 1, "count": 1, "owner": "x"}]})",
@@ -203,7 +206,8 @@ TEST_CASE("scenario: errors name the field and the allowed values")
         {"dynamic range too small",
          R"({"schema": 1, "dynamicRange": {"tcp": {"start": 60000, "count": 100}}})",
          {"dynamicRange.tcp.count", "100 is out of range", "allowed 255-65535"}},
-        {"dynamic range protocol", R"({"schema": 1, "dynamicRange": {"sctp": {}}})",
+        {"dynamic range protocol",
+         R"({"schema": 1, "dynamicRange": {"sctp": {}}})",
          {"dynamicRange.sctp", "unknown field", "tcp, udp"}},
         {"repeated token",
          R"({"schema": 1,
@@ -213,7 +217,8 @@ TEST_CASE("scenario: errors name the field and the allowed values")
         {"zero token",
          R"({"schema": 1, "persistent": [{"protocol": "tcp", "start": 5000, "count": 1, "token": 0}]})",
          {"persistent[0].token", "not a token"}},
-        {"boot time", R"({"schema": 1, "bootTime": "yesterday"})",
+        {"boot time",
+         R"({"schema": 1, "bootTime": "yesterday"})",
          {"bootTime", "\"yesterday\"", "YYYY-MM-DDTHH:MM:SSZ"}},
         {"negative pid",
          R"({"schema": 1, "listeners": [{"protocol": "tcp", "address": "::", "port": 1, "pid": -4}]})",
@@ -287,8 +292,9 @@ TEST_CASE("state: survives re-opening from the same state file")
         auto created = backend->createPersistent(Protocol::Tcp, PortRange{20000, 10});
         REQUIRE(created.ok());
         token = created->token;
-        REQUIRE(backend->addListener(Listener{Protocol::Tcp, AddressFamily::IPv4, "127.0.0.1",
-                                              3001, 42, "vite.exe"})
+        REQUIRE(backend
+                    ->addListener(Listener{Protocol::Tcp, AddressFamily::IPv4, "127.0.0.1", 3001,
+                                           42, "vite.exe"})
                     .ok());
         REQUIRE(backend->setElevated(false).ok());
         boot = backend->bootTime().value();
@@ -330,13 +336,11 @@ TEST_CASE("state: a reboot at the end of time or of the counters writes a state 
     const std::string state = dir.file("state.json");
     {
         auto backend = mustOpen(scenarioPath("developer.json"), state);
-        json::Value document = backend->stateDocument();
-        document.set("bootTime", "9999-12-31T23:59:59Z");
-        json::Value counters = *document.find("state");
-        counters.set("bootCounter", simulated::kMaxCounter);
-        counters.set("tokenCounter", simulated::kMaxCounter - 1);
-        document.set("state", counters);
-        writeFile(state, document.dump(2));
+        Json document = backend->stateDocument();
+        document["bootTime"] = "9999-12-31T23:59:59Z";
+        document["state"]["bootCounter"] = simulated::kMaxCounter;
+        document["state"]["tokenCounter"] = simulated::kMaxCounter - 1;
+        writeFile(state, dumpJson(document, 2));
     }
     {
         auto backend = mustOpen("", state);
@@ -456,8 +460,8 @@ TEST_CASE("state: a state file that cannot be written changes nothing")
     CHECK_FALSE(backend->lookupPersistent(Protocol::Tcp, PortRange{20000, 10}).ok());
 
     std::uint64_t token = 0;
-    CHECK(backend->createPersistentTcpPortReservation(simulated::hostToNetwork(20000), 10, &token)
-          == simulated::kStateWriteFailedCode);
+    CHECK(backend->createPersistentTcpPortReservation(hostToNetwork(20000), 10, &token) ==
+          simulated::kStateWriteFailedCode);
     CHECK(token == 0);
 
     CHECK(backend->setElevated(false).error().kind == ErrorKind::IoError);
@@ -494,8 +498,8 @@ TEST_CASE("state: the default state file location")
     };
     for (const auto& c : cases) {
         CAPTURE(c.what);
-        CHECK(SimulatedBackend::defaultStatePathFor(c.localAppData, c.xdg, c.home)
-              == c.expected.string());
+        CHECK(SimulatedBackend::defaultStatePathFor(c.localAppData, c.xdg, c.home) ==
+              c.expected.string());
     }
     CHECK_FALSE(SimulatedBackend::defaultStatePath().empty());
 }

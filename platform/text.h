@@ -1,0 +1,35 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// Small text helpers shared by the parsers of the platform layer (netsh output, sysctl files,
+// /proc, addresses, JSON positions). ASCII only and locale-free: the texts they read are
+// written by programs, not translated.
+namespace portolan::text {
+
+// Space, tab, carriage return, form feed, vertical tab: what separates the words of a line.
+bool isBlank(char c);
+bool isDigit(char c);
+// 0-15 for a hexadecimal digit of either case, -1 for any other character.
+int hexValue(char c);
+
+// Without blanks and line breaks at either end.
+std::string_view trim(std::string_view text);
+// The runs of characters between blanks.
+std::vector<std::string_view> words(std::string_view text);
+// The pieces between separators: n separators give n + 1 pieces, empty ones included.
+std::vector<std::string_view> split(std::string_view text, char separator);
+// ASCII digits only, at most maxDigits of them (at most 9, so the value always fits);
+// nullopt for anything else, a sign or blanks included.
+std::optional<std::uint32_t> parseDigits(std::string_view text, std::size_t maxDigits);
+
+// "line L, column C" of a byte offset, as an editor shows it: "\r\n", "\n" and a lone "\r"
+// end a line, and a UTF-8 sequence is one column.
+std::string lineAndColumn(std::string_view text, std::size_t offset);
+
+} // namespace portolan::text
