@@ -179,13 +179,11 @@ OperationId ReservationService::create(Protocol protocol, PortRange range, const
 OperationId ReservationService::lookup(Protocol protocol, PortRange range, const QString& note)
 {
     return enqueue(ReservationOperation::Lookup, [protocol, range, note](Worker& w) {
-        ReservationOutcome outcome = blockOutcome(ReservationOperation::Lookup, protocol, range);
-        const QString block = blockText(protocol, range);
-        AuditRecord entry = callEntry(AuditAction::Lookup, "Lookup", protocol, range);
-        if (refuseInvalidRange(outcome, entry)) {
-            w.finishAudited(std::move(outcome), entry);
+        auto call = w.beginBlockCall(ReservationOperation::Lookup, AuditAction::Lookup, "Lookup",
+                                     protocol, range);
+        if (!call)
             return;
-        }
+        auto& [outcome, entry, block] = *call;
 
         auto found = w.backend.lookupPersistent(protocol, range);
         const std::optional<ReservationRecord> known = w.find(protocol, range);
@@ -221,13 +219,11 @@ OperationId ReservationService::lookup(Protocol protocol, PortRange range, const
 OperationId ReservationService::remove(Protocol protocol, PortRange range)
 {
     return enqueue(ReservationOperation::Delete, [protocol, range](Worker& w) {
-        ReservationOutcome outcome = blockOutcome(ReservationOperation::Delete, protocol, range);
-        const QString block = blockText(protocol, range);
-        AuditRecord entry = callEntry(AuditAction::Delete, "Delete", protocol, range);
-        if (refuseInvalidRange(outcome, entry)) {
-            w.finishAudited(std::move(outcome), entry);
+        auto call = w.beginBlockCall(ReservationOperation::Delete, AuditAction::Delete, "Delete",
+                                     protocol, range);
+        if (!call)
             return;
-        }
+        auto& [outcome, entry, block] = *call;
 
         auto deleted = w.backend.deletePersistent(protocol, range);
         const std::optional<ReservationRecord> known = w.find(protocol, range);

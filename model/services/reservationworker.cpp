@@ -142,6 +142,19 @@ void ReservationService::Worker::finishAudited(ReservationOutcome outcome, const
     finished(std::move(outcome));
 }
 
+std::optional<ReservationService::Worker::BlockCall>
+ReservationService::Worker::beginBlockCall(ReservationOperation operation, AuditAction action,
+                                           const char* verb, Protocol protocol, PortRange range)
+{
+    BlockCall call{blockOutcome(operation, protocol, range),
+                   callEntry(action, verb, protocol, range), blockText(protocol, range)};
+    if (refuseInvalidRange(call.outcome, call.entry)) {
+        finishAudited(std::move(call.outcome), call.entry);
+        return std::nullopt;
+    }
+    return call;
+}
+
 void ReservationService::Worker::refused(ReservationOutcome& outcome, AuditRecord& entry,
                                          const Error& error, QString message,
                                          const std::optional<ReservationRecord>& known)

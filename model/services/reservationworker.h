@@ -79,6 +79,16 @@ struct ReservationService::Worker
     // Records the entry, says in the message when that failed, and reports the outcome.
     void finishAudited(ReservationOutcome outcome, const AuditRecord& entry);
 
+    // The start of a Lookup or Delete of the exact block: its outcome, audit entry and text.
+    // Nothing when the range was refused (that is audited and reported already).
+    struct BlockCall
+    {
+        ReservationOutcome outcome;
+        AuditRecord entry;
+        QString block;
+    };
+    std::optional<BlockCall> beginBlockCall(ReservationOperation operation, AuditAction action,
+                                            const char* verb, Protocol protocol, PortRange range);
     // A lookup or delete the system refused. A known block that is not there any more is
     // marked missing, not dropped: the user sees it went away and decides.
     void refused(ReservationOutcome& outcome, AuditRecord& entry, const Error& error,
