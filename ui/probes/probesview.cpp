@@ -25,16 +25,6 @@
 namespace portolan::ui {
 namespace {
 
-QString html(const QString& text)
-{
-    return text.toHtmlEscaped();
-}
-
-QString qs(const std::string& text)
-{
-    return QString::fromStdString(text);
-}
-
 template <typename Widget> Widget* named(Widget* widget, const char* name)
 {
     widget->setObjectName(QLatin1String(name));
@@ -429,7 +419,8 @@ void ProbesView::runBindProbe()
     if (!target)
         return;
     launch(tr("Bind probe: %1 %2 port %3")
-               .arg(Explanations::protocolName(target->protocol), qs(target->address))
+               .arg(Explanations::protocolName(target->protocol),
+                    QString::fromStdString(target->address))
                .arg(target->port),
            [&] { return m_probes.runBindProbe(*target); });
 }
@@ -478,7 +469,8 @@ void ProbesView::onFailed(OperationId id, const Error& error)
 {
     if (id != m_current || m_current == 0)
         return;
-    m_summary->setText(tr("<b>Not run:</b> %1").arg(html(Explanations::errorLine(error))));
+    m_summary->setText(
+        tr("<b>Not run:</b> %1").arg(Explanations::errorLine(error).toHtmlEscaped()));
     m_status->setText(tr("Nothing was recorded."));
     finishRun();
     notifyScreenshot();
