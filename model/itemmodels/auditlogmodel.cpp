@@ -4,19 +4,12 @@
 #include "model/services/reservationservice.h"
 #include "model/store/store.h"
 
-#include <QLocale>
-
 namespace portolan {
 namespace {
 
 QString qs(const std::string& text)
 {
     return QString::fromStdString(text);
-}
-
-QString timeText(const QDateTime& time)
-{
-    return QLocale().toString(time.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
 QString codeText(const Error& error)
@@ -31,7 +24,12 @@ QString codeText(const Error& error)
 } // namespace
 
 AuditLogModel::AuditLogModel(Store& store, QObject* parent)
-    : PagedTableModel(parent), m_store(store)
+    : PagedTableModel(
+          ColumnCount, &AuditRecord::at,
+          [&store](const AuditFilter& filter, int limit, std::optional<PageKey> before) {
+              return store.audit().entries(filter, limit, before);
+          },
+          parent)
 {
     loadPage(true);
 }
@@ -39,11 +37,6 @@ AuditLogModel::AuditLogModel(Store& store, QObject* parent)
 void AuditLogModel::attach(ReservationService* service)
 {
     connect(service, &ReservationService::auditRecorded, this, &AuditLogModel::prepend);
-}
-
-int AuditLogModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant AuditLogModel::data(const QModelIndex& index, int role) const
@@ -56,21 +49,30 @@ QVariant AuditLogModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (column) {
-        case TimeColumn: return timeText(r.at);
-        case HostColumn: return r.actor.host;
+        case TimeColumn:
+            return timeText(r.at);
+        case HostColumn:
+            return r.actor.host;
         case UserColumn:
             return r.actor.elevated ? tr("%1 (elevated)").arg(r.actor.user) : r.actor.user;
-        case ActionColumn: return Explanations::actionName(r.action);
-        case ProtocolColumn: return Explanations::protocolName(r.protocol);
-        case RangeColumn: return Explanations::rangeText(range);
-        case ResultColumn: return r.ok ? tr("ok") : tr("failed");
-        case TokenColumn: return r.token ? Explanations::tokenText(r.token) : QString();
-        case ErrorColumn: return r.error ? codeText(*r.error) : QString();
+        case ActionColumn:
+            return Explanations::actionName(r.action);
+        case ProtocolColumn:
+            return Explanations::protocolName(r.protocol);
+        case RangeColumn:
+            return Explanations::rangeText(range);
+        case ResultColumn:
+            return r.ok ? tr("ok") : tr("failed");
+        case TokenColumn:
+            return r.token ? Explanations::tokenText(r.token) : QString();
+        case ErrorColumn:
+            return r.error ? codeText(*r.error) : QString();
         case MessageColumn:
             if (r.error && !r.error->message.empty())
                 return qs(r.error->message);
             return r.detail;
-        case RequestColumn: return r.request;
+        case RequestColumn:
+            return r.request;
         }
         return {};
     case Qt::ToolTipRole:
@@ -91,92 +93,96 @@ QVariant AuditLogModel::data(const QModelIndex& index, int role) const
         if (column == RangeColumn || column == TokenColumn)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
         return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
-    case RecordIdRole: return r.id;
-    case RecordRole: return QVariant::fromValue(r);
+    case RecordIdRole:
+        return r.id;
+    case RecordRole:
+        return QVariant::fromValue(r);
     case SortRole:
         switch (column) {
-        case TimeColumn: return r.at;
-        case HostColumn: return r.actor.host;
-        case UserColumn: return r.actor.user;
-        case ActionColumn: return int(r.action);
-        case ProtocolColumn: return int(r.protocol);
-        case RangeColumn: return int(r.start) * 65536 + r.count;
-        case ResultColumn: return r.ok;
-        case TokenColumn: return r.token;
-        case ErrorColumn: return r.error ? r.error->code : qint64(0);
-        case MessageColumn: return data(index, Qt::DisplayRole);
-        case RequestColumn: return r.request;
+        case TimeColumn:
+            return r.at;
+        case HostColumn:
+            return r.actor.host;
+        case UserColumn:
+            return r.actor.user;
+        case ActionColumn:
+            return int(r.action);
+        case ProtocolColumn:
+            return int(r.protocol);
+        case RangeColumn:
+            return int(r.start) * 65536 + r.count;
+        case ResultColumn:
+            return r.ok;
+        case TokenColumn:
+            return r.token;
+        case ErrorColumn:
+            return r.error ? r.error->code : qint64(0);
+        case MessageColumn:
+            return data(index, Qt::DisplayRole);
+        case RequestColumn:
+            return r.request;
         }
         return {};
-    case ProtocolRole: return int(r.protocol);
-    case OutcomeRole: return int(r.ok ? HistoryOutcome::Ok : HistoryOutcome::Failed);
+    case ProtocolRole:
+        return int(r.protocol);
+    case OutcomeRole:
+        return int(r.ok ? HistoryOutcome::Ok : HistoryOutcome::Failed);
     case FilterTextRole: {
-        QStringList parts{r.actor.host, r.actor.user, Explanations::actionName(r.action),
-                          Explanations::rangeText(range), r.request, r.detail};
+        QStringList parts{r.actor.host,
+                          r.actor.user,
+                          Explanations::actionName(r.action),
+                          Explanations::rangeText(range),
+                          r.request,
+                          r.detail};
         if (r.error)
             parts << qs(r.error->name) << qs(r.error->message);
         return parts.join(QLatin1Char(' ')).toLower();
     }
-    case ToneRole: return r.ok ? QStringLiteral("ok") : QStringLiteral("error");
+    case ToneRole:
+        return r.ok ? QStringLiteral("ok") : QStringLiteral("error");
     default:
         return {};
     }
 }
 
-QVariant AuditLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString AuditLogModel::columnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0
-        || section >= ColumnCount)
-        return {};
-    switch (section) {
-    case TimeColumn: return tr("Time");
-    case HostColumn: return tr("Host");
-    case UserColumn: return tr("User");
-    case ActionColumn: return tr("Action");
-    case ProtocolColumn: return tr("Protocol");
-    case RangeColumn: return tr("Ports");
-    case ResultColumn: return tr("Result");
-    case TokenColumn: return tr("Token");
-    case ErrorColumn: return tr("Error");
-    case MessageColumn: return tr("Message");
-    case RequestColumn: return tr("Request");
+    switch (column) {
+    case TimeColumn:
+        return tr("Time");
+    case HostColumn:
+        return tr("Host");
+    case UserColumn:
+        return tr("User");
+    case ActionColumn:
+        return tr("Action");
+    case ProtocolColumn:
+        return tr("Protocol");
+    case RangeColumn:
+        return tr("Ports");
+    case ResultColumn:
+        return tr("Result");
+    case TokenColumn:
+        return tr("Token");
+    case ErrorColumn:
+        return tr("Error");
+    case MessageColumn:
+        return tr("Message");
+    case RequestColumn:
+        return tr("Request");
     }
     return {};
-}
-
-Result<QList<AuditRecord>> AuditLogModel::queryPage(const AuditFilter& filter, int limit,
-                                                    std::optional<PageKey> before)
-{
-    return m_store.audit().entries(filter, limit, before);
-}
-
-PageKey AuditLogModel::pageKey(const AuditRecord& record) const
-{
-    return PageKey{record.at, record.id};
-}
-
-void AuditLogModel::reportLoadFailure(const Error& error)
-{
-    emit loadFailed(error);
 }
 
 bool AuditLogModel::matches(const AuditRecord& r) const
 {
     const AuditFilter& f = filter();
-    if (!f.host.isEmpty() && r.actor.host != f.host)
-        return false;
-    if (f.action && r.action != *f.action)
-        return false;
-    if (f.ok && r.ok != *f.ok)
-        return false;
-    if (f.from.isValid() && r.at < f.from)
-        return false;
-    if (f.to.isValid() && r.at >= f.to)
+    if (!matchesCommon(r.actor.host, r.ok, r.at) || (f.action && r.action != *f.action))
         return false;
     if (!f.text.isEmpty()) {
-        const bool found = r.request.contains(f.text, Qt::CaseInsensitive)
-                           || r.detail.contains(f.text, Qt::CaseInsensitive)
-                           || (r.error && qs(r.error->message).contains(f.text, Qt::CaseInsensitive));
+        const bool found = r.request.contains(f.text, Qt::CaseInsensitive) ||
+                           r.detail.contains(f.text, Qt::CaseInsensitive) ||
+                           (r.error && qs(r.error->message).contains(f.text, Qt::CaseInsensitive));
         if (!found)
             return false;
     }

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "model/store/auditlog.h"
 #include "model/itemmodels/modelroles.h"
 #include "model/itemmodels/pagedtablemodel.h"
+#include "model/store/auditlog.h"
 #include "model/store/records.h"
 
 #include "platform/error.h"
@@ -22,7 +22,8 @@ class AuditLogModel : public PagedTableModel<AuditRecord, AuditFilter>
     Q_OBJECT
 
 public:
-    enum Column : int {
+    enum Column : int
+    {
         TimeColumn,
         HostColumn,
         UserColumn,
@@ -31,7 +32,7 @@ public:
         RangeColumn,
         ResultColumn, // "ok" / "failed"
         TokenColumn,
-        ErrorColumn,  // ERROR_SHARING_VIOLATION (32)
+        ErrorColumn,   // ERROR_SHARING_VIOLATION (32)
         MessageColumn, // the error's sentence, or the detail
         RequestColumn,
         ColumnCount
@@ -43,25 +44,14 @@ public:
     // Follows the service's auditRecorded signal (rows matching the filter go on top).
     void attach(ReservationService* service);
 
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
 
     // Puts a newly recorded entry on top when it matches the filter and is not shown yet.
     void prepend(const AuditRecord& record);
     bool matches(const AuditRecord& record) const;
 
-signals:
-    void loadFailed(const portolan::Error& error);
-
 private:
-    Result<QList<AuditRecord>> queryPage(const AuditFilter& filter, int limit,
-                                         std::optional<PageKey> before) override;
-    PageKey pageKey(const AuditRecord& record) const override;
-    void reportLoadFailure(const Error& error) override;
-
-    Store& m_store;
+    QString columnTitle(int column) const override;
 };
 
 } // namespace portolan

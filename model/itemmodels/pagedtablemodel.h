@@ -5,21 +5,46 @@
 #include "platform/error.h"
 
 #include <QAbstractTableModel>
+#include <QDateTime>
 #include <QList>
+#include <QLocale>
 #include <QScopedValueRollback>
+#include <QString>
 
+#include <functional>
 #include <optional>
 #include <utility>
 
 namespace portolan {
 
+// What the paged history models share that is not a template: moc cannot handle one, so the
+// signal lives here.
+class PagedModelBase : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    using QAbstractTableModel::QAbstractTableModel;
+
+signals:
+    // A page could not be read: the model keeps what it had (nothing, when it was a reset)
+    // and asks no further.
+    void loadFailed(const portolan::Error& error);
+
+protected:
+    // A history's time column: local time, to the second.
+    static QString timeText(const QDateTime& time)
+    {
+        return QLocale().toString(time.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    }
+};
+
 // The lazy paging shared by the newest-first history models (AuditLogModel, ProbeRunModel):
 // the first page when the filter is set, then one keyset window per fetchMore() — never a count
 // or the whole table — and new rows slotted in at their (time, id) place. A subclass says how
-// to query one page, what a row's key is and how to report a failed load (its own signal).
-// Not a QObject itself (moc cannot handle templates); the subclasses are.
-template <typename Record, typename Filter>
-class PagedTableModel : public QAbstractTableModel
+// to query one page, which time orders its rows and what its columns are called. Filter has
+// the fields host, ok, from and to of every history filter.
+template <typename Record, typename Filter> class PagedTableModel : public PagedModelBase
 {
 public:
     static constexpr int kDefaultPageSize = 200;
@@ -27,6 +52,20 @@ public:
     int rowCount(const QModelIndex& parent = {}) const override
     {
         return parent.isValid() ? 0 : int(m_rows.size());
+    }
+
+    int columnCount(const QModelIndex& parent = {}) const override
+    {
+        return parent.isValid() ? 0 : m_columns;
+    }
+
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override
+    {
+        if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 ||
+            section >= m_columns)
+            return {};
+        return columnTitle(section);
     }
 
     bool canFetchMore(const QModelIndex& parent) const override
@@ -55,14 +94,30 @@ public:
     const Record& record(int row) const { return m_rows.at(row); }
 
 protected:
-    using QAbstractTableModel::QAbstractTableModel;
-
     // One window of at most `limit` rows of the filter, newest first, strictly older than
     // `before` when given.
-    virtual Result<QList<Record>> queryPage(const Filter& filter, int limit,
-                                            std::optional<PageKey> before) = 0;
-    virtual PageKey pageKey(const Record& record) const = 0;
-    virtual void reportLoadFailure(const Error& error) = 0;
+    using PageQuery =
+        std::function<Result<QList<Record>>(const Filter&, int limit, std::optional<PageKey>)>;
+
+    // time: the record's time that, with its id, orders the rows (newest first).
+    PagedTableModel(int columns, QDateTime Record::*time, PageQuery query, QObject* parent)
+        : PagedModelBase(parent), m_columns(columns), m_time(time), m_query(std::move(query))
+    {
+    }
+
+    virtual QString columnTitle(int column) const = 0;
+
+    // The checks every history filter makes: host, result and time window.
+    bool matchesCommon(const QString& host, bool ok, const QDateTime& time) const
+    {
+        if (!m_filter.host.isEmpty() && host != m_filter.host)
+            return false;
+        if (m_filter.ok && ok != *m_filter.ok)
+            return false;
+        if (m_filter.from.isValid() && time < m_filter.from)
+            return false;
+        return !m_filter.to.isValid() || time < m_filter.to;
+    }
 
     int rowOf(qint64 id) const
     {
@@ -81,7 +136,7 @@ protected:
         std::optional<PageKey> before;
         if (!reset && !m_rows.isEmpty())
             before = pageKey(m_rows.last());
-        auto page = queryPage(m_filter, m_pageSize, before);
+        auto page = m_query(m_filter, m_pageSize, before);
         if (!page) {
             // Stop asking: a view would call fetchMore again and again.
             if (reset) {
@@ -92,7 +147,7 @@ protected:
             } else {
                 m_atEnd = true;
             }
-            reportLoadFailure(page.error());
+            emit loadFailed(page.error());
             return;
         }
         QList<Record> rows = std::move(page).value();
@@ -132,11 +187,16 @@ protected:
     }
 
 private:
+    PageKey pageKey(const Record& record) const { return PageKey{record.*m_time, record.id}; }
+
     static bool isNewer(const PageKey& a, const PageKey& b)
     {
         return a.time > b.time || (a.time == b.time && a.id > b.id);
     }
 
+    const int m_columns;
+    QDateTime Record::*m_time;
+    PageQuery m_query;
     Filter m_filter;
     int m_pageSize = kDefaultPageSize;
     QList<Record> m_rows;

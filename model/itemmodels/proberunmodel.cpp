@@ -4,15 +4,8 @@
 #include "model/services/probeservice.h"
 #include "model/store/store.h"
 
-#include <QLocale>
-
 namespace portolan {
 namespace {
-
-QString timeText(const QDateTime& time)
-{
-    return QLocale().toString(time.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-}
 
 QString durationText(qint64 us)
 {
@@ -33,23 +26,22 @@ HistoryOutcome outcomeOf(const ProbeRunRecord& r)
 } // namespace
 
 ProbeRunModel::ProbeRunModel(Store& store, QObject* parent)
-    : PagedTableModel(parent), m_store(store)
+    : PagedTableModel(
+          ColumnCount, &ProbeRunRecord::startedAt,
+          [&store](const ProbeRunFilter& filter, int limit, std::optional<PageKey> before) {
+              return store.probeRuns().runs(filter, limit, before);
+          },
+          parent)
 {
     loadPage(true);
 }
 
 void ProbeRunModel::attach(ProbeService* service)
 {
-    connect(service, &ProbeService::finished, this,
-            [this](OperationId, const ProbeRunRecord& run) {
-                if (run.id != 0)
-                    prepend(run);
-            });
-}
-
-int ProbeRunModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    connect(service, &ProbeService::finished, this, [this](OperationId, const ProbeRunRecord& run) {
+        if (run.id != 0)
+            prepend(run);
+    });
 }
 
 QVariant ProbeRunModel::data(const QModelIndex& index, int role) const
@@ -61,31 +53,42 @@ QVariant ProbeRunModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (column) {
-        case StartedColumn: return timeText(r.startedAt);
-        case HostColumn: return r.actor.host;
-        case KindColumn: return Explanations::probeKindName(r.kind);
-        case ProtocolColumn: return Explanations::protocolName(r.protocol);
+        case StartedColumn:
+            return timeText(r.startedAt);
+        case HostColumn:
+            return r.actor.host;
+        case KindColumn:
+            return Explanations::probeKindName(r.kind);
+        case ProtocolColumn:
+            return Explanations::protocolName(r.protocol);
         case RequestedColumn:
             if (r.kind == ProbeKind::Scan || r.kind == ProbeKind::BindProbe)
-                return r.address.isEmpty() ? Explanations::rangeText(r.requested)
-                                           : tr("%1 on %2").arg(Explanations::rangeText(r.requested),
-                                                                r.address);
+                return r.address.isEmpty()
+                           ? Explanations::rangeText(r.requested)
+                           : tr("%1 on %2").arg(Explanations::rangeText(r.requested), r.address);
             return Explanations::rangeText(r.requested);
         case ResultColumn:
             switch (outcomeOf(r)) {
-            case HistoryOutcome::Ok: return tr("ok");
-            case HistoryOutcome::Failed: return tr("failed");
-            case HistoryOutcome::Cancelled: return tr("cancelled");
+            case HistoryOutcome::Ok:
+                return tr("ok");
+            case HistoryOutcome::Failed:
+                return tr("failed");
+            case HistoryOutcome::Cancelled:
+                return tr("cancelled");
             }
             return {};
         case GrantedColumn:
             if (r.allocatedPort)
                 return tr("port %1").arg(*r.allocatedPort);
             return r.granted.count ? Explanations::rangeText(r.granted) : QString();
-        case TokenColumn: return r.token ? Explanations::tokenText(r.token) : QString();
-        case DurationColumn: return durationText(r.durationUs);
-        case StepsColumn: return r.stepCount;
-        case SummaryColumn: return r.summary;
+        case TokenColumn:
+            return r.token ? Explanations::tokenText(r.token) : QString();
+        case DurationColumn:
+            return durationText(r.durationUs);
+        case StepsColumn:
+            return r.stepCount;
+        case SummaryColumn:
+            return r.summary;
         }
         return {};
     case Qt::ToolTipRole:
@@ -98,37 +101,54 @@ QVariant ProbeRunModel::data(const QModelIndex& index, int role) const
         if (column == StepsColumn || column == DurationColumn || column == TokenColumn)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
         return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
-    case RecordIdRole: return r.id;
-    case RecordRole: return QVariant::fromValue(r);
+    case RecordIdRole:
+        return r.id;
+    case RecordRole:
+        return QVariant::fromValue(r);
     case SortRole:
         switch (column) {
-        case StartedColumn: return r.startedAt;
-        case HostColumn: return r.actor.host;
-        case KindColumn: return int(r.kind);
-        case ProtocolColumn: return int(r.protocol);
-        case RequestedColumn: return int(r.requested.start) * 65536 + r.requested.count;
-        case ResultColumn: return int(outcomeOf(r));
+        case StartedColumn:
+            return r.startedAt;
+        case HostColumn:
+            return r.actor.host;
+        case KindColumn:
+            return int(r.kind);
+        case ProtocolColumn:
+            return int(r.protocol);
+        case RequestedColumn:
+            return int(r.requested.start) * 65536 + r.requested.count;
+        case ResultColumn:
+            return int(outcomeOf(r));
         case GrantedColumn:
             return r.allocatedPort ? int(*r.allocatedPort) : int(r.granted.start);
-        case TokenColumn: return r.token;
-        case DurationColumn: return r.durationUs;
-        case StepsColumn: return r.stepCount;
-        case SummaryColumn: return r.summary;
+        case TokenColumn:
+            return r.token;
+        case DurationColumn:
+            return r.durationUs;
+        case StepsColumn:
+            return r.stepCount;
+        case SummaryColumn:
+            return r.summary;
         }
         return {};
-    case ProtocolRole: return int(r.protocol);
-    case OutcomeRole: return int(outcomeOf(r));
+    case ProtocolRole:
+        return int(r.protocol);
+    case OutcomeRole:
+        return int(outcomeOf(r));
     case FilterTextRole:
-        return QStringList{r.actor.host, r.actor.user, Explanations::probeKindName(r.kind),
-                           toText(r.kind), r.address, Explanations::rangeText(r.requested),
+        return QStringList{r.actor.host,   r.actor.user, Explanations::probeKindName(r.kind),
+                           toText(r.kind), r.address,    Explanations::rangeText(r.requested),
                            r.summary}
             .join(QLatin1Char(' '))
             .toLower();
     case ToneRole:
         switch (outcomeOf(r)) {
-        case HistoryOutcome::Ok: return QStringLiteral("ok");
-        case HistoryOutcome::Failed: return QStringLiteral("error");
-        case HistoryOutcome::Cancelled: return QStringLiteral("muted");
+        case HistoryOutcome::Ok:
+            return QStringLiteral("ok");
+        case HistoryOutcome::Failed:
+            return QStringLiteral("error");
+        case HistoryOutcome::Cancelled:
+            return QStringLiteral("muted");
         }
         return {};
     default:
@@ -136,59 +156,42 @@ QVariant ProbeRunModel::data(const QModelIndex& index, int role) const
     }
 }
 
-QVariant ProbeRunModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString ProbeRunModel::columnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0
-        || section >= ColumnCount)
-        return {};
-    switch (section) {
-    case StartedColumn: return tr("Started");
-    case HostColumn: return tr("Host");
-    case KindColumn: return tr("Probe");
-    case ProtocolColumn: return tr("Protocol");
-    case RequestedColumn: return tr("Requested");
-    case ResultColumn: return tr("Result");
-    case GrantedColumn: return tr("Granted");
-    case TokenColumn: return tr("Token");
-    case DurationColumn: return tr("Duration");
-    case StepsColumn: return tr("Steps");
-    case SummaryColumn: return tr("Summary");
+    switch (column) {
+    case StartedColumn:
+        return tr("Started");
+    case HostColumn:
+        return tr("Host");
+    case KindColumn:
+        return tr("Probe");
+    case ProtocolColumn:
+        return tr("Protocol");
+    case RequestedColumn:
+        return tr("Requested");
+    case ResultColumn:
+        return tr("Result");
+    case GrantedColumn:
+        return tr("Granted");
+    case TokenColumn:
+        return tr("Token");
+    case DurationColumn:
+        return tr("Duration");
+    case StepsColumn:
+        return tr("Steps");
+    case SummaryColumn:
+        return tr("Summary");
     }
     return {};
-}
-
-Result<QList<ProbeRunRecord>> ProbeRunModel::queryPage(const ProbeRunFilter& filter, int limit,
-                                                       std::optional<PageKey> before)
-{
-    // One window of the newest runs: never a count, never the whole table.
-    return m_store.probeRuns().runs(filter, limit, before);
-}
-
-PageKey ProbeRunModel::pageKey(const ProbeRunRecord& run) const
-{
-    return PageKey{run.startedAt, run.id};
-}
-
-void ProbeRunModel::reportLoadFailure(const Error& error)
-{
-    emit loadFailed(error);
 }
 
 bool ProbeRunModel::matches(const ProbeRunRecord& r) const
 {
     const ProbeRunFilter& f = filter();
-    if (!f.host.isEmpty() && r.actor.host != f.host)
+    if (!matchesCommon(r.actor.host, r.ok, r.startedAt) || (f.kind && r.kind != *f.kind))
         return false;
-    if (f.kind && r.kind != *f.kind)
-        return false;
-    if (f.ok && r.ok != *f.ok)
-        return false;
-    if (f.from.isValid() && r.startedAt < f.from)
-        return false;
-    if (f.to.isValid() && r.startedAt >= f.to)
-        return false;
-    if (!f.text.isEmpty() && !r.summary.contains(f.text, Qt::CaseInsensitive)
-        && !r.address.contains(f.text, Qt::CaseInsensitive))
+    if (!f.text.isEmpty() && !r.summary.contains(f.text, Qt::CaseInsensitive) &&
+        !r.address.contains(f.text, Qt::CaseInsensitive))
         return false;
     return true;
 }

@@ -22,7 +22,8 @@ class ProbeRunModel : public PagedTableModel<ProbeRunRecord, ProbeRunFilter>
     Q_OBJECT
 
 public:
-    enum Column : int {
+    enum Column : int
+    {
         StartedColumn,
         HostColumn,
         KindColumn,
@@ -43,25 +44,14 @@ public:
     // Follows the service's finished signal (recorded runs matching the filter go on top).
     void attach(ProbeService* service);
 
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
 
     using PagedTableModel::rowOf;
     void prepend(const ProbeRunRecord& run); // steps are dropped; stepCount kept
     bool matches(const ProbeRunRecord& run) const;
 
-signals:
-    void loadFailed(const portolan::Error& error);
-
 private:
-    Result<QList<ProbeRunRecord>> queryPage(const ProbeRunFilter& filter, int limit,
-                                            std::optional<PageKey> before) override;
-    PageKey pageKey(const ProbeRunRecord& run) const override;
-    void reportLoadFailure(const Error& error) override;
-
-    Store& m_store;
+    QString columnTitle(int column) const override;
 };
 
 } // namespace portolan

@@ -15,8 +15,9 @@
 
 // A reservation report: one snapshot of what the console knows about a host — its inventory
 // (every column), the blocks other processes hold at run time, the dynamic ranges and the
-// latest audit entries — written as CSV, JSON, HTML (model/reportwriters.h) or PDF
-// (ui/reportpdf.h). Every writer takes the same ReportData, so the four formats say the same.
+// latest audit entries — written as CSV, JSON, HTML (model/reports/reportwriters.h) or PDF
+// (ui/reports/reportpdf.h). Every writer takes the same ReportData, so the four formats say
+// the same.
 namespace portolan {
 
 class Backend;

@@ -1,227 +1,42 @@
 #include "model/services/reservationservice.h"
 
-#include "model/services/explanations.h"
-#include "model/store/store.h"
+#include "model/services/reservationworker.h"
 
 #include "platform/nativecodes.h"
 
-#include <QMetaObject>
-#include <QPointer>
 #include <QThreadPool>
 
+#include <algorithm>
 #include <utility>
 
 namespace portolan {
-namespace {
-
-QString callName(const char* verb, Protocol protocol)
-{
-    return QStringLiteral("%1Persistent%2PortReservation")
-        .arg(QLatin1String(verb), protocol == Protocol::Tcp ? QStringLiteral("Tcp")
-                                                            : QStringLiteral("Udp"));
-}
-
-// The exact request as the audit log keeps it: "CreatePersistentTcpPortReservation(5000, 20)".
-QString requestText(const char* verb, Protocol protocol, PortRange range)
-{
-    return QStringLiteral("%1(%2, %3)").arg(callName(verb, protocol)).arg(range.start).arg(range.count);
-}
-
-QString blockText(Protocol protocol, PortRange range)
-{
-    return Explanations::protocolName(protocol) + QLatin1Char(' ') + Explanations::rangeText(range);
-}
-
-ReservationOutcome blockOutcome(ReservationOperation operation, Protocol protocol, PortRange range)
-{
-    ReservationOutcome outcome;
-    outcome.operation = operation;
-    outcome.protocol = protocol;
-    outcome.range = range;
-    return outcome;
-}
-
-// The audit entry of one system call on a block; the job fills in how it went.
-AuditRecord callEntry(AuditAction action, const char* verb, Protocol protocol, PortRange range)
-{
-    AuditRecord entry;
-    entry.action = action;
-    entry.protocol = protocol;
-    entry.start = range.start;
-    entry.count = range.count;
-    entry.request = requestText(verb, protocol, range);
-    return entry;
-}
-
-// Lookup and Delete match the exact block, so a range no call accepts is refused here, with
-// the field named as create's pre-flight names it: the system's own answer
-// (ERROR_INVALID_PARAMETER) would not say which field is wrong. The refusal is audited.
-bool refuseInvalidRange(ReservationOutcome& outcome, AuditRecord& entry, Protocol protocol,
-                        PortRange range)
-{
-    if (validatePortRange(range, RangeKind::Persistent))
-        return false;
-    const PreflightReport report = Preflight::check(protocol, range, MachineSnapshot{});
-    outcome.error = report.refusal();
-    outcome.message = report.explanation();
-    entry.request += ReservationService::tr(" — not called: refused by the pre-flight check");
-    entry.ok = false;
-    entry.error = outcome.error;
-    return true;
-}
-
-} // namespace
 
 QString toText(ReservationOperation operation)
 {
     switch (operation) {
-    case ReservationOperation::Preflight: return QStringLiteral("preflight");
-    case ReservationOperation::Create: return QStringLiteral("create");
-    case ReservationOperation::Lookup: return QStringLiteral("lookup");
-    case ReservationOperation::Delete: return QStringLiteral("delete");
-    case ReservationOperation::Forget: return QStringLiteral("forget");
-    case ReservationOperation::Note: return QStringLiteral("note");
-    case ReservationOperation::Discover: return QStringLiteral("discover");
-    case ReservationOperation::Verify: return QStringLiteral("verify");
-    case ReservationOperation::CheckBoot: return QStringLiteral("check-boot");
-    case ReservationOperation::Snapshot: return QStringLiteral("snapshot");
+    case ReservationOperation::Preflight:
+        return QStringLiteral("preflight");
+    case ReservationOperation::Create:
+        return QStringLiteral("create");
+    case ReservationOperation::Lookup:
+        return QStringLiteral("lookup");
+    case ReservationOperation::Delete:
+        return QStringLiteral("delete");
+    case ReservationOperation::Forget:
+        return QStringLiteral("forget");
+    case ReservationOperation::Note:
+        return QStringLiteral("note");
+    case ReservationOperation::Discover:
+        return QStringLiteral("discover");
+    case ReservationOperation::Verify:
+        return QStringLiteral("verify");
+    case ReservationOperation::CheckBoot:
+        return QStringLiteral("check-boot");
+    case ReservationOperation::Snapshot:
+        return QStringLiteral("snapshot");
     }
     return {};
 }
-
-// What a job needs on the worker thread, and the way back to the service's thread. Signals
-// are emitted by the service itself, on its own thread, from events posted here: a service
-// destroyed meanwhile simply never receives them.
-struct ReservationService::Worker
-{
-    ReservationService* service;
-    Backend& backend;
-    Store& store;
-    QString host;
-    OperationId id;
-
-    template <typename F>
-    void post(F&& f)
-    {
-        QMetaObject::invokeMethod(service, std::forward<F>(f), Qt::QueuedConnection);
-    }
-
-    Actor actor() const
-    {
-        Actor a = Actor::local(backend);
-        a.host = host;
-        return a;
-    }
-
-    QList<ReservationRecord> inventory(QStringList* problems = nullptr)
-    {
-        InventoryFilter filter;
-        filter.host = host;
-        auto rows = store.inventory().list(filter);
-        if (!rows) {
-            if (problems)
-                problems->append(ReservationService::tr("Could not read the inventory: %1")
-                                     .arg(Explanations::errorLine(rows.error())));
-            return {};
-        }
-        return rows.value();
-    }
-
-    // Appends the entry and tells the models. Returns its id, 0 when it could not be stored.
-    qint64 audit(AuditRecord record, QString* problem = nullptr)
-    {
-        record.actor = actor();
-        auto id = store.audit().append(record);
-        if (!id) {
-            if (problem)
-                *problem = ReservationService::tr("The audit log could not be written: %1")
-                               .arg(Explanations::errorLine(id.error()));
-            return 0;
-        }
-        auto stored = store.audit().entry(id.value());
-        if (stored) {
-            AuditRecord entry = stored.value();
-            post([s = service, entry] { emit s->auditRecorded(entry); });
-        }
-        return id.value();
-    }
-
-    void rowChanged(const ReservationRecord& row)
-    {
-        post([s = service, row] { emit s->inventoryRowChanged(row); });
-    }
-    void rowRemoved(qint64 rowId)
-    {
-        post([s = service, rowId] { emit s->inventoryRowRemoved(rowId); });
-    }
-    void finished(ReservationOutcome outcome)
-    {
-        outcome.id = id;
-        post([s = service, outcome] { emit s->operationFinished(outcome); });
-    }
-    void failed(ReservationOperation operation, const Error& error)
-    {
-        post([s = service, i = id, operation, error] { emit s->operationFailed(i, operation, error); });
-    }
-    // Records the entry, says in the message when that failed, and reports the outcome.
-    void finishAudited(ReservationOutcome outcome, const AuditRecord& entry)
-    {
-        QString problem;
-        outcome.auditId = audit(entry, &problem);
-        if (!problem.isEmpty())
-            outcome.message += QLatin1Char(' ') + problem;
-        finished(std::move(outcome));
-    }
-
-    // A lookup or delete the system refused. A known block that is not there any more is
-    // marked missing, not dropped: the user sees it went away and decides.
-    void refused(ReservationOutcome& outcome, AuditRecord& entry, const Error& error,
-                 QString message, const std::optional<ReservationRecord>& known)
-    {
-        outcome.error = error;
-        entry.ok = false;
-        entry.error = error;
-        outcome.message = std::move(message);
-        if (QString why = Explanations::forError(error); !why.isEmpty())
-            outcome.message += QLatin1Char(' ') + why;
-        if (error.kind == ErrorKind::NotFound && known) {
-            if (store.inventory().setVerified(known->id, ReservationState::Missing, 0)) {
-                if (auto row = store.inventory().get(known->id)) {
-                    outcome.record = row.value();
-                    rowChanged(row.value());
-                }
-            }
-        } else if (known) {
-            outcome.record = known;
-        }
-    }
-
-    // The inventory row of a block the system has just confirmed.
-    ReservationRecord presentRow(Protocol protocol, PortRange range, quint64 token,
-                                 ReservationSource source)
-    {
-        ReservationRecord record;
-        record.host = host;
-        record.protocol = protocol;
-        record.start = range.start;
-        record.count = range.count;
-        record.token = token;
-        record.source = source;
-        record.state = ReservationState::Present;
-        record.verifiedAt = store.database().now();
-        return record;
-    }
-
-    std::optional<ReservationRecord> find(Protocol protocol, PortRange range)
-    {
-        auto found = store.inventory().find(host, protocol, range);
-        if (!found)
-            return std::nullopt;
-        return found.value();
-    }
-
-    VerificationSummary verify();
-};
 
 ReservationService::ReservationService(std::shared_ptr<Backend> backend, Store& store,
                                        QObject* parent)
@@ -266,11 +81,7 @@ void ReservationService::finishOne()
 OperationId ReservationService::preflight(Protocol protocol, PortRange range)
 {
     return enqueue(ReservationOperation::Preflight, [protocol, range](Worker& w) {
-        QStringList problems;
-        QList<ReservationRecord> rows = w.inventory(&problems);
-        MachineSnapshot snapshot = Preflight::gather(w.backend, protocol, rows, w.store.database().now());
-        snapshot.problems += problems;
-        PreflightReport report = Preflight::check(protocol, range, snapshot);
+        const PreflightReport report = Preflight::check(protocol, range, w.gather(protocol));
         w.post([s = w.service, id = w.id, report] { emit s->preflightFinished(id, report); });
     });
 }
@@ -281,12 +92,7 @@ OperationId ReservationService::create(Protocol protocol, PortRange range, const
         ReservationOutcome outcome = blockOutcome(ReservationOperation::Create, protocol, range);
         const QString block = blockText(protocol, range);
 
-        QStringList problems;
-        QList<ReservationRecord> rows = w.inventory(&problems);
-        MachineSnapshot snapshot =
-            Preflight::gather(w.backend, protocol, rows, w.store.database().now());
-        snapshot.problems += problems;
-        PreflightReport report = Preflight::check(protocol, range, snapshot);
+        const PreflightReport report = Preflight::check(protocol, range, w.gather(protocol));
         outcome.preflight = report;
         w.post([s = w.service, id = w.id, report] { emit s->preflightFinished(id, report); });
 
@@ -296,11 +102,7 @@ OperationId ReservationService::create(Protocol protocol, PortRange range, const
             // The system is not called: what it would answer (ERROR_SHARING_VIOLATION) says
             // less than what the pre-flight found.
             outcome.refusedByPreflight = true;
-            outcome.error = report.refusal();
-            outcome.message = report.explanation();
-            entry.request += tr(" — not called: refused by the pre-flight check");
-            entry.ok = false;
-            entry.error = outcome.error;
+            refuseByPreflight(outcome, entry, report);
             w.finishAudited(std::move(outcome), entry);
             return;
         }
@@ -314,7 +116,8 @@ OperationId ReservationService::create(Protocol protocol, PortRange range, const
                 why = tr("A port of the block is in use, or the block is already reserved: "
                          "Windows does not say which, and the pre-flight check saw neither "
                          "(a listener it cannot see, or a reservation made meanwhile).");
-            outcome.message = tr("Could not reserve %1: %2").arg(block, Explanations::errorLine(error));
+            outcome.message =
+                tr("Could not reserve %1: %2").arg(block, Explanations::errorLine(error));
             if (!why.isEmpty())
                 outcome.message += QLatin1Char(' ') + why;
             entry.ok = false;
@@ -331,9 +134,11 @@ OperationId ReservationService::create(Protocol protocol, PortRange range, const
         ReservationRecord record =
             w.presentRow(protocol, range, created->token, ReservationSource::Created);
         record.note = note;
-        auto transaction = Transaction::begin(w.store.database(), tr("Could not record the new reservation"));
-        Result<ReservationRecord> stored = transaction ? w.store.inventory().upsert(record)
-                                                       : Result<ReservationRecord>(transaction.error());
+        auto transaction =
+            Transaction::begin(w.store.database(), tr("Could not record the new reservation"));
+        Result<ReservationRecord> stored = transaction
+                                               ? w.store.inventory().upsert(record)
+                                               : Result<ReservationRecord>(transaction.error());
         Result<void> committed;
         if (stored) {
             // Appended inside the transaction; its signal is posted only after the commit.
@@ -365,7 +170,8 @@ OperationId ReservationService::create(Protocol protocol, PortRange range, const
         }
         outcome.record = stored.value();
         w.rowChanged(stored.value());
-        outcome.message = tr("Reserved %1 (token %2).").arg(block, Explanations::tokenText(created->token));
+        outcome.message =
+            tr("Reserved %1 (token %2).").arg(block, Explanations::tokenText(created->token));
         w.finished(outcome);
     });
 }
@@ -373,13 +179,11 @@ OperationId ReservationService::create(Protocol protocol, PortRange range, const
 OperationId ReservationService::lookup(Protocol protocol, PortRange range, const QString& note)
 {
     return enqueue(ReservationOperation::Lookup, [protocol, range, note](Worker& w) {
-        ReservationOutcome outcome = blockOutcome(ReservationOperation::Lookup, protocol, range);
-        const QString block = blockText(protocol, range);
-        AuditRecord entry = callEntry(AuditAction::Lookup, "Lookup", protocol, range);
-        if (refuseInvalidRange(outcome, entry, protocol, range)) {
-            w.finishAudited(std::move(outcome), entry);
+        auto call = w.beginBlockCall(ReservationOperation::Lookup, AuditAction::Lookup, "Lookup",
+                                     protocol, range);
+        if (!call)
             return;
-        }
+        auto& [outcome, entry, block] = *call;
 
         auto found = w.backend.lookupPersistent(protocol, range);
         const std::optional<ReservationRecord> known = w.find(protocol, range);
@@ -393,20 +197,20 @@ OperationId ReservationService::lookup(Protocol protocol, PortRange range, const
                 w.presentRow(protocol, range, found->token, ReservationSource::LookedUp);
             record.note = note;
             auto stored = w.store.inventory().upsert(record);
-            outcome.message = tr("%1 is reserved (token %2).").arg(block, Explanations::tokenText(found->token));
+            outcome.message =
+                tr("%1 is reserved (token %2).").arg(block, Explanations::tokenText(found->token));
             if (stored) {
                 outcome.record = stored.value();
                 w.rowChanged(stored.value());
             } else {
                 outcome.error = stored.error();
-                outcome.message += QLatin1Char(' ')
-                                   + tr("The inventory could not be updated: %1")
-                                         .arg(Explanations::errorLine(stored.error()));
+                outcome.message += inventoryNotUpdated(stored.error());
             }
         } else {
             const Error& error = found.error();
             w.refused(outcome, entry, error,
-                      tr("Could not look up %1: %2").arg(block, Explanations::errorLine(error)), known);
+                      tr("Could not look up %1: %2").arg(block, Explanations::errorLine(error)),
+                      known);
         }
         w.finishAudited(std::move(outcome), entry);
     });
@@ -415,13 +219,11 @@ OperationId ReservationService::lookup(Protocol protocol, PortRange range, const
 OperationId ReservationService::remove(Protocol protocol, PortRange range)
 {
     return enqueue(ReservationOperation::Delete, [protocol, range](Worker& w) {
-        ReservationOutcome outcome = blockOutcome(ReservationOperation::Delete, protocol, range);
-        const QString block = blockText(protocol, range);
-        AuditRecord entry = callEntry(AuditAction::Delete, "Delete", protocol, range);
-        if (refuseInvalidRange(outcome, entry, protocol, range)) {
-            w.finishAudited(std::move(outcome), entry);
+        auto call = w.beginBlockCall(ReservationOperation::Delete, AuditAction::Delete, "Delete",
+                                     protocol, range);
+        if (!call)
             return;
-        }
+        auto& [outcome, entry, block] = *call;
 
         auto deleted = w.backend.deletePersistent(protocol, range);
         const std::optional<ReservationRecord> known = w.find(protocol, range);
@@ -439,14 +241,13 @@ OperationId ReservationService::remove(Protocol protocol, PortRange range)
             }
             outcome.message = tr("Deleted the reservation %1.").arg(block);
             if (outcome.error)
-                outcome.message += QLatin1Char(' ')
-                                   + tr("The inventory could not be updated: %1")
-                                         .arg(Explanations::errorLine(*outcome.error));
+                outcome.message += inventoryNotUpdated(*outcome.error);
         } else {
             // Already gone: the row stays, marked missing, until the user forgets it.
             const Error& error = deleted.error();
             w.refused(outcome, entry, error,
-                      tr("Could not delete %1: %2").arg(block, Explanations::errorLine(error)), known);
+                      tr("Could not delete %1: %2").arg(block, Explanations::errorLine(error)),
+                      known);
         }
         w.finishAudited(std::move(outcome), entry);
     });
@@ -457,24 +258,13 @@ OperationId ReservationService::forget(qint64 inventoryId)
     return enqueue(ReservationOperation::Forget, [inventoryId](Worker& w) {
         ReservationOutcome outcome;
         outcome.operation = ReservationOperation::Forget;
-        auto row = w.store.inventory().get(inventoryId);
-        if (!row) {
-            outcome.error = row.error();
-            outcome.message = tr("Could not remove the inventory row: %1")
-                                  .arg(Explanations::errorLine(row.error()));
-            w.finished(outcome);
+        const QString failure = tr("Could not remove the inventory row: %1");
+        const std::optional<ReservationRecord> row = w.row(inventoryId, outcome, failure);
+        if (!row)
             return;
-        }
-        const ReservationRecord record = row.value();
-        outcome.protocol = record.protocol;
-        outcome.range = record.range();
+        const ReservationRecord& record = *row;
         outcome.record = record;
-        AuditRecord entry;
-        entry.action = AuditAction::Delete;
-        entry.protocol = record.protocol;
-        entry.start = record.start;
-        entry.count = record.count;
-        entry.token = record.token;
+        AuditRecord entry = rowEntry(AuditAction::Delete, record);
         entry.request = tr("Remove %1 of host %2 from the inventory (the system is not called)")
                             .arg(blockText(record.protocol, record.range()), record.host);
         auto removed = w.store.inventory().remove(inventoryId);
@@ -482,8 +272,7 @@ OperationId ReservationService::forget(qint64 inventoryId)
         if (!removed) {
             entry.error = removed.error();
             outcome.error = removed.error();
-            outcome.message = tr("Could not remove the inventory row: %1")
-                                  .arg(Explanations::errorLine(removed.error()));
+            outcome.message = failure.arg(Explanations::errorLine(removed.error()));
         } else {
             outcome.ok = true;
             outcome.removedId = inventoryId;
@@ -501,23 +290,14 @@ OperationId ReservationService::setNote(qint64 inventoryId, const QString& note)
     return enqueue(ReservationOperation::Note, [inventoryId, note](Worker& w) {
         ReservationOutcome outcome;
         outcome.operation = ReservationOperation::Note;
-        auto row = w.store.inventory().get(inventoryId);
-        if (!row) {
-            outcome.error = row.error();
-            outcome.message = tr("Could not change the note: %1").arg(Explanations::errorLine(row.error()));
-            w.finished(outcome);
+        const QString failure = tr("Could not change the note: %1");
+        const std::optional<ReservationRecord> row = w.row(inventoryId, outcome, failure);
+        if (!row)
             return;
-        }
-        const ReservationRecord before = row.value();
-        outcome.protocol = before.protocol;
-        outcome.range = before.range();
-        AuditRecord entry;
-        entry.action = AuditAction::Note;
-        entry.protocol = before.protocol;
-        entry.start = before.start;
-        entry.count = before.count;
-        entry.token = before.token;
-        entry.request = tr("Note of %1 (host %2)").arg(blockText(before.protocol, before.range()), before.host);
+        const ReservationRecord& before = *row;
+        AuditRecord entry = rowEntry(AuditAction::Note, before);
+        entry.request =
+            tr("Note of %1 (host %2)").arg(blockText(before.protocol, before.range()), before.host);
         entry.detail = tr("“%1” → “%2”").arg(before.note, note);
         auto changed = w.store.inventory().setNote(inventoryId, note);
         entry.ok = changed.ok();
@@ -525,7 +305,7 @@ OperationId ReservationService::setNote(qint64 inventoryId, const QString& note)
             entry.error = changed.error();
             outcome.error = changed.error();
             outcome.record = before;
-            outcome.message = tr("Could not change the note: %1").arg(Explanations::errorLine(changed.error()));
+            outcome.message = failure.arg(Explanations::errorLine(changed.error()));
         } else {
             outcome.ok = true;
             ReservationRecord after = before;
@@ -534,7 +314,8 @@ OperationId ReservationService::setNote(qint64 inventoryId, const QString& note)
                 after = reread.value();
             outcome.record = after;
             w.rowChanged(after);
-            outcome.message = tr("Changed the note of %1.").arg(blockText(before.protocol, before.range()));
+            outcome.message =
+                tr("Changed the note of %1.").arg(blockText(before.protocol, before.range()));
         }
         w.finishAudited(std::move(outcome), entry);
     });
@@ -544,17 +325,16 @@ OperationId ReservationService::discover()
 {
     return enqueue(ReservationOperation::Discover, [](Worker& w) {
         DiscoverySummary summary;
-        QStringList problems;
-        QList<ReservationRecord> rows = w.inventory(&problems);
-        summary.snapshot = Preflight::gather(w.backend, std::nullopt, rows, w.store.database().now());
-        summary.snapshot.problems += problems;
+        QList<ReservationRecord> rows;
+        summary.snapshot = w.gather(std::nullopt, &rows);
         if (!w.backend.capabilities().discoverReservations) {
             w.failed(ReservationOperation::Discover,
                      Error::make(ErrorKind::Unsupported,
                                  tr("This backend cannot discover reservations.").toStdString()));
             return;
         }
-        auto transaction = Transaction::begin(w.store.database(), tr("Could not record the discovered reservations"));
+        auto transaction = Transaction::begin(w.store.database(),
+                                              tr("Could not record the discovered reservations"));
         if (!transaction) {
             w.failed(ReservationOperation::Discover, transaction.error());
             return;
@@ -563,9 +343,10 @@ OperationId ReservationService::discover()
         for (const ReservedBlock& block : summary.snapshot.blocks) {
             if (!block.persistent)
                 continue; // runtime blocks belong to services and move at every boot
-            const bool known = std::any_of(rows.begin(), rows.end(), [&](const ReservationRecord& r) {
-                return r.protocol == block.protocol && r.range() == block.range;
-            });
+            const bool known =
+                std::any_of(rows.begin(), rows.end(), [&](const ReservationRecord& r) {
+                    return r.protocol == block.protocol && r.range() == block.range;
+                });
             const ReservationRecord record = w.presentRow(block.protocol, block.range, block.token,
                                                           ReservationSource::Discovered);
             auto stored = w.store.inventory().upsert(record);
@@ -586,60 +367,11 @@ OperationId ReservationService::discover()
         int runtime = 0;
         for (const ReservedBlock& block : summary.snapshot.blocks)
             runtime += block.persistent ? 0 : 1;
-        summary.message = tr("Found %n persistent reservation(s)", nullptr, int(changed.size()))
-                          + tr(" (%n new)", nullptr, summary.added)
-                          + tr(" and %n runtime reservation(s) held by services.", nullptr, runtime);
+        summary.message = tr("Found %n persistent reservation(s)", nullptr, int(changed.size())) +
+                          tr(" (%n new)", nullptr, summary.added) +
+                          tr(" and %n runtime reservation(s) held by services.", nullptr, runtime);
         w.post([s = w.service, id = w.id, summary] { emit s->discoveryFinished(id, summary); });
     });
-}
-
-VerificationSummary ReservationService::Worker::verify()
-{
-    VerificationSummary summary;
-    summary.host = host;
-    QList<ReservationRecord> rows = inventory(&summary.problems);
-    for (const ReservationRecord& row : rows) {
-        ++summary.checked;
-        AuditRecord entry = callEntry(AuditAction::Lookup, "Lookup", row.protocol, row.range());
-        entry.detail = ReservationService::tr("verification");
-        auto found = backend.lookupPersistent(row.protocol, row.range());
-        Result<void> recorded;
-        if (found) {
-            ++summary.present;
-            if (row.token != 0 && found->token != 0 && found->token != row.token)
-                ++summary.tokensChanged;
-            entry.ok = true;
-            entry.token = found->token;
-            recorded = store.inventory().setVerified(row.id, ReservationState::Present, found->token);
-        } else if (found.error().kind == ErrorKind::NotFound) {
-            ++summary.missing;
-            entry.error = found.error();
-            recorded = store.inventory().setVerified(row.id, ReservationState::Missing, 0);
-        } else {
-            ++summary.failed;
-            entry.error = found.error();
-            summary.problems.append(ReservationService::tr("Could not look up %1: %2")
-                                        .arg(blockText(row.protocol, row.range()),
-                                             Explanations::errorLine(found.error())));
-        }
-        if (!recorded)
-            summary.problems.append(Explanations::errorLine(recorded.error()));
-        audit(entry);
-        if (auto reread = store.inventory().get(row.id)) {
-            summary.rows.append(reread.value());
-            rowChanged(reread.value());
-        } else {
-            summary.rows.append(row);
-        }
-    }
-    summary.message = ReservationService::tr("Verified %n reservation(s) of %1", nullptr, summary.checked).arg(host)
-                      + ReservationService::tr(": %n present", nullptr, summary.present)
-                      + ReservationService::tr(", %n missing", nullptr, summary.missing)
-                      + ReservationService::tr(", %n new token(s)", nullptr, summary.tokensChanged)
-                      + (summary.failed ? ReservationService::tr(", %n could not be checked", nullptr, summary.failed)
-                                        : QString())
-                      + QLatin1Char('.');
-    return summary;
 }
 
 OperationId ReservationService::verifyAll()
@@ -672,7 +404,8 @@ OperationId ReservationService::checkBoot()
         if (result.newBoot) {
             // Tokens may have changed: look every block up again.
             VerificationSummary summary = w.verify();
-            w.post([s = w.service, id = w.id, summary] { emit s->verificationFinished(id, summary); });
+            w.post(
+                [s = w.service, id = w.id, summary] { emit s->verificationFinished(id, summary); });
         }
     });
 }
@@ -680,10 +413,7 @@ OperationId ReservationService::checkBoot()
 OperationId ReservationService::snapshot(std::optional<Protocol> protocol)
 {
     return enqueue(ReservationOperation::Snapshot, [protocol](Worker& w) {
-        QStringList problems;
-        QList<ReservationRecord> rows = w.inventory(&problems);
-        MachineSnapshot snap = Preflight::gather(w.backend, protocol, rows, w.store.database().now());
-        snap.problems += problems;
+        const MachineSnapshot snap = w.gather(protocol);
         w.post([s = w.service, id = w.id, snap] { emit s->snapshotReady(id, snap); });
     });
 }

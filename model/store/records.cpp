@@ -61,8 +61,7 @@ constexpr TextTable<BindOutcome, 4> kOutcomes{{
     {BindOutcome::Other, u"other"},
 }};
 
-template <typename Enum, std::size_t N>
-QString textOf(const TextTable<Enum, N>& table, Enum value)
+template <typename Enum, std::size_t N> QString textOf(const TextTable<Enum, N>& table, Enum value)
 {
     for (const auto& [item, text] : table) {
         if (item == value)
@@ -101,6 +100,28 @@ QString protocolText(Protocol protocol)
     return qs(toString(protocol));
 }
 
+// A run of one socket on an address (a bind probe or a scan), before its steps.
+ProbeRunRecord socketRun(ProbeKind kind, const Actor& actor, const QDateTime& startedAt,
+                         qint64 durationUs, Protocol protocol, AddressFamily family,
+                         const std::string& address)
+{
+    ProbeRunRecord run;
+    run.actor = actor;
+    run.kind = kind;
+    run.startedAt = startedAt;
+    run.durationUs = durationUs;
+    run.protocol = protocol;
+    run.spec = SocketSpec::forProtocol(protocol, family);
+    run.address = qs(address);
+    return run;
+}
+
+// The run's parameters column: what was asked, as compact JSON.
+QString parametersText(const QJsonObject& parameters)
+{
+    return QString::fromUtf8(QJsonDocument(parameters).toJson(QJsonDocument::Compact));
+}
+
 } // namespace
 
 Clock systemClock()
@@ -116,11 +137,26 @@ Actor Actor::local(const Backend& backend)
     return Actor{qs(backend.hostName()), user, backend.isElevated()};
 }
 
-QString toText(ReservationSource source) { return textOf(kSources, source); }
-QString toText(ReservationState state) { return textOf(kStates, state); }
-QString toText(AuditAction action) { return textOf(kActions, action); }
-QString toText(ProbeKind kind) { return textOf(kProbeKinds, kind); }
-QString toText(StepKind kind) { return textOf(kStepKinds, kind); }
+QString toText(ReservationSource source)
+{
+    return textOf(kSources, source);
+}
+QString toText(ReservationState state)
+{
+    return textOf(kStates, state);
+}
+QString toText(AuditAction action)
+{
+    return textOf(kActions, action);
+}
+QString toText(ProbeKind kind)
+{
+    return textOf(kProbeKinds, kind);
+}
+QString toText(StepKind kind)
+{
+    return textOf(kStepKinds, kind);
+}
 
 std::optional<ReservationSource> parseReservationSource(QStringView text)
 {
@@ -130,22 +166,42 @@ std::optional<ReservationState> parseReservationState(QStringView text)
 {
     return parseText(kStates, text);
 }
-std::optional<AuditAction> parseAuditAction(QStringView text) { return parseText(kActions, text); }
-std::optional<ProbeKind> parseProbeKind(QStringView text) { return parseText(kProbeKinds, text); }
-std::optional<StepKind> parseStepKind(QStringView text) { return parseText(kStepKinds, text); }
-std::optional<BindOutcome> parseBindOutcome(QStringView text) { return parseText(kOutcomes, text); }
+std::optional<AuditAction> parseAuditAction(QStringView text)
+{
+    return parseText(kActions, text);
+}
+std::optional<ProbeKind> parseProbeKind(QStringView text)
+{
+    return parseText(kProbeKinds, text);
+}
+std::optional<StepKind> parseStepKind(QStringView text)
+{
+    return parseText(kStepKinds, text);
+}
+std::optional<BindOutcome> parseBindOutcome(QStringView text)
+{
+    return parseText(kOutcomes, text);
+}
 
 StepKind toStepKind(ProbeStepKind kind)
 {
     switch (kind) {
-    case ProbeStepKind::OpenSocket: return StepKind::OpenSocket;
-    case ProbeStepKind::Acquire: return StepKind::Acquire;
-    case ProbeStepKind::Lookup: return StepKind::Lookup;
-    case ProbeStepKind::Associate: return StepKind::Associate;
-    case ProbeStepKind::Bind: return StepKind::Bind;
-    case ProbeStepKind::GetSockName: return StepKind::GetSockName;
-    case ProbeStepKind::Release: return StepKind::Release;
-    case ProbeStepKind::Close: return StepKind::Close;
+    case ProbeStepKind::OpenSocket:
+        return StepKind::OpenSocket;
+    case ProbeStepKind::Acquire:
+        return StepKind::Acquire;
+    case ProbeStepKind::Lookup:
+        return StepKind::Lookup;
+    case ProbeStepKind::Associate:
+        return StepKind::Associate;
+    case ProbeStepKind::Bind:
+        return StepKind::Bind;
+    case ProbeStepKind::GetSockName:
+        return StepKind::GetSockName;
+    case ProbeStepKind::Release:
+        return StepKind::Release;
+    case ProbeStepKind::Close:
+        return StepKind::Close;
     }
     return StepKind::Close;
 }
@@ -156,33 +212,33 @@ bool sameError(const std::optional<Error>& a, const std::optional<Error>& b)
         return false;
     if (!a)
         return true;
-    return a->kind == b->kind && a->code == b->code && a->name == b->name
-        && a->message == b->message;
+    return a->kind == b->kind && a->code == b->code && a->name == b->name &&
+           a->message == b->message;
 }
 
 bool operator==(const AuditRecord& a, const AuditRecord& b)
 {
-    return a.id == b.id && a.at == b.at && a.actor == b.actor && a.action == b.action
-        && a.protocol == b.protocol && a.start == b.start && a.count == b.count
-        && a.request == b.request && a.ok == b.ok && a.token == b.token && a.detail == b.detail
-        && sameError(a.error, b.error);
+    return a.id == b.id && a.at == b.at && a.actor == b.actor && a.action == b.action &&
+           a.protocol == b.protocol && a.start == b.start && a.count == b.count &&
+           a.request == b.request && a.ok == b.ok && a.token == b.token && a.detail == b.detail &&
+           sameError(a.error, b.error);
 }
 
 bool operator==(const ProbeStepRecord& a, const ProbeStepRecord& b)
 {
-    return a.seq == b.seq && a.kind == b.kind && a.ok == b.ok && a.durationUs == b.durationUs
-        && a.detail == b.detail && sameError(a.error, b.error) && a.firstPort == b.firstPort
-        && a.lastPort == b.lastPort && a.outcome == b.outcome && a.holder == b.holder;
+    return a.seq == b.seq && a.kind == b.kind && a.ok == b.ok && a.durationUs == b.durationUs &&
+           a.detail == b.detail && sameError(a.error, b.error) && a.firstPort == b.firstPort &&
+           a.lastPort == b.lastPort && a.outcome == b.outcome && a.holder == b.holder;
 }
 
 bool operator==(const ProbeRunRecord& a, const ProbeRunRecord& b)
 {
-    return a.id == b.id && a.actor == b.actor && a.kind == b.kind && a.startedAt == b.startedAt
-        && a.durationUs == b.durationUs && a.protocol == b.protocol && a.spec == b.spec
-        && a.address == b.address && a.requested == b.requested && a.granted == b.granted
-        && a.token == b.token && a.allocatedPort == b.allocatedPort && a.ok == b.ok
-        && a.cancelled == b.cancelled && a.summary == b.summary && a.parameters == b.parameters
-        && a.stepCount == b.stepCount && a.steps == b.steps;
+    return a.id == b.id && a.actor == b.actor && a.kind == b.kind && a.startedAt == b.startedAt &&
+           a.durationUs == b.durationUs && a.protocol == b.protocol && a.spec == b.spec &&
+           a.address == b.address && a.requested == b.requested && a.granted == b.granted &&
+           a.token == b.token && a.allocatedPort == b.allocatedPort && a.ok == b.ok &&
+           a.cancelled == b.cancelled && a.summary == b.summary && a.parameters == b.parameters &&
+           a.stepCount == b.stepCount && a.steps == b.steps;
 }
 
 ProbeRunRecord probeRunFromReport(const ProbeReport& report, const Actor& actor,
@@ -212,8 +268,9 @@ ProbeRunRecord probeRunFromReport(const ProbeReport& report, const Actor& actor,
     }
     run.stepCount = int(run.steps.size());
 
-    QString summary = QStringLiteral("%1 %2 %3").arg(qs(report.plan), protocolText(run.protocol),
-                                                      rangeText(report.requested));
+    QString summary =
+        QStringLiteral("%1 %2 %3")
+            .arg(qs(report.plan), protocolText(run.protocol), rangeText(report.requested));
     if (report.ok) {
         summary += QStringLiteral(": granted %1").arg(rangeText(report.granted));
         if (report.token != kNoToken)
@@ -237,7 +294,7 @@ ProbeRunRecord probeRunFromReport(const ProbeReport& report, const Actor& actor,
                            {QStringLiteral("protocol"), report.spec.protocol},
                            {QStringLiteral("start"), report.requested.start},
                            {QStringLiteral("count"), report.requested.count}};
-    run.parameters = QString::fromUtf8(QJsonDocument(parameters).toJson(QJsonDocument::Compact));
+    run.parameters = parametersText(parameters);
     return run;
 }
 
@@ -245,14 +302,8 @@ ProbeRunRecord probeRunFromBindProbe(const BindTarget& target, const BindProbeRe
                                      const Actor& actor, const QDateTime& startedAt,
                                      qint64 durationUs)
 {
-    ProbeRunRecord run;
-    run.actor = actor;
-    run.kind = ProbeKind::BindProbe;
-    run.startedAt = startedAt;
-    run.durationUs = durationUs;
-    run.protocol = target.protocol;
-    run.spec = SocketSpec::forProtocol(target.protocol, target.family);
-    run.address = qs(target.address);
+    ProbeRunRecord run = socketRun(ProbeKind::BindProbe, actor, startedAt, durationUs,
+                                   target.protocol, target.family, target.address);
     run.requested = PortRange{target.port, 1};
     run.ok = result.outcome == BindOutcome::Free;
     if (run.ok)
@@ -266,7 +317,9 @@ ProbeRunRecord probeRunFromBindProbe(const BindTarget& target, const BindProbeRe
     step.firstPort = step.lastPort = run.ok ? result.boundPort : target.port;
     step.outcome = result.outcome;
     step.holder = qs(result.holder);
-    step.detail = QStringLiteral("%1:%2 %3").arg(run.address).arg(step.firstPort)
+    step.detail = QStringLiteral("%1:%2 %3")
+                      .arg(run.address)
+                      .arg(step.firstPort)
                       .arg(qs(toString(result.outcome)));
     run.steps.append(step);
     run.stepCount = 1;
@@ -282,7 +335,7 @@ ProbeRunRecord probeRunFromBindProbe(const BindTarget& target, const BindProbeRe
     QJsonObject parameters{{QStringLiteral("family"), qs(toString(target.family))},
                            {QStringLiteral("address"), run.address},
                            {QStringLiteral("port"), target.port}};
-    run.parameters = QString::fromUtf8(QJsonDocument(parameters).toJson(QJsonDocument::Compact));
+    run.parameters = parametersText(parameters);
     return run;
 }
 
@@ -290,14 +343,8 @@ ProbeRunRecord probeRunFromScan(const ScanResult& scan, const Actor& actor,
                                 const QDateTime& startedAt, qint64 durationUs)
 {
     const ScanRequest& request = scan.request;
-    ProbeRunRecord run;
-    run.actor = actor;
-    run.kind = ProbeKind::Scan;
-    run.startedAt = startedAt;
-    run.durationUs = durationUs;
-    run.protocol = request.protocol;
-    run.spec = SocketSpec::forProtocol(request.protocol, request.family);
-    run.address = qs(request.address);
+    ProbeRunRecord run = socketRun(ProbeKind::Scan, actor, startedAt, durationUs, request.protocol,
+                                   request.family, request.address);
     run.requested = PortRange{request.first, quint16(request.last - request.first + 1)};
     run.cancelled = scan.cancelled;
     run.ok = !scan.cancelled;
@@ -313,12 +360,15 @@ ProbeRunRecord probeRunFromScan(const ScanResult& scan, const Actor& actor,
         step.outcome = part.outcome;
         step.holder = qs(part.holder);
         if (part.code != 0 || !part.codeName.empty()) {
-            const ErrorKind kind = part.outcome == BindOutcome::InUse       ? ErrorKind::Conflict
-                                   : part.outcome == BindOutcome::Forbidden ? ErrorKind::AccessDenied
-                                                                            : ErrorKind::Unavailable;
+            const ErrorKind kind = part.outcome == BindOutcome::InUse ? ErrorKind::Conflict
+                                   : part.outcome == BindOutcome::Forbidden
+                                       ? ErrorKind::AccessDenied
+                                       : ErrorKind::Unavailable;
             step.error = Error{kind, part.code, part.codeName, {}};
         }
-        step.detail = QStringLiteral("%1-%2 %3").arg(part.first).arg(part.last)
+        step.detail = QStringLiteral("%1-%2 %3")
+                          .arg(part.first)
+                          .arg(part.last)
                           .arg(qs(toString(part.outcome)));
         ports[std::size_t(part.outcome)] += quint32(part.last) - part.first + 1;
         run.steps.append(std::move(step));
@@ -340,7 +390,7 @@ ProbeRunRecord probeRunFromScan(const ScanResult& scan, const Actor& actor,
                            {QStringLiteral("last"), request.last},
                            {QStringLiteral("threads"), qint64(request.threads)},
                            {QStringLiteral("probed"), qint64(scan.probed)}};
-    run.parameters = QString::fromUtf8(QJsonDocument(parameters).toJson(QJsonDocument::Compact));
+    run.parameters = parametersText(parameters);
     return run;
 }
 

@@ -12,7 +12,8 @@ namespace {
 
 // SQLite's result codes (sqlite3.h). Only the numbers are needed, not the library itself: the
 // QSQLITE driver may carry its own copy of SQLite (Windows builds of Qt do).
-enum : int {
+enum : int
+{
     kError = 1,
     kInternal = 2,
     kPerm = 3,
@@ -119,9 +120,12 @@ ErrorKind kindOf(int primary)
     switch (primary) {
     case kBusy:
     case kLocked:
-    case kConstraint: return ErrorKind::Conflict;
-    case kInterrupt: return ErrorKind::Interrupted;
-    case kAbort: return ErrorKind::Cancelled;
+    case kConstraint:
+        return ErrorKind::Conflict;
+    case kInterrupt:
+        return ErrorKind::Interrupted;
+    case kAbort:
+        return ErrorKind::Cancelled;
     case kPerm:
     case kAuth:
     case kReadOnly:
@@ -131,11 +135,14 @@ ErrorKind kindOf(int primary)
     case kCantOpen:
     case kProtocol:
     case kNoLfs:
-    case kNotADb: return ErrorKind::IoError;
+    case kNotADb:
+        return ErrorKind::IoError;
     case kTooBig:
     case kMismatch:
-    case kRange: return ErrorKind::InvalidArgument;
-    default: return ErrorKind::Internal;
+    case kRange:
+        return ErrorKind::InvalidArgument;
+    default:
+        return ErrorKind::Internal;
     }
 }
 
@@ -198,57 +205,50 @@ int codeOf(const QSqlError& error)
     return ok ? code : kMisuse;
 }
 
+// What the user is told for each primary result code: %1 is the action, %2 the database file,
+// %3 (where the message has it) SQLite's own words.
+struct Advice
+{
+    std::array<int, 2> codes;
+    const char* text;
+};
+constexpr std::array<Advice, 8> kAdvice{{
+    {{kBusy, kLocked},
+     "%1: the database %2 stayed locked by another program (another Portolan?) for longer than "
+     "the wait allows; try again."},
+    {{kReadOnly, kReadOnly},
+     "%1: the database %2 is read-only (%3); make the file and its folder writable, or choose "
+     "another file with --db."},
+    {{kFull, kFull},
+     "%1: the disk holding the database %2 is full; nothing of this change was written. Free "
+     "some space and try again."},
+    {{kCorrupt, kNotADb},
+     "%1: %2 is not a usable Portolan database (%3). Move it away or choose another file with "
+     "--db; it was left as it is."},
+    {{kCantOpen, kCantOpen},
+     "%1: the database %2 cannot be opened (%3); check that its folder exists and that the file "
+     "and folder are writable."},
+    {{kIoErr, kIoErr},
+     "%1: reading or writing the database %2 failed (%3); check the disk and the file's "
+     "permissions."},
+    {{kPerm, kAuth}, "%1: access to the database %2 was refused (%3)."},
+    {{kConstraint, kConstraint},
+     "%1: the change contradicts what the database %2 already holds (%3)."},
+}};
+
 Error makeError(int code, const QString& sqliteText, const QString& path, const QString& action)
 {
     const QString file = QDir::toNativeSeparators(path);
     const int primary = code & 0xff;
-    QString text;
-    switch (primary) {
-    case kBusy:
-    case kLocked:
-        text = QStringLiteral("%1: the database %2 stayed locked by another program (another "
-                              "Portolan?) for longer than the wait allows; try again.")
-                   .arg(action, file);
-        break;
-    case kReadOnly:
-        text = QStringLiteral("%1: the database %2 is read-only (%3); make the file and its "
-                              "folder writable, or choose another file with --db.")
-                   .arg(action, file, sqliteText);
-        break;
-    case kFull:
-        text = QStringLiteral("%1: the disk holding the database %2 is full; nothing of this "
-                              "change was written. Free some space and try again.")
-                   .arg(action, file);
-        break;
-    case kCorrupt:
-    case kNotADb:
-        text = QStringLiteral("%1: %2 is not a usable Portolan database (%3). Move it away or "
-                              "choose another file with --db; it was left as it is.")
-                   .arg(action, file, sqliteText);
-        break;
-    case kCantOpen:
-        text = QStringLiteral("%1: the database %2 cannot be opened (%3); check that its folder "
-                              "exists and that the file and folder are writable.")
-                   .arg(action, file, sqliteText);
-        break;
-    case kIoErr:
-        text = QStringLiteral("%1: reading or writing the database %2 failed (%3); check the "
-                              "disk and the file's permissions.")
-                   .arg(action, file, sqliteText);
-        break;
-    case kPerm:
-    case kAuth:
-        text = QStringLiteral("%1: access to the database %2 was refused (%3).")
-                   .arg(action, file, sqliteText);
-        break;
-    case kConstraint:
-        text = QStringLiteral("%1: the change contradicts what the database %2 already holds (%3).")
-                   .arg(action, file, sqliteText);
-        break;
-    default:
-        text = QStringLiteral("%1: the database %2 answered: %3.").arg(action, file, sqliteText);
-        break;
+    const char* format = "%1: the database %2 answered: %3.";
+    for (const Advice& advice : kAdvice) {
+        if (advice.codes[0] == primary || advice.codes[1] == primary)
+            format = advice.text;
     }
+    const QString pattern = QString::fromLatin1(format);
+    const QString text = pattern.contains(QLatin1String("%3"))
+                             ? pattern.arg(action, file, sqliteText)
+                             : pattern.arg(action, file);
     return Error{kindOf(primary), code, codeName(code).toStdString(), text.toStdString()};
 }
 

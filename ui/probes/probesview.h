@@ -1,8 +1,8 @@
 #pragma once
 
 #include "model/services/preflight.h"
-#include "model/store/records.h"
 #include "model/services/reservationservice.h" // OperationId
+#include "model/store/records.h"
 
 #include "platform/backend.h"
 #include "platform/error.h"
@@ -15,12 +15,9 @@
 #include <optional>
 #include <vector>
 
-class QButtonGroup;
 class QComboBox;
-class QGroupBox;
 class QLabel;
 class QLineEdit;
-class QPushButton;
 class QRadioButton;
 class QTableView;
 
@@ -31,6 +28,7 @@ class ProbeService;
 namespace portolan::ui {
 
 class LiveStepModel;
+class ProbeForm;
 
 // The Probes view: one-click runs of the domain sheet's two sample programs, a custom probe
 // (a runtime block, or a known reservation by its token, associated and bound) and a plain
@@ -93,10 +91,10 @@ private:
         std::optional<ReservedBlock> tokenBlock; // token mode: the known block with that token
     };
 
-    QGroupBox* buildSample1();
-    QGroupBox* buildSample2();
-    QGroupBox* buildCustom();
-    QGroupBox* buildBind();
+    ProbeForm* buildSample1();
+    ProbeForm* buildSample2();
+    ProbeForm* buildCustom();
+    ProbeForm* buildBind();
 
     std::optional<Sample1Input> checkSample1();
     std::optional<PortRange> checkSample2();
@@ -104,7 +102,6 @@ private:
     std::optional<BindTarget> checkBind();
     void validateAll();
     void updateEnabled();
-    void syncFamily(QComboBox* address, QComboBox* family);
 
     void launch(const QString& what, const std::function<OperationId()>& start);
     void onStep(OperationId id, const ProbeStepRecord& step);
@@ -121,38 +118,30 @@ private:
     bool m_screenshotPending = false;
     QPointer<QWidget> m_focusBefore; // where the keyboard was when a run started
 
-    // Sample 1
+    // The forms, and the fields their checks read.
+    ProbeForm* m_sample1 = nullptr;
     QComboBox* m_s1Family = nullptr;
     QComboBox* m_s1Type = nullptr;
     QComboBox* m_s1Protocol = nullptr;
     QLineEdit* m_s1Start = nullptr;
     QLineEdit* m_s1Count = nullptr;
-    QLabel* m_s1Errors = nullptr;
-    QPushButton* m_s1Run = nullptr;
-    // Sample 2
+    ProbeForm* m_sample2 = nullptr;
     QLineEdit* m_s2Start = nullptr;
     QLineEdit* m_s2Count = nullptr;
-    QLabel* m_s2Errors = nullptr;
-    QPushButton* m_s2Run = nullptr;
     bool m_s2Edited = false;
-    // Custom probe
+    ProbeForm* m_custom = nullptr;
     QComboBox* m_cProtocol = nullptr;
     QComboBox* m_cFamily = nullptr;
     QComboBox* m_cAddress = nullptr;
-    QRadioButton* m_cUseRange = nullptr;
     QRadioButton* m_cUseToken = nullptr;
     QLineEdit* m_cStart = nullptr;
     QLineEdit* m_cCount = nullptr;
     QLineEdit* m_cToken = nullptr;
-    QLabel* m_cErrors = nullptr;
-    QPushButton* m_cRun = nullptr;
-    // Bind probe
+    ProbeForm* m_bind = nullptr;
     QComboBox* m_bProtocol = nullptr;
     QComboBox* m_bFamily = nullptr;
     QComboBox* m_bAddress = nullptr;
     QLineEdit* m_bPort = nullptr;
-    QLabel* m_bErrors = nullptr;
-    QPushButton* m_bRun = nullptr;
 
     LiveStepModel* m_steps = nullptr;
     QTableView* m_table = nullptr;

@@ -2,6 +2,7 @@
 
 #include "ui/formsupport.h"
 #include "ui/probes/probetext.h"
+#include "ui/probes/probewidgets.h"
 #include "ui/scan/scanrunmodel.h"
 
 #include "model/services/explanations.h"
@@ -13,7 +14,6 @@
 #include <QComboBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
@@ -28,35 +28,16 @@
 #include <array>
 
 namespace portolan::ui {
-namespace {
-
-QLabel* buddyLabel(const QString& text, QWidget* buddy, QWidget* parent)
-{
-    auto* label = new QLabel(text, parent);
-    label->setBuddy(buddy);
-    return label;
-}
-
-} // namespace
 
 ScanView::ScanView(ProbeService& probes, QWidget* parent)
     : QWidget(parent), m_probes(probes), m_model(new ScanRunModel(this))
 {
-    m_protocol = new QComboBox(this);
+    m_protocol = protocolCombo(this);
     m_protocol->setObjectName(QStringLiteral("scanProtocol"));
-    m_protocol->addItem(QStringLiteral("TCP"), int(Protocol::Tcp));
-    m_protocol->addItem(QStringLiteral("UDP"), int(Protocol::Udp));
-    m_family = new QComboBox(this);
+    m_family = familyCombo(this);
     m_family->setObjectName(QStringLiteral("scanFamily"));
-    m_family->addItem(QStringLiteral("IPv4"), int(AddressFamily::IPv4));
-    m_family->addItem(QStringLiteral("IPv6"), int(AddressFamily::IPv6));
-    m_address = new QComboBox(this);
+    m_address = addressCombo(this, 14);
     m_address->setObjectName(QStringLiteral("scanAddress"));
-    m_address->setEditable(true);
-    m_address->setInsertPolicy(QComboBox::NoInsert);
-    for (const char* address : {"127.0.0.1", "0.0.0.0", "::1", "::"})
-        m_address->addItem(QString::fromLatin1(address));
-    m_address->setMinimumContentsLength(14);
     m_range = new QLineEdit(QStringLiteral("1-65535"), this);
     m_range->setObjectName(QStringLiteral("scanRange"));
     m_range->setPlaceholderText(tr("FIRST-LAST or one port"));
@@ -108,32 +89,16 @@ ScanView::ScanView(ProbeService& probes, QWidget* parent)
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("scanRuns"));
     m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setHighlightSections(false);
+    setUpRunTable(m_table);
     m_table->setColumnWidth(ScanRunModel::PortsColumn, 140);
     m_table->setColumnWidth(ScanRunModel::CountColumn, 80);
     m_table->setColumnWidth(ScanRunModel::OutcomeColumn, 120);
     m_table->setColumnWidth(ScanRunModel::CodeColumn, 220);
 
-    m_summary = new QLabel(this);
+    m_summary = summaryLabel(this);
     m_summary->setObjectName(QStringLiteral("scanSummary"));
-    m_summary->setWordWrap(true);
-    m_summary->setTextFormat(Qt::RichText);
-    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_status = new QLabel(tr("Each scan is recorded in the history."), this);
+    m_status = mutedLabel(tr("Each scan is recorded in the history."), this);
     m_status->setObjectName(QStringLiteral("scanStatus"));
-    {
-        QPalette palette = m_status->palette();
-        palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));
-        m_status->setPalette(palette);
-    }
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -149,11 +114,8 @@ ScanView::ScanView(ProbeService& probes, QWidget* parent)
     connect(m_range, &QLineEdit::textChanged, this, &ScanView::updateEnabled);
     connect(m_range, &QLineEdit::returnPressed, this, &ScanView::startScan);
     connect(m_address->lineEdit(), &QLineEdit::returnPressed, this, &ScanView::startScan);
-    connect(m_address, &QComboBox::currentTextChanged, this, [this](const QString& text) {
-        // Any address with a colon is IPv6, as in the CLI.
-        const auto family =
-            text.contains(QLatin1Char(':')) ? AddressFamily::IPv6 : AddressFamily::IPv4;
-        m_family->setCurrentIndex(m_family->findData(int(family)));
+    connect(m_address, &QComboBox::currentTextChanged, this, [this] {
+        syncFamily(m_address, m_family);
         updateEnabled();
     });
     connect(m_hideFree, &QCheckBox::toggled, m_model, &ScanRunModel::setHideFree);
@@ -196,19 +158,17 @@ std::optional<ScanRequest> ScanView::checkInput()
     setFieldError(m_range, span ? QString() : errorText(span.error()));
     if (!span)
         errors << errorText(span.error());
-    const QString address = m_address->currentText().trimmed();
-    const QString addressError = address.isEmpty()
-                                     ? tr("address: an address is required, e.g. 127.0.0.1 or ::1")
-                                     : QString();
-    setFieldError(m_address, addressError);
-    if (!addressError.isEmpty())
-        errors.prepend(addressError);
+    QString address;
+    if (const QString error = checkAddress(
+            m_address, tr("address: an address is required, e.g. 127.0.0.1 or ::1"), &address);
+        !error.isEmpty())
+        errors.prepend(error);
     showErrors(m_errors, errors);
     if (!errors.isEmpty())
         return std::nullopt;
     ScanRequest request;
-    request.protocol = Protocol(m_protocol->currentData().toInt());
-    request.family = AddressFamily(m_family->currentData().toInt());
+    request.protocol = protocolOf(m_protocol);
+    request.family = familyOf(m_family);
     request.address = address.toStdString();
     request.first = span->start;
     request.last = quint16(span->end());
