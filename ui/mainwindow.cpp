@@ -68,7 +68,7 @@ MainWindow::MainWindow(Store& store, ReservationService& reservations, ProbeServ
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Portolan — %1").arg(reservations.host()));
-    setWindowIcon(icon(IconKind::PortMap));
+    setWindowIcon(applicationIcon());
     m_inventory = new InventoryModel(store, &reservations, QString(), this);
 
     buildViews();
