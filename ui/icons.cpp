@@ -1,5 +1,9 @@
 #include "icons.h"
 
+#include "colorscheme.h"
+
+#include <QApplication>
+#include <QFile>
 #include <QString>
 
 #include <algorithm>
@@ -39,9 +43,14 @@ QIcon fromFiles(const char* name)
 {
     static const bool registered = (registerIconResources(), true);
     Q_UNUSED(registered);
+    // Icons drawn in dark grey or blue have a variant for a dark palette, in light grey and
+    // sky blue.
+    QString base = QStringLiteral(":/icons/%1").arg(QLatin1String(name));
+    if (isDark(QApplication::palette()) && QFile::exists(base + QStringLiteral("-dark-16.png")))
+        base += QStringLiteral("-dark");
     QIcon result;
     for (int size : {16, 24, 32, 48})
-        result.addFile(QStringLiteral(":/icons/%1-%2.png").arg(QLatin1String(name)).arg(size));
+        result.addFile(QStringLiteral("%1-%2.png").arg(base).arg(size));
     return result;
 }
 

@@ -7,7 +7,10 @@ namespace portolan::ui {
 // The console's own icons, the same on every platform and style (QStyle's standard icons
 // differ, and several are missing off Windows). They are PNG files in resources/icons/ at the
 // sizes the console shows them (16 px menus, 22-24 px toolbar and sidebar), each drawn for its
-// pixel grid, with @2x files for high-DPI screens: the Windows Qt has no SVG module.
+// pixel grid, with @2x files for high-DPI screens: the Windows Qt has no SVG module. Under a
+// dark application palette (ui/colorscheme.h) the icons drawn in dark grey or blue come in light
+// grey and sky blue; an icon is chosen when it is made, so a window made before a palette change
+// keeps its own.
 enum class IconKind
 {
     Reservations,

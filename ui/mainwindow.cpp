@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "colorscheme.h"
 #include "elevation.h"
 #include "errorpresenter.h"
 #include "icons.h"
@@ -25,6 +26,7 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QDialog>
+#include <QEvent>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
@@ -66,6 +68,12 @@ MainWindow::MainWindow(Store& store, ReservationService& reservations, ProbeServ
                        QWidget* parent)
     : QMainWindow(parent), m_store(store), m_service(reservations), m_probes(probes)
 {
+    if (const QString problem = applyPaletteFromEnvironment(); !problem.isEmpty())
+        qWarning("%s", qPrintable(problem));
+    // QApplication tells existing windows of a new palette only from the event loop: this one
+    // takes it now, before it builds its children.
+    QEvent paletteChanged(QEvent::ApplicationPaletteChange);
+    QCoreApplication::sendEvent(this, &paletteChanged);
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Portolan — %1").arg(reservations.host()));
     setWindowIcon(applicationIcon());

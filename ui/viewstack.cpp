@@ -1,5 +1,6 @@
 #include "viewstack.h"
 
+#include <QEvent>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QListWidget>
@@ -24,9 +25,7 @@ ViewStack::ViewStack(QWidget* parent) : QWidget(parent)
     m_sidebar->setIconSize(QSize(kIconSize, kIconSize));
     m_sidebar->setSpacing(2);
     m_sidebar->setFrameShape(QFrame::NoFrame);
-    QPalette pal = m_sidebar->palette();
-    pal.setColor(QPalette::Base, pal.color(QPalette::Window).darker(104));
-    m_sidebar->setPalette(pal);
+    tintSidebar();
 
     m_stack = new QStackedWidget(this);
     m_stack->setObjectName(QStringLiteral("views"));
@@ -45,6 +44,21 @@ ViewStack::ViewStack(QWidget* parent) : QWidget(parent)
         m_stack->setCurrentIndex(row);
         emit currentChanged(row);
     });
+}
+
+void ViewStack::tintSidebar()
+{
+    // A shade off the window, so the sidebar reads as a place of its own.
+    QPalette pal = m_sidebar->palette();
+    pal.setColor(QPalette::Base, palette().color(QPalette::Window).darker(104));
+    m_sidebar->setPalette(pal);
+}
+
+void ViewStack::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        tintSidebar();
 }
 
 void ViewStack::addRow(const QIcon& icon, const QString& text, const QString& tip)

@@ -38,7 +38,11 @@ signals:
     // The user picked another row, or setCurrentIndex moved to another page.
     void currentChanged(int index);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void tintSidebar();
     void addRow(const QIcon& icon, const QString& text, const QString& tip);
 
     struct Page

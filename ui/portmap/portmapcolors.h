@@ -2,42 +2,44 @@
 
 #include <QColor>
 
+class QPalette;
+
 namespace portolan::ui::portmap {
 
 // Okabe-Ito based, so the layers stay apart for the common colour-vision deficiencies; each
-// layer also has its own pattern or label, so colour never carries the meaning alone.
+// layer also has its own pattern or label, so colour never carries the meaning alone. One
+// table for a light palette and one for a dark one: the text colours (text, mutedText, and the
+// edges, which name blocks and the dynamic range) keep 4.5:1 on what they are drawn on, the
+// lane, the dynamic range band and the label boxes (tests/ui/tst_palette.cpp).
 struct Colors
 {
-    QColor laneBackground{252, 252, 252};
-    QColor laneBorder{150, 150, 150};
-    QColor dynamicFill{221, 229, 240};
-    QColor dynamicEdge{86, 106, 140};
-    QColor persistentFill{205, 228, 245};
-    QColor persistentHatch{0, 114, 178};
-    QColor persistentEdge{0, 80, 130};
-    QColor runtimeFill{230, 159, 0};
-    QColor runtimeHatch{110, 55, 0};
-    QColor runtimeEdge{90, 45, 0};
-    QColor scanFree{196, 232, 217};
-    QColor scanInUse{240, 228, 66};
-    QColor scanInUseHatch{110, 100, 0};
-    QColor scanForbidden{213, 94, 0};
-    QColor scanForbiddenHatch{70, 20, 0};
-    QColor scanOther{185, 185, 185};
-    QColor listener{20, 20, 20};
-    QColor grid{0, 0, 0, 28};
-    QColor cellGrid{0, 0, 0, 85};
-    QColor hover{0, 0, 0, 40};
-    QColor cursor{0, 0, 0};
-    QColor labelBox{255, 255, 255, 225};
-    QColor text{20, 20, 20};
-    QColor mutedText{95, 95, 95};
+    QColor laneBackground;
+    QColor laneBorder;
+    QColor dynamicFill;
+    QColor dynamicEdge;
+    QColor persistentFill;
+    QColor persistentHatch;
+    QColor persistentEdge;
+    QColor runtimeFill;
+    QColor runtimeHatch;
+    QColor runtimeEdge;
+    QColor scanFree;
+    QColor scanInUse;
+    QColor scanInUseHatch;
+    QColor scanForbidden;
+    QColor scanForbiddenHatch;
+    QColor scanOther;
+    QColor listener;
+    QColor grid;
+    QColor cellGrid;
+    QColor hover;
+    QColor cursor;
+    QColor labelBox;
+    QColor text;
+    QColor mutedText;
 };
 
-inline const Colors& colors()
-{
-    static const Colors c;
-    return c;
-}
+// The table that suits the palette (ui/colorscheme.h: isDark).
+const Colors& colorsFor(const QPalette& palette);
 
 } // namespace portolan::ui::portmap

@@ -294,7 +294,7 @@ void PortMapWidget::paintEvent(QPaintEvent*)
     frame.rect = rect();
     frame.font = font();
     frame.palette = palette();
-    frame.colors = &portmap::colors();
+    frame.colors = &portmap::colorsFor(frame.palette);
     frame.focused = hasFocus();
     frame.layout = layout();
     frame.scale = {m_viewStart, m_viewSpan, frame.layout.plot};
