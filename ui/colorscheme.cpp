@@ -4,40 +4,33 @@
 #include <QStyle>
 #include <QStyleFactory>
 
+#include <algorithm>
+#include <iterator>
 #include <memory>
 
 namespace portolan::ui {
 
 namespace {
 
-struct Variants
+// The table: each colour for a light and for a dark palette.
+struct Entry
 {
+    SchemeColor role;
     QColor light;
     QColor dark;
 };
 
-Variants variants(SchemeColor role)
-{
-    switch (role) {
-    case SchemeColor::OkText:
-        return {{0x1b, 0x6e, 0x20}, {110, 200, 120}};
-    case SchemeColor::WarningText:
-        return {{0x9a, 0x5b, 0x00}, {235, 180, 70}};
-    case SchemeColor::ErrorText:
-        return {{180, 60, 0}, {255, 130, 90}};
-    case SchemeColor::MutedText:
-        return {{105, 105, 105}, {150, 150, 150}};
-    case SchemeColor::InvalidText:
-        return {{176, 0, 32}, {255, 120, 130}};
-    case SchemeColor::InvalidBase:
-        return {{255, 228, 228}, {90, 30, 35}};
-    case SchemeColor::AttentionWindow:
-        return {{0xff, 0xf4, 0xce}, {70, 58, 20}}; // a pale or a deep warning yellow
-    case SchemeColor::AttentionText:
-        return {{0x3b, 0x2f, 0x00}, {245, 230, 180}};
-    }
-    return {Qt::black, Qt::white};
-}
+const Entry kTable[] = {
+    {SchemeColor::OkText, {0x1b, 0x6e, 0x20}, {110, 200, 120}},
+    {SchemeColor::WarningText, {0x9a, 0x5b, 0x00}, {235, 180, 70}},
+    {SchemeColor::ErrorText, {180, 60, 0}, {255, 130, 90}},
+    {SchemeColor::MutedText, {105, 105, 105}, {150, 150, 150}},
+    {SchemeColor::InvalidText, {176, 0, 32}, {255, 120, 130}},
+    {SchemeColor::InvalidBase, {255, 228, 228}, {90, 30, 35}},
+    // A pale or a deep warning yellow.
+    {SchemeColor::AttentionWindow, {0xff, 0xf4, 0xce}, {70, 58, 20}},
+    {SchemeColor::AttentionText, {0x3b, 0x2f, 0x00}, {245, 230, 180}},
+};
 
 } // namespace
 
@@ -49,8 +42,11 @@ bool isDark(const QPalette& palette)
 
 QColor schemeColor(SchemeColor role, const QPalette& palette)
 {
-    const Variants v = variants(role);
-    return isDark(palette) ? v.dark : v.light;
+    const auto* entry = std::find_if(std::begin(kTable), std::end(kTable),
+                                     [role](const Entry& e) { return e.role == role; });
+    if (entry == std::end(kTable))
+        return palette.color(QPalette::WindowText);
+    return isDark(palette) ? entry->dark : entry->light;
 }
 
 QPalette lightPalette()

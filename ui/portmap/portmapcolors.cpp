@@ -64,6 +64,27 @@ const Colors kDark{
 
 } // namespace
 
+LayerLook Colors::look(Layer layer) const
+{
+    switch (layer) {
+    case Layer::Dynamic:
+        return {dynamicFill, dynamicFill, Qt::NoBrush};
+    case Layer::Persistent:
+        return {persistentFill, persistentHatch, Qt::BDiagPattern};
+    case Layer::Runtime:
+        return {runtimeFill, runtimeHatch, Qt::DiagCrossPattern};
+    case Layer::ScanFree:
+        return {scanFree, scanFree, Qt::NoBrush};
+    case Layer::ScanInUse:
+        return {scanInUse, scanInUseHatch, Qt::HorPattern};
+    case Layer::ScanForbidden:
+        return {scanForbidden, scanForbiddenHatch, Qt::DiagCrossPattern};
+    case Layer::ScanOther:
+        return {scanOther, scanOther, Qt::NoBrush};
+    }
+    return {scanOther, scanOther, Qt::NoBrush};
+}
+
 const Colors& colorsFor(const QPalette& palette)
 {
     return isDark(palette) ? kDark : kLight;

@@ -11,6 +11,27 @@ namespace portolan::ui::portmap {
 // table for a light palette and one for a dark one: the text colours (text, mutedText, and the
 // edges, which name blocks and the dynamic range) keep 4.5:1 on what they are drawn on, the
 // lane, the dynamic range band and the label boxes (tests/ui/tst_palette.cpp).
+// The facts the lanes draw as filled spans.
+enum class Layer
+{
+    Dynamic,
+    Persistent,
+    Runtime,
+    ScanFree,
+    ScanInUse,
+    ScanForbidden,
+    ScanOther
+};
+
+// How a layer is filled: its colour, with a pattern in a darker one over it (the darker one
+// alone where a span is too narrow for the pattern to show).
+struct LayerLook
+{
+    QColor fill;
+    QColor hatch;
+    Qt::BrushStyle pattern = Qt::NoBrush;
+};
+
 struct Colors
 {
     QColor laneBackground;
@@ -37,6 +58,9 @@ struct Colors
     QColor labelBox;
     QColor text;
     QColor mutedText;
+
+    // The same in the legend as in the lanes.
+    LayerLook look(Layer layer) const;
 };
 
 // The table that suits the palette (ui/colorscheme.h: isDark).

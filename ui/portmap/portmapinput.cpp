@@ -130,7 +130,15 @@ void PortMapWidget::focusOutEvent(QFocusEvent* event)
 
 void PortMapWidget::keyPressEvent(QKeyEvent* event)
 {
-    const Qt::KeyboardModifiers mods = event->modifiers();
+    if (handleKey(*event))
+        event->accept();
+    else
+        QWidget::keyPressEvent(event);
+}
+
+bool PortMapWidget::handleKey(const QKeyEvent& event)
+{
+    const Qt::KeyboardModifiers mods = event.modifiers();
     const bool ctrl = mods & Qt::ControlModifier;
     const bool shift = mods & Qt::ShiftModifier;
     const double ppp = portsPerPixel();
@@ -138,10 +146,10 @@ void PortMapWidget::keyPressEvent(QKeyEvent* event)
     const qint64 step = ppp <= 1.0 ? 1 : qint64(std::ceil(ppp * 4.0));
     const qint64 current = m_currentPort;
 
-    switch (event->key()) {
+    switch (event.key()) {
     case Qt::Key_Left:
     case Qt::Key_Right: {
-        const bool forward = event->key() == Qt::Key_Right;
+        const bool forward = event.key() == Qt::Key_Right;
         if (ctrl) {
             if (const auto target = nextBoundary(current, forward))
                 moveCurrentPort(m_currentProtocol, qint64(*target), true);
@@ -156,7 +164,7 @@ void PortMapWidget::keyPressEvent(QKeyEvent* event)
     }
     case Qt::Key_PageUp:
     case Qt::Key_PageDown: {
-        const double sign = event->key() == Qt::Key_PageDown ? 1 : -1;
+        const double sign = event.key() == Qt::Key_PageDown ? 1 : -1;
         const double ports = sign * std::max(1.0, std::round(m_viewSpan * 0.9));
         panBy(ports);
         moveCurrentPort(m_currentProtocol, current + qint64(ports), true);
@@ -183,10 +191,8 @@ void PortMapWidget::keyPressEvent(QKeyEvent* event)
         zoomOut();
         break;
     case Qt::Key_0:
-        if (!ctrl) {
-            QWidget::keyPressEvent(event);
-            return;
-        }
+        if (!ctrl)
+            return false;
         showAll();
         break;
     case Qt::Key_Return:
@@ -195,17 +201,14 @@ void PortMapWidget::keyPressEvent(QKeyEvent* event)
         activate(m_currentProtocol, m_currentPort);
         break;
     case Qt::Key_Escape:
-        if (!m_selectedBlock) {
-            QWidget::keyPressEvent(event);
-            return;
-        }
+        if (!m_selectedBlock)
+            return false;
         clearSelection();
         break;
     default:
-        QWidget::keyPressEvent(event);
-        return;
+        return false;
     }
-    event->accept();
+    return true;
 }
 
 } // namespace portolan::ui

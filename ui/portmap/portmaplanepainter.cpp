@@ -131,15 +131,16 @@ std::vector<PortSpan> LanePainter::visible(const std::vector<PortSpan>& spans) c
 }
 
 void LanePainter::fillSpans(const std::vector<PortSpan>& spans, const QRect& track, double minWidth,
-                            const QColor& fill, const QColor& dark, Qt::BrushStyle pattern)
+                            Layer layer)
 {
     // Spans a few pixels wide show their layer's dark colour: a pattern needs room to be seen.
+    const LayerLook look = m_c.look(layer);
     for (const PortSpan& s : spans) {
         const QRectF r = spanRect(s, track, minWidth);
-        if (pattern != Qt::NoBrush && r.width() < 5.0)
-            m_p.fillRect(r, dark);
+        if (look.pattern != Qt::NoBrush && r.width() < 5.0)
+            m_p.fillRect(r, look.hatch);
         else
-            fillLayer(m_p, r, fill, dark, pattern);
+            fillLayer(m_p, r, look);
     }
 }
 
@@ -231,10 +232,8 @@ void LanePainter::paintGrid()
 // beside a listener's tick.
 void LanePainter::paintBlocks()
 {
-    fillSpans(visible(m_layers.persistent), m_lane.reserved, 4.0, m_c.persistentFill,
-              m_c.persistentHatch, Qt::BDiagPattern);
-    fillSpans(visible(m_layers.runtime), m_lane.reserved, 4.0, m_c.runtimeFill, m_c.runtimeHatch,
-              Qt::DiagCrossPattern);
+    fillSpans(visible(m_layers.persistent), m_lane.reserved, 4.0, Layer::Persistent);
+    fillSpans(visible(m_layers.runtime), m_lane.reserved, 4.0, Layer::Runtime);
 }
 
 // Outlines and labels of the blocks wide enough to tell apart. A block too narrow for its
@@ -319,29 +318,22 @@ void LanePainter::paintScan()
         m_p.drawText(m_lane.scan, Qt::AlignCenter, PortMapWidget::tr("not scanned"));
         return;
     }
-    struct ScanLayer
+    const struct
     {
         const std::vector<PortSpan>* spans;
-        QColor fill;
-        QColor dark;
-        Qt::BrushStyle pattern;
+        Layer layer;
         QString word;
         double minWidth;
-    };
-    const ScanLayer scanLayers[] = {
-        {&m_layers.scanFree, m_c.scanFree, m_c.scanFree, Qt::NoBrush, PortMapWidget::tr("free"),
-         1.0},
-        {&m_layers.scanOther, m_c.scanOther, m_c.scanOther, Qt::NoBrush, PortMapWidget::tr("error"),
-         2.0},
-        {&m_layers.scanInUse, m_c.scanInUse, m_c.scanInUseHatch, Qt::HorPattern,
-         PortMapWidget::tr("in use"), 2.0},
-        {&m_layers.scanForbidden, m_c.scanForbidden, m_c.scanForbiddenHatch, Qt::DiagCrossPattern,
-         PortMapWidget::tr("forbidden"), 2.0},
+    } scanLayers[] = {
+        {&m_layers.scanFree, Layer::ScanFree, PortMapWidget::tr("free"), 1.0},
+        {&m_layers.scanOther, Layer::ScanOther, PortMapWidget::tr("error"), 2.0},
+        {&m_layers.scanInUse, Layer::ScanInUse, PortMapWidget::tr("in use"), 2.0},
+        {&m_layers.scanForbidden, Layer::ScanForbidden, PortMapWidget::tr("forbidden"), 2.0},
     };
     const bool roomForText = m_lane.scan.height() >= m_sfm.height();
-    for (const ScanLayer& layer : scanLayers) {
+    for (const auto& layer : scanLayers) {
         const std::vector<PortSpan> spans = visible(*layer.spans);
-        fillSpans(spans, m_lane.scan, layer.minWidth, layer.fill, layer.dark, layer.pattern);
+        fillSpans(spans, m_lane.scan, layer.minWidth, layer.layer);
         if (!roomForText || spans.size() > 2000)
             continue;
         const int w = m_sfm.horizontalAdvance(layer.word) + 10;

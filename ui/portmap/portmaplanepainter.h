@@ -25,7 +25,7 @@ private:
     QRectF spanRect(const PortSpan& s, const QRect& track, double minWidth) const;
     std::vector<PortSpan> visible(const std::vector<PortSpan>& spans) const;
     void fillSpans(const std::vector<PortSpan>& spans, const QRect& track, double minWidth,
-                   const QColor& fill, const QColor& dark, Qt::BrushStyle pattern);
+                   Layer layer);
     // Where a label `width` px wide goes inside `shown`, stepping aside from the current
     // port's column; none when it does not fit.
     std::optional<double> labelCentre(const QRectF& shown, double width) const;

@@ -28,13 +28,13 @@ QFont boldFont(const QFont& base)
 std::vector<LegendItem> legendItems()
 {
     return {
-        {Swatch::Dynamic, PortMapWidget::tr("Dynamic range"), {}},
-        {Swatch::Persistent, PortMapWidget::tr("Persistent reservation (explicit binds work)"), {}},
-        {Swatch::Runtime, PortMapWidget::tr("Runtime reservation of a service (forbidden)"), {}},
-        {Swatch::Listener, PortMapWidget::tr("Listener"), {}},
-        {Swatch::ScanFree, PortMapWidget::tr("Scan: free"), {}},
-        {Swatch::ScanInUse, PortMapWidget::tr("Scan: in use"), {}},
-        {Swatch::ScanForbidden, PortMapWidget::tr("Scan: forbidden"), {}},
+        {Layer::Dynamic, PortMapWidget::tr("Dynamic range"), {}},
+        {Layer::Persistent, PortMapWidget::tr("Persistent reservation (explicit binds work)"), {}},
+        {Layer::Runtime, PortMapWidget::tr("Runtime reservation of a service (forbidden)"), {}},
+        {std::nullopt, PortMapWidget::tr("Listener"), {}},
+        {Layer::ScanFree, PortMapWidget::tr("Scan: free"), {}},
+        {Layer::ScanInUse, PortMapWidget::tr("Scan: in use"), {}},
+        {Layer::ScanForbidden, PortMapWidget::tr("Scan: forbidden"), {}},
     };
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ui/portmap/portmapcolors.h"
 #include "ui/portmap/portmapdata.h"
 
 #include <QFont>
@@ -8,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <vector>
 
 class QFontMetrics;
@@ -30,20 +32,9 @@ inline constexpr int kItemGap = 16;
 QFont smallFont(const QFont& base); // axis numbers, labels inside the lanes
 QFont boldFont(const QFont& base);  // the lanes' names
 
-enum class Swatch
-{
-    Dynamic,
-    Persistent,
-    Runtime,
-    Listener,
-    ScanFree,
-    ScanInUse,
-    ScanForbidden
-};
-
 struct LegendItem
 {
-    Swatch kind;
+    std::optional<Layer> layer; // none: the listeners' tick
     QString text;
     QRect rect; // swatch + text
 };

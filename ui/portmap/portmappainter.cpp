@@ -23,7 +23,7 @@ void paintLegend(QPainter& p, const Frame& f)
     p.setFont(f.font);
     for (const LegendItem& item : items) {
         const QRect swatch(item.rect.left(), item.rect.center().y() - 6, kSwatchWidth, 13);
-        paintSwatch(p, swatch, item.kind, *f.colors);
+        paintSwatch(p, swatch, item.layer, *f.colors);
         p.setPen(f.palette.color(QPalette::WindowText));
         p.drawText(QRect(swatch.right() + kSwatchGap + 1, item.rect.top(),
                          item.rect.right() - swatch.right(), item.rect.height()),
@@ -98,39 +98,20 @@ QColor Frame::cursorColor() const
     return focused ? palette.color(QPalette::Highlight) : colors->cursor;
 }
 
-void fillLayer(QPainter& p, const QRectF& r, const QColor& fill, const QColor& hatch,
-               Qt::BrushStyle pattern)
+void fillLayer(QPainter& p, const QRectF& r, const LayerLook& look)
 {
-    p.fillRect(r, fill);
-    if (pattern != Qt::NoBrush)
-        p.fillRect(r, QBrush(hatch, pattern));
+    p.fillRect(r, look.fill);
+    if (look.pattern != Qt::NoBrush)
+        p.fillRect(r, QBrush(look.hatch, look.pattern));
 }
 
-void paintSwatch(QPainter& p, const QRect& r, Swatch kind, const Colors& c)
+void paintSwatch(QPainter& p, const QRect& r, std::optional<Layer> layer, const Colors& c)
 {
-    switch (kind) {
-    case Swatch::Dynamic:
-        p.fillRect(r, c.dynamicFill);
-        break;
-    case Swatch::Persistent:
-        fillLayer(p, r, c.persistentFill, c.persistentHatch, Qt::BDiagPattern);
-        break;
-    case Swatch::Runtime:
-        fillLayer(p, r, c.runtimeFill, c.runtimeHatch, Qt::DiagCrossPattern);
-        break;
-    case Swatch::Listener:
+    if (layer) {
+        fillLayer(p, r, c.look(*layer));
+    } else {
         p.fillRect(r, c.laneBackground);
         p.fillRect(QRect(r.center().x() - 1, r.top(), 2, r.height()), c.listener);
-        break;
-    case Swatch::ScanFree:
-        p.fillRect(r, c.scanFree);
-        break;
-    case Swatch::ScanInUse:
-        fillLayer(p, r, c.scanInUse, c.scanInUseHatch, Qt::HorPattern);
-        break;
-    case Swatch::ScanForbidden:
-        fillLayer(p, r, c.scanForbidden, c.scanForbiddenHatch, Qt::DiagCrossPattern);
-        break;
     }
     p.setPen(QPen(c.laneBorder, 1));
     p.setBrush(Qt::NoBrush);

@@ -40,11 +40,10 @@ struct Frame
 // The legend, both lanes, the axis and the status line.
 void paintFrame(QPainter& p, const Frame& frame);
 
-// The legend's sample of a layer.
-void paintSwatch(QPainter& p, const QRect& r, Swatch kind, const Colors& c);
+// The legend's sample of a layer, or of a listener's tick.
+void paintSwatch(QPainter& p, const QRect& r, std::optional<Layer> layer, const Colors& c);
 
 // A layer's fill with its pattern over it.
-void fillLayer(QPainter& p, const QRectF& r, const QColor& fill, const QColor& hatch,
-               Qt::BrushStyle pattern);
+void fillLayer(QPainter& p, const QRectF& r, const LayerLook& look);
 
 } // namespace portolan::ui::portmap

@@ -105,6 +105,7 @@ private:
     void activate(Protocol protocol, quint16 port);
     void announceCurrentPort();
     std::optional<quint32> nextBoundary(quint32 port, bool forward) const;
+    bool handleKey(const QKeyEvent& event); // false: not a key of the map
 
     PortMapData m_data;
     std::array<LaneLayers, 2> m_layers;
