@@ -1,4 +1,4 @@
-# Version resource and application manifest (resources/windows/) for a Windows executable.
+# Version resource, application icon and manifest (resources/windows/) for a Windows executable.
 # MSVC's linker embeds a .manifest source itself; with MinGW it goes in as RT_MANIFEST (24).
 if(WIN32)
     enable_language(RC)
@@ -10,6 +10,8 @@ function(portolan_add_windows_resources target)
         return()
     endif()
     set(manifest "${PROJECT_SOURCE_DIR}/resources/windows/portolan.manifest")
+    # resources/desktop/portolan.svg at 16-256 px; Explorer, the taskbar and Alt+Tab show it.
+    set(PORTOLAN_RC_ICON "${PROJECT_SOURCE_DIR}/resources/windows/portolan.ico")
     set(PORTOLAN_RC_TARGET "${target}")
     set(PORTOLAN_RC_DESCRIPTION "${ARG_DESCRIPTION}")
     if(MSVC)
@@ -21,6 +23,6 @@ function(portolan_add_windows_resources target)
     set(rc "${CMAKE_CURRENT_BINARY_DIR}/${target}-resources.rc")
     configure_file("${PROJECT_SOURCE_DIR}/resources/windows/version.rc.in" "${rc}" @ONLY)
     target_sources(${target} PRIVATE "${rc}")
-    # windres does not see the manifest as a dependency of the .rc file.
-    set_property(SOURCE "${rc}" APPEND PROPERTY OBJECT_DEPENDS "${manifest}")
+    # windres does not see the manifest and the icon as dependencies of the .rc file.
+    set_property(SOURCE "${rc}" APPEND PROPERTY OBJECT_DEPENDS "${manifest}" "${PORTOLAN_RC_ICON}")
 endfunction()

@@ -1,8 +1,10 @@
 #include "elevation.h"
 
+#include "colorscheme.h"
 #include "errorpresenter.h"
 
 #include <QApplication>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
@@ -74,10 +76,9 @@ bool Elevation::restart(Backend& backend, QWidget* parent, const QStringList& ar
         return true;
     }
     const ErrorPresentation shown = ErrorPresenter::present(done.error());
-    QMessageBox box(done.error().kind == ErrorKind::Cancelled ? QMessageBox::Information
-                                                              : QMessageBox::Warning,
-                    tr("Restart as administrator"), tr("Portolan was not restarted."),
-                    QMessageBox::Ok, parent);
+    QMessageBox box(
+        done.error().kind == ErrorKind::Cancelled ? QMessageBox::Information : QMessageBox::Warning,
+        tr("Restart as administrator"), tr("Portolan was not restarted."), QMessageBox::Ok, parent);
     QString detail = shown.what;
     if (done.error().kind != ErrorKind::Cancelled)
         detail += QLatin1Char('\n') + howToElevate(backend);
@@ -92,10 +93,7 @@ ElevationBanner::ElevationBanner(Backend& backend, QWidget* parent)
     setObjectName(QStringLiteral("elevationBanner"));
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
-    QPalette pal = palette();
-    pal.setColor(QPalette::Window, QColor(0xff, 0xf4, 0xce)); // a pale warning yellow
-    pal.setColor(QPalette::WindowText, QColor(0x3b, 0x2f, 0x00));
-    setPalette(pal);
+    applyColors();
 
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 6, 8, 6);
@@ -120,6 +118,24 @@ ElevationBanner::ElevationBanner(Backend& backend, QWidget* parent)
     });
     updateText();
     refresh();
+}
+
+void ElevationBanner::applyColors()
+{
+    // The window around decides between the light and the dark variant: this banner's own
+    // Window is the attention colour.
+    const QPalette around = parentWidget() ? parentWidget()->palette() : QApplication::palette();
+    QPalette pal = palette();
+    pal.setColor(QPalette::Window, schemeColor(SchemeColor::AttentionWindow, around));
+    pal.setColor(QPalette::WindowText, schemeColor(SchemeColor::AttentionText, around));
+    setPalette(pal); // no PaletteChange when nothing changed, so this does not recurse
+}
+
+void ElevationBanner::changeEvent(QEvent* event)
+{
+    QFrame::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyColors();
 }
 
 void ElevationBanner::setReason(const QString& reason)

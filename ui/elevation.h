@@ -59,8 +59,12 @@ signals:
     // The user asked to restart elevated; the banner has already called Elevation::restart.
     void restartRequested();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void updateText();
+    void applyColors();
 
     Backend& m_backend;
     QString m_reason;

@@ -1,6 +1,9 @@
 #include "formsupport.h"
 
+#include "colorscheme.h"
+
 #include <QCoreApplication>
+#include <QEvent>
 #include <QLabel>
 #include <QPalette>
 #include <QStringList>
@@ -10,15 +13,40 @@
 
 namespace portolan::ui {
 
+namespace {
+
+// Red text, in the variant that reads on the window around it, also after a palette change.
+class ErrorLabel : public QLabel
+{
+public:
+    explicit ErrorLabel(QWidget* parent) : QLabel(parent) { applyColor(); }
+
+protected:
+    void changeEvent(QEvent* event) override
+    {
+        QLabel::changeEvent(event);
+        if (event->type() == QEvent::PaletteChange)
+            applyColor();
+    }
+
+private:
+    void applyColor()
+    {
+        const QPalette around = parentWidget() ? parentWidget()->palette() : this->palette();
+        QPalette palette = this->palette();
+        palette.setColor(QPalette::WindowText, schemeColor(SchemeColor::InvalidText, around));
+        setPalette(palette); // no PaletteChange when nothing changed, so this does not recurse
+    }
+};
+
+} // namespace
+
 QLabel* makeErrorLabel(QWidget* parent)
 {
-    auto* label = new QLabel(parent);
+    auto* label = new ErrorLabel(parent);
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, QColor(176, 0, 32));
-    label->setPalette(palette);
     label->setVisible(false);
     return label;
 }
@@ -33,7 +61,7 @@ void setFieldError(QWidget* field, const QString& message)
     // Base is set, so everything else still follows the parent (an empty palette resets it).
     QPalette palette;
     if (invalid)
-        palette.setColor(QPalette::Base, QColor(255, 228, 228));
+        palette.setColor(QPalette::Base, schemeColor(SchemeColor::InvalidBase, field->palette()));
     field->setPalette(palette);
     field->setToolTip(message);
     field->setAccessibleDescription(message);

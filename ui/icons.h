@@ -4,10 +4,15 @@
 
 namespace portolan::ui {
 
-// The console's own icons, drawn with QPainter so that they look the same on every platform
-// and style (QStyle's standard icons differ, and several are missing off Windows) and need no
-// image plugin.
-enum class IconKind {
+// The console's own icons, the same on every platform and style (QStyle's standard icons
+// differ, and several are missing off Windows). They are PNG files in resources/icons/ at the
+// sizes the console shows them (16 px menus, 22-24 px toolbar and sidebar), each drawn for its
+// pixel grid, with @2x files for high-DPI screens: the Windows Qt has no SVG module. Under a
+// dark application palette (ui/colorscheme.h) the icons drawn in dark grey or blue come in light
+// grey and sky blue; an icon is chosen when it is made, so a window made before a palette change
+// keeps its own.
+enum class IconKind
+{
     Reservations,
     PortMap,
     Probes,
@@ -26,5 +31,8 @@ enum class IconKind {
 };
 
 QIcon icon(IconKind kind);
+
+// Portolan's application icon (resources/desktop/portolan.svg), for the window.
+QIcon applicationIcon();
 
 } // namespace portolan::ui

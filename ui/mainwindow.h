@@ -1,10 +1,8 @@
 #pragma once
 
-#include <array>
-
 #include "model/services/preflight.h"
-#include "model/store/records.h"
 #include "model/services/reservationservice.h"
+#include "model/store/records.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -16,13 +14,12 @@ class QActionGroup;
 class QDialog;
 class QLabel;
 class QListWidget;
-class QStackedWidget;
 
 namespace portolan {
 class InventoryModel;
 class ProbeService;
 class Store;
-}
+} // namespace portolan
 
 namespace portolan::ui {
 
@@ -30,6 +27,7 @@ class PortMapPage;
 class PortMapWidget;
 class ReservationsView;
 class StatusBarInfo;
+class ViewStack;
 
 // The console: a sidebar of views (Reservations, Port map, Probes, Scan, History), menus and a
 // toolbar whose every action has a shortcut or a mnemonic, and a status bar with the backend,
@@ -40,7 +38,14 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    enum class View : int { Reservations, PortMap, Probes, Scan, History };
+    enum class View : int
+    {
+        Reservations,
+        PortMap,
+        Probes,
+        Scan,
+        History
+    };
     static constexpr int kViewCount = 5;
     // "reservations", "portmap", "probes", "scan", "history": the names of --screenshot-view.
     static QString viewName(View view);
@@ -67,7 +72,7 @@ public:
     PortMapWidget* portMap() const;
     InventoryModel* inventoryModel() const { return m_inventory; }
     StatusBarInfo* statusBarInfo() const { return m_statusInfo; }
-    QListWidget* sidebar() const { return m_sidebar; }
+    QListWidget* sidebar() const;
     // The action with this object name ("newReservation", "deleteReservation", ...).
     QAction* action(const QString& name) const;
     // The dialog opened last, while it is open.
@@ -105,7 +110,7 @@ private:
     void buildToolBar();
     void buildStatusBar();
     void connectServices();
-    QWidget* ensureView(View view);
+    QWidget* makeLazyView(View view, QWidget* parent);
     void updateActions();
     void showDialog(QDialog* dialog);
     void showStatus(const QString& message, bool error = false);
@@ -123,14 +128,9 @@ private:
     ProbeService& m_probes;
     InventoryModel* m_inventory = nullptr;
 
-    QListWidget* m_sidebar = nullptr;
-    QStackedWidget* m_stack = nullptr;
+    ViewStack* m_views = nullptr;
     ReservationsView* m_reservations = nullptr;
     PortMapPage* m_portMapPage = nullptr;
-    QWidget* m_probesView = nullptr;
-    QWidget* m_scanView = nullptr;
-    QWidget* m_historyView = nullptr;
-    std::array<bool, kViewCount> m_made{}; // per View: the real view exists (see ensureView)
     StatusBarInfo* m_statusInfo = nullptr;
     QLabel* m_busy = nullptr;
 

@@ -1,11 +1,12 @@
 #include "statusbarinfo.h"
 
+#include "colorscheme.h"
 #include "elevation.h"
 
 #include <QDir>
+#include <QEvent>
 #include <QFrame>
 #include <QHBoxLayout>
-#include <QStyle>
 
 namespace portolan::ui {
 
@@ -104,14 +105,20 @@ StatusBarInfo::StatusBarInfo(const Backend& backend, const QString& host,
 void StatusBarInfo::refresh()
 {
     const bool elevated = m_backendRef.isElevated();
-    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
-    Q_UNUSED(size);
     m_elevation->setText(elevated ? QStringLiteral("● ") + Elevation::statusText(m_backendRef)
                                   : QStringLiteral("○ ") + Elevation::statusText(m_backendRef));
     m_elevation->setToolTip(Elevation::statusHint(m_backendRef));
     QPalette pal = m_elevation->palette();
-    pal.setColor(QPalette::WindowText, elevated ? QColor(0x1b, 0x6e, 0x20) : QColor(0x9a, 0x5b, 0x00));
+    pal.setColor(QPalette::WindowText,
+                 schemeColor(elevated ? SchemeColor::OkText : SchemeColor::WarningText, palette()));
     m_elevation->setPalette(pal);
+}
+
+void StatusBarInfo::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        refresh(); // a light or a dark variant of the colour
 }
 
 } // namespace portolan::ui

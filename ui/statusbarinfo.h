@@ -46,6 +46,9 @@ public:
     // The backend's elevation may change (a simulated machine in tests).
     void refresh();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     const Backend& m_backendRef;
     QLabel* m_backend = nullptr;

@@ -1,5 +1,7 @@
 #include "toneitemdelegate.h"
 
+#include "colorscheme.h"
+
 #include "ui/probes/probetext.h"
 
 #include "model/itemmodels/modelroles.h"
@@ -11,17 +13,18 @@ ToneItemDelegate::ToneItemDelegate(QObject* parent, int markedColumn)
 {
 }
 
-QColor ToneItemDelegate::toneColor(const QString& tone)
+QColor ToneItemDelegate::toneColor(const QString& tone, const QPalette& palette)
 {
-    // The port map's colours: free green, in use yellow, forbidden orange-red.
+    // The port map's colours: free green, in use yellow, forbidden orange-red, each dark or
+    // light enough to read on the palette's base.
     if (tone == QLatin1String("ok"))
-        return ProbeText::okColor();
+        return schemeColor(SchemeColor::OkText, palette);
     if (tone == QLatin1String("warning"))
-        return QColor(150, 120, 0);
+        return schemeColor(SchemeColor::WarningText, palette);
     if (tone == QLatin1String("error"))
-        return QColor(180, 60, 0);
+        return schemeColor(SchemeColor::ErrorText, palette);
     if (tone == QLatin1String("muted"))
-        return QColor(120, 120, 120);
+        return schemeColor(SchemeColor::MutedText, palette);
     return {};
 }
 
@@ -53,14 +56,14 @@ void ToneItemDelegate::initStyleOption(QStyleOptionViewItem* option, const QMode
         return;
     const bool selected = option->state & QStyle::State_Selected;
     if (tone == QLatin1String("muted") && !selected)
-        option->palette.setColor(QPalette::Text, toneColor(tone));
+        option->palette.setColor(QPalette::Text, toneColor(tone, option->palette));
     if (index.column() != m_markedColumn)
         return;
     option->features |= QStyleOptionViewItem::HasDecoration;
     option->icon = iconFor(tone);
     option->decorationSize = QSize(12, 12);
     if (!selected && tone != QLatin1String("ok"))
-        option->palette.setColor(QPalette::Text, toneColor(tone));
+        option->palette.setColor(QPalette::Text, toneColor(tone, option->palette));
 }
 
 } // namespace portolan::ui

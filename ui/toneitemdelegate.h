@@ -2,6 +2,7 @@
 
 #include <QColor>
 #include <QIcon>
+#include <QPalette>
 #include <QString>
 #include <QStyledItemDelegate>
 
@@ -20,7 +21,8 @@ public:
     void setMarkedColumn(int column) { m_markedColumn = column; }
     int markedColumn() const { return m_markedColumn; }
 
-    static QColor toneColor(const QString& tone); // invalid for an unknown tone
+    // The tone's text colour for that palette; invalid for an unknown tone.
+    static QColor toneColor(const QString& tone, const QPalette& palette);
 
 protected:
     void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override;

@@ -1,17 +1,19 @@
 // Renders the port map with the developer machine's facts to PNG files:
 //   portmap_shots [OUTPUT_DIR [WIDTH HEIGHT]]   (default: shots 1280 340)
 // Used by scripts/screenshot-portmap; run with QT_QPA_PLATFORM=offscreen on a headless machine.
+// PORTOLAN_PALETTE=dark draws them in the dark palette (ui/colorscheme.h).
 
 #include "portmapfixture.h"
 
+#include "ui/colorscheme.h"
 #include "ui/portmap/portmapwidget.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QHelpEvent>
 #include <QPainter>
-#include <QToolTip>
 #include <QTest>
+#include <QToolTip>
 
 #include <algorithm>
 #include <cstdio>
@@ -25,6 +27,10 @@ int main(int argc, char** argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setFont(QFont(QStringLiteral("DejaVu Sans"), 9));
+    if (const QString problem = applyPaletteFromEnvironment(); !problem.isEmpty()) {
+        std::fprintf(stderr, "%s\n", qPrintable(problem));
+        return 1;
+    }
     const QString dir = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("shots");
     if (!QDir().mkpath(dir)) {
         std::fprintf(stderr, "cannot create %s\n", qPrintable(dir));

@@ -4,11 +4,11 @@
 
 #include "tst_mainwindow_fixture.h"
 
-#include "ui/reservations/blockinput.h"
 #include "ui/mainwindow.h"
-#include "ui/reservations/newreservationdialog.h"
 #include "ui/portmap/portmappage.h"
 #include "ui/portmap/portmapwidget.h"
+#include "ui/reservations/blockinput.h"
+#include "ui/reservations/newreservationdialog.h"
 #include "ui/reservations/reservationsview.h"
 #include "ui/statusbarinfo.h"
 
@@ -73,6 +73,7 @@ private slots:
     void selectingARowSelectsItsBlockOnTheMap();
     void everyActionIsReachableFromTheKeyboard();
     void shortcutsSwitchViews();
+    void viewsAndToolbarShowTheirIcons();
     void statusBarShowsBackendElevationHostAndDatabase();
     void settingsRestoreLayoutAndLastView();
     void deleteNeedsASelectedRow();
@@ -229,8 +230,10 @@ void MainWindowTest::shortcutsSwitchViews()
     {
         Qt::Key key;
         MainWindow::View view;
-    } keys[] = {{Qt::Key_2, MainWindow::View::PortMap}, {Qt::Key_3, MainWindow::View::Probes},
-                {Qt::Key_4, MainWindow::View::Scan},    {Qt::Key_5, MainWindow::View::History},
+    } keys[] = {{Qt::Key_2, MainWindow::View::PortMap},
+                {Qt::Key_3, MainWindow::View::Probes},
+                {Qt::Key_4, MainWindow::View::Scan},
+                {Qt::Key_5, MainWindow::View::History},
                 {Qt::Key_1, MainWindow::View::Reservations}};
     for (const auto& k : keys) {
         QTest::keyClick(s.window.get(), k.key, Qt::ControlModifier);
@@ -241,7 +244,38 @@ void MainWindowTest::shortcutsSwitchViews()
     s.window->setCurrentView(MainWindow::View::History);
     QTest::keyClick(s.window.get(), Qt::Key_F, Qt::ControlModifier);
     QCOMPARE(int(s.window->currentView()), int(MainWindow::View::Reservations));
-    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(s.window->reservationsView()->filterEdit()));
+    QCOMPARE(QApplication::focusWidget(),
+             static_cast<QWidget*>(s.window->reservationsView()->filterEdit()));
+}
+
+// The icons are PNG files compiled into the ui library: a resource that is not linked in
+// leaves the sidebar and the toolbar without pictures.
+void MainWindowTest::viewsAndToolbarShowTheirIcons()
+{
+    Started s = startWindow();
+    QVERIFY(s.window);
+    auto drawn = [](const QIcon& icon, int size) {
+        const QImage image = icon.pixmap(size, size).toImage();
+        if (image.width() != size)
+            return false;
+        int opaque = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x)
+                opaque += qAlpha(image.pixel(x, y)) > 128 ? 1 : 0;
+        return opaque >= size; // more than a stray pixel
+    };
+    QListWidget* sidebar = s.window->sidebar();
+    QCOMPARE(sidebar->count(), MainWindow::kViewCount);
+    for (int row = 0; row < sidebar->count(); ++row)
+        QVERIFY2(drawn(sidebar->item(row)->icon(), 24), qPrintable(sidebar->item(row)->text()));
+    for (const char* name : {"newReservation", "lookupReservation", "deleteReservation", "editNote",
+                             "verifyAll", "discover", "import"}) {
+        QVERIFY2(drawn(s.window->action(QLatin1String(name))->icon(), 16), name);
+        QVERIFY2(drawn(s.window->action(QLatin1String(name))->icon(), 24), name);
+    }
+    // The window shows Portolan's own icon, at the sizes title bars and task bars use.
+    for (int size : {16, 32, 48})
+        QVERIFY2(drawn(s.window->windowIcon(), size), qPrintable(QString::number(size)));
 }
 
 void MainWindowTest::statusBarShowsBackendElevationHostAndDatabase()

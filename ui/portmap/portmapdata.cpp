@@ -25,16 +25,16 @@ QString qs(const std::string& text)
 // A total order, so that the same facts always read the same whatever order they came in.
 bool listenerLess(const Listener& a, const Listener& b)
 {
-    return std::tie(a.port, a.family, a.address, a.pid, a.process)
-        < std::tie(b.port, b.family, b.address, b.pid, b.process);
+    return std::tie(a.port, a.family, a.address, a.pid, a.process) <
+           std::tie(b.port, b.family, b.address, b.pid, b.process);
 }
 
 bool sameOutcomeFamily(PortVerdict verdict, BindOutcome outcome)
 {
     switch (outcome) {
     case BindOutcome::Free:
-        return verdict == PortVerdict::Free || verdict == PortVerdict::Dynamic
-            || verdict == PortVerdict::Reserved;
+        return verdict == PortVerdict::Free || verdict == PortVerdict::Dynamic ||
+               verdict == PortVerdict::Reserved;
     case BindOutcome::InUse:
         return verdict == PortVerdict::InUse;
     case BindOutcome::Forbidden:
@@ -101,8 +101,8 @@ void PortMapData::normalize()
     for (ProtocolFacts* f : {&tcp, &udp}) {
         std::stable_sort(f->blocks.begin(), f->blocks.end(),
                          [](const ReservedBlock& a, const ReservedBlock& b) {
-                             return std::tie(a.range.start, a.range.count)
-                                 < std::tie(b.range.start, b.range.count);
+                             return std::tie(a.range.start, a.range.count) <
+                                    std::tie(b.range.start, b.range.count);
                          });
         std::sort(f->listeners.begin(), f->listeners.end(), listenerLess);
         std::stable_sort(f->scanRuns.begin(), f->scanRuns.end(),
@@ -138,7 +138,8 @@ QString PortMapData::ownerText(const ReservedBlock& block)
 
 QString PortMapData::listenerText(const Listener& listener)
 {
-    const QString process = listener.process.empty() ? tr("an unknown process") : qs(listener.process);
+    const QString process =
+        listener.process.empty() ? tr("an unknown process") : qs(listener.process);
     QString text = listener.pid >= 0 ? tr("%1 (pid %2)").arg(process).arg(listener.pid) : process;
     if (!listener.address.empty())
         text = tr("%1 on %2").arg(text, qs(listener.address));
@@ -238,10 +239,20 @@ void PortMapData::explain(PortInfo& info) const
     const QString listeners = listenerTexts.join(tr(" and "));
 
     QStringList sentences;
-    bool scanExplained = false;      // the headline already cites the scan
+    bool scanExplained = false; // the headline already cites the scan
     bool persistentExplained = false;
     bool dynamicExplained = false;
     bool listenersExplained = false;
+
+    // A verdict that only the last scan explains: the headline cites its code, and the holder
+    // the scan found is named.
+    auto explainedByScan = [&](const QString& summary, const QString& sentence) {
+        info.summary = summary;
+        sentences << sentence;
+        if (!run->holder.empty())
+            sentences << tr("The scan names %1 as the holder.").arg(qs(run->holder));
+        scanExplained = true;
+    };
 
     if (info.port == 0) {
         info.summary = tr("%1 0: not a port a service can use").arg(proto);
@@ -280,16 +291,13 @@ void PortMapData::explain(PortInfo& info) const
                                  .arg(others.join(tr("; ")));
             }
         } else {
-            info.summary = tr("%1 %2: forbidden \u2014 last scan: %3")
-                               .arg(proto, port, runCodeText(*run));
-            sentences << tr("%1 %2 is forbidden: the last scan's bind failed with %3, and no "
-                            "known reservation explains it.")
-                             .arg(proto, port, runCodeText(*run));
-            if (!run->holder.empty())
-                sentences << tr("The scan names %1 as the holder.").arg(qs(run->holder));
+            explainedByScan(
+                tr("%1 %2: forbidden \u2014 last scan: %3").arg(proto, port, runCodeText(*run)),
+                tr("%1 %2 is forbidden: the last scan's bind failed with %3, and no "
+                   "known reservation explains it.")
+                    .arg(proto, port, runCodeText(*run)));
             if (codeStyle == ErrorCodeStyle::Posix && info.port < 1024)
                 sentences << tr("Ports below 1024 need root or CAP_NET_BIND_SERVICE on Linux.");
-            scanExplained = true;
         }
         break;
     case PortVerdict::InUse:
@@ -299,19 +307,17 @@ void PortMapData::explain(PortInfo& info) const
                              .arg(proto, port, listeners, codeText(BindOutcome::InUse));
             listenersExplained = true;
         } else {
-            info.summary = tr("%1 %2: in use \u2014 last scan: %3")
-                               .arg(proto, port, runCodeText(*run));
-            sentences << tr("%1 %2 is in use: the last scan's bind failed with %3, although no "
-                            "listener is known there.")
-                             .arg(proto, port, runCodeText(*run));
-            if (!run->holder.empty())
-                sentences << tr("The scan names %1 as the holder.").arg(qs(run->holder));
-            scanExplained = true;
+            explainedByScan(
+                tr("%1 %2: in use \u2014 last scan: %3").arg(proto, port, runCodeText(*run)),
+                tr("%1 %2 is in use: the last scan's bind failed with %3, although no "
+                   "listener is known there.")
+                    .arg(proto, port, runCodeText(*run)));
         }
         break;
     case PortVerdict::Reserved: {
         const QString range = rangeText(info.persistentBlocks.front().range);
-        info.summary = tr("%1 %2: reserved \u2014 persistent reservation %3").arg(proto, port, range);
+        info.summary =
+            tr("%1 %2: reserved \u2014 persistent reservation %3").arg(proto, port, range);
         sentences << tr("%1 %2 is reserved by the persistent reservation %3: explicit binds still "
                         "work; automatic ones skip it.")
                          .arg(proto, port, range);
@@ -329,8 +335,8 @@ void PortMapData::explain(PortInfo& info) const
     }
     case PortVerdict::Free:
         info.summary = tr("%1 %2: %3").arg(proto, port, verdictWord);
-        sentences << tr("%1 %2 is free: no reservation or listener is known there.")
-                         .arg(proto, port);
+        sentences
+            << tr("%1 %2 is free: no reservation or listener is known there.").arg(proto, port);
         break;
     }
 
@@ -414,8 +420,8 @@ std::vector<PortSpan> coalesceForDisplay(const std::vector<PortSpan>& merged, qu
                 current.last = std::max(current.last, std::prev(next)->last);
                 it = next;
             }
-            if (it != end && it->first <= windowLast
-                && double(it->first) - double(current.last) - 1.0 < ppp) {
+            if (it != end && it->first <= windowLast &&
+                double(it->first) - double(current.last) - 1.0 < ppp) {
                 current.last = it->last;
                 ++it;
                 continue;
@@ -456,8 +462,8 @@ LaneLayers buildLaneLayers(const ProtocolFacts& facts)
     }
     std::stable_sort(layers.blocks.begin(), layers.blocks.end(),
                      [](const ReservedBlock& a, const ReservedBlock& b) {
-                         return std::tie(a.range.start, a.range.count)
-                             < std::tie(b.range.start, b.range.count);
+                         return std::tie(a.range.start, a.range.count) <
+                                std::tie(b.range.start, b.range.count);
                      });
     layers.persistent = mergeSpans(std::move(persistent));
     layers.runtime = mergeSpans(std::move(runtime));

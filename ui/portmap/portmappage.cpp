@@ -18,8 +18,7 @@
 
 namespace portolan::ui {
 
-PortMapPage::PortMapPage(ProbeService& probes, QWidget* parent)
-    : QWidget(parent), m_probes(probes)
+PortMapPage::PortMapPage(ProbeService& probes, QWidget* parent) : QWidget(parent), m_probes(probes)
 {
     setObjectName(QStringLiteral("portMapPage"));
     auto* layout = new QVBoxLayout(this);
@@ -67,22 +66,22 @@ PortMapPage::PortMapPage(ProbeService& probes, QWidget* parent)
     m_problems->setVisible(false);
     layout->addWidget(m_problems);
 
-    m_explanation = new QLabel(this);
-    m_explanation->setObjectName(QStringLiteral("portExplanation"));
-    m_explanation->setWordWrap(true);
-    m_explanation->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_explanation->setFrameShape(QFrame::StyledPanel);
-    m_explanation->setMargin(6);
+    // Framed, selectable paragraphs in the palette's colours (tests/ui/tst_palette.cpp).
+    auto makePanel = [this](const QString& name) {
+        auto* panel = new QLabel(this);
+        panel->setObjectName(name);
+        panel->setWordWrap(true);
+        panel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        panel->setFrameShape(QFrame::StyledPanel);
+        panel->setMargin(6);
+        return panel;
+    };
+    m_explanation = makePanel(QStringLiteral("portExplanation"));
     m_explanation->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_explanation->setMinimumHeight(m_explanation->fontMetrics().height() * 3 + 16);
     layout->addWidget(m_explanation);
 
-    m_bindResult = new QLabel(this);
-    m_bindResult->setObjectName(QStringLiteral("bindResult"));
-    m_bindResult->setWordWrap(true);
-    m_bindResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_bindResult->setFrameShape(QFrame::StyledPanel);
-    m_bindResult->setMargin(6);
+    m_bindResult = makePanel(QStringLiteral("bindResult"));
     m_bindResult->setVisible(false);
     layout->addWidget(m_bindResult);
 
@@ -120,9 +119,10 @@ void PortMapPage::setSnapshot(const MachineSnapshot& snapshot,
     for (const ReservationRecord& row : inventory) {
         if (row.host != snapshot.host || row.state == ReservationState::Missing)
             continue;
-        const bool listed = std::any_of(blocks.begin(), blocks.end(), [&row](const ReservedBlock& b) {
-            return b.persistent && b.protocol == row.protocol && b.range == row.range();
-        });
+        const bool listed =
+            std::any_of(blocks.begin(), blocks.end(), [&row](const ReservedBlock& b) {
+                return b.persistent && b.protocol == row.protocol && b.range == row.range();
+            });
         if (!listed)
             blocks.push_back(ReservedBlock{row.protocol, row.range(), true, row.token, {}});
     }
@@ -171,9 +171,11 @@ void PortMapPage::goToPort()
 void PortMapPage::updateExplanation()
 {
     const PortInfo info = m_map->currentInfo();
-    m_explanation->setText(QStringLiteral("<b>%1</b><br>%2")
-                               .arg(info.summary.toHtmlEscaped(), info.explanation.toHtmlEscaped()));
-    m_bind->setText(tr("&Test bind on %1 %2").arg(PortMapData::protocolText(info.protocol)).arg(info.port));
+    m_explanation->setText(
+        QStringLiteral("<b>%1</b><br>%2")
+            .arg(info.summary.toHtmlEscaped(), info.explanation.toHtmlEscaped()));
+    m_bind->setText(
+        tr("&Test bind on %1 %2").arg(PortMapData::protocolText(info.protocol)).arg(info.port));
 }
 
 void PortMapPage::probeCurrentPort()
@@ -197,9 +199,8 @@ void PortMapPage::onProbeFinished(OperationId id, const ProbeRunRecord& run)
     if (id == 0 || id != m_probeId)
         return;
     m_probeId = 0;
-    const QString where = tr("Bind %1 127.0.0.1:%2")
-                              .arg(PortMapData::protocolText(m_probeProtocol))
-                              .arg(m_probePort);
+    const QString where =
+        tr("Bind %1 127.0.0.1:%2").arg(PortMapData::protocolText(m_probeProtocol)).arg(m_probePort);
     if (run.steps.isEmpty()) {
         m_bindResult->setText(tr("%1: %2").arg(where, run.summary));
         return;
@@ -207,7 +208,8 @@ void PortMapPage::onProbeFinished(OperationId id, const ProbeRunRecord& run)
     const ProbeStepRecord& step = run.steps.constLast();
     const QString outcome = step.outcome ? Explanations::outcomeName(*step.outcome)
                                          : (step.ok ? tr("ok") : tr("failed"));
-    QString html = QStringLiteral("<b>%1 → %2</b>").arg(where.toHtmlEscaped(), outcome.toHtmlEscaped());
+    QString html =
+        QStringLiteral("<b>%1 → %2</b>").arg(where.toHtmlEscaped(), outcome.toHtmlEscaped());
     if (step.error) {
         html += QStringLiteral(" &nbsp;<code>%1</code>")
                     .arg(ErrorPresenter::nativeCodeText(*step.error).toHtmlEscaped());
@@ -221,7 +223,8 @@ void PortMapPage::onProbeFinished(OperationId id, const ProbeRunRecord& run)
     if (info.block() && !info.block()->persistent) {
         html += QStringLiteral("<br>%1").arg(
             tr("The map shows why: the runtime reservation %1 held by %2 covers this port.")
-                .arg(PortMapData::rangeText(info.block()->range), PortMapData::ownerText(*info.block()))
+                .arg(PortMapData::rangeText(info.block()->range),
+                     PortMapData::ownerText(*info.block()))
                 .toHtmlEscaped());
     }
     m_bindResult->setText(html);
@@ -232,7 +235,8 @@ void PortMapPage::onProbeFailed(OperationId id, const Error& error)
     if (id == 0 || id != m_probeId)
         return;
     m_probeId = 0;
-    m_bindResult->setText(ErrorPresenter::present(error, tr("The bind probe did not run.")).toHtml());
+    m_bindResult->setText(
+        ErrorPresenter::present(error, tr("The bind probe did not run.")).toHtml());
 }
 
 } // namespace portolan::ui

@@ -3,8 +3,8 @@
 #include "ui/portmap/portmapdata.h"
 
 #include "model/services/preflight.h"
-#include "model/store/records.h"
 #include "model/services/reservationservice.h" // OperationId
+#include "model/store/records.h"
 
 #include <QWidget>
 

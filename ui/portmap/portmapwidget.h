@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ui/portmap/portmapdata.h"
+#include "ui/portmap/portmaplayout.h"
 
 #include <QPoint>
 #include <QRect>
@@ -89,42 +90,22 @@ protected:
     void focusOutEvent(QFocusEvent* event) override;
 
 private:
-    struct Lane
-    {
-        QRect rect;     // the whole lane (header strip + tracks)
-        QRect header;   // labels of the dynamic range and listeners
-        QRect reserved; // reservations track
-        QRect scan;     // last scan track
-    };
-    struct Layout
-    {
-        QRect legend;
-        int legendRows = 1;
-        QRect plot; // x extent of the ports; y covers both lanes
-        std::array<Lane, 2> lanes;
-        QRect axis;
-        QRect status;
-    };
-
-    Layout layout() const;
+    portmap::Layout layout() const;
+    portmap::Scale scale() const;
     double xForPort(double port) const; // left edge of a port (fractional ports allowed)
     double portAtX(double x) const;
     double portsPerPixel() const;
 
     void setView(double start, double span);
     void zoomAround(double factor, double anchorPort); // keeps anchorPort where it is on screen
+    void zoomAroundCurrent(double factor);
     void panBy(double ports);
     void ensurePortVisible(quint16 port);
     void moveCurrentPort(Protocol protocol, qint64 port, bool scroll);
     void activate(Protocol protocol, quint16 port);
     void announceCurrentPort();
     std::optional<quint32> nextBoundary(quint32 port, bool forward) const;
-
-    void paintLegend(QPainter& p, const Layout& l) const;
-    void paintLane(QPainter& p, const Layout& l, int index) const;
-    void paintAxis(QPainter& p, const Layout& l) const;
-    void paintStatus(QPainter& p, const Layout& l) const;
-    double tickStep(double minPixels) const;
+    bool handleKey(const QKeyEvent& event); // false: not a key of the map
 
     PortMapData m_data;
     std::array<LaneLayers, 2> m_layers;
