@@ -8,6 +8,7 @@
 
 // Windows error numbers as plain constants, so that the simulated backend and the tests can
 // speak Windows without <windows.h>. The windows backend static_asserts them against the SDK.
+// Which call answers which code: docs/windows-semantics.md#native-codes.
 namespace portolan::native {
 
 inline constexpr std::int64_t kNoError = 0;

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-// Readers for what `netsh` prints about port reservations. netsh's labels are localized
+// Readers for what `netsh` prints about port reservations (docs/windows-semantics.md#netsh-output). netsh's labels are localized
 // (English, German, French, Portuguese, ...) and there is no machine-readable form, so only
 // the layout is read, never the words: the windows backend falls back on it when the registry
 // cannot be read, and the console imports pasted netsh output with it.

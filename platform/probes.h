@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-// The two sample programs of the domain sheet (§6) as step-by-step probe plans, so that the
+// Microsoft's two sample programs (docs/windows-semantics.md#microsoft-samples) as step-by-step probe plans, so that the
 // CLI, the console and the history all show the same steps with the same words.
 namespace portolan {
 

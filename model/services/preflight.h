@@ -16,7 +16,7 @@
 #include <vector>
 
 // The check a create goes through before it reaches the system: ERROR_SHARING_VIOLATION does
-// not say whether a port is in use or the block is already reserved (domain.md §1), so the
+// not say whether a port is in use or the block is already reserved (docs/windows-semantics.md#persistent-errors), so the
 // console looks at what it can see first and tells the user which it was.
 namespace portolan {
 

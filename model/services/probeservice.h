@@ -41,7 +41,7 @@ public:
     bool busy() const { return m_running != 0; }
     OperationId running() const { return m_running; } // 0 when idle
 
-    // The domain sheet's sample 1: open, acquire, release, close.
+    // Microsoft's first sample (docs/windows-semantics.md#microsoft-samples): open, acquire, release, close.
     OperationId runAcquireRelease(const SocketSpec& spec, PortRange range);
     // Sample 2: lookup, open, associate, bind(0), getsockname, close.
     OperationId runLookupAssociate(PortRange range);

@@ -24,7 +24,7 @@ namespace simulated {
 class Core;
 }
 
-// A model of Windows' port pool (domain.md §1-§3), for development and tests on any OS.
+// A model of Windows' port pool (docs/windows-semantics.md), for development and tests on any OS.
 // The iphlpapi layer is modelled at the ABI level (the six raw functions below take the start
 // port in network byte order and answer Win32 codes); the Backend methods call them with
 // htons(start), as a correct caller does.

@@ -20,6 +20,8 @@
 
 namespace portolan::simulated {
 
+// The rules this model follows, with their sources: docs/windows-semantics.md.
+
 // One socket of "this process".
 struct SocketRecord
 {

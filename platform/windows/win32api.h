@@ -6,7 +6,8 @@
 #include <string_view>
 #include <vector>
 
-// The Win32 and Winsock calls WindowsBackend makes, as a table of functions with portable
+// The Win32 and Winsock calls WindowsBackend makes (docs/windows-semantics.md#persistent-calls,
+// #runtime-ioctls), as a table of functions with portable
 // types, so that the backend compiles on every OS and its unit tests can script every answer
 // Windows may give. win32api_real.cpp fills it with the real functions and static_asserts
 // every constant and layout below against the Windows SDK.

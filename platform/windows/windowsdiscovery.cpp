@@ -47,7 +47,7 @@ Result<std::vector<Row>> tableRows(const Result<std::vector<std::uint8_t>>& fetc
 
 std::string_view WindowsBackend::registryKey(Protocol protocol)
 {
-    // domain.md §1. The same keys hold the IPv4 and the IPv6 exclusions.
+    // docs/windows-semantics.md#persistent-store. The same keys hold the IPv4 and the IPv6 exclusions.
     return protocol == Protocol::Tcp
                ? "SYSTEM\\CurrentControlSet\\Control\\Nsi\\{eb004a03-9b1a-11d4-9123-0050047759bc}"
                  "\\29"

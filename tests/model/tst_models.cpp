@@ -365,7 +365,7 @@ private slots:
     {
         auto store = newStore();
         QVERIFY(store);
-        // Set PORTOLAN_MODEL_RUNS=1000000 for acceptance 5's size; the default keeps the
+        // Set PORTOLAN_MODEL_RUNS=1000000 for the size of a busy machine; the default keeps the
         // suite quick while still far beyond a page.
         const int total = qEnvironmentVariableIsSet("PORTOLAN_MODEL_RUNS")
                               ? qEnvironmentVariableIntValue("PORTOLAN_MODEL_RUNS") : 20000;

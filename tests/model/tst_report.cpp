@@ -1,4 +1,4 @@
-// Reservation reports (issue 5, issue 6 acceptance 4): the CSV, JSON and HTML writers against
+// Reservation reports: the CSV, JSON and HTML writers against
 // golden files of a fixed scenario (tests/model/reportfixture.h), the JSON against its schema,
 // export -> import without loss, and notes that try formula or script injection.
 //
@@ -267,7 +267,7 @@ private slots:
         QCOMPARE(csvCell(value), cell);
     }
 
-    // Issue 6 #4: every cell of the hostile export, read back as RFC 4180, is text to a
+    // Every cell of the hostile export, read back as RFC 4180, is text to a
     // spreadsheet, and the note is still all there after the apostrophe.
     void csvHasNoExecutableCell()
     {
@@ -474,7 +474,7 @@ private slots:
 
     // ---- HTML --------------------------------------------------------------------------------
 
-    // Issue 6 #4, by a strict reading of the HTML: the writer emits no script element and no
+    // By a strict reading of the HTML: the writer emits no script element and no
     // event-handler attribute at all, and every hostile note is there as escaped text.
     void htmlShowsScriptAsText()
     {

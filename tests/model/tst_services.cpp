@@ -1,4 +1,4 @@
-// Acceptance 4: the reservation service against the simulated backend — create, lookup,
+// The reservation service against the simulated backend — create, lookup,
 // delete, notes, discovery, verification after a reboot, a create refused for each conflict
 // kind with its explanation, and a create refused for lack of elevation; each leaves the
 // inventory and the audit log as a user expects. And: every call returns at once, the work

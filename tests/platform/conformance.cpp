@@ -658,7 +658,7 @@ TEST_CASE("conformance: runtime reservation shared with a second socket of the p
         CHECK_FALSE(acquired->persistent);
         const Token token = acquired->token;
 
-        // The probe pattern of domain.md §2: the acquiring socket stays open, a second socket
+        // The probe pattern of docs/windows-semantics.md#runtime-ioctls: the acquiring socket stays open, a second socket
         // associates and binds to port 0, and receives a port of the block.
         {
             auto user = backend.openSocket(spec);
@@ -792,7 +792,7 @@ TEST_CASE("conformance: runtime reservation rules")
     }
 }
 
-TEST_CASE("conformance: persistent and runtime reservations together (domain.md §3)")
+TEST_CASE("conformance: persistent and runtime reservations together (docs/windows-semantics.md#persistent-sharing)")
 {
     auto fixture = makeFixture();
     Backend& backend = fixture->backend();

@@ -1,4 +1,4 @@
-// Every error code of domain.md §1-§3, produced by the simulated backend the way a user would
+// Every error code of docs/windows-semantics.md, produced by the simulated backend the way a user would
 // meet it (or, for the codes that cannot arise naturally, through failNextCall), and checked
 // for its kind, native code and symbolic name.
 //

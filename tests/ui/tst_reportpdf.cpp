@@ -1,4 +1,4 @@
-// The PDF report (issue 5): its text, as pdftotext extracts it, against a golden file of the
+// The PDF report: its text, as pdftotext extracts it, against a golden file of the
 // fixed scenario (a byte-for-byte golden would break on the creation date and document ID Qt
 // writes); its structure (one A4 document with the title); the port map it draws; and the
 // console's Export report action, which writes on a worker thread and reports failure clearly.

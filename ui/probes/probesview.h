@@ -30,7 +30,7 @@ namespace portolan::ui {
 class LiveStepModel;
 class ProbeForm;
 
-// The Probes view: one-click runs of the domain sheet's two sample programs, a custom probe
+// The Probes view: one-click runs of Microsoft's two sample programs (docs/windows-semantics.md#microsoft-samples), a custom probe
 // (a runtime block, or a known reservation by its token, associated and bound) and a plain
 // bind probe of one port. Each step shows up the moment the service reports it, with its
 // result, native code and a one-line explanation; a summary line says what it all means.
