@@ -64,50 +64,82 @@ std::string describeError(const Error& error)
 
 std::string blockText(const PortRange& range)
 {
-    return toString(range) + " (" + std::to_string(range.count)
-           + (range.count == 1 ? " port)" : " ports)");
+    return toString(range) + " (" + std::to_string(range.count) +
+           (range.count == 1 ? " port)" : " ports)");
 }
 
-json::Value errorJson(const Error& error)
+std::string orDash(const std::string& text)
 {
-    json::Value value{json::Object{}};
-    value.set("kind", std::string(toString(error.kind)));
-    value.set("code", error.code);
-    value.set("name", error.name);
-    value.set("message", error.message);
+    return text.empty() ? "-" : text;
+}
+
+Json errorJson(const Error& error)
+{
+    Json value = Json::object();
+    value["kind"] = std::string(toString(error.kind));
+    value["code"] = error.code;
+    value["name"] = error.name;
+    value["message"] = error.message;
     return value;
 }
 
-json::Value reservationJson(const ReservedBlock& block, const std::string& host)
+Json reservationJson(const ReservedBlock& block, const std::string& host)
 {
-    json::Value value = rangeJson(block.protocol, block.range);
-    value.set("persistent", block.persistent);
-    value.set("token", tokenText(block.token));
-    value.set("owner", block.owner);
-    value.set("host", host);
+    Json value = rangeJson(block.protocol, block.range);
+    value["persistent"] = block.persistent;
+    value["token"] = tokenText(block.token);
+    value["owner"] = block.owner;
+    value["host"] = host;
     return value;
 }
 
-json::Value rangeJson(Protocol protocol, const PortRange& range)
+Json rangeJson(Protocol protocol, const PortRange& range)
 {
-    json::Value value{json::Object{}};
-    value.set("protocol", std::string(toString(protocol)));
-    value.set("start", static_cast<unsigned>(range.start));
-    value.set("end", static_cast<unsigned>(range.count == 0 ? range.start : range.end()));
-    value.set("count", static_cast<unsigned>(range.count));
+    Json value = Json::object();
+    value["protocol"] = std::string(toString(protocol));
+    value["start"] = range.start;
+    value["end"] = range.count == 0 ? range.start : range.end();
+    value["count"] = range.count;
     return value;
 }
 
-json::Value probeStepJson(const ProbeStep& step)
+Json startCountJson(const PortRange& range)
 {
-    json::Value value{json::Object{}};
-    value.set("step", std::string(toString(step.kind)));
-    value.set("ok", step.ok);
-    value.set("detail", step.detail);
-    value.set("duration_us", static_cast<std::int64_t>(step.duration.count()));
+    Json value = Json::object();
+    value["start"] = range.start;
+    value["count"] = range.count;
+    return value;
+}
+
+Json probeStepJson(const ProbeStep& step)
+{
+    Json value = Json::object();
+    value["step"] = std::string(toString(step.kind));
+    value["ok"] = step.ok;
+    value["detail"] = step.detail;
+    value["duration_us"] = static_cast<std::int64_t>(step.duration.count());
     if (step.error)
-        value.set("error", errorJson(*step.error));
+        value["error"] = errorJson(*step.error);
     return value;
+}
+
+Json pidJson(std::int64_t pid)
+{
+    return pid < 0 ? Json() : Json(pid);
+}
+
+Json failureJson(const std::string& command, Json error)
+{
+    Json document = Json::object();
+    document["ok"] = false;
+    document["command"] = command;
+    document["error"] = std::move(error);
+    return document;
+}
+
+void printJson(std::ostream& out, const Json& document)
+{
+    out << dumpJson(document) << '\n';
 }
 
 } // namespace portolan::cli

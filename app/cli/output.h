@@ -2,7 +2,7 @@
 
 #include "platform/backend.h"
 #include "platform/error.h"
-#include "platform/json.h"
+#include "platform/jsonvalue.h"
 #include "platform/probes.h"
 
 #include <ostream>
@@ -35,11 +35,25 @@ std::string describeError(const Error& error);
 // "50000-50009 (10 ports)"
 std::string blockText(const PortRange& range);
 
-json::Value errorJson(const Error& error);
+// "-" for an empty cell.
+std::string orDash(const std::string& text);
+
+// {"kind","code","name","message"}
+Json errorJson(const Error& error);
 // The list format the console's importer reads:
 // {"protocol","start","end","count","persistent","token","owner","host"}.
-json::Value reservationJson(const ReservedBlock& block, const std::string& host);
-json::Value rangeJson(Protocol protocol, const PortRange& range);
-json::Value probeStepJson(const ProbeStep& step);
+Json reservationJson(const ReservedBlock& block, const std::string& host);
+// {"protocol","start","end","count"}
+Json rangeJson(Protocol protocol, const PortRange& range);
+// {"start","count"}
+Json startCountJson(const PortRange& range);
+Json probeStepJson(const ProbeStep& step);
+// A process id, null when the system did not tell.
+Json pidJson(std::int64_t pid);
+// The document of a run that failed before any command ran: {"ok": false, "command", "error"}.
+Json failureJson(const std::string& command, Json error);
+
+// The one line a --json run prints.
+void printJson(std::ostream& out, const Json& document);
 
 } // namespace portolan::cli

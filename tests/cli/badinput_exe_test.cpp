@@ -4,8 +4,11 @@
 // backend, missing or malformed scenario, unusable --state, --json misused). Each row, in text
 // and in --json mode: exit code 1, the message names the argument and the allowed values (or
 // the file and the field), and no file of the simulated machine changed, byte for byte.
-// badinput_test.cpp holds the in-process table with the exact usage lines.
-#include "platform/json.h"
+// The rows come from the command table (badinputmatrix.h); badinput_test.cpp runs the same
+// matrix in-process and checks the exact usage lines.
+#include "badinputmatrix.h"
+
+#include "platform/jsonvalue.h"
 
 #include <doctest/doctest.h>
 
@@ -108,128 +111,23 @@ struct Row
     std::string kind = "InvalidArgument"; // error.kind in --json mode
 };
 
+// Every command's arguments from the command table, plus what the table cannot make.
 std::vector<Row> rows()
 {
     std::vector<Row> table;
-    // START/COUNT commands. acquire takes START 0 ("let the system choose").
-    for (std::string command : {"create", "lookup", "delete", "acquire"}) {
-        const bool runtime = command == "acquire";
-        const std::string startRange = runtime ? "0-65535" : "1-65535";
-        auto add = [&](std::string what, std::vector<std::string> rest, std::string message) {
-            std::vector<std::string> args{command};
-            args.insert(args.end(), rest.begin(), rest.end());
-            table.push_back({command + ": " + what, args, message});
-        };
-        add("bad protocol", {"sctp", "5000", "10"},
-            "PROTOCOL: 'sctp' is not a protocol; allowed: tcp, udp");
-        if (!runtime)
-            add("start 0", {"tcp", "0", "10"}, "START: 0 is out of range; allowed: 1-65535");
-        add("start 65536", {"tcp", "65536", "1"},
-            "START: 65536 is out of range; allowed: " + startRange);
-        add("start -1", {"udp", "-1", "1"},
-            "START: '-1' is not a whole decimal number; allowed: digits 0-9 only");
-        add("start abc", {"tcp", "abc", "1"},
-            "START: 'abc' is not a whole decimal number; allowed: digits 0-9 only");
-        add("start empty", {"tcp", "", "1"},
-            "START: a number is required; allowed: decimal digits 0-9");
-        add("count 0", {"tcp", "5000", "0"}, "COUNT: 0 is out of range; allowed: 1-65535");
-        add("count abc", {"udp", "5000", "abc"},
-            "COUNT: 'abc' is not a whole decimal number; allowed: digits 0-9 only");
-        add("block past 65535", {"tcp", "65530", "10"},
-            "COUNT: the block 65530-65539 runs past port 65535; allowed: count at most 6 for "
-            "start 65530");
+    for (auto lines :
+         {portolan::cli::test::badLinesFromTable(), portolan::cli::test::badLinesByHand()}) {
+        for (auto& line : lines)
+            table.push_back({std::move(line.name), std::move(line.args), std::move(line.message)});
     }
-    // bind PORT and scan FIRST-LAST.
-    table.push_back({"bind: bad protocol",
-                     {"bind", "icmp", "80"},
-                     "PROTOCOL: 'icmp' is not a protocol; allowed: tcp, udp"});
-    table.push_back({"bind: port 65536",
-                     {"bind", "tcp", "65536"},
-                     "PORT: '65536' is out of range; allowed: 0-65535"});
-    table.push_back({"bind: port -1",
-                     {"bind", "tcp", "-1"},
-                     "PORT: '-1' is not a whole decimal number; allowed: digits 0-9 only"});
-    table.push_back({"bind: port abc",
-                     {"bind", "udp", "abc"},
-                     "PORT: 'abc' is not a whole decimal number; allowed: digits 0-9 only"});
-    table.push_back({"bind: port empty",
-                     {"bind", "tcp", ""},
-                     "PORT: a number is required; allowed: decimal digits 0-9"});
-    table.push_back({"bind: bad address",
-                     {"bind", "tcp", "--address", "localhost", "80"},
-                     "--address ADDR: 'localhost' is not an address; allowed: an IPv4 address"});
-    table.push_back({"scan: bad protocol",
-                     {"scan", "sctp"},
-                     "PROTOCOL: 'sctp' is not a protocol; allowed: tcp, udp"});
-    table.push_back({"scan: first port 0",
-                     {"scan", "tcp", "0-10"},
-                     "FIRST-LAST (first port): '0' is out of range; allowed: 1-65535"});
-    table.push_back({"scan: last port 65536",
-                     {"scan", "tcp", "1-65536"},
-                     "FIRST-LAST (last port): '65536' is out of range; allowed: 1-65535"});
-    table.push_back({"scan: abc",
-                     {"scan", "udp", "abc"},
-                     "FIRST-LAST: 'abc' is not a whole decimal number; allowed: digits 0-9 only"});
-    table.push_back({"scan: empty",
-                     {"scan", "tcp", ""},
-                     "FIRST-LAST: a number is required; allowed: decimal digits 0-9"});
-    table.push_back({"scan: ends before it starts",
-                     {"scan", "tcp", "20-10"},
-                     "FIRST-LAST: '20-10' ends before it starts; allowed: FIRST-LAST with FIRST "
-                     "<= LAST, both 1-65535"});
-    // The listing commands take an optional protocol.
-    for (std::string command : {"list", "dynamic-range", "listeners"})
-        table.push_back({command + ": bad protocol",
-                         {command, "icmp"},
-                         "PROTOCOL: 'icmp' is not a protocol; allowed: tcp, udp"});
-    // The samples: START 0..65535, COUNT not negative.
-    table.push_back({"probe acquire-release: start 65536",
-                     {"probe", "acquire-release", "ipv4", "stream", "tcp", "65536", "10"},
-                     "START: '65536' is out of range; allowed: 0-65535"});
-    table.push_back({"probe acquire-release: count -1",
-                     {"probe", "acquire-release", "ipv4", "stream", "tcp", "0", "-1"},
-                     "COUNT: '-1' is not a whole decimal number; allowed: digits 0-9 only"});
-    table.push_back({"probe acquire-release: count abc",
-                     {"probe", "acquire-release", "ipv4", "stream", "tcp", "0", "abc"},
-                     "COUNT: 'abc' is not a whole decimal number; allowed: digits 0-9 only"});
-    table.push_back({"probe acquire-release: bad family",
-                     {"probe", "acquire-release", "ipx", "stream", "tcp", "0", "10"},
-                     "FAMILY: 'ipx' is not an address family; allowed: ipv4, ipv6, 2, 23"});
-    table.push_back({"probe lookup-associate: start abc",
-                     {"probe", "lookup-associate", "abc", "10"},
-                     "START: 'abc' is not a whole decimal number; allowed: digits 0-9 only"});
-    table.push_back({"probe lookup-associate: count 70000",
-                     {"probe", "lookup-associate", "5000", "70000"},
-                     "COUNT: '70000' is out of range; allowed: 0-65535"});
-    table.push_back(
-        {"probe: unknown plan",
-         {"probe", "frob"},
-         "probe: 'frob' is not a probe plan; allowed: acquire-release, lookup-associate"});
-    // Options and commands.
-    table.push_back({"unknown command",
-                     {"frobnicate"},
-                     "unknown command 'frobnicate'; allowed: list, create, lookup, delete"});
-    table.push_back(
-        {"--json with a value", {"list", "--json=yes"}, "option '--json' takes no value"});
-    table.push_back({"--hold out of range",
-                     {"acquire", "tcp", "0", "10", "--hold", "90000"},
-                     "--hold SECONDS: '90000' is out of range; allowed: 0-86400"});
-    table.push_back({"--hold on create",
-                     {"create", "tcp", "5000", "10", "--hold", "5"},
-                     "option '--hold' does not apply to 'create'; it belongs to: acquire"});
     return table;
 }
 
-// Rows whose global options are the problem: they replace the machine's --scenario/--state.
+// Rows whose global options or files are the problem: they replace the machine's
+// --scenario/--state.
 std::vector<Row> optionRows()
 {
     return {
-        {"unknown backend",
-         {"--backend", "beos", "list"},
-         "--backend: 'beos' is not a backend; allowed: "},
-        {"--backend without a value",
-         {"list", "--backend"},
-         "option '--backend' needs a value; allowed: windows, linux, simulated"},
         {"--scenario with another backend",
          {"--backend", "linux", "--scenario", "@INPUTS@/x.json", "list"},
          "--scenario applies only to the simulated backend; allowed with: --backend simulated"},
@@ -339,18 +237,14 @@ void checkRow(const Row& row, std::vector<std::string> args, const Workspace& ws
         const Run run = runCli(args, ws.root());
         CHECK(run.code == 1);
         CHECK_MESSAGE(run.err.empty(), run.err);
-        auto doc = json::parse(run.out);
+        auto doc = parseJson(run.out);
         REQUIRE_MESSAGE(doc.ok(), run.out);
-        const json::Value* ok = doc->find("ok");
-        REQUIRE(ok != nullptr);
-        CHECK_FALSE(ok->asBool());
-        const json::Value* error = doc->find("error");
-        REQUIRE(error != nullptr);
-        REQUIRE(error->find("kind") != nullptr);
-        CHECK(error->find("kind")->asString() == row.kind);
-        REQUIRE(error->find("message") != nullptr);
-        CHECK_MESSAGE(contains(error->find("message")->asString(), message),
-                      error->find("message")->asString());
+        REQUIRE(doc->is_object());
+        CHECK(doc->value("ok", true) == false);
+        const Json error = doc->value("error", Json::object());
+        CHECK(error.value("kind", "") == row.kind);
+        const std::string text = error.value("message", "");
+        CHECK_MESSAGE(contains(text, message), text);
     }
     // Byte for byte, and no file appeared or vanished.
     CHECK(snapshot(ws.machine()) == before);

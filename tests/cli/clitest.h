@@ -2,7 +2,7 @@
 
 #include "cli.h"
 
-#include "platform/json.h"
+#include "platform/jsonvalue.h"
 
 #include <doctest/doctest.h>
 
@@ -36,9 +36,8 @@ public:
     {
         static std::atomic<int> counter{0};
         auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
-        m_path = std::filesystem::temp_directory_path()
-                 / ("portolan-cli-test-" + std::to_string(stamp) + "-"
-                    + std::to_string(counter++));
+        m_path = std::filesystem::temp_directory_path() /
+                 ("portolan-cli-test-" + std::to_string(stamp) + "-" + std::to_string(counter++));
         std::filesystem::create_directories(m_path);
     }
     ~TempDir()
@@ -79,15 +78,15 @@ struct Run
     std::string err;
 
     // The one JSON object a --json run prints; fails the test if there is not exactly one.
-    json::Value json() const
+    Json json() const
     {
-        auto parsed = json::parse(out);
+        auto parsed = parseJson(out);
         if (!parsed.ok()) {
             FAIL_CHECK("stdout is not one JSON document: " << parsed.error().message
                                                            << "\nstdout: " << out);
             return {};
         }
-        CHECK(parsed.value().isObject());
+        CHECK(parsed.value().is_object());
         CHECK(out.find('\n') == out.size() - 1); // one line, one object
         return parsed.value();
     }
@@ -141,37 +140,48 @@ private:
     std::string m_state;
 };
 
-inline std::int64_t intField(const json::Value& object, std::string_view key)
+// The member `key` of an object, or nullptr.
+inline const Json* member(const Json& object, std::string_view key)
 {
-    const json::Value* value = object.find(key);
-    REQUIRE_MESSAGE(value != nullptr, "missing field " << key);
-    auto number = value->asInt();
-    REQUIRE_MESSAGE(number.has_value(), "field " << key << " is not an integer");
-    return *number;
+    if (!object.is_object())
+        return nullptr;
+    auto it = object.find(std::string(key));
+    return it == object.end() ? nullptr : &*it;
 }
 
-inline std::string stringField(const json::Value& object, std::string_view key)
+// The member `key` of an object, which must be there and be of the type `is` tests.
+inline const Json& field(const Json& object, std::string_view key,
+                         bool (Json::*is)() const noexcept, std::string_view type)
 {
-    const json::Value* value = object.find(key);
+    const Json* value = member(object, key);
     REQUIRE_MESSAGE(value != nullptr, "missing field " << key);
-    REQUIRE_MESSAGE(value->isString(), "field " << key << " is not a string");
-    return value->asString();
+    REQUIRE_MESSAGE((value->*is)(), "field " << key << " is not " << type);
+    return *value;
 }
 
-inline bool boolField(const json::Value& object, std::string_view key)
+inline std::int64_t intField(const Json& object, std::string_view key)
 {
-    const json::Value* value = object.find(key);
-    REQUIRE_MESSAGE(value != nullptr, "missing field " << key);
-    REQUIRE_MESSAGE(value->isBool(), "field " << key << " is not a bool");
-    return value->asBool();
+    return field(object, key, &Json::is_number_integer, "an integer").get<std::int64_t>();
 }
 
-inline const json::Array& arrayField(const json::Value& object, std::string_view key)
+inline std::string stringField(const Json& object, std::string_view key)
 {
-    const json::Value* value = object.find(key);
-    REQUIRE_MESSAGE(value != nullptr, "missing field " << key);
-    REQUIRE_MESSAGE(value->isArray(), "field " << key << " is not an array");
-    return value->asArray();
+    return field(object, key, &Json::is_string, "a string").get<std::string>();
+}
+
+inline bool boolField(const Json& object, std::string_view key)
+{
+    return field(object, key, &Json::is_boolean, "a bool").get<bool>();
+}
+
+inline const Json& arrayField(const Json& object, std::string_view key)
+{
+    return field(object, key, &Json::is_array, "an array");
+}
+
+inline const Json& objectField(const Json& object, std::string_view key)
+{
+    return field(object, key, &Json::is_object, "an object");
 }
 
 inline bool contains(const std::string& text, std::string_view part)

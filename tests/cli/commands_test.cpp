@@ -1,6 +1,8 @@
 // Every portolan-cli command, in text and JSON mode, in-process against the simulated backend.
 #include "clitest.h"
 
+#include "commandtable.h"
+
 #include "platform/nativecodes.h"
 
 #include <algorithm>
@@ -12,9 +14,8 @@ using namespace portolan::cli::test;
 
 namespace {
 
-constexpr std::array kCommands{"list",  "create",        "lookup",    "delete", "acquire",
-                               "bind",  "scan",          "dynamic-range", "listeners",
-                               "probe"};
+constexpr std::array kCommands{"list", "create", "lookup",        "delete",    "acquire",
+                               "bind", "scan",   "dynamic-range", "listeners", "probe"};
 
 // The decimal token printed after "token " in a text line.
 std::string tokenIn(const std::string& text)
@@ -26,8 +27,7 @@ std::string tokenIn(const std::string& text)
     return match[1];
 }
 
-const json::Value* findReservation(const json::Value& doc, std::string_view protocol,
-                                   std::int64_t start)
+const Json* findReservation(const Json& doc, std::string_view protocol, std::int64_t start)
 {
     for (const auto& entry : arrayField(doc, "reservations")) {
         if (stringField(entry, "protocol") == protocol && intField(entry, "start") == start)
@@ -48,6 +48,14 @@ TEST_CASE("--help: the global help lists every command and the exit codes")
         CHECK(r.out.starts_with("portolan-cli "));
         for (auto command : kCommands)
             CHECK_MESSAGE(contains(r.out, "\n  " + std::string(command)), command);
+        // Each form of each command in the table, with its summary.
+        for (const auto& spec : commandTable()) {
+            for (const auto& form : spec.forms) {
+                CAPTURE(formLabel(spec, form));
+                CHECK(contains(r.out, "\n  " + formLabel(spec, form)));
+                CHECK(contains(r.out, std::string(form.summary) + "\n"));
+            }
+        }
         for (auto line : {"  0    success", "  1    usage", "  2    the operation failed",
                           "  3    not supported on this system", "  4    needs elevation",
                           "  5    not found", "  130  cancelled"})
@@ -57,7 +65,10 @@ TEST_CASE("--help: the global help lists every command and the exit codes")
 
 TEST_CASE("--help: every command has its own help, before or after the command")
 {
-    for (auto command : kCommands) {
+    std::vector<std::string> commands(kCommands.begin(), kCommands.end());
+    for (const auto& spec : commandTable())
+        commands.emplace_back(spec.name);
+    for (const auto& command : commands) {
         for (const auto& args : std::vector<std::vector<std::string>>{
                  {command, "--help"}, {"--help", command}, {command, "tcp", "1", "-h"}}) {
             CAPTURE(args);
@@ -104,11 +115,11 @@ TEST_CASE("create, then lookup in a later run, finds the block with the same tok
     Run json = machine({"lookup", "tcp", "5000", "20", "--json"});
     CHECK(json.code == 0);
     CHECK(json.err.empty());
-    json::Value doc = json.json();
+    Json doc = json.json();
     CHECK(boolField(doc, "ok"));
     CHECK(stringField(doc, "command") == "lookup");
     CHECK(stringField(doc, "backend") == "simulated");
-    const json::Value* reservation = doc.find("reservation");
+    const Json* reservation = member(doc, "reservation");
     REQUIRE(reservation != nullptr);
     CHECK(stringField(*reservation, "protocol") == "tcp");
     CHECK(intField(*reservation, "start") == 5000);
@@ -124,9 +135,9 @@ TEST_CASE("create --json reports the new reservation; the same block again is a 
     Machine machine;
     Run created = machine({"--json", "create", "udp", "6000", "1"});
     CHECK(created.code == 0);
-    json::Value doc = created.json();
+    Json doc = created.json();
     CHECK(boolField(doc, "ok"));
-    const json::Value* reservation = doc.find("reservation");
+    const Json* reservation = member(doc, "reservation");
     REQUIRE(reservation != nullptr);
     CHECK(stringField(*reservation, "protocol") == "udp");
     CHECK(intField(*reservation, "start") == 6000);
@@ -135,9 +146,9 @@ TEST_CASE("create --json reports the new reservation; the same block again is a 
 
     Run again = machine({"--json", "create", "udp", "6000", "1"});
     CHECK(again.code == 2);
-    json::Value error = again.json();
+    Json error = again.json();
     CHECK_FALSE(boolField(error, "ok"));
-    const json::Value* detail = error.find("error");
+    const Json* detail = member(error, "error");
     REQUIRE(detail != nullptr);
     CHECK(stringField(*detail, "kind") == "Conflict");
     CHECK(stringField(*detail, "name") == "ERROR_SHARING_VIOLATION");
@@ -187,11 +198,11 @@ TEST_CASE("delete removes the block; lookup and delete afterwards are 'not found
     Run json = machine({"delete", "tcp", "5000", "10", "--json"});
     CHECK(json.code == 5);
     CHECK(json.err.empty());
-    json::Value doc = json.json();
+    Json doc = json.json();
     CHECK_FALSE(boolField(doc, "ok"));
-    CHECK(stringField(*doc.find("error"), "kind") == "NotFound");
-    CHECK(stringField(*doc.find("error"), "name") == "ERROR_NOT_FOUND");
-    CHECK(intField(*doc.find("error"), "code") == 1168);
+    CHECK(stringField(objectField(doc, "error"), "kind") == "NotFound");
+    CHECK(stringField(objectField(doc, "error"), "name") == "ERROR_NOT_FOUND");
+    CHECK(intField(objectField(doc, "error"), "code") == 1168);
 }
 
 TEST_CASE("lookup matches the exact block only, never a part of it")
@@ -236,7 +247,7 @@ TEST_CASE("list: a clean machine says so; --json gives an empty list")
 
     Run json = machine({"list", "--json"});
     CHECK(json.code == 0);
-    json::Value doc = json.json();
+    Json doc = json.json();
     CHECK(boolField(doc, "ok"));
     CHECK(arrayField(doc, "reservations").empty());
 }
@@ -248,22 +259,24 @@ TEST_CASE("list: the developer machine's persistent and runtime blocks, in the i
     CHECK(text.code == 0);
     CHECK(text.out.starts_with("PROTOCOL  START  END    COUNT  KIND        TOKEN"));
     CHECK(std::regex_search(text.out, std::regex("\ntcp +5037 +5037 +1 +persistent +[0-9]+ +-\n")));
-    CHECK(std::regex_search(text.out, std::regex("\ntcp +2869 +3368 +500 +runtime +[-0-9]+ +Windows "
-                                                 "NAT \\(WinNAT\\)\n")));
+    CHECK(
+        std::regex_search(text.out, std::regex("\ntcp +2869 +3368 +500 +runtime +[-0-9]+ +Windows "
+                                               "NAT \\(WinNAT\\)\n")));
 
     Run json = machine({"--json", "list"});
-    json::Value doc = json.json();
+    Json doc = json.json();
     CHECK(stringField(doc, "host") == "DEV-WORKSTATION");
     const auto& reservations = arrayField(doc, "reservations");
     CHECK(reservations.size() == 5);
     for (const auto& entry : reservations) {
-        for (auto key : {"protocol", "start", "end", "count", "persistent", "token", "owner", "host"})
-            CHECK_MESSAGE(entry.find(key) != nullptr, key);
-        CHECK(entry.find("token")->isString());
+        for (auto key :
+             {"protocol", "start", "end", "count", "persistent", "token", "owner", "host"})
+            CHECK_MESSAGE(member(entry, key) != nullptr, key);
+        CHECK(member(entry, "token")->is_string());
         CHECK(stringField(entry, "host") == "DEV-WORKSTATION");
         CHECK(intField(entry, "end") == intField(entry, "start") + intField(entry, "count") - 1);
     }
-    const json::Value* django = findReservation(doc, "tcp", 8000);
+    const Json* django = findReservation(doc, "tcp", 8000);
     REQUIRE(django != nullptr);
     CHECK(boolField(*django, "persistent"));
     CHECK(intField(*django, "count") == 10);
@@ -271,13 +284,13 @@ TEST_CASE("list: the developer machine's persistent and runtime blocks, in the i
     Run lookup = machine({"lookup", "tcp", "8000", "10"});
     CHECK(tokenIn(lookup.out) == stringField(*django, "token"));
 
-    const json::Value* winnat = findReservation(doc, "tcp", 2869);
+    const Json* winnat = findReservation(doc, "tcp", 2869);
     REQUIRE(winnat != nullptr);
     CHECK_FALSE(boolField(*winnat, "persistent"));
     CHECK(stringField(*winnat, "owner") == "Windows NAT (WinNAT)");
 
     Run udp = machine({"--json", "list", "udp"});
-    json::Value udpDoc = udp.json();
+    Json udpDoc = udp.json();
     const auto& udpOnly = arrayField(udpDoc, "reservations");
     REQUIRE(udpOnly.size() == 1);
     CHECK(stringField(udpOnly[0], "protocol") == "udp");
@@ -294,8 +307,8 @@ TEST_CASE("acquire: prints the granted block and token, then releases it")
 
     Run json = machine({"acquire", "udp", "40000", "5", "--json"});
     CHECK(json.code == 0);
-    json::Value doc = json.json();
-    const json::Value* reservation = doc.find("reservation");
+    Json doc = json.json();
+    const Json* reservation = member(doc, "reservation");
     REQUIRE(reservation != nullptr);
     CHECK(intField(*reservation, "start") == 40000);
     CHECK(intField(*reservation, "count") == 5);
@@ -345,12 +358,12 @@ TEST_CASE("bind: port 3000 on the developer machine is forbidden by WinNAT's run
 
     Run json = machine({"bind", "tcp", "3000", "--json"});
     CHECK(json.code == 2);
-    json::Value doc = json.json();
+    Json doc = json.json();
     CHECK_FALSE(boolField(doc, "ok"));
     CHECK(stringField(doc, "outcome") == "forbidden");
     CHECK(intField(doc, "port") == 3000);
     CHECK(contains(stringField(doc, "holder"), "Windows NAT (WinNAT)"));
-    const json::Value* error = doc.find("error");
+    const Json* error = member(doc, "error");
     REQUIRE(error != nullptr);
     CHECK(stringField(*error, "name") == "WSAEACCES");
     CHECK(intField(*error, "code") == native::kWsaEacces);
@@ -372,7 +385,7 @@ TEST_CASE("bind: a listener's port is in use; port 0 lets the system choose; IPv
 
     Run v6 = machine({"--json", "bind", "udp", "--address=::1", "4000"});
     CHECK(v6.code == 0);
-    json::Value doc = v6.json();
+    Json doc = v6.json();
     CHECK(boolField(doc, "ok"));
     CHECK(stringField(doc, "outcome") == "free");
     CHECK(stringField(doc, "address") == "::1");
@@ -393,7 +406,7 @@ TEST_CASE("scan: runs of equal outcome over the range, and a summary")
 
     Run json = machine({"scan", "tcp", "5430-5440", "--address", "0.0.0.0", "--json"});
     CHECK(json.code == 0);
-    json::Value doc = json.json();
+    Json doc = json.json();
     CHECK(boolField(doc, "ok"));
     CHECK_FALSE(boolField(doc, "cancelled"));
     CHECK(intField(doc, "probed") == 11);
@@ -405,10 +418,10 @@ TEST_CASE("scan: runs of equal outcome over the range, and a summary")
         CHECK(intField(entry, "first") == next);
         next = intField(entry, "last") + 1;
         for (auto key : {"outcome", "code", "name", "holder"})
-            CHECK_MESSAGE(entry.find(key) != nullptr, key);
+            CHECK_MESSAGE(member(entry, key) != nullptr, key);
     }
     CHECK(next == 5441);
-    const json::Value* summary = doc.find("summary");
+    const Json* summary = member(doc, "summary");
     REQUIRE(summary != nullptr);
     CHECK(intField(*summary, "in-use") == 1);
     CHECK(intField(*summary, "free") == 10);
@@ -430,11 +443,11 @@ TEST_CASE("scan: a cancelled scan prints what it has and exits 130")
 
     Run json = machine.with({"scan", "tcp", "--json"}, environment);
     CHECK(json.code == 130);
-    json::Value doc = json.json();
+    Json doc = json.json();
     CHECK_FALSE(boolField(doc, "ok"));
     CHECK(boolField(doc, "cancelled"));
     CHECK(intField(doc, "probed") < 65535);
-    CHECK(stringField(*doc.find("error"), "kind") == "Cancelled");
+    CHECK(stringField(objectField(doc, "error"), "kind") == "Cancelled");
 }
 
 TEST_CASE("dynamic-range: both protocols, or one")
@@ -447,7 +460,7 @@ TEST_CASE("dynamic-range: both protocols, or one")
                       "udp       49152  65535  16384\n");
 
     Run json = machine({"dynamic-range", "udp", "--json"});
-    json::Value doc = json.json();
+    Json doc = json.json();
     const auto& ranges = arrayField(doc, "ranges");
     REQUIRE(ranges.size() == 1);
     CHECK(stringField(ranges[0], "protocol") == "udp");
@@ -462,11 +475,12 @@ TEST_CASE("listeners: with their processes")
     Run text = machine({"listeners", "tcp"});
     CHECK(text.code == 0);
     CHECK(text.out.starts_with("PROTOCOL  ADDRESS"));
-    CHECK(std::regex_search(text.out, std::regex("\ntcp +127\\.0\\.0\\.1 +5037 +11840 +adb\\.exe\n")));
+    CHECK(std::regex_search(text.out,
+                            std::regex("\ntcp +127\\.0\\.0\\.1 +5037 +11840 +adb\\.exe\n")));
     CHECK_FALSE(contains(text.out, "\nudp"));
 
     Run json = machine({"listeners", "--json"});
-    json::Value doc = json.json();
+    Json doc = json.json();
     const auto& listeners = arrayField(doc, "listeners");
     CHECK(listeners.size() == 12);
     bool sawDns = false;
@@ -484,9 +498,11 @@ TEST_CASE("listeners: with their processes")
 TEST_CASE("probe acquire-release: the first sample, with the sample's argument forms")
 {
     Machine machine;
-    for (const auto& args : std::vector<std::vector<std::string>>{
-             {"ipv4", "stream", "tcp", "0", "10"}, {"2", "1", "6", "0", "10"},
-             {"ipv6", "dgram", "udp", "41000", "3"}, {"23", "2", "17", "41000", "3"}}) {
+    for (const auto& args :
+         std::vector<std::vector<std::string>>{{"ipv4", "stream", "tcp", "0", "10"},
+                                               {"2", "1", "6", "0", "10"},
+                                               {"ipv6", "dgram", "udp", "41000", "3"},
+                                               {"23", "2", "17", "41000", "3"}}) {
         CAPTURE(args);
         std::vector<std::string> command{"probe", "acquire-release"};
         command.insert(command.end(), args.begin(), args.end());
@@ -498,7 +514,7 @@ TEST_CASE("probe acquire-release: the first sample, with the sample's argument f
         CHECK(std::regex_search(text.out, std::regex("\nstart [0-9]+, count [0-9]+, token [1-9]")));
 
         command.push_back("--json");
-        json::Value doc = machine(command).json();
+        Json doc = machine(command).json();
         CHECK(boolField(doc, "ok"));
         CHECK(stringField(doc, "plan") == "acquire-release");
         CHECK(stringField(doc, "token") != "0");
@@ -540,7 +556,7 @@ TEST_CASE("probe lookup-associate: the second sample binds inside the persistent
     CHECK(port >= 5000);
     CHECK(port <= 5009);
 
-    json::Value doc = machine({"probe", "lookup-associate", "5000", "10", "--json"}).json();
+    Json doc = machine({"probe", "lookup-associate", "5000", "10", "--json"}).json();
     CHECK(boolField(doc, "ok"));
     CHECK(intField(doc, "allocated_port") >= 5000);
     CHECK(intField(doc, "allocated_port") <= 5009);
@@ -556,12 +572,13 @@ TEST_CASE("probe without a plan: a system check of bind, acquire-release and loo
     Run text = machine({"probe"});
     CHECK(text.code == 0);
     CHECK(contains(text.out, "system check: backend simulated, host WIN11-CLEAN, elevated\n"));
-    CHECK(std::regex_search(text.out, std::regex("\nbind +tcp 127\\.0\\.0\\.1:0 +ok: bound port [1-9]")));
+    CHECK(std::regex_search(text.out,
+                            std::regex("\nbind +tcp 127\\.0\\.0\\.1:0 +ok: bound port [1-9]")));
     CHECK(std::regex_search(text.out, std::regex("\nacquire-release +tcp 0 10 +ok: granted ")));
     CHECK(std::regex_search(text.out, std::regex("\nlookup +tcp 50000-50009 +supported: no "
                                                  "reservation 50000-50009 \\(ERROR_NOT_FOUND")));
 
-    json::Value doc = machine({"probe", "--json"}).json();
+    Json doc = machine({"probe", "--json"}).json();
     CHECK(boolField(doc, "ok"));
     CHECK(stringField(doc, "plan") == "system-check");
     const auto& checks = arrayField(doc, "checks");
@@ -647,20 +664,21 @@ TEST_CASE("probe on a system without reservation functions: 'not supported on th
 {
     Run text = runWith({"probe"}, withoutReservations());
     CHECK(text.code == 0); // every call answered; that is what the check is for
-    CHECK(std::regex_search(text.out, std::regex("\nbind +tcp 127\\.0\\.0\\.1:0 +ok: bound port 49731\n")));
+    CHECK(std::regex_search(text.out,
+                            std::regex("\nbind +tcp 127\\.0\\.0\\.1:0 +ok: bound port 49731\n")));
     CHECK(std::regex_search(text.out, std::regex("\nacquire-release +tcp 0 10 +not supported on "
                                                  "this system \\(WSAEOPNOTSUPP, 10045\\)\n")));
     CHECK(std::regex_search(text.out, std::regex("\nlookup +tcp 50000-50009 +not supported on this "
                                                  "system \\(ERROR_PROC_NOT_FOUND, 127\\)\n")));
 
-    json::Value doc = runWith({"probe", "--json"}, withoutReservations()).json();
+    Json doc = runWith({"probe", "--json"}, withoutReservations()).json();
     CHECK(boolField(doc, "ok"));
     const auto& checks = arrayField(doc, "checks");
     REQUIRE(checks.size() == 3);
     CHECK(stringField(checks[0], "result") == "ok");
     CHECK(stringField(checks[1], "result") == "not-supported");
     CHECK_FALSE(boolField(checks[1], "supported"));
-    CHECK(stringField(*checks[1].find("error"), "name") == "WSAEOPNOTSUPP");
+    CHECK(stringField(objectField(checks[1], "error"), "name") == "WSAEOPNOTSUPP");
     CHECK(stringField(checks[2], "result") == "not-supported");
 }
 
@@ -674,7 +692,7 @@ TEST_CASE("an operation the system lacks exits 3 and says so")
 
     Run acquire = runWith({"acquire", "tcp", "0", "10", "--json"}, withoutReservations());
     CHECK(acquire.code == 3);
-    CHECK(stringField(*acquire.json().find("error"), "name") == "WSAEOPNOTSUPP");
+    CHECK(stringField(objectField(acquire.json(), "error"), "name") == "WSAEOPNOTSUPP");
 
     Run sample = runWith({"probe", "acquire-release", "ipv4", "stream", "tcp", "0", "10"},
                          withoutReservations());
@@ -718,16 +736,15 @@ TEST_CASE("scenario and state files that cannot be used: exit 1, the file named,
     writeFile(dir.file("broken.json"), "{ \"schema\": 1, \"persistent\": [ { \"protocol\": ");
     Run broken = run({"--scenario", dir.file("broken.json"), "--state", state, "list", "--json"});
     CHECK(broken.code == 1);
-    json::Value doc = broken.json();
+    Json doc = broken.json();
     CHECK_FALSE(boolField(doc, "ok"));
-    CHECK(contains(stringField(*doc.find("error"), "message"), "broken.json"));
+    CHECK(contains(stringField(objectField(doc, "error"), "message"), "broken.json"));
     CHECK_FALSE(fileExists(state));
 
     // An existing state is left alone too.
-    REQUIRE(run({"--scenario", scenarioPath("clean"), "--state", state, "create", "tcp", "5000",
-                 "10"})
-                .code
-            == 0);
+    REQUIRE(
+        run({"--scenario", scenarioPath("clean"), "--state", state, "create", "tcp", "5000", "10"})
+            .code == 0);
     std::string before = readFile(state);
     CHECK(run({"--scenario", dir.file("broken.json"), "--state", state, "list"}).code == 1);
     CHECK(readFile(state) == before);

@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "commandline.h"
 
+#include "platform/jsonvalue.h"
 #include "platform/simulated/simulatedbackend.h"
 
 #include <sstream>
@@ -29,6 +30,18 @@ constexpr std::string_view kScenario = R"({
 })";
 
 constexpr std::size_t kMaxArguments = 24;
+
+// --json before "--" asks for JSON even on a command line that is refused.
+bool asksForJson(const std::vector<std::string>& args)
+{
+    for (const auto& arg : args) {
+        if (arg == "--")
+            return false;
+        if (arg == "--json")
+            return true;
+    }
+    return false;
+}
 constexpr std::uint32_t kMaxScannedPorts = 512; // keeps one input well under a millisecond
 
 } // namespace
@@ -74,5 +87,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(code >= 0 && code <= 5);
     if (outcome.error)
         FUZZ_CHECK(code == kExitUsage);
+
+    // A --json run prints exactly one JSON object, whatever happened (help and version aside).
+    const bool helpOrVersion =
+        outcome.invocation && (outcome.invocation->help || outcome.invocation->version);
+    if (asksForJson(args) && !helpOrVersion) {
+        const std::string text = out.str();
+        FUZZ_CHECK(!text.empty() && text.find('\n') == text.size() - 1);
+        const Result<Json> document = parseJson(text);
+        FUZZ_CHECK(document.ok() && document.value().is_object());
+        FUZZ_CHECK(document.value().contains("ok"));
+    }
     return 0;
 }
