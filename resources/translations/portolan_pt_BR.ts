@@ -597,62 +597,7 @@
 <context>
     <name>ExportCommand</name>
     <message>
-        <location filename="../../app/portolan/exportcommand.cpp" line="+30"/>
-        <source>usage: portolan --export FILE [--format csv|json|html|pdf] [--db FILE] [--host NAME] [--title TEXT] [--audit N] [--generated-at TIME] [--backend KIND] [--scenario FILE] [--state FILE] [--no-backend]</source>
-        <translation>uso: portolan --export ARQUIVO [--format csv|json|html|pdf] [--db ARQUIVO] [--host NOME] [--title TEXTO] [--audit N] [--generated-at HORÁRIO] [--backend TIPO] [--scenario ARQUIVO] [--state ARQUIVO] [--no-backend]</translation>
-    </message>
-    <message>
-        <location line="+41"/>
-        <source>%1 is given twice</source>
-        <translation>%1 foi informado duas vezes</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1: a value is required</source>
-        <translation>%1: é necessário um valor</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1: the value is empty</source>
-        <translation>%1: o valor está vazio</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>--format: “%1” is not a report format; allowed: csv, json, html, pdf</source>
-        <translation>--format: “%1” não é um formato de relatório; permitido: csv, json, html, pdf</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>--audit: “%1” is not a number of entries; allowed: 0-10000</source>
-        <translation>--audit: “%1” não é um número de entradas; permitido: 0-10000</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>--generated-at: “%1” is not a time with its offset; allowed: ISO 8601 such as 2025-03-10T09:00:00Z</source>
-        <translation>--generated-at: “%1” não é um horário com fuso; permitido: ISO 8601, como 2025-03-10T09:00:00Z</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>%1: unknown argument</source>
-        <translation>%1: argumento desconhecido</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>--export FILE is required</source>
-        <translation>--export ARQUIVO é obrigatório</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>--export: “%1” does not end in .csv, .json, .html or .pdf; give the format with --format</source>
-        <translation>--export: “%1” não termina em .csv, .json, .html ou .pdf; informe o formato com --format</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>--no-backend cannot be combined with --backend, --scenario or --state</source>
-        <translation>--no-backend não pode ser combinado com --backend, --scenario ou --state</translation>
-    </message>
-    <message>
-        <location line="+55"/>
+        <location filename="../../app/portolan/exportcommand.cpp" line="+60"/>
         <source>could not open the backend: %1</source>
         <translation>não foi possível abrir o backend: %1</translation>
     </message>
@@ -670,47 +615,17 @@
 <context>
     <name>ImportCommand</name>
     <message>
-        <location filename="../../model/importcommand.cpp" line="+24"/>
-        <source>usage: portolan [--db FILE] --import FILE [--host NAME] [--protocol tcp|udp] [--json]</source>
-        <translation>uso: portolan [--db ARQUIVO] --import ARQUIVO [--host NOME] [--protocol tcp|udp] [--json]</translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location filename="../../app/portolan/importcommand.cpp" line="+47"/>
         <source>Nothing was imported.</source>
         <translation>Nada foi importado.</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>%1: a value is required</source>
-        <translation>%1: é necessário um valor</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1: the value is empty</source>
-        <translation>%1: o valor está vazio</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>--import: give one file per run</source>
-        <translation>--import: informe um arquivo por execução</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>--protocol: “%1” is not tcp or udp</source>
-        <translation>--protocol: “%1” não é tcp nem udp</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1: unknown argument</source>
-        <translation>%1: argumento desconhecido</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+44"/>
         <source>--import FILE is required</source>
         <translation>--import ARQUIVO é obrigatório</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+52"/>
         <source>persistent</source>
         <translation>persistente</translation>
     </message>
@@ -2325,7 +2240,7 @@
 <context>
     <name>portolan::console</name>
     <message>
-        <location filename="../../app/portolan/console.cpp" line="+229"/>
+        <location filename="../../app/portolan/console.cpp" line="+188"/>
         <source>could not open the backend</source>
         <translation>não foi possível abrir o backend</translation>
     </message>
@@ -2335,78 +2250,283 @@
         <translation>não foi possível abrir o banco de dados</translation>
     </message>
     <message>
-        <location filename="../../app/portolan/consoleoptions.cpp" line="+77"/>
+        <location filename="../../app/portolan/commandlineoptions.cpp" line="+354"/>
         <source>option %1 is given twice</source>
         <translation>a opção %1 foi informada duas vezes</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-138"/>
         <source>option %1 needs a value; allowed: %2</source>
         <translation>a opção %1 precisa de um valor; permitido: %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+141"/>
         <source>%1: the value is empty; allowed: %2</source>
         <translation>%1: o valor está vazio; permitido: %2</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-143"/>
         <source>option %1 needs a value</source>
         <translation>a opção %1 precisa de um valor</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+65"/>
-        <source>unknown option %1; allowed: --backend, --scenario, --state, --db, --screenshot, --import, --help, --version</source>
-        <translation>opção desconhecida %1; permitido: --backend, --scenario, --state, --db, --screenshot, --import, --help, --version</translation>
-    </message>
-    <message>
-        <location line="-60"/>
+        <location line="+151"/>
         <source>unexpected argument %1; the console takes options only (portolan-cli takes commands)</source>
         <translation>argumento inesperado %1; o console aceita apenas opções (o portolan-cli aceita comandos)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-26"/>
         <source>option %1 takes no value</source>
         <translation>a opção %1 não aceita valor</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-317"/>
+        <source>the system to act on; default: the real one</source>
+        <translation>o sistema em que agir; padrão: o real</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>seed the simulated backend from a JSON scenario (implies --backend simulated)</source>
+        <translation>inicializa o backend simulado a partir de um cenário JSON (implica --backend simulated)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+7"/>
+        <location line="+6"/>
+        <location line="+13"/>
+        <location line="+34"/>
+        <location line="+16"/>
+        <source>FILE</source>
+        <translation>ARQUIVO</translation>
+    </message>
+    <message>
+        <location line="-75"/>
         <source>a JSON scenario file</source>
         <translation>um arquivo de cenário JSON</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>where the simulated backend keeps its state between runs (implies --backend simulated)</source>
+        <translation>onde o backend simulado guarda seu estado entre execuções (implica --backend simulated)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>a state file</source>
         <translation>um arquivo de estado</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>the database; default: the user&apos;s data folder</source>
+        <translation>o banco de dados; padrão: a pasta de dados do usuário</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>a database file</source>
         <translation>um arquivo de banco de dados</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>the language of the console; default: the system&apos;s (LANG, LC_ALL, LANGUAGE)</source>
+        <translation>o idioma do console; padrão: o do sistema (LANG, LC_ALL, LANGUAGE)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>render the main window (1280x800) after the first refresh to a PNG file and exit; works without a display</source>
+        <translation>renderiza a janela principal (1280x800) após a primeira atualização em um arquivo PNG e sai; funciona sem tela</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>a PNG file to write</source>
         <translation>um arquivo PNG a gravar</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>with --screenshot: the view to render (default: reservations)</source>
+        <translation>com --screenshot: a exibição a renderizar (padrão: reservations)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>VIEW</source>
+        <translation>EXIBIÇÃO</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>with --screenshot-view: a state the view prepares first (docs/screenshots.md)</source>
+        <translation>com --screenshot-view: um estado que a exibição prepara antes (docs/screenshots.md)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+50"/>
+        <source>NAME</source>
+        <translation>NOME</translation>
+    </message>
+    <message>
+        <location line="-49"/>
         <source>a state the view knows</source>
         <translation>um estado que a exibição conheça</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+3"/>
+        <source>with --screenshot: render this dialog over the main window instead</source>
+        <translation>com --screenshot: renderiza esta caixa de diálogo sobre a janela principal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DIALOG</source>
+        <translation>DIÁLOGO</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>with --screenshot: first do what a day of work leaves behind (creates, notes, refused creates, probes), for the documentation&apos;s pictures</source>
+        <translation>com --screenshot: antes simula um dia de trabalho (criações, notas, criações recusadas, sondagens), para as imagens da documentação</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>import a netsh excludedportrange report or portolan-cli --json list output into the database; no window</source>
+        <translation>importa um relatório excludedportrange do netsh ou a saída de portolan-cli --json list para o banco de dados; sem janela</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a report file to read</source>
+        <translation>um arquivo de relatório a ler</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>with --import: the protocol of a netsh report whose heading names none</source>
+        <translation>com --import: o protocolo de um relatório do netsh cujo cabeçalho não cita nenhum</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>with --import: print the result, or the error, as one JSON object</source>
+        <translation>com --import: mostra o resultado, ou o erro, como um objeto JSON</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>write a reservation report (docs/reports.md); no window</source>
+        <translation>grava um relatório de reservas (docs/reports.md); sem janela</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a .csv, .json, .html or .pdf file to write</source>
+        <translation>um arquivo .csv, .json, .html ou .pdf a gravar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>with --export: the report&apos;s format; default: the file&apos;s extension</source>
+        <translation>com --export: o formato do relatório; padrão: a extensão do arquivo</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>with --import: the host the report&apos;s rows belong to; with --export: the host to report on</source>
+        <translation>com --import: o host a que pertencem as linhas do relatório; com --export: o host do relatório</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a host name</source>
+        <translation>um nome de host</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>with --export: the report&apos;s title</source>
+        <translation>com --export: o título do relatório</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TEXT</source>
+        <translation>TEXTO</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a title</source>
+        <translation>um título</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>with --export: how many audit log entries the report lists; default: 20</source>
+        <translation>com --export: quantas entradas do log de auditoria o relatório lista; padrão: 20</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>with --export: the report&apos;s time; default: now</source>
+        <translation>com --export: o horário do relatório; padrão: agora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TIME</source>
+        <translation>HORÁRIO</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ISO 8601 such as 2025-03-10T09:00:00Z</source>
+        <translation>ISO 8601, como 2025-03-10T09:00:00Z</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>with --export: the inventory alone, without asking the machine</source>
+        <translation>com --export: apenas o inventário, sem consultar a máquina</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>print the version and exit</source>
+        <translation>mostra a versão e sai</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>print this help and exit</source>
+        <translation>mostra esta ajuda e sai</translation>
+    </message>
+    <message>
+        <location line="+133"/>
+        <source>%1; allowed: %2</source>
+        <translation>%1; permitido: %2</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>unknown option %1; allowed: %2</source>
+        <translation>opção desconhecida %1; permitido: %2</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>--lang: %1 is not a language of the console; allowed: %2</source>
         <translation>--lang: %1 não é um idioma do console; permitido: %2</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../app/portolan/consoleoptions.cpp" line="+22"/>
+        <source>--import and --export cannot be combined</source>
+        <translation>--import e --export não podem ser combinados</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 needs --import FILE</source>
+        <translation>%1 precisa de --import ARQUIVO</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 needs --export FILE</source>
+        <translation>%1 precisa de --export ARQUIVO</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 needs --import FILE or --export FILE</source>
+        <translation>%1 precisa de --import ARQUIVO ou --export ARQUIVO</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 cannot be combined with %2; allowed with %2: %3</source>
+        <translation>%1 não pode ser combinado com %2; permitido com %2: %3</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>--backend: %1 %2; allowed: %3</source>
         <translation>--backend: %1 %2; permitido: %3</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>is not available in this build</source>
         <translation>não está disponível nesta compilação</translation>
     </message>
@@ -2416,12 +2536,12 @@
         <translation>não é um backend</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>%1 applies only to the simulated backend; allowed with: --backend simulated</source>
         <translation>%1 vale apenas para o backend simulado; permitido com: --backend simulated</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>%1 needs --screenshot FILE</source>
         <translation>%1 precisa de --screenshot ARQUIVO</translation>
     </message>
@@ -2431,12 +2551,12 @@
         <translation>--screenshot-seed precisa de --screenshot ARQUIVO</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>--screenshot-view: %1 is not a view; allowed: %2</source>
         <translation>--screenshot-view: %1 não é uma exibição; permitido: %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>--screenshot-dialog: %1 is not a dialog; allowed: %2</source>
         <translation>--screenshot-dialog: %1 não é uma caixa de diálogo; permitido: %2</translation>
     </message>
@@ -2451,93 +2571,83 @@
         <translation>--screenshot-dialog e --screenshot-state não podem ser combinados</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>--exit-after-first-paint and --screenshot cannot be combined</source>
         <translation>--exit-after-first-paint e --screenshot não podem ser combinados</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>--protocol: %1 is not a protocol; allowed: %2</source>
+        <translation>--protocol: %1 não é um protocolo; permitido: %2</translation>
+    </message>
+    <message>
         <location line="+11"/>
+        <source>--no-backend cannot be combined with --backend, --scenario or --state</source>
+        <translation>--no-backend não pode ser combinado com --backend, --scenario ou --state</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--format: %1 is not a report format; allowed: %2</source>
+        <translation>--format: %1 não é um formato de relatório; permitido: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--export: %1 does not end in .csv, .json, .html or .pdf; give the format with --format</source>
+        <translation>--export: %1 não termina em .csv, .json, .html ou .pdf; informe o formato com --format</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--audit: %1 is not a number of entries; allowed: 0-10000</source>
+        <translation>--audit: %1 não é um número de entradas; permitido: 0-10000</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--generated-at: %1 is not a time with its offset; allowed: ISO 8601 such as 2025-03-10T09:00:00Z</source>
+        <translation>--generated-at: %1 não é um horário com fuso; permitido: ISO 8601, como 2025-03-10T09:00:00Z</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>The Portolan console: persistent TCP/UDP port reservations, the port map, probes,
+scans and their history. With --import or --export it runs without a window.</source>
+        <translation>O console Portolan: reservas persistentes de portas TCP/UDP, o mapa de portas,
+sondagens, varreduras e o histórico delas. Com --import ou --export, roda sem janela.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Usage: portolan [OPTIONS]
-The Portolan console: persistent TCP/UDP port reservations, the port map, probes,
-scans and their history.
-
-Options:
-  --backend windows|linux|simulated  the system to act on; default: the real one
-  --scenario FILE      seed the simulated backend from a JSON scenario
-                       (implies --backend simulated)
-  --state FILE         where the simulated backend keeps its state between runs
-                       (implies --backend simulated)
-  --db FILE            the database; default: the user&apos;s data folder
-  --screenshot FILE    render the main window (1280x800) after the first refresh
-                       to a PNG file and exit; works without a display
-  --screenshot-view reservations|portmap|probes|scan|history
-                       the view to render (default: reservations)
-  --screenshot-state NAME   a state the view prepares first (docs/screenshots.md)
-  --screenshot-dialog new|new-invalid|new-findings|new-elevation|lookup|delete|
-                      note|about
-                       render this dialog over the main window instead
-  --screenshot-seed    first do what a day of work leaves behind (creates, notes,
-                       refused creates, probes), for the documentation&apos;s pictures
-  --import FILE [--host NAME] [--protocol tcp|udp] [--json]
-                       import a netsh excludedportrange report or portolan-cli
-                       --json list output into the database; no window
-  --export FILE [--format csv|json|html|pdf] [--host NAME] [--title TEXT]
-        [--audit N] [--generated-at TIME] [--no-backend]
-                       write a reservation report (docs/reports.md); no window
-  --lang en|pt_BR      the language of the console; default: the system&apos;s
-                       (LANG, LC_ALL, LANGUAGE)
-  --version            print the version and exit
-  -h, --help           print this help and exit
-
+</source>
+        <translation>Uso: portolan [OPÇÕES]
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>
 Without a display (Linux without DISPLAY/WAYLAND_DISPLAY), run it under
 &apos;xvfb-run -a portolan&apos;, or &apos;QT_QPA_PLATFORM=vnc portolan&apos; and connect a VNC viewer
 to port 5900, or use --screenshot.
 
 Exit codes: 0 success, 1 usage, 2 no display, 3 the backend or the database could not
 be opened, 4 the screenshot could not be made.
+With --import: 0 imported, 1 usage or an unreadable file, 2 malformed input (nothing
+imported), 3 the database could not be opened or written.
+With --export: 0 written, 1 usage, 2 the file could not be written, 3 the database or
+the backend failed.
 </source>
-        <translation>Uso: portolan [OPÇÕES]
-O console Portolan: reservas persistentes de portas TCP/UDP, o mapa de portas,
-sondagens, varreduras e o histórico delas.
-
-Opções:
-  --backend windows|linux|simulated  o sistema em que agir; padrão: o real
-  --scenario ARQUIVO   inicializa o backend simulado a partir de um cenário JSON
-                       (implica --backend simulated)
-  --state ARQUIVO      onde o backend simulado guarda seu estado entre execuções
-                       (implica --backend simulated)
-  --db ARQUIVO         o banco de dados; padrão: a pasta de dados do usuário
-  --screenshot ARQUIVO renderiza a janela principal (1280x800) após a primeira
-                       atualização em um arquivo PNG e sai; funciona sem tela
-  --screenshot-view reservations|portmap|probes|scan|history
-                       a exibição a renderizar (padrão: reservations)
-  --screenshot-state NOME   um estado preparado antes (docs/screenshots.md)
-  --screenshot-dialog new|new-invalid|new-findings|new-elevation|lookup|delete|
-                      note|about
-                       renderiza esta caixa de diálogo sobre a janela principal
-  --screenshot-seed    antes simula um dia de trabalho (criações, notas,
-                       criações recusadas, sondagens), para as imagens da doc.
-  --import ARQUIVO [--host NOME] [--protocol tcp|udp] [--json]
-                       importa um relatório excludedportrange do netsh ou
-                       a saída de portolan-cli --json list; sem janela
-  --export ARQUIVO [--format csv|json|html|pdf] [--host NOME] [--title TEXTO]
-        [--audit N] [--generated-at HORÁRIO] [--no-backend]
-                       grava um relatório de reservas (docs/reports.md); sem janela
-  --lang en|pt_BR      o idioma do console; padrão: o do sistema
-                       (LANG, LC_ALL, LANGUAGE)
-  --version            mostra a versão e sai
-  -h, --help           mostra esta ajuda e sai
-
+        <translation>
 Sem tela (Linux sem DISPLAY/WAYLAND_DISPLAY), execute-o com
 &apos;xvfb-run -a portolan&apos;, ou &apos;QT_QPA_PLATFORM=vnc portolan&apos; e conecte um
 cliente VNC à porta 5900, ou use --screenshot.
 
 Códigos de saída: 0 sucesso, 1 uso incorreto, 2 sem tela, 3 falha ao abrir
 o backend ou o banco de dados, 4 falha na captura de tela.
+Com --import: 0 importado, 1 uso incorreto ou arquivo ilegível, 2 entrada malformada
+(nada importado), 3 falha ao abrir ou gravar o banco de dados.
+Com --export: 0 gravado, 1 uso incorreto, 2 falha ao gravar o arquivo, 3 falha do banco
+de dados ou do backend.
 </translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+26"/>
         <source>portolan: %1
 Try &apos;portolan --help&apos; for more information.
 </source>
