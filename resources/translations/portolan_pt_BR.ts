@@ -3274,22 +3274,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Log de auditoria e execuções de sondagens (Ctrl+5)</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>The Probes view is not part of this build.</source>
-        <translation>A exibição Sondagens não faz parte desta compilação.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The Scan view is not part of this build.</source>
-        <translation>A exibição Varredura não faz parte desta compilação.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The History view is not part of this build.</source>
-        <translation>A exibição Histórico não faz parte desta compilação.</translation>
-    </message>
-    <message>
-        <location line="+53"/>
+        <location line="+87"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importar…</translation>
     </message>
