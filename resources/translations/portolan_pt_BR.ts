@@ -2676,6 +2676,44 @@ console não pode abrir sua janela. Em vez disso:
     </message>
 </context>
 <context>
+    <name>portolan::ui::AboutDialog</name>
+    <message>
+        <location filename="../../ui/aboutdialog.cpp" line="+64"/>
+        <source>About Portolan</source>
+        <translation>Sobre o Portolan</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;Portolan %1&lt;/b&gt;&lt;br&gt;A console for TCP and UDP port reservations.</source>
+        <translation>&lt;b&gt;Portolan %1&lt;/b&gt;&lt;br&gt;Um console para reservas de portas TCP e UDP.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Portolan is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License, version 3 or (at your option) any later version (GPL-3.0-or-later). It comes with ABSOLUTELY NO WARRANTY.</source>
+        <translation>O Portolan é software livre: você pode redistribuí-lo e/ou modificá-lo sob os termos da Licença Pública Geral GNU, versão 3 ou (a seu critério) qualquer versão posterior (GPL-3.0-or-later). Ele vem SEM NENHUMA GARANTIA.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In: %1</source>
+        <translation>Em: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The third-party notices are missing from this build.</source>
+        <translation>Os avisos de terceiros estão ausentes desta compilação.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Portolan is made with these components; select one for its notice and license:</source>
+        <translation>O Portolan é feito com estes componentes; selecione um para ver seu aviso e sua licença:</translation>
+    </message>
+</context>
+<context>
     <name>portolan::ui::BlockInput</name>
     <message>
         <location filename="../../ui/blockinput.cpp" line="+19"/>
