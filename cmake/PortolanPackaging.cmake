@@ -26,6 +26,12 @@ if(TARGET portolan)
     install(FILES "${PROJECT_SOURCE_DIR}/resources/desktop/org.portolan.Portolan.metainfo.xml"
             DESTINATION "${CMAKE_INSTALL_DATADIR}/metainfo")
 endif()
+# The machine-readable (DEP-5) copyright file Debian expects, and the notices of the components
+# the Windows installer links statically (the copyright file points to them). Component
+# "notices" so that tests/app's copyright test can install just these two.
+install(FILES "${PROJECT_SOURCE_DIR}/resources/notices/copyright"
+              "${PROJECT_SOURCE_DIR}/resources/notices/THIRD-PARTY-NOTICES.txt"
+        DESTINATION "${CMAKE_INSTALL_DATAROOTDIR}/doc/portolan" COMPONENT notices)
 # Man pages, gzipped as Debian expects them.
 foreach(_portolan_man portolan.1 portolan-cli.1)
     set(_portolan_man_src "${PROJECT_SOURCE_DIR}/resources/man/${_portolan_man}")

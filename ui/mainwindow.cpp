@@ -5,6 +5,7 @@
 #include "errorpresenter.h"
 #include "icons.h"
 #include "statusbarinfo.h"
+#include "ui/aboutdialog.h"
 #include "ui/history/historyview.h"
 #include "ui/portmap/portmappage.h"
 #include "ui/portmap/portmapwidget.h"
@@ -457,19 +458,13 @@ void MainWindow::runSampleProbe2()
 
 void MainWindow::showAbout()
 {
-    auto* box = new QMessageBox(this);
-    box->setWindowTitle(tr("About Portolan"));
-    box->setIconPixmap(icon(IconKind::PortMap).pixmap(48, 48));
-    box->setText(tr("<b>Portolan %1</b><br>A console for TCP and UDP port reservations.")
-                     .arg(QStringLiteral(PORTOLAN_VERSION)));
-    box->setInformativeText(
+    showDialog(new AboutDialog(
         tr("Backend: %1 (%3)\nHost: %2\nDatabase: %4\nQt %5")
             .arg(QString::fromUtf8(m_service.backend()->name().data(),
                                    qsizetype(m_service.backend()->name().size())),
                  m_service.host(), Elevation::statusText(*m_service.backend()),
-                 m_store.database().path(), QString::fromLatin1(qVersion())));
-    box->setStandardButtons(QMessageBox::Close);
-    showDialog(box);
+                 m_store.database().path(), QString::fromLatin1(qVersion())),
+        this));
 }
 
 // ---- settings -----------------------------------------------------------------------------

@@ -2,13 +2,14 @@
 
 #include "consoleoptions.h"
 #include "exportcommand.h"
+#include "firstpaintwatcher.h"
+#include "importcommand.h"
 #include "screenshot.h"
 #include "translations.h"
 
 #include "ui/mainwindow.h"
 
 #include "model/services/explanations.h"
-#include "app/portolan/importcommand.h"
 #include "model/services/probeservice.h"
 #include "model/services/reservationservice.h"
 #include "model/store/store.h"
@@ -25,10 +26,6 @@
 #include <cstdio>
 #include <functional>
 #include <memory>
-
-#ifdef __linux__
-#include <sys/resource.h>
-#endif
 
 namespace portolan::console {
 namespace {
@@ -55,20 +52,30 @@ void printOut(const QString& text)
 }
 
 // What is printed before the window's QApplication exists (a usage error, --help, the advice
-// for a machine without a display) speaks the console's language too: the text is made again
-// under a QCoreApplication that exists only for it. Exit code 0 prints on stdout, others on
-// stderr.
-int printTranslated(int argc, char** argv, const QStringList& raw, int code,
+// for a machine without a display) speaks the console's language too: the text is made under a
+// QCoreApplication that exists only for it. Exit code 0 prints on stdout, others on stderr.
+int printTranslated(int argc, char** argv, const QString& language, int code,
                     const std::function<QString()>& text)
 {
     QCoreApplication app(argc, argv);
-    const QString language = languageArgument(raw.mid(1));
     installTranslations(app, consoleLocale(language), !language.isEmpty());
     if (code == kExitOk)
         printOut(text());
     else
         printErr(text());
     return code;
+}
+
+// No window and no display: the import runs on Qt Core alone.
+int runImport(int argc, char** argv, const QString& language,
+              const std::function<int(QTextStream&, QTextStream&)>& run)
+{
+    QCoreApplication app(argc, argv);
+    setNames();
+    installTranslations(app, consoleLocale(language), !language.isEmpty());
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    return run(out, err);
 }
 
 // A start-up failure: in a message box when someone can see one, always on stderr.
@@ -88,55 +95,6 @@ int cannotOpen(const QString& what, const Error& error, bool showBox)
     return kExitCannotOpen;
 }
 
-long long peakRssKiB()
-{
-#ifdef __linux__
-    rusage usage{};
-    if (getrusage(RUSAGE_SELF, &usage) == 0)
-        return usage.ru_maxrss;
-#endif
-    return -1;
-}
-
-// --exit-after-first-paint: the first frame of the window has been painted once the event
-// that painted it has been handled; then the time since main() is printed and the app quits.
-class FirstPaintWatcher : public QObject
-{
-public:
-    FirstPaintWatcher(QWidget* window, std::chrono::steady_clock::time_point started)
-        : m_window(window), m_started(started)
-    {
-    }
-
-protected:
-    bool eventFilter(QObject* watched, QEvent* event) override
-    {
-        if (!m_seen && event->type() == QEvent::Paint && watched->isWidgetType()
-            && static_cast<QWidget*>(watched)->window() == m_window) {
-            m_seen = true;
-            QTimer::singleShot(0, this, [this] {
-                const auto now = std::chrono::steady_clock::now();
-                const double ms =
-                    std::chrono::duration<double, std::milli>(now - m_started).count();
-                std::printf("first_paint_ms=%.2f first_paint_steady_ns=%lld peak_rss_kib=%lld\n",
-                            ms,
-                            static_cast<long long>(std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                                       now.time_since_epoch())
-                                                       .count()),
-                            peakRssKiB());
-                std::fflush(stdout);
-                QCoreApplication::exit(0);
-            });
-        }
-        return false;
-    }
-
-private:
-    QWidget* m_window;
-    std::chrono::steady_clock::time_point m_started;
-    bool m_seen = false;
-};
-
 // PORTOLAN_TRACE_STARTUP=1: how long each step of the start took, on stderr (for the
 // start-up benchmark; the figures say where to look, they are not asserted anywhere).
 class StartupTrace
@@ -150,9 +108,9 @@ public:
     {
         if (!m_enabled)
             return;
-        const double ms = std::chrono::duration<double, std::milli>(
-                              std::chrono::steady_clock::now() - m_started)
-                              .count();
+        const double ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_started)
+                .count();
         std::fprintf(stderr, "startup: %8.2f ms  %s\n", ms, step);
     }
 
@@ -170,40 +128,41 @@ int runConsole(int argc, char** argv, std::chrono::steady_clock::time_point star
     QStringList raw;
     for (int i = 0; i < argc; ++i)
         raw << QString::fromLocal8Bit(argv[i]);
+    const QStringList args = raw.mid(1);
 
-    if (isExportCommand(raw)) // a report for scripts: no window (offscreen for the PDF's fonts)
-        return runExportCommand(argc, argv);
-
-    if (isImportCommand(raw)) {
-        // No window and no display: the import runs on Qt Core alone.
-        QCoreApplication app(argc, argv);
-        setNames();
-        installTranslations(app, consoleLocale({}), false);
-        QTextStream out(stdout);
-        QTextStream err(stderr);
-        return runImportCommand(raw, out, err);
-    }
-
-    const ParsedOptions parsed = parseConsoleOptions(raw.mid(1));
+    const ParsedOptions parsed = parseConsoleOptions(args);
     if (!parsed.options) {
-        return printTranslated(argc, argv, raw, kExitUsage, [&raw] {
-            return usageFailureText(parseConsoleOptions(raw.mid(1)).error);
+        if (parsed.mode == ConsoleMode::Import && parsed.json) // the refusal as JSON
+            return runImport(argc, argv, parsed.language,
+                             [&raw](QTextStream& out, QTextStream& err) {
+                                 return runImportCommand(raw, out, err);
+                             });
+        // Parsed again under the translator, so that the refusal is in the console's language.
+        return printTranslated(argc, argv, parsed.language, kExitUsage, [&args] {
+            return usageFailureText(parseConsoleOptions(args).error);
         });
     }
     const ConsoleOptions& options = *parsed.options;
     if (options.help)
-        return printTranslated(argc, argv, raw, kExitOk, [] { return helpText(); });
+        return printTranslated(argc, argv, options.language, kExitOk, [] { return helpText(); });
     if (options.version) {
         printOut(versionText());
         return kExitOk;
     }
+    if (options.mode == ConsoleMode::Export) // no window (offscreen, for the PDF's fonts)
+        return runExportCommand(argc, argv, options);
+    if (options.mode == ConsoleMode::Import)
+        return runImport(argc, argv, options.language,
+                         [&options](QTextStream& out, QTextStream& err) {
+                             return runImportCommand(options, out, err);
+                         });
 
     const bool screenshot = !options.screenshotFile.isEmpty();
     if (!options.qtPlatformGiven && !displayAvailable()) {
         if (!screenshot) {
             // Qt's own message ("could not connect to display ... no Qt platform plugin could
             // be initialized") says nothing about what to do instead.
-            return printTranslated(argc, argv, raw, kExitNoDisplay,
+            return printTranslated(argc, argv, options.language, kExitNoDisplay,
                                    [] { return noDisplayText(); });
         }
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -213,8 +172,8 @@ int runConsole(int argc, char** argv, std::chrono::steady_clock::time_point star
     setNames();
     installTranslations(app, consoleLocale(options.language), !options.language.isEmpty());
     trace.mark("QApplication");
-    const bool offscreen = QGuiApplication::platformName() == QLatin1String("offscreen")
-                           || QGuiApplication::platformName() == QLatin1String("minimal");
+    const bool offscreen = QGuiApplication::platformName() == QLatin1String("offscreen") ||
+                           QGuiApplication::platformName() == QLatin1String("minimal");
     if (screenshot || offscreen)
         QApplication::setFont(QFont(QStringLiteral("DejaVu Sans"), 9)); // repeatable pictures
     const bool showBoxes = !screenshot && !offscreen && !options.exitAfterFirstPaint;

@@ -1,7 +1,5 @@
 #pragma once
 
-#include <QStringList>
-
 // `portolan --export FILE [--format csv|json|html|pdf] [--db FILE] [--host NAME] [--title TEXT]
 //  [--audit N] [--generated-at TIME] [--backend KIND] [--scenario FILE] [--state FILE]
 //  [--no-backend]`: writes a reservation report without a window, for scripts. The format
@@ -11,12 +9,15 @@
 // is no display.
 namespace portolan::console {
 
+struct ConsoleOptions;
+
 inline constexpr int kExportExitOk = 0;
 inline constexpr int kExportExitUsage = 1;    // bad arguments: nothing written
 inline constexpr int kExportExitWrite = 2;    // the file could not be written
 inline constexpr int kExportExitDatabase = 3; // the database or the asked-for backend failed
 
-bool isExportCommand(const QStringList& args);
-int runExportCommand(int argc, char** argv);
+// `options` were parsed by parseConsoleOptions (mode Export); argc/argv go to the
+// QGuiApplication.
+int runExportCommand(int argc, char** argv, const ConsoleOptions& options);
 
 } // namespace portolan::console

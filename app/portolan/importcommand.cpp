@@ -1,16 +1,14 @@
 #include "app/portolan/importcommand.h"
 
-#include "app/portolan/commandlineargument.h"
-#include "model/services/explanations.h"
+#include "app/portolan/consoleoptions.h"
 #include "model/import/importer.h"
+#include "model/services/explanations.h"
 #include "model/store/store.h"
 
-#include "platform/json.h"
-
 #include <QCoreApplication>
-#include <QFileInfo>
-
-#include <optional>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace portolan {
 namespace {
@@ -18,121 +16,87 @@ namespace {
 class ImportCommand
 {
     Q_DECLARE_TR_FUNCTIONS(ImportCommand)
-
-public:
-    static QString usage()
-    {
-        return tr("usage: portolan [--db FILE] --import FILE [--host NAME] [--protocol tcp|udp] "
-                  "[--json]");
-    }
 };
 
-struct Arguments
+QString fromView(std::string_view view)
 {
-    QString db;
-    QString file;
-    QString host;
-    std::optional<Protocol> protocol;
-    bool json = false;
-};
-
-json::Value errorJson(const Error& error)
-{
-    json::Value value{json::Object{}};
-    value.set("kind", std::string(toString(error.kind)));
-    value.set("code", error.code);
-    value.set("name", error.name);
-    value.set("message", error.message);
-    return value;
+    return QString::fromUtf8(view.data(), qsizetype(view.size()));
 }
 
-int fail(const Arguments& args, QTextStream& out, QTextStream& err, const Error& error, int code,
-         bool showUsage = false)
+void printJson(QTextStream& out, const QJsonObject& object)
 {
-    if (args.json) {
-        json::Value doc{json::Object{}};
-        doc.set("ok", false);
-        doc.set("error", errorJson(error));
-        out << QString::fromStdString(doc.dump()) << '\n';
+    out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) << '\n';
+}
+
+QJsonObject errorJson(const Error& error)
+{
+    return {{QStringLiteral("kind"), fromView(toString(error.kind))},
+            {QStringLiteral("code"), qint64(error.code)},
+            {QStringLiteral("name"), QString::fromStdString(error.name)},
+            {QStringLiteral("message"), QString::fromStdString(error.message)}};
+}
+
+int fail(bool json, QTextStream& out, QTextStream& err, const Error& error, int code)
+{
+    if (json) {
+        printJson(out,
+                  {{QStringLiteral("ok"), false}, {QStringLiteral("error"), errorJson(error)}});
     } else {
         err << "portolan: " << Explanations::errorLine(error) << '\n';
         if (code == kImportExitMalformed)
             err << "  " << ImportCommand::tr("Nothing was imported.") << '\n';
-        if (showUsage)
-            err << "  " << ImportCommand::usage() << '\n';
     }
     out.flush();
     err.flush();
     return code;
 }
 
-// Parses "--name value" and "--name=value"; returns an error naming the argument.
-std::optional<Error> parseArguments(const QStringList& list, Arguments& args)
+// A refused command line: as the window's refusal, or as the JSON of an error.
+int refuse(bool json, QTextStream& out, QTextStream& err, const QString& problem)
 {
-    auto usageError = [](const QString& message) {
-        return Error::make(ErrorKind::InvalidArgument, message.toStdString());
-    };
-    bool sawImport = false;
-    for (qsizetype i = 1; i < list.size(); ++i) {
-        const CommandLineArgument split = splitInlineValue(list.at(i));
-        const QString arg = split.name;
-        QString value = split.inlineValue.value_or(QString());
-        const bool inlineValue = split.inlineValue.has_value();
-        const bool takesValue = arg == QLatin1String("--db") || arg == QLatin1String("--import")
-                                || arg == QLatin1String("--host") || arg == QLatin1String("--protocol");
-        if (takesValue && !inlineValue) {
-            // "--host --json" is a forgotten value, not a host called "--json".
-            if (i + 1 >= list.size() || list.at(i + 1).startsWith(QLatin1String("--")))
-                return usageError(ImportCommand::tr("%1: a value is required").arg(arg));
-            value = list.at(++i);
-        }
-        if (takesValue && value.isEmpty())
-            return usageError(ImportCommand::tr("%1: the value is empty").arg(arg));
-        if (arg == QLatin1String("--db")) {
-            args.db = value;
-        } else if (arg == QLatin1String("--import")) {
-            if (sawImport)
-                return usageError(ImportCommand::tr("--import: give one file per run"));
-            sawImport = true;
-            args.file = value;
-        } else if (arg == QLatin1String("--host")) {
-            args.host = value;
-        } else if (arg == QLatin1String("--protocol")) {
-            args.protocol = parseProtocol(value.toStdString());
-            if (!args.protocol)
-                return usageError(ImportCommand::tr("--protocol: “%1” is not tcp or udp").arg(value));
-        } else if (arg == QLatin1String("--json") && !inlineValue) {
-            args.json = true;
-        } else {
-            return usageError(ImportCommand::tr("%1: unknown argument").arg(list.at(i)));
-        }
-    }
-    if (!sawImport)
-        return usageError(ImportCommand::tr("--import FILE is required"));
-    return std::nullopt;
+    if (json)
+        return fail(json, out, err, Error::make(ErrorKind::InvalidArgument, problem.toStdString()),
+                    kImportExitUsage);
+    err << console::usageFailureText(problem);
+    err.flush();
+    return kImportExitUsage;
+}
+
+QJsonObject reservationJson(const ImportedReservation& r)
+{
+    return {{QStringLiteral("protocol"), fromView(toString(r.protocol))},
+            {QStringLiteral("start"), int(r.range.start)},
+            {QStringLiteral("end"), int(r.range.end())},
+            {QStringLiteral("count"), int(r.range.count)},
+            {QStringLiteral("persistent"), r.persistent},
+            {QStringLiteral("token"), QString::number(r.token)},
+            {QStringLiteral("owner"), r.owner},
+            {QStringLiteral("host"), r.host},
+            {QStringLiteral("stored"), r.stored}};
 }
 
 } // namespace
 
 bool isImportCommand(const QStringList& args)
 {
-    for (qsizetype i = 1; i < args.size(); ++i) {
-        if (args.at(i) == QLatin1String("--import") || args.at(i).startsWith(QLatin1String("--import=")))
-            return true;
-    }
-    return false;
+    return console::parseConsoleOptions(args.mid(1)).mode == console::ConsoleMode::Import;
 }
 
-int runImportCommand(const QStringList& list, QTextStream& out, QTextStream& err)
+int runImportCommand(const QStringList& args, QTextStream& out, QTextStream& err)
 {
-    Arguments args;
-    args.json = list.contains(QStringLiteral("--json")); // so that even a usage error is JSON
-    if (std::optional<Error> bad = parseArguments(list, args))
-        return fail(args, out, err, *bad, kImportExitUsage, true);
+    const console::ParsedOptions parsed = console::parseConsoleOptions(args.mid(1));
+    if (!parsed.options)
+        return refuse(parsed.json, out, err, parsed.error);
+    if (parsed.options->mode != console::ConsoleMode::Import)
+        return refuse(parsed.json, out, err, ImportCommand::tr("--import FILE is required"));
+    return runImportCommand(*parsed.options, out, err);
+}
 
+int runImportCommand(const console::ConsoleOptions& args, QTextStream& out, QTextStream& err)
+{
     auto text = Importer::readFile(args.file);
     if (!text)
-        return fail(args, out, err, text.error(), kImportExitUsage);
+        return fail(args.json, out, err, text.error(), kImportExitUsage);
 
     ImportOptions options;
     options.host = args.host;
@@ -140,57 +104,44 @@ int runImportCommand(const QStringList& list, QTextStream& out, QTextStream& err
     // Parse before opening the database: malformed input creates no database file either.
     auto document = Importer::parse(text.value(), options);
     if (!document)
-        return fail(args, out, err, document.error(), kImportExitMalformed);
+        return fail(args.json, out, err, document.error(), kImportExitMalformed);
 
     DatabaseOptions dbOptions;
-    dbOptions.path = args.db;
-    dbOptions.createDirectory = args.db.isEmpty(); // the default location's folder
+    dbOptions.path = args.databaseFile;
+    dbOptions.createDirectory = args.databaseFile.isEmpty(); // the default location's folder
     auto store = Store::open(dbOptions);
     if (!store)
-        return fail(args, out, err, store.error(), kImportExitDatabase);
+        return fail(args.json, out, err, store.error(), kImportExitDatabase);
 
     Importer importer(*store.value());
     auto summary = importer.import(text.value(), options);
     if (!summary) {
         const int code = summary.error().kind == ErrorKind::InvalidArgument ? kImportExitMalformed
                                                                             : kImportExitDatabase;
-        return fail(args, out, err, summary.error(), code);
+        return fail(args.json, out, err, summary.error(), code);
     }
     const ImportSummary& s = summary.value();
 
     if (args.json) {
-        json::Value doc{json::Object{}};
-        doc.set("ok", true);
-        doc.set("file", args.file.toStdString());
-        doc.set("database", store.value()->database().path().toStdString());
-        doc.set("format", toText(s.format).toStdString());
-        doc.set("added", s.added);
-        doc.set("updated", s.updated);
-        json::Value reservations{json::Array{}};
-        for (const ImportedReservation& r : s.reservations) {
-            json::Value entry{json::Object{}};
-            entry.set("protocol", std::string(toString(r.protocol)));
-            entry.set("start", unsigned(r.range.start));
-            entry.set("end", unsigned(r.range.end()));
-            entry.set("count", unsigned(r.range.count));
-            entry.set("persistent", r.persistent);
-            entry.set("token", std::to_string(r.token));
-            entry.set("owner", r.owner.toStdString());
-            entry.set("host", r.host.toStdString());
-            entry.set("stored", r.stored);
-            reservations.push(std::move(entry));
-        }
-        doc.set("reservations", std::move(reservations));
-        out << QString::fromStdString(doc.dump()) << '\n';
+        QJsonArray reservations;
+        for (const ImportedReservation& r : s.reservations)
+            reservations.append(reservationJson(r));
+        printJson(out, {{QStringLiteral("ok"), true},
+                        {QStringLiteral("file"), args.file},
+                        {QStringLiteral("database"), store.value()->database().path()},
+                        {QStringLiteral("format"), toText(s.format)},
+                        {QStringLiteral("added"), s.added},
+                        {QStringLiteral("updated"), s.updated},
+                        {QStringLiteral("reservations"), reservations}});
     } else {
         out << s.message << '\n';
         for (const ImportedReservation& r : s.reservations) {
-            QString line = QStringLiteral("  %1  %2  %3  %4")
-                               .arg(QString::fromStdString(std::string(toString(r.protocol))),
-                                    QStringLiteral("%1-%2").arg(r.range.start).arg(r.range.end()),
-                                    r.host,
-                                    r.persistent ? ImportCommand::tr("persistent")
-                                                 : ImportCommand::tr("runtime (not stored)"));
+            QString line =
+                QStringLiteral("  %1  %2  %3  %4")
+                    .arg(fromView(toString(r.protocol)),
+                         QStringLiteral("%1-%2").arg(r.range.start).arg(r.range.end()), r.host,
+                         r.persistent ? ImportCommand::tr("persistent")
+                                      : ImportCommand::tr("runtime (not stored)"));
             if (!r.owner.isEmpty())
                 line += QStringLiteral("  ") + r.owner;
             out << line << '\n';

@@ -5,21 +5,29 @@
 
 // `portolan [--db FILE] --import FILE [--host NAME] [--protocol tcp|udp] [--json]`: imports a
 // report without a window (no QGuiApplication, no display needed) and prints what it imported.
-// With --json: one object {"ok": true, "file", "database", "format", "added", "updated", "reservations":
+// With --json: one object {"ok": true, "file", "database", "format", "added", "updated",
+// "reservations":
 // [{"protocol", "start", "end", "count", "persistent", "token", "owner", "host", "stored"}]}
 // or {"ok": false, "error": {"kind", "code", "name", "message"}}.
 namespace portolan {
+
+namespace console {
+struct ConsoleOptions;
+}
 
 inline constexpr int kImportExitOk = 0;
 inline constexpr int kImportExitUsage = 1;     // bad arguments, unreadable file
 inline constexpr int kImportExitMalformed = 2; // malformed input: nothing imported
 inline constexpr int kImportExitDatabase = 3;  // the database could not be opened or written
 
-// True when the arguments ask for an import (the console's main then calls runImportCommand
-// instead of showing a window).
+// True when the arguments (as QCoreApplication::arguments(): args[0] is the program) ask for an
+// import, by the console's one parser (consoleoptions.h).
 bool isImportCommand(const QStringList& args);
 
-// `args` as QCoreApplication::arguments(): args[0] is the program and is skipped.
+// Parses `args` (args[0] is the program and is skipped) with the console's parser and imports;
+// a refused command line, or one without --import, is a usage error (JSON with --json).
 int runImportCommand(const QStringList& args, QTextStream& out, QTextStream& err);
+// The same with the options parsed already (mode Import).
+int runImportCommand(const console::ConsoleOptions& options, QTextStream& out, QTextStream& err);
 
 } // namespace portolan

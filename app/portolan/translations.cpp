@@ -23,19 +23,6 @@ QStringList consoleLanguages()
     return {QStringLiteral("en"), QStringLiteral("pt_BR")};
 }
 
-QString languageArgument(const QStringList& args)
-{
-    QString value;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString& arg = args.at(i);
-        if (arg == QLatin1String("--lang") && i + 1 < args.size())
-            value = args.at(i + 1);
-        else if (arg.startsWith(QLatin1String("--lang=")))
-            value = arg.mid(7);
-    }
-    return consoleLanguages().contains(value) ? value : QString();
-}
-
 QLocale consoleLocale(const QString& forced)
 {
     if (!forced.isEmpty())

@@ -14,10 +14,6 @@ namespace portolan::console {
 // The values --lang accepts: "en", "pt_BR".
 QStringList consoleLanguages();
 
-// The value of --lang NAME or --lang=NAME in `args` when it is one of consoleLanguages(),
-// else empty: for texts printed before the options are known to be valid.
-QString languageArgument(const QStringList& args);
-
 // The locale whose language the console speaks: `forced` (a value of --lang) when given,
 // else the system's (LC_ALL, LC_MESSAGES, LANG and LANGUAGE on Unix; the user's UI language
 // on Windows). Any Portuguese locale gets the Brazilian translation.

@@ -1,7 +1,8 @@
 #!/bin/sh
 # msi-test.sh MSI VERSION: installs the console's MSI under Wine ($WINEPREFIX) as a user would
-# (msiexec /i /qn), runs the installed console, removes it (msiexec /x /qn) and checks that the
-# programs, the Start-menu shortcut, the registry value and the Add/Remove Programs entry are gone.
+# (msiexec /i /qn), checks the programs, the license and the third-party notices are installed,
+# runs the installed console, removes it (msiexec /x /qn) and checks that the programs, the
+# notices, the Start-menu shortcut, the registry value and the Add/Remove Programs entry are gone.
 set -u
 [ $# -eq 2 ] || { echo "usage: $0 MSI VERSION" >&2; exit 2; }
 msi=$1
@@ -33,9 +34,18 @@ fi
 
 echo "msi-test: msiexec /i $(basename "$msi") /qn"
 timeout 300 "$wine_run" msiexec /i "$msi" /qn || fail "msiexec /i exited $?"
-for exe in portolan.exe portolan-cli.exe; do
-    [ -f "$dir/$exe" ] || fail "$exe is not in $dir after the install"
+for file in portolan.exe portolan-cli.exe LICENSE.txt THIRD-PARTY-NOTICES.txt; do
+    [ -f "$dir/$file" ] || fail "$file is not in $dir after the install"
 done
+# The GPL, and the notices of what the programs link statically (Qt's LGPL first).
+head -1 "$dir/LICENSE.txt" | grep -q 'GNU GENERAL PUBLIC LICENSE' \
+    || fail "the installed LICENSE.txt is not the GPL: $(head -1 "$dir/LICENSE.txt")"
+for component in 'Qt 6.4.2' 'FreeType' 'HarfBuzz' 'PCRE2' 'zlib' 'libpng' 'double-conversion' \
+    'MD4C' 'SQLite' 'nlohmann/json' 'MinGW-w64 winpthreads' 'MinGW-w64 runtime'; do
+    grep -q "^Component: $component" "$dir/THIRD-PARTY-NOTICES.txt" \
+        || fail "the installed THIRD-PARTY-NOTICES.txt does not name $component"
+done
+echo "msi-test: LICENSE.txt and THIRD-PARTY-NOTICES.txt are installed beside the programs"
 [ -n "$(shortcuts)" ] || fail "no Start-menu shortcut Portolan.lnk after the install"
 registered || fail "the product is not registered after the install"
 

@@ -67,7 +67,7 @@
 <context>
     <name>Elevation</name>
     <message>
-        <location filename="../../ui/elevation.cpp" line="+24"/>
+        <location filename="../../ui/elevation.cpp" line="+26"/>
         <source>Close Portolan, then right-click it and choose &quot;Run as administrator&quot;.</source>
         <translation>Feche o Portolan, clique nele com o botão direito e escolha &quot;Executar como administrador&quot;.</translation>
     </message>
@@ -597,62 +597,7 @@
 <context>
     <name>ExportCommand</name>
     <message>
-        <location filename="../../app/portolan/exportcommand.cpp" line="+31"/>
-        <source>usage: portolan --export FILE [--format csv|json|html|pdf] [--db FILE] [--host NAME] [--title TEXT] [--audit N] [--generated-at TIME] [--backend KIND] [--scenario FILE] [--state FILE] [--no-backend]</source>
-        <translation>uso: portolan --export ARQUIVO [--format csv|json|html|pdf] [--db ARQUIVO] [--host NOME] [--title TEXTO] [--audit N] [--generated-at HORÁRIO] [--backend TIPO] [--scenario ARQUIVO] [--state ARQUIVO] [--no-backend]</translation>
-    </message>
-    <message>
-        <location line="+37"/>
-        <source>%1 is given twice</source>
-        <translation>%1 foi informado duas vezes</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1: a value is required</source>
-        <translation>%1: é necessário um valor</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1: the value is empty</source>
-        <translation>%1: o valor está vazio</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>--format: “%1” is not a report format; allowed: csv, json, html, pdf</source>
-        <translation>--format: “%1” não é um formato de relatório; permitido: csv, json, html, pdf</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>--audit: “%1” is not a number of entries; allowed: 0-10000</source>
-        <translation>--audit: “%1” não é um número de entradas; permitido: 0-10000</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>--generated-at: “%1” is not a time with its offset; allowed: ISO 8601 such as 2025-03-10T09:00:00Z</source>
-        <translation>--generated-at: “%1” não é um horário com fuso; permitido: ISO 8601, como 2025-03-10T09:00:00Z</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>%1: unknown argument</source>
-        <translation>%1: argumento desconhecido</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>--export FILE is required</source>
-        <translation>--export ARQUIVO é obrigatório</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>--export: “%1” does not end in .csv, .json, .html or .pdf; give the format with --format</source>
-        <translation>--export: “%1” não termina em .csv, .json, .html ou .pdf; informe o formato com --format</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>--no-backend cannot be combined with --backend, --scenario or --state</source>
-        <translation>--no-backend não pode ser combinado com --backend, --scenario ou --state</translation>
-    </message>
-    <message>
-        <location line="+55"/>
+        <location filename="../../app/portolan/exportcommand.cpp" line="+60"/>
         <source>could not open the backend: %1</source>
         <translation>não foi possível abrir o backend: %1</translation>
     </message>
@@ -670,47 +615,17 @@
 <context>
     <name>ImportCommand</name>
     <message>
-        <location filename="../../app/portolan/importcommand.cpp" line="+25"/>
-        <source>usage: portolan [--db FILE] --import FILE [--host NAME] [--protocol tcp|udp] [--json]</source>
-        <translation>uso: portolan [--db ARQUIVO] --import ARQUIVO [--host NOME] [--protocol tcp|udp] [--json]</translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location filename="../../app/portolan/importcommand.cpp" line="+47"/>
         <source>Nothing was imported.</source>
         <translation>Nada foi importado.</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>%1: a value is required</source>
-        <translation>%1: é necessário um valor</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1: the value is empty</source>
-        <translation>%1: o valor está vazio</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>--import: give one file per run</source>
-        <translation>--import: informe um arquivo por execução</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>--protocol: “%1” is not tcp or udp</source>
-        <translation>--protocol: “%1” não é tcp nem udp</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1: unknown argument</source>
-        <translation>%1: argumento desconhecido</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+44"/>
         <source>--import FILE is required</source>
         <translation>--import ARQUIVO é obrigatório</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+52"/>
         <source>persistent</source>
         <translation>persistente</translation>
     </message>
@@ -723,7 +638,7 @@
 <context>
     <name>Importer</name>
     <message>
-        <location filename="../../model/import/importer.cpp" line="+48"/>
+        <location filename="../../model/import/importer.cpp" line="+56"/>
         <source>the heading names the protocol %1, but %2 was asked for</source>
         <translation>o cabeçalho indica o protocolo %1, mas foi pedido %2</translation>
     </message>
@@ -733,17 +648,16 @@
         <translation>o texto não indica o protocolo (tcp ou udp): informe-o com --protocol</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+79"/>
-        <location line="+44"/>
-        <location line="+72"/>
-        <location line="+14"/>
+        <location line="+61"/>
+        <location line="+46"/>
         <location line="+16"/>
+        <location line="+83"/>
+        <location line="+85"/>
         <source>%1: missing</source>
         <translation>%1: ausente</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-224"/>
         <source>%1: expected a whole number</source>
         <translation>%1: esperava-se um número inteiro</translation>
     </message>
@@ -753,12 +667,12 @@
         <translation>%1: %2 está fora do intervalo; permitido: %3-%4</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+65"/>
         <source>line 1: expected a JSON object as portolan-cli --json list prints it</source>
         <translation>linha 1: esperava-se um objeto JSON como o que portolan-cli --json list imprime</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>command: only the output of “portolan-cli --json list” can be imported (this is “%1”)</source>
         <translation>command: só a saída de “portolan-cli --json list” pode ser importada (esta é de “%1”)</translation>
     </message>
@@ -773,7 +687,7 @@
         <translation>ok: o relatório é de um comando que falhou; ele não lista reservas</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-57"/>
         <source>host: expected a string</source>
         <translation>host: esperava-se uma string</translation>
     </message>
@@ -788,19 +702,18 @@
         <translation>reservations: esperava-se um array</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <location line="+200"/>
+        <location line="+63"/>
+        <location line="+178"/>
         <source>reservations[%1]: expected an object</source>
         <translation>reservations[%1]: esperava-se um objeto</translation>
     </message>
     <message>
-        <location line="-192"/>
-        <location line="+116"/>
+        <location line="-227"/>
         <source>%1: expected &quot;tcp&quot; or &quot;udp&quot;</source>
         <translation>%1: esperava-se &quot;tcp&quot; ou &quot;udp&quot;</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="+68"/>
         <source>%1: missing (or give %2)</source>
         <translation>%1: ausente (ou informe %2)</translation>
     </message>
@@ -815,40 +728,38 @@
         <translation>%1: %2 não corresponde ao início %3 e ao fim %4</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>reservations[%1].%2</source>
         <translation>reservations[%1].%2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>%1: expected true or false</source>
         <translation>%1: esperava-se true ou false</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>%1: expected a decimal number</source>
         <translation>%1: esperava-se um número decimal</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+7"/>
-        <location line="+63"/>
+        <location line="-102"/>
         <source>%1: expected a string</source>
         <translation>%1: esperava-se uma string</translation>
     </message>
     <message>
-        <location line="-56"/>
-        <location line="+107"/>
+        <location line="+119"/>
+        <location line="+84"/>
         <source>%1: missing, and the document names no host: give it with --host</source>
         <translation>%1: ausente, e o documento não indica o host: informe-o com --host</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-61"/>
         <source>%1: %2 does not match start %3 and count %4</source>
         <translation>%1: %2 não corresponde ao início %3 e à quantidade %4</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+27"/>
         <source>%1: “%2” is not a time with its offset; expected e.g. 2025-03-10T08:15:00.000Z</source>
         <translation>%1: “%2” não é um horário com fuso; esperava-se, p. ex., 2025-03-10T08:15:00.000Z</translation>
     </message>
@@ -873,7 +784,7 @@
         <translation>%1: esperava-se true (o inventário guarda apenas reservas persistentes)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>%1: expected a decimal number in a string, or null</source>
         <translation>%1: esperava-se um número decimal em uma string, ou null</translation>
     </message>
@@ -888,17 +799,17 @@
         <translation>%1: “%2” não é um estado; permitido: present, missing, unverified</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>runtimeBlocks: expected an array</source>
         <translation>runtimeBlocks: esperava-se um array</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>runtimeBlocks[%1]: expected an object</source>
         <translation>runtimeBlocks[%1]: esperava-se um objeto</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+68"/>
         <source>format: expected &quot;%1&quot; (a report exported by Portolan)</source>
         <translation>format: esperava-se &quot;%1&quot; (um relatório exportado pelo Portolan)</translation>
     </message>
@@ -908,12 +819,12 @@
         <translation>%1: não pode ser lido: %2</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Could not import the reservations</source>
         <translation>Não foi possível importar as reservas</translation>
     </message>
     <message numerus="yes">
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Imported %n persistent reservation(s)</source>
         <translation>
             <numerusform>Importada %n reserva persistente</numerusform>
@@ -934,7 +845,7 @@
         <translation> de %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+1"/>
         <source>; %n runtime reservation(s) held by services were read but not stored</source>
         <translation>
             <numerusform>; %n reserva em tempo de execução mantida por serviços foi lida, mas não armazenada</numerusform>
@@ -971,7 +882,7 @@
     </message>
     <message>
         <location line="+73"/>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>an unknown process</source>
         <translation>um processo desconhecido</translation>
     </message>
@@ -996,7 +907,7 @@
         <translation> e </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+19"/>
         <source>%1 0: not a port a service can use</source>
         <translation>%1 0: não é uma porta que um serviço possa usar</translation>
     </message>
@@ -1036,28 +947,27 @@
         <translation>; </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 %2: forbidden — last scan: %3</source>
         <translation>%1 %2: proibida — última varredura: %3</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%1 %2 is forbidden: the last scan&apos;s bind failed with %3, and no known reservation explains it.</source>
         <translation>%1 %2 está proibida: o bind da última varredura falhou com %3, e nenhuma reserva conhecida explica isso.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+19"/>
+        <location line="-43"/>
         <source>The scan names %1 as the holder.</source>
         <translation>A varredura indica %1 como detentor.</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="+47"/>
         <source>Ports below 1024 need root or CAP_NET_BIND_SERVICE on Linux.</source>
         <translation>No Linux, portas abaixo de 1024 exigem root ou CAP_NET_BIND_SERVICE.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>%1 %2: in use — %3</source>
         <translation>%1 %2: em uso — %3</translation>
     </message>
@@ -1067,17 +977,17 @@
         <translation>%1 %2 está em uso por %3, então outro bind falha com %4.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 %2: in use — last scan: %3</source>
         <translation>%1 %2: em uso — última varredura: %3</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%1 %2 is in use: the last scan&apos;s bind failed with %3, although no listener is known there.</source>
         <translation>%1 %2 está em uso: o bind da última varredura falhou com %3, embora não se conheça nenhum processo escutando nela.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>%1 %2: reserved — persistent reservation %3</source>
         <translation>%1 %2: reservada — reserva persistente %3</translation>
     </message>
@@ -1102,12 +1012,12 @@
         <translation>%1 %2: %3</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 %2 is free: no reservation or listener is known there.</source>
         <translation>%1 %2 está livre: não se conhece nenhuma reserva ou processo escutando nela.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>%1 listens there.</source>
         <translation>%1 escuta nela.</translation>
     </message>
@@ -1308,7 +1218,7 @@
 <context>
     <name>ReportWriter</name>
     <message>
-        <location filename="../../model/reports/reportwriters.cpp" line="+120"/>
+        <location filename="../../model/reports/reporthtml.cpp" line="+28"/>
         <source>not known</source>
         <translation>desconhecido</translation>
     </message>
@@ -1338,18 +1248,18 @@
         <translation>falhou</translation>
     </message>
     <message>
-        <location line="+429"/>
+        <location filename="../../model/reports/reportmaplayout.cpp" line="+89"/>
         <source>%1 %2: persistent reservation (%3)</source>
         <translation>%1 %2: reserva persistente (%3)</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+295"/>
+        <location filename="../../model/reports/reporthtml.cpp" line="+282"/>
+        <location filename="../../model/reports/reportmaplayout.cpp" line="+7"/>
         <source>unknown process</source>
         <translation>processo desconhecido</translation>
     </message>
     <message>
-        <location line="-293"/>
+        <location filename="../../model/reports/reportmaplayout.cpp" line="+2"/>
         <source>%1 %2: held by %3</source>
         <translation>%1 %2: mantida por %3</translation>
     </message>
@@ -1370,12 +1280,12 @@
         <translation>intervalo dinâmico desconhecido</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location filename="../../model/reports/reportmapsvg.cpp" line="+28"/>
         <source>Port map of %1: TCP and UDP ports 0–65535 with the reserved blocks and the dynamic ranges</source>
         <translation>Mapa de portas de %1: portas TCP e UDP 0–65535 com os blocos reservados e os intervalos dinâmicos</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location filename="../../model/reports/reporthtml.cpp" line="-107"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
@@ -1581,7 +1491,7 @@
         <translation>Relatório do Portolan, formato %1 · gerado em %2 · todos os valores acima são os que o banco de dados do console e a máquina forneceram</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../model/reports/reportwriters.cpp" line="+21"/>
         <source>format: pdf is drawn by the console (ui/reportpdf.h); allowed here: csv, json, html</source>
         <translation>format: o pdf é desenhado pelo console (ui/reportpdf.h); permitido aqui: csv, json, html</translation>
     </message>
@@ -1770,12 +1680,12 @@
 <context>
     <name>portolan::AuditLogModel</name>
     <message>
-        <location filename="../../model/itemmodels/auditlogmodel.cpp" line="+62"/>
+        <location filename="../../model/itemmodels/auditlogmodel.cpp" line="+57"/>
         <source>%1 (elevated)</source>
         <translation>%1 (com elevação)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
@@ -1785,57 +1695,57 @@
         <translation>falhou</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+87"/>
         <source>Time</source>
         <translation>Horário</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>User</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Action</source>
         <translation>Ação</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Protocol</source>
         <translation>Protocolo</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Ports</source>
         <translation>Portas</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Token</source>
         <translation>Token</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Error</source>
         <translation>Erro</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Message</source>
         <translation>Mensagem</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Request</source>
         <translation>Solicitação</translation>
     </message>
@@ -1961,7 +1871,7 @@
 <context>
     <name>portolan::ProbeRunModel</name>
     <message>
-        <location filename="../../model/itemmodels/proberunmodel.cpp" line="+20"/>
+        <location filename="../../model/itemmodels/proberunmodel.cpp" line="+13"/>
         <source>%1 µs</source>
         <translation>%1 µs</translation>
     </message>
@@ -1976,7 +1886,7 @@
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+52"/>
         <source>%1 on %2</source>
         <translation>%1 em %2</translation>
     </message>
@@ -1986,12 +1896,12 @@
         <translation>ok</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>failed</source>
         <translation>falhou</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
@@ -2001,57 +1911,57 @@
         <translation>porta %1</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+81"/>
         <source>Started</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Probe</source>
         <translation>Sondagem</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Protocol</source>
         <translation>Protocolo</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Requested</source>
         <translation>Solicitado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Granted</source>
         <translation>Concedido</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Token</source>
         <translation>Token</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Duration</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Steps</source>
         <translation>Etapas</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Summary</source>
         <translation>Resumo</translation>
     </message>
@@ -2135,97 +2045,93 @@
 <context>
     <name>portolan::ReservationService</name>
     <message>
-        <location filename="../../model/services/reservationservice.cpp" line="+123"/>
+        <location filename="../../model/services/reservationworker.cpp" line="+99"/>
         <source>Could not read the inventory: %1</source>
         <translation>Não foi possível ler o inventário: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+25"/>
         <source>The audit log could not be written: %1</source>
         <translation>Não foi possível gravar o log de auditoria: %1</translation>
     </message>
     <message>
-        <location line="-70"/>
-        <location line="+234"/>
+        <location line="-59"/>
         <source> — not called: refused by the pre-flight check</source>
         <translation> — não chamado: recusado pela verificação prévia</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../model/services/reservationservice.cpp" line="+116"/>
         <source>A port of the block is in use, or the block is already reserved: Windows does not say which, and the pre-flight check saw neither (a listener it cannot see, or a reservation made meanwhile).</source>
         <translation>Uma porta do bloco está em uso, ou o bloco já está reservado: o Windows não diz qual dos dois, e a verificação prévia não viu nenhum deles (um processo em escuta que ela não enxerga, ou uma reserva feita nesse meio-tempo).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Could not reserve %1: %2</source>
         <translation>Não foi possível reservar %1: %2</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Could not record the new reservation</source>
         <translation>Não foi possível registrar a nova reserva</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Reserved %1 (token %2), but the inventory could not be updated: %3. Look it up again to record it.</source>
         <translation>%1 reservado (token %2), mas não foi possível atualizar o inventário: %3. Consulte-o novamente para registrá-lo.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Reserved %1 (token %2).</source>
         <translation>%1 reservado (token %2).</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>%1 is reserved (token %2).</source>
         <translation>%1 está reservado (token %2).</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+40"/>
+        <location filename="../../model/services/reservationworker.cpp" line="+16"/>
         <source>The inventory could not be updated: %1</source>
         <translation>Não foi possível atualizar o inventário: %1</translation>
     </message>
     <message>
-        <location line="-34"/>
-        <location line="+212"/>
+        <location filename="../../model/services/reservationservice.cpp" line="+11"/>
+        <location filename="../../model/services/reservationworker.cpp" line="+165"/>
         <source>Could not look up %1: %2</source>
         <translation>Não foi possível consultar %1: %2</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="+30"/>
         <source>Deleted the reservation %1.</source>
         <translation>A reserva %1 foi excluída.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Could not delete %1: %2</source>
         <translation>Não foi possível excluir %1: %2</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+22"/>
+        <location line="+12"/>
         <source>Could not remove the inventory row: %1</source>
         <translation>Não foi possível remover a linha do inventário: %1</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="+7"/>
         <source>Remove %1 of host %2 from the inventory (the system is not called)</source>
         <translation>Remover %1 do host %2 do inventário (o sistema não é chamado)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Removed %1 of host %2 from the inventory.</source>
         <translation>%1 do host %2 foi removido do inventário.</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+21"/>
+        <location line="+13"/>
         <source>Could not change the note: %1</source>
         <translation>Não foi possível alterar a nota: %1</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="+7"/>
         <source>Note of %1 (host %2)</source>
         <translation>Nota de %1 (host %2)</translation>
     </message>
@@ -2235,22 +2141,22 @@
         <translation>“%1” → “%2”</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Changed the note of %1.</source>
         <translation>A nota de %1 foi alterada.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>This backend cannot discover reservations.</source>
         <translation>Este backend não consegue descobrir reservas.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Could not record the discovered reservations</source>
         <translation>Não foi possível registrar as reservas descobertas</translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Found %n persistent reservation(s)</source>
         <translation>
             <numerusform>Encontrada %n reserva persistente</numerusform>
@@ -2274,12 +2180,12 @@
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../model/services/reservationworker.cpp" line="-18"/>
         <source>verification</source>
         <translation>verificação</translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Verified %n reservation(s) of %1</source>
         <translation>
             <numerusform>Verificada %n reserva de %1</numerusform>
@@ -2287,7 +2193,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>: %n present</source>
         <translation>
             <numerusform>: %n presente</numerusform>
@@ -2311,7 +2217,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>, %n could not be checked</source>
         <translation>
             <numerusform>, %n não pôde ser verificada</numerusform>
@@ -2322,7 +2228,7 @@
 <context>
     <name>portolan::console</name>
     <message>
-        <location filename="../../app/portolan/console.cpp" line="+229"/>
+        <location filename="../../app/portolan/console.cpp" line="+188"/>
         <source>could not open the backend</source>
         <translation>não foi possível abrir o backend</translation>
     </message>
@@ -2332,78 +2238,283 @@
         <translation>não foi possível abrir o banco de dados</translation>
     </message>
     <message>
-        <location filename="../../app/portolan/consoleoptions.cpp" line="+77"/>
+        <location filename="../../app/portolan/commandlineoptions.cpp" line="+354"/>
         <source>option %1 is given twice</source>
         <translation>a opção %1 foi informada duas vezes</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-138"/>
         <source>option %1 needs a value; allowed: %2</source>
         <translation>a opção %1 precisa de um valor; permitido: %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+141"/>
         <source>%1: the value is empty; allowed: %2</source>
         <translation>%1: o valor está vazio; permitido: %2</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-143"/>
         <source>option %1 needs a value</source>
         <translation>a opção %1 precisa de um valor</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+65"/>
-        <source>unknown option %1; allowed: --backend, --scenario, --state, --db, --screenshot, --import, --help, --version</source>
-        <translation>opção desconhecida %1; permitido: --backend, --scenario, --state, --db, --screenshot, --import, --help, --version</translation>
-    </message>
-    <message>
-        <location line="-60"/>
+        <location line="+151"/>
         <source>unexpected argument %1; the console takes options only (portolan-cli takes commands)</source>
         <translation>argumento inesperado %1; o console aceita apenas opções (o portolan-cli aceita comandos)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-26"/>
         <source>option %1 takes no value</source>
         <translation>a opção %1 não aceita valor</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-317"/>
+        <source>the system to act on; default: the real one</source>
+        <translation>o sistema em que agir; padrão: o real</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>seed the simulated backend from a JSON scenario (implies --backend simulated)</source>
+        <translation>inicializa o backend simulado a partir de um cenário JSON (implica --backend simulated)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+7"/>
+        <location line="+6"/>
+        <location line="+13"/>
+        <location line="+34"/>
+        <location line="+16"/>
+        <source>FILE</source>
+        <translation>ARQUIVO</translation>
+    </message>
+    <message>
+        <location line="-75"/>
         <source>a JSON scenario file</source>
         <translation>um arquivo de cenário JSON</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>where the simulated backend keeps its state between runs (implies --backend simulated)</source>
+        <translation>onde o backend simulado guarda seu estado entre execuções (implica --backend simulated)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>a state file</source>
         <translation>um arquivo de estado</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>the database; default: the user&apos;s data folder</source>
+        <translation>o banco de dados; padrão: a pasta de dados do usuário</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>a database file</source>
         <translation>um arquivo de banco de dados</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>the language of the console; default: the system&apos;s (LANG, LC_ALL, LANGUAGE)</source>
+        <translation>o idioma do console; padrão: o do sistema (LANG, LC_ALL, LANGUAGE)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>render the main window (1280x800) after the first refresh to a PNG file and exit; works without a display</source>
+        <translation>renderiza a janela principal (1280x800) após a primeira atualização em um arquivo PNG e sai; funciona sem tela</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>a PNG file to write</source>
         <translation>um arquivo PNG a gravar</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>with --screenshot: the view to render (default: reservations)</source>
+        <translation>com --screenshot: a exibição a renderizar (padrão: reservations)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>VIEW</source>
+        <translation>EXIBIÇÃO</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>with --screenshot-view: a state the view prepares first (docs/screenshots.md)</source>
+        <translation>com --screenshot-view: um estado que a exibição prepara antes (docs/screenshots.md)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+50"/>
+        <source>NAME</source>
+        <translation>NOME</translation>
+    </message>
+    <message>
+        <location line="-49"/>
         <source>a state the view knows</source>
         <translation>um estado que a exibição conheça</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+3"/>
+        <source>with --screenshot: render this dialog over the main window instead</source>
+        <translation>com --screenshot: renderiza esta caixa de diálogo sobre a janela principal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DIALOG</source>
+        <translation>DIÁLOGO</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>with --screenshot: first do what a day of work leaves behind (creates, notes, refused creates, probes), for the documentation&apos;s pictures</source>
+        <translation>com --screenshot: antes simula um dia de trabalho (criações, notas, criações recusadas, sondagens), para as imagens da documentação</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>import a netsh excludedportrange report or portolan-cli --json list output into the database; no window</source>
+        <translation>importa um relatório excludedportrange do netsh ou a saída de portolan-cli --json list para o banco de dados; sem janela</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a report file to read</source>
+        <translation>um arquivo de relatório a ler</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>with --import: the protocol of a netsh report whose heading names none</source>
+        <translation>com --import: o protocolo de um relatório do netsh cujo cabeçalho não cita nenhum</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>with --import: print the result, or the error, as one JSON object</source>
+        <translation>com --import: mostra o resultado, ou o erro, como um objeto JSON</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>write a reservation report (docs/reports.md); no window</source>
+        <translation>grava um relatório de reservas (docs/reports.md); sem janela</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a .csv, .json, .html or .pdf file to write</source>
+        <translation>um arquivo .csv, .json, .html ou .pdf a gravar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>with --export: the report&apos;s format; default: the file&apos;s extension</source>
+        <translation>com --export: o formato do relatório; padrão: a extensão do arquivo</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>with --import: the host the report&apos;s rows belong to; with --export: the host to report on</source>
+        <translation>com --import: o host a que pertencem as linhas do relatório; com --export: o host do relatório</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a host name</source>
+        <translation>um nome de host</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>with --export: the report&apos;s title</source>
+        <translation>com --export: o título do relatório</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TEXT</source>
+        <translation>TEXTO</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a title</source>
+        <translation>um título</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>with --export: how many audit log entries the report lists; default: 20</source>
+        <translation>com --export: quantas entradas do log de auditoria o relatório lista; padrão: 20</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>with --export: the report&apos;s time; default: now</source>
+        <translation>com --export: o horário do relatório; padrão: agora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TIME</source>
+        <translation>HORÁRIO</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ISO 8601 such as 2025-03-10T09:00:00Z</source>
+        <translation>ISO 8601, como 2025-03-10T09:00:00Z</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>with --export: the inventory alone, without asking the machine</source>
+        <translation>com --export: apenas o inventário, sem consultar a máquina</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>print the version and exit</source>
+        <translation>mostra a versão e sai</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>print this help and exit</source>
+        <translation>mostra esta ajuda e sai</translation>
+    </message>
+    <message>
+        <location line="+133"/>
+        <source>%1; allowed: %2</source>
+        <translation>%1; permitido: %2</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>unknown option %1; allowed: %2</source>
+        <translation>opção desconhecida %1; permitido: %2</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>--lang: %1 is not a language of the console; allowed: %2</source>
         <translation>--lang: %1 não é um idioma do console; permitido: %2</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../app/portolan/consoleoptions.cpp" line="+22"/>
+        <source>--import and --export cannot be combined</source>
+        <translation>--import e --export não podem ser combinados</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 needs --import FILE</source>
+        <translation>%1 precisa de --import ARQUIVO</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 needs --export FILE</source>
+        <translation>%1 precisa de --export ARQUIVO</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 needs --import FILE or --export FILE</source>
+        <translation>%1 precisa de --import ARQUIVO ou --export ARQUIVO</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 cannot be combined with %2; allowed with %2: %3</source>
+        <translation>%1 não pode ser combinado com %2; permitido com %2: %3</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>--backend: %1 %2; allowed: %3</source>
         <translation>--backend: %1 %2; permitido: %3</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>is not available in this build</source>
         <translation>não está disponível nesta compilação</translation>
     </message>
@@ -2413,12 +2524,12 @@
         <translation>não é um backend</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>%1 applies only to the simulated backend; allowed with: --backend simulated</source>
         <translation>%1 vale apenas para o backend simulado; permitido com: --backend simulated</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>%1 needs --screenshot FILE</source>
         <translation>%1 precisa de --screenshot ARQUIVO</translation>
     </message>
@@ -2428,12 +2539,12 @@
         <translation>--screenshot-seed precisa de --screenshot ARQUIVO</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>--screenshot-view: %1 is not a view; allowed: %2</source>
         <translation>--screenshot-view: %1 não é uma exibição; permitido: %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>--screenshot-dialog: %1 is not a dialog; allowed: %2</source>
         <translation>--screenshot-dialog: %1 não é uma caixa de diálogo; permitido: %2</translation>
     </message>
@@ -2448,93 +2559,83 @@
         <translation>--screenshot-dialog e --screenshot-state não podem ser combinados</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>--exit-after-first-paint and --screenshot cannot be combined</source>
         <translation>--exit-after-first-paint e --screenshot não podem ser combinados</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>--protocol: %1 is not a protocol; allowed: %2</source>
+        <translation>--protocol: %1 não é um protocolo; permitido: %2</translation>
+    </message>
+    <message>
         <location line="+11"/>
+        <source>--no-backend cannot be combined with --backend, --scenario or --state</source>
+        <translation>--no-backend não pode ser combinado com --backend, --scenario ou --state</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--format: %1 is not a report format; allowed: %2</source>
+        <translation>--format: %1 não é um formato de relatório; permitido: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--export: %1 does not end in .csv, .json, .html or .pdf; give the format with --format</source>
+        <translation>--export: %1 não termina em .csv, .json, .html ou .pdf; informe o formato com --format</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--audit: %1 is not a number of entries; allowed: 0-10000</source>
+        <translation>--audit: %1 não é um número de entradas; permitido: 0-10000</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--generated-at: %1 is not a time with its offset; allowed: ISO 8601 such as 2025-03-10T09:00:00Z</source>
+        <translation>--generated-at: %1 não é um horário com fuso; permitido: ISO 8601, como 2025-03-10T09:00:00Z</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>The Portolan console: persistent TCP/UDP port reservations, the port map, probes,
+scans and their history. With --import or --export it runs without a window.</source>
+        <translation>O console Portolan: reservas persistentes de portas TCP/UDP, o mapa de portas,
+sondagens, varreduras e o histórico delas. Com --import ou --export, roda sem janela.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Usage: portolan [OPTIONS]
-The Portolan console: persistent TCP/UDP port reservations, the port map, probes,
-scans and their history.
-
-Options:
-  --backend windows|linux|simulated  the system to act on; default: the real one
-  --scenario FILE      seed the simulated backend from a JSON scenario
-                       (implies --backend simulated)
-  --state FILE         where the simulated backend keeps its state between runs
-                       (implies --backend simulated)
-  --db FILE            the database; default: the user&apos;s data folder
-  --screenshot FILE    render the main window (1280x800) after the first refresh
-                       to a PNG file and exit; works without a display
-  --screenshot-view reservations|portmap|probes|scan|history
-                       the view to render (default: reservations)
-  --screenshot-state NAME   a state the view prepares first (docs/screenshots.md)
-  --screenshot-dialog new|new-invalid|new-findings|new-elevation|lookup|delete|
-                      note|about
-                       render this dialog over the main window instead
-  --screenshot-seed    first do what a day of work leaves behind (creates, notes,
-                       refused creates, probes), for the documentation&apos;s pictures
-  --import FILE [--host NAME] [--protocol tcp|udp] [--json]
-                       import a netsh excludedportrange report or portolan-cli
-                       --json list output into the database; no window
-  --export FILE [--format csv|json|html|pdf] [--host NAME] [--title TEXT]
-        [--audit N] [--generated-at TIME] [--no-backend]
-                       write a reservation report (docs/reports.md); no window
-  --lang en|pt_BR      the language of the console; default: the system&apos;s
-                       (LANG, LC_ALL, LANGUAGE)
-  --version            print the version and exit
-  -h, --help           print this help and exit
-
+</source>
+        <translation>Uso: portolan [OPÇÕES]
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>
 Without a display (Linux without DISPLAY/WAYLAND_DISPLAY), run it under
 &apos;xvfb-run -a portolan&apos;, or &apos;QT_QPA_PLATFORM=vnc portolan&apos; and connect a VNC viewer
 to port 5900, or use --screenshot.
 
 Exit codes: 0 success, 1 usage, 2 no display, 3 the backend or the database could not
 be opened, 4 the screenshot could not be made.
+With --import: 0 imported, 1 usage or an unreadable file, 2 malformed input (nothing
+imported), 3 the database could not be opened or written.
+With --export: 0 written, 1 usage, 2 the file could not be written, 3 the database or
+the backend failed.
 </source>
-        <translation>Uso: portolan [OPÇÕES]
-O console Portolan: reservas persistentes de portas TCP/UDP, o mapa de portas,
-sondagens, varreduras e o histórico delas.
-
-Opções:
-  --backend windows|linux|simulated  o sistema em que agir; padrão: o real
-  --scenario ARQUIVO   inicializa o backend simulado a partir de um cenário JSON
-                       (implica --backend simulated)
-  --state ARQUIVO      onde o backend simulado guarda seu estado entre execuções
-                       (implica --backend simulated)
-  --db ARQUIVO         o banco de dados; padrão: a pasta de dados do usuário
-  --screenshot ARQUIVO renderiza a janela principal (1280x800) após a primeira
-                       atualização em um arquivo PNG e sai; funciona sem tela
-  --screenshot-view reservations|portmap|probes|scan|history
-                       a exibição a renderizar (padrão: reservations)
-  --screenshot-state NOME   um estado preparado antes (docs/screenshots.md)
-  --screenshot-dialog new|new-invalid|new-findings|new-elevation|lookup|delete|
-                      note|about
-                       renderiza esta caixa de diálogo sobre a janela principal
-  --screenshot-seed    antes simula um dia de trabalho (criações, notas,
-                       criações recusadas, sondagens), para as imagens da doc.
-  --import ARQUIVO [--host NOME] [--protocol tcp|udp] [--json]
-                       importa um relatório excludedportrange do netsh ou
-                       a saída de portolan-cli --json list; sem janela
-  --export ARQUIVO [--format csv|json|html|pdf] [--host NOME] [--title TEXTO]
-        [--audit N] [--generated-at HORÁRIO] [--no-backend]
-                       grava um relatório de reservas (docs/reports.md); sem janela
-  --lang en|pt_BR      o idioma do console; padrão: o do sistema
-                       (LANG, LC_ALL, LANGUAGE)
-  --version            mostra a versão e sai
-  -h, --help           mostra esta ajuda e sai
-
+        <translation>
 Sem tela (Linux sem DISPLAY/WAYLAND_DISPLAY), execute-o com
 &apos;xvfb-run -a portolan&apos;, ou &apos;QT_QPA_PLATFORM=vnc portolan&apos; e conecte um
 cliente VNC à porta 5900, ou use --screenshot.
 
 Códigos de saída: 0 sucesso, 1 uso incorreto, 2 sem tela, 3 falha ao abrir
 o backend ou o banco de dados, 4 falha na captura de tela.
+Com --import: 0 importado, 1 uso incorreto ou arquivo ilegível, 2 entrada malformada
+(nada importado), 3 falha ao abrir ou gravar o banco de dados.
+Com --export: 0 gravado, 1 uso incorreto, 2 falha ao gravar o arquivo, 3 falha do banco
+de dados ou do backend.
 </translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+26"/>
         <source>portolan: %1
 Try &apos;portolan --help&apos; for more information.
 </source>
@@ -2560,6 +2661,44 @@ console não pode abrir sua janela. Em vez disso:
   portolan --screenshot out.png ...    renderize a janela principal em um arquivo PNG
   portolan-cli ...                     as mesmas reservas pela linha de comando
 </translation>
+    </message>
+</context>
+<context>
+    <name>portolan::ui::AboutDialog</name>
+    <message>
+        <location filename="../../ui/aboutdialog.cpp" line="+64"/>
+        <source>About Portolan</source>
+        <translation>Sobre o Portolan</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;Portolan %1&lt;/b&gt;&lt;br&gt;A console for TCP and UDP port reservations.</source>
+        <translation>&lt;b&gt;Portolan %1&lt;/b&gt;&lt;br&gt;Um console para reservas de portas TCP e UDP.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Portolan is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License, version 3 or (at your option) any later version (GPL-3.0-or-later). It comes with ABSOLUTELY NO WARRANTY.</source>
+        <translation>O Portolan é software livre: você pode redistribuí-lo e/ou modificá-lo sob os termos da Licença Pública Geral GNU, versão 3 ou (a seu critério) qualquer versão posterior (GPL-3.0-or-later). Ele vem SEM NENHUMA GARANTIA.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In: %1</source>
+        <translation>Em: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The third-party notices are missing from this build.</source>
+        <translation>Os avisos de terceiros estão ausentes desta compilação.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Portolan is made with these components; select one for its notice and license:</source>
+        <translation>O Portolan é feito com estes componentes; selecione um para ver seu aviso e sua licença:</translation>
     </message>
 </context>
 <context>
@@ -2723,7 +2862,7 @@ console não pode abrir sua janela. Em vez disso:
 <context>
     <name>portolan::ui::ElevationBanner</name>
     <message>
-        <location filename="../../ui/elevation.cpp" line="+34"/>
+        <location filename="../../ui/elevation.cpp" line="+30"/>
         <source>&amp;Restart as administrator</source>
         <translation>&amp;Reiniciar como administrador</translation>
     </message>
@@ -2731,7 +2870,7 @@ console não pode abrir sua janela. Em vez disso:
 <context>
     <name>portolan::ui::Form</name>
     <message>
-        <location filename="../../ui/formsupport.cpp" line="+69"/>
+        <location filename="../../ui/formsupport.cpp" line="+97"/>
         <source>a token is required; allowed: 0x followed by hex digits, or a decimal number</source>
         <translation>é necessário um token; permitido: 0x seguido de dígitos hexadecimais, ou um número decimal</translation>
     </message>
@@ -3101,22 +3240,22 @@ console não pode abrir sua janela. Em vez disso:
 <context>
     <name>portolan::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+81"/>
+        <location filename="../../ui/mainwindow.cpp" line="+78"/>
         <source>Portolan — %1</source>
         <translation>Portolan — %1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+21"/>
         <source>Views</source>
         <translation>Exibições</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
         <source>Reservations</source>
         <translation>Reservas</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>The inventory of persistent reservations (Ctrl+1)</source>
         <translation>O inventário de reservas persistentes (Ctrl+1)</translation>
     </message>
@@ -3126,17 +3265,17 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Mapa de portas</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Every port of TCP and UDP at a glance (Ctrl+2)</source>
         <translation>Todas as portas TCP e UDP de relance (Ctrl+2)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Probes</source>
         <translation>Sondagens</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>The two sample programs and custom probes (Ctrl+3)</source>
         <translation>Os dois programas de exemplo e sondagens personalizadas (Ctrl+3)</translation>
     </message>
@@ -3161,7 +3300,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Log de auditoria e execuções de sondagens (Ctrl+5)</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location filename="../../ui/mainwindowactions.cpp" line="+48"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importar…</translation>
     </message>
@@ -3176,12 +3315,12 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Importar um relatório excludedportrange do netsh, a saída de portolan-cli --json list ou um relatório JSON exportado pelo Portolan</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Export report…</source>
         <translation>&amp;Exportar relatório…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
@@ -3216,7 +3355,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>&amp;Consultar…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
     </message>
@@ -3236,12 +3375,12 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Excluir a reserva selecionada</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Verify all</source>
         <translation>&amp;Verificar todas</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Look every reservation of this host up again</source>
         <translation>Consultar novamente todas as reservas deste host</translation>
     </message>
@@ -3261,7 +3400,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Alterar a nota da reserva selecionada</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Di&amp;scover</source>
         <translation>&amp;Descobrir</translation>
     </message>
@@ -3281,12 +3420,12 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Atuali&amp;zar mapa de portas</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Ctrl+Shift+R</source>
         <translation>Ctrl+Shift+R</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Read the reservations, listeners and dynamic range again</source>
         <translation>Ler de novo as reservas, os processos em escuta e o intervalo dinâmico</translation>
     </message>
@@ -3321,7 +3460,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>&amp;Filtrar reservas</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;Ampliar</translation>
     </message>
@@ -3341,7 +3480,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Reduzir o mapa de portas</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;All ports</source>
         <translation>&amp;Todas as portas</translation>
     </message>
@@ -3416,12 +3555,12 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Aj&amp;uda</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Main toolbar</source>
         <translation>Barra de ferramentas principal</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location filename="../../ui/mainwindow.cpp" line="+79"/>
         <source>The machine has restarted since the last start: tokens may have changed, every reservation is looked up again.</source>
         <translation>A máquina foi reiniciada desde a última execução: os tokens podem ter mudado, e todas as reservas são consultadas novamente.</translation>
     </message>
@@ -3431,12 +3570,12 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Trabalhando…</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+110"/>
         <source>%1 failed: %2 %3</source>
         <translation>%1 falhou: %2 %3</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -3456,7 +3595,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>%1 ainda não está no inventário: Reserva ▸ Descobrir o adiciona.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Select the reservation to delete first.</source>
         <translation>Primeiro selecione a reserva a excluir.</translation>
     </message>
@@ -3650,7 +3789,7 @@ Qt %5</translation>
 <context>
     <name>portolan::ui::PortMapPage</name>
     <message>
-        <location filename="../../ui/portmap/portmappage.cpp" line="+37"/>
+        <location filename="../../ui/portmap/portmappage.cpp" line="+36"/>
         <source>Zoom in</source>
         <translation>Ampliar</translation>
     </message>
@@ -3700,7 +3839,7 @@ Qt %5</translation>
         <translation>Faz o bind de um soquete em 127.0.0.1 na porta atual e informa o que o sistema responde; a execução fica registrada no histórico.</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+130"/>
         <source>&amp;Test bind on %1 %2</source>
         <translation>&amp;Testar bind em %1 %2</translation>
     </message>
@@ -3710,12 +3849,12 @@ Qt %5</translation>
         <translation>Fazendo bind em 127.0.0.1:%1…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Bind %1 127.0.0.1:%2</source>
         <translation>Bind %1 127.0.0.1:%2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -3730,7 +3869,7 @@ Qt %5</translation>
         <translation>falhou</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Held by %1.</source>
         <translation>Mantida por %1.</translation>
     </message>
@@ -3740,7 +3879,7 @@ Qt %5</translation>
         <translation>O mapa mostra o porquê: a reserva em tempo de execução %1 mantida por %2 cobre esta porta.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>The bind probe did not run.</source>
         <translation>A sondagem de bind não foi executada.</translation>
     </message>
@@ -3748,7 +3887,7 @@ Qt %5</translation>
 <context>
     <name>portolan::ui::PortMapWidget</name>
     <message>
-        <location filename="../../ui/portmap/portmapwidget.cpp" line="+140"/>
+        <location filename="../../ui/portmap/portmaplayout.cpp" line="+31"/>
         <source>Dynamic range</source>
         <translation>Intervalo dinâmico</translation>
     </message>
@@ -3783,7 +3922,7 @@ Qt %5</translation>
         <translation>Varredura: proibida</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location filename="../../ui/portmap/portmapwidget.cpp" line="+25"/>
         <source>Port map</source>
         <translation>Mapa de portas</translation>
     </message>
@@ -3793,29 +3932,29 @@ Qt %5</translation>
         <translation>O espaço de portas TCP e UDP. Esquerda/Direita movem a porta atual, Ctrl+Esquerda/Direita saltam para a próxima reserva, processo em escuta ou resultado de varredura, Cima/Baixo trocam o protocolo, +/- ampliam ou reduzem, Ctrl+0 mostra todas as portas, Enter seleciona a reserva sob a porta atual.</translation>
     </message>
     <message>
-        <location line="+51"/>
-        <location line="+568"/>
+        <location filename="../../ui/portmap/portmaplanepainter.cpp" line="+197"/>
+        <location filename="../../ui/portmap/portmaplayout.cpp" line="+32"/>
         <source>last scan</source>
         <translation>última varredura</translation>
     </message>
     <message>
-        <location line="+73"/>
-        <location line="+127"/>
+        <location line="-112"/>
+        <location line="+199"/>
         <source>persistent</source>
         <translation>persistente</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="+1"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+33"/>
         <source>not scanned</source>
         <translation>não varrida</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>free</source>
         <translation>livre</translation>
     </message>
@@ -3830,28 +3969,28 @@ Qt %5</translation>
         <translation>em uso</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>forbidden</source>
         <translation>proibida</translation>
     </message>
     <message>
-        <location line="+71"/>
-        <location line="+33"/>
+        <location line="-245"/>
+        <location line="+329"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-30"/>
         <source>dynamic range %1</source>
         <translation>intervalo dinâmico %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>pid %1</source>
         <translation>pid %1</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location filename="../../ui/portmap/portmappainter.cpp" line="+79"/>
         <source>Showing %1 (%2 ports)</source>
         <translation>Mostrando %1 (%2 portas)</translation>
     </message>
@@ -3859,22 +3998,22 @@ Qt %5</translation>
 <context>
     <name>portolan::ui::ProbesView</name>
     <message>
-        <location filename="../../ui/probes/probesview.cpp" line="+107"/>
+        <location filename="../../ui/probes/probesview.cpp" line="+49"/>
         <source>%1 ports, wherever the system chooses</source>
         <translation>%1 portas, onde o sistema escolher</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+19"/>
         <source>Steps</source>
         <translation>Etapas</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+21"/>
         <source>Each run is recorded in the history.</source>
         <translation>Cada execução fica registrada no histórico.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Sample 1: acquire → release</source>
         <translation>Exemplo 1: adquirir → liberar</translation>
     </message>
@@ -3889,7 +4028,7 @@ Qt %5</translation>
         <translation>IPv6 (AF_INET6)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>stream</source>
         <translation>stream</translation>
     </message>
@@ -3904,7 +4043,7 @@ Qt %5</translation>
         <translation>raw</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>TCP (6)</source>
         <translation>TCP (6)</translation>
     </message>
@@ -3914,34 +4053,34 @@ Qt %5</translation>
         <translation>UDP (17)</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+96"/>
-        <location line="+65"/>
+        <location line="+2"/>
+        <location line="+54"/>
+        <location line="+37"/>
         <source>0 = any</source>
         <translation>0 = qualquer</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-79"/>
         <source>Run sample &amp;1</source>
         <translation>Executar exemplo &amp;1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-9"/>
         <source>Opens a socket, acquires a runtime reservation of (start, count) — start 0 lets the system choose — and releases it by its token.</source>
         <translation>Abre um soquete, adquire uma reserva em tempo de execução de (início, quantidade) — início 0 deixa o sistema escolher — e a libera pelo token.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>&amp;Family</source>
         <translation>&amp;Família</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>T&amp;ype</source>
         <translation>&amp;Tipo</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Pro&amp;tocol</source>
         <translation>Pro&amp;tocolo</translation>
     </message>
@@ -3951,72 +4090,72 @@ Qt %5</translation>
         <translation>&amp;Início</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>C&amp;ount</source>
         <translation>&amp;Quantidade</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+8"/>
         <source>Sample 2: lookup → associate → bind → getsockname</source>
         <translation>Exemplo 2: consultar → associar → bind → getsockname</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>Run sample &amp;2</source>
         <translation>Executar exemplo &amp;2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-6"/>
         <source>Looks up the persistent TCP reservation (start, count), associates a socket with its token, binds to port 0 and reads the port the system allocated: it must lie inside the block.</source>
         <translation>Consulta a reserva TCP persistente (início, quantidade), associa um soquete ao token dela, faz bind na porta 0 e lê a porta que o sistema alocou: ela deve ficar dentro do bloco.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>St&amp;art</source>
         <translation>Iní&amp;cio</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Cou&amp;nt</source>
         <translation>Qua&amp;ntidade</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+11"/>
         <source>Custom probe: acquire or look up, associate, bind</source>
         <translation>Sondagem personalizada: adquirir ou consultar, associar, bind</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>&amp;Range</source>
         <translation>Inte&amp;rvalo</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>To&amp;ken</source>
         <translation>To&amp;ken</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>0x… or decimal</source>
         <translation>0x… ou decimal</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+14"/>
         <source>Run &amp;custom probe</source>
         <translation>Executar sondagem &amp;personalizada</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-9"/>
         <source>Protoco&amp;l</source>
         <translation>Protoco&amp;lo</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Fa&amp;mily</source>
         <translation>Fa&amp;mília</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>A&amp;ddress</source>
         <translation>En&amp;dereço</translation>
     </message>
@@ -4026,7 +4165,7 @@ Qt %5</translation>
         <translation>Q&amp;uantidade</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-10"/>
         <source>Range start</source>
         <translation>Início do intervalo</translation>
     </message>
@@ -4041,58 +4180,58 @@ Qt %5</translation>
         <translation>Token</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Bind probe: one port</source>
         <translation>Sondagem de bind: uma porta</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>&amp;Bind</source>
         <translation>&amp;Bind</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-9"/>
         <source>Binds a fresh socket to the port and closes it again: shows whether a server could listen there, and who holds the port when it cannot (port 0 lets the system choose).</source>
         <translation>Faz o bind de um soquete novo na porta e o fecha em seguida: mostra se um servidor poderia escutar ali e, se não puder, quem ocupa a porta (a porta 0 deixa o sistema escolher).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Proto&amp;col</source>
         <translation>Pr&amp;otocolo</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Famil&amp;y</source>
         <translation>F&amp;amília</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Addr&amp;ess</source>
         <translation>Ender&amp;eço</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Port</source>
         <translation>P&amp;orta</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+68"/>
         <source>token: no persistent reservation with token %1 is known to the console; look the block up (Reservations) or use its range</source>
         <translation>token: o console não conhece nenhuma reserva persistente com o token %1; consulte o bloco (Reservas) ou use o intervalo dele</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>token: %1 is a UDP reservation; associating by token is probed on TCP, as in sample 2</source>
         <translation>token: %1 é uma reserva UDP; a associação por token é sondada em TCP, como no exemplo 2</translation>
     </message>
     <message>
+        <location line="+14"/>
         <location line="+20"/>
-        <location line="+27"/>
         <source>address: an address is required, e.g. 127.0.0.1 or ::1</source>
         <translation>address: é necessário um endereço, p. ex. 127.0.0.1 ou ::1</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>Sample 1 (acquire → release) of %1</source>
         <translation>Exemplo 1 (adquirir → liberar) de %1</translation>
     </message>
@@ -4117,7 +4256,7 @@ Qt %5</translation>
         <translation>Sondagem de bind: %1 %2 porta %3</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>&lt;i&gt;Running…&lt;/i&gt;</source>
         <translation>&lt;i&gt;Em execução…&lt;/i&gt;</translation>
     </message>
@@ -4137,7 +4276,7 @@ Qt %5</translation>
         <translation>Não registrada no histórico.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&lt;b&gt;Not run:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Não executada:&lt;/b&gt; %1</translation>
     </message>
@@ -4152,7 +4291,7 @@ Qt %5</translation>
         <translation>Não foi possível registrar a execução no histórico: %1</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location filename="../../ui/probes/probesummary.cpp" line="+51"/>
         <source>&lt;b&gt;Free:&lt;/b&gt; the system chose %1 port %2 on %3; the bind succeeded.</source>
         <translation>&lt;b&gt;Livre:&lt;/b&gt; o sistema escolheu a porta %1 %2 em %3; o bind foi bem-sucedido.</translation>
     </message>
@@ -4445,7 +4584,7 @@ Qt %5</translation>
 <context>
     <name>portolan::ui::ScanView</name>
     <message>
-        <location filename="../../ui/scan/scanview.cpp" line="+62"/>
+        <location filename="../../ui/scan/scanview.cpp" line="+43"/>
         <source>FIRST-LAST or one port</source>
         <translation>PRIMEIRA-ÚLTIMA ou uma porta</translation>
     </message>
@@ -4491,12 +4630,12 @@ Qt %5</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+214"/>
+        <location line="+193"/>
         <source>Not started.</source>
         <translation>Não iniciada.</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-190"/>
         <source>65,535 of 65,535 ports</source>
         <translation>65.535 de 65.535 portas</translation>
     </message>
@@ -4506,17 +4645,17 @@ Qt %5</translation>
         <translation>Ocultar fai&amp;xas livres</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+14"/>
         <source>Each scan is recorded in the history.</source>
         <translation>Cada varredura fica registrada no histórico.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+63"/>
         <source>address: an address is required, e.g. 127.0.0.1 or ::1</source>
         <translation>address: é necessário um endereço, p. ex. 127.0.0.1 ou ::1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+43"/>
         <source>0 of %1 ports</source>
         <translation>0 de %1 portas</translation>
     </message>
@@ -4605,7 +4744,7 @@ Qt %5</translation>
 <context>
     <name>portolan::ui::StatusBarInfo</name>
     <message>
-        <location filename="../../ui/statusbarinfo.cpp" line="+55"/>
+        <location filename="../../ui/statusbarinfo.cpp" line="+56"/>
         <source>Windows</source>
         <translation>Windows</translation>
     </message>

@@ -1,6 +1,6 @@
-// The console's command line and start-up, run as a user would: the options and their
-// messages, the message on a machine without a display (acceptance 6), --screenshot without a
-// display, and --import without a window.
+// The console's command line and start-up, run as a user would: the options of every mode
+// (window, --import, --export: one parser) and their messages, the message on a machine
+// without a display, --screenshot without a display, and --import without a window.
 
 #include "consoleoptions.h"
 
@@ -8,6 +8,8 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QSet>
@@ -91,6 +93,7 @@ private slots:
     void screenshotRendersTheWindowWithoutADisplay();
     void screenshotOfAnUnknownStateFails();
     void importWorksWithoutADisplay();
+    void importRefusalIsJsonWithJson();
 };
 
 void ConsoleTest::badOptionsNameTheOptionAndTheAllowedValues_data()
@@ -138,6 +141,44 @@ void ConsoleTest::badOptionsNameTheOptionAndTheAllowedValues_data()
                                       << "--screenshot-dialog and --screenshot-state cannot be combined";
     QTest::newRow("first paint and screenshot") << QStringList{"--exit-after-first-paint", "--screenshot", "x.png"}
                                                 << "--exit-after-first-paint and --screenshot cannot be combined";
+    // --import and --export share the parser: the same errors, and an option of one mode is
+    // refused in another, naming what that mode allows.
+    QTest::newRow("import option without import") << QStringList{"--protocol", "udp"}
+                                                  << "--protocol needs --import FILE";
+    QTest::newRow("export option without export") << QStringList{"--format=csv"}
+                                                  << "--format needs --export FILE";
+    QTest::newRow("shared option without either") << QStringList{"--host", "X"}
+                                                  << "--host needs --import FILE or --export FILE";
+    QTest::newRow("import and export") << QStringList{"--import", "a.txt", "--export", "b.csv"}
+                                       << "--import and --export cannot be combined";
+    QTest::newRow("window option with import") << QStringList{"--import", "a.txt", "--screenshot", "x.png"}
+                                               << "--screenshot cannot be combined with --import; allowed with "
+                                                  "--import: --db, --lang, --import, --protocol, --json, --host";
+    QTest::newRow("unknown option with import") << QStringList{"--import=a.txt", "--frobnicate"}
+                                                << "unknown option '--frobnicate'; allowed: --db, --lang, "
+                                                   "--import, --protocol, --json, --host, --version, --help";
+    QTest::newRow("import without file") << QStringList{"--import"}
+                                         << "option '--import' needs a value; allowed: a report file to read";
+    QTest::newRow("host without value") << QStringList{"--import", "a.txt", "--host", "--protocol", "tcp"}
+                                        << "option '--host' needs a value; allowed: a host name";
+    QTest::newRow("unknown protocol") << QStringList{"--import", "a.txt", "--protocol", "sctp"}
+                                      << "--protocol: 'sctp' is not a protocol; allowed: tcp, udp";
+    QTest::newRow("import twice") << QStringList{"--import", "a.txt", "--import", "b.txt"}
+                                  << "option '--import' is given twice";
+    QTest::newRow("json with value") << QStringList{"--import", "a.txt", "--json=yes"}
+                                     << "option '--json' takes no value";
+    QTest::newRow("unknown format") << QStringList{"--export", "r.csv", "--format", "xls"}
+                                    << "--format: 'xls' is not a report format; allowed: csv, json, html, pdf";
+    QTest::newRow("export without a known extension") << QStringList{"--export", "r.txt"}
+                                                      << "--export: 'r.txt' does not end in .csv, .json, .html or .pdf";
+    QTest::newRow("audit out of range") << QStringList{"--export", "r.csv", "--audit=10001"}
+                                        << "--audit: '10001' is not a number of entries; allowed: 0-10000";
+    QTest::newRow("local time") << QStringList{"--export", "r.csv", "--generated-at", "2025-03-10T09:00:00"}
+                                << "--generated-at: '2025-03-10T09:00:00' is not a time with its offset";
+    QTest::newRow("no backend and a scenario") << QStringList{"--export", "r.csv", "--no-backend", "--scenario", "s.json"}
+                                               << "--no-backend cannot be combined with --backend, --scenario or --state";
+    QTest::newRow("export with an unknown backend") << QStringList{"--export", "r.csv", "--backend", "foo"}
+                                                    << "--backend: 'foo' is not a backend; allowed: ";
 }
 
 void ConsoleTest::badOptionsNameTheOptionAndTheAllowedValues()
@@ -169,7 +210,36 @@ void ConsoleTest::goodOptionsAreAccepted()
     QCOMPARE(parsed.options->screenshotState, QStringLiteral("3000"));
     QVERIFY(parsed.options->qtPlatformGiven);
     QVERIFY(parseConsoleOptions({}).options.has_value());
-    QVERIFY(parseConsoleOptions({"--import", "report.txt", "--host", "X"}).options->importCommand);
+
+    // --name=value and --name value are the same, for every mode.
+    const ParsedOptions exported = parseConsoleOptions(
+        {"--export=r.pdf", "--db=x.sqlite", "--audit", "5", "--generated-at=2025-03-10T09:00:00Z",
+         "--host", "WIN-A", "--title=Title", "--no-backend", "--lang", "pt_BR"});
+    QVERIFY2(exported.options, qPrintable(exported.error));
+    QCOMPARE(exported.options->mode, ConsoleMode::Export);
+    QCOMPARE(exported.options->file, QStringLiteral("r.pdf"));
+    QCOMPARE(exported.options->format, portolan::ReportFormat::Pdf); // from the extension
+    QCOMPARE(exported.options->databaseFile, QStringLiteral("x.sqlite"));
+    QCOMPARE(exported.options->auditLimit, 5);
+    QCOMPARE(exported.options->generatedAt,
+             QDateTime(QDate(2025, 3, 10), QTime(9, 0), Qt::UTC));
+    QCOMPARE(exported.options->host, QStringLiteral("WIN-A"));
+    QCOMPARE(exported.options->title, QStringLiteral("Title"));
+    QVERIFY(exported.options->noBackend);
+    QCOMPARE(exported.options->language, QStringLiteral("pt_BR"));
+    const ParsedOptions imported =
+        parseConsoleOptions({"--import", "r.txt", "--protocol=udp", "--json", "--db", "x.sqlite"});
+    QVERIFY2(imported.options, qPrintable(imported.error));
+    QCOMPARE(imported.options->file, QStringLiteral("r.txt"));
+    QCOMPARE(imported.options->protocol, std::optional<portolan::Protocol>(portolan::Protocol::Udp));
+    QVERIFY(imported.options->json);
+    // --scenario implies the simulated backend for the report too.
+    QCOMPARE(parseConsoleOptions({"--export", "r.csv", "--scenario", "s.json"}).options->backend,
+             QStringLiteral("simulated"));
+    // Help and version win over the mode.
+    QVERIFY(parseConsoleOptions({"--import", "r.txt", "--help"}).options->help);
+    QCOMPARE(parseConsoleOptions({"--import", "report.txt", "--host", "X"}).options->mode,
+             ConsoleMode::Import);
 }
 
 void ConsoleTest::noDisplaySaysWhatToDoInstead()
@@ -240,7 +310,12 @@ void ConsoleTest::helpAndVersionNeedNoDisplay()
     const Run help = runConsole({"--help"});
     QCOMPARE(help.exitCode, 0);
     QVERIFY(help.out.startsWith(QStringLiteral("Usage: portolan")));
-    for (const char* option : {"--backend", "--scenario", "--state", "--db", "--screenshot", "--import"})
+    // One parser's help: the window's options, and --import's and --export's.
+    for (const char* option : {"--backend <windows|linux|simulated>", "--scenario", "--state", "--db",
+                               "--lang <en|pt_BR>", "--screenshot", "--import", "--protocol <tcp|udp>",
+                               "--json", "--export", "--format <csv|json|html|pdf>", "--audit",
+                               "--generated-at", "--no-backend", "-h, --help", "--version",
+                               "Exit codes:"})
         QVERIFY2(help.out.contains(QLatin1String(option)), option);
     const Run version = runConsole({"--version"});
     QCOMPARE(version.exitCode, 0);
@@ -298,6 +373,23 @@ void ConsoleTest::importWorksWithoutADisplay()
     QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
     QVERIFY2(run.out.contains(QStringLiteral("\"ok\":true")), qPrintable(run.out));
     QVERIFY(run.out.contains(QStringLiteral("BUILD-01")));
+}
+
+// With --json even a refused command line answers in JSON, on stdout, and creates nothing.
+void ConsoleTest::importRefusalIsJsonWithJson()
+{
+    QTemporaryDir dir;
+    const Run run = runConsole({"--db", dir.filePath("db.sqlite"), "--import", "a.txt", "--host",
+                                "--json"});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
+    const QJsonObject doc = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    QCOMPARE(doc.value(QStringLiteral("ok")).toBool(true), false);
+    const QJsonObject error = doc.value(QStringLiteral("error")).toObject();
+    QCOMPARE(error.value(QStringLiteral("kind")).toString(), QStringLiteral("InvalidArgument"));
+    QCOMPARE(error.value(QStringLiteral("message")).toString(),
+             QStringLiteral("option '--host' needs a value; allowed: a host name"));
+    QVERIFY(!QFile::exists(dir.filePath("db.sqlite")));
 }
 
 QTEST_GUILESS_MAIN(ConsoleTest)

@@ -162,12 +162,12 @@ void TranslationsTest::systemLocaleVariablesChooseTheLanguage()
             QSKIP("LC_ALL and LANGUAGE are Unix locale variables; Windows does not read them");
     }
 #endif
-    // --import without a file: a usage error of the import command, which runs without a
-    // window and speaks the system's language.
+    // --import without a file: a usage error, printed before any window or database in the
+    // system's language.
     const Run run = runWithLocale({QStringLiteral("--import")}, locale);
     QCOMPARE(run.exitCode, 1);
-    const QString expected = portuguese ? QStringLiteral("--import: é necessário um valor")
-                                        : QStringLiteral("--import: a value is required");
+    const QString expected = portuguese ? QStringLiteral("a opção '--import' precisa de um valor")
+                                        : QStringLiteral("option '--import' needs a value");
     QVERIFY2(run.err.contains(expected), qPrintable(run.err));
 }
 

@@ -1,0 +1,53 @@
+#include "firstpaintwatcher.h"
+
+#include <QCoreApplication>
+#include <QEvent>
+#include <QTimer>
+#include <QWidget>
+
+#include <cstdio>
+
+#ifdef __linux__
+#include <sys/resource.h>
+#endif
+
+namespace portolan::console {
+namespace {
+
+long long peakRssKiB()
+{
+#ifdef __linux__
+    rusage usage{};
+    if (getrusage(RUSAGE_SELF, &usage) == 0)
+        return usage.ru_maxrss;
+#endif
+    return -1;
+}
+
+} // namespace
+
+FirstPaintWatcher::FirstPaintWatcher(QWidget* window, std::chrono::steady_clock::time_point started)
+    : m_window(window), m_started(started)
+{
+}
+
+bool FirstPaintWatcher::eventFilter(QObject* watched, QEvent* event)
+{
+    if (!m_seen && event->type() == QEvent::Paint && watched->isWidgetType() &&
+        static_cast<QWidget*>(watched)->window() == m_window) {
+        m_seen = true;
+        QTimer::singleShot(0, this, [this] {
+            const auto now = std::chrono::steady_clock::now();
+            const double ms = std::chrono::duration<double, std::milli>(now - m_started).count();
+            const auto steadyNs =
+                std::chrono::duration_cast<std::chrono::nanoseconds>(now.time_since_epoch());
+            std::printf("first_paint_ms=%.2f first_paint_steady_ns=%lld peak_rss_kib=%lld\n", ms,
+                        static_cast<long long>(steadyNs.count()), peakRssKiB());
+            std::fflush(stdout);
+            QCoreApplication::exit(0);
+        });
+    }
+    return false;
+}
+
+} // namespace portolan::console
