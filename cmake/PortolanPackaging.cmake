@@ -1,4 +1,4 @@
-# Installation rules and the Debian package (issue 5): `cpack -G DEB` in a Release build dir
+# Installation rules and the Debian package: `cpack -G DEB` in a Release build dir
 # makes portolan_<version>_<arch>.deb; scripts/check-deb builds, installs and runs it.
 # Included from the top-level CMakeLists.txt after the targets exist.
 include(GNUInstallDirs)
