@@ -3240,7 +3240,7 @@ console não pode abrir sua janela. Em vez disso:
 <context>
     <name>portolan::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+78"/>
+        <location filename="../../ui/mainwindow.cpp" line="+79"/>
         <source>Portolan — %1</source>
         <translation>Portolan — %1</translation>
     </message>
@@ -3637,16 +3637,6 @@ console não pode abrir sua janela. Em vez disso:
     </message>
     <message>
         <location line="+18"/>
-        <source>About Portolan</source>
-        <translation>Sobre o Portolan</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&lt;b&gt;Portolan %1&lt;/b&gt;&lt;br&gt;A console for TCP and UDP port reservations.</source>
-        <translation>&lt;b&gt;Portolan %1&lt;/b&gt;&lt;br&gt;Um console para reservas de portas TCP e UDP.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
         <source>Backend: %1 (%3)
 Host: %2
 Database: %4
