@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # ccache, when installed, makes a rebuild of unchanged sources a cache lookup, also from another
 # clone of the tree: paths are hashed relative to the source folder, and the working folder is
 # left out of the hash although -g records it (a second clone's debug info names the first's

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installation rules and the Debian package: `cpack -G DEB` in a Release build dir
 # makes portolan_<version>_<arch>.deb; scripts/check-deb builds, installs and runs it.
 # Included from the top-level CMakeLists.txt after the targets exist.

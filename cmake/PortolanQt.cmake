@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Static Qt (the MinGW cross-build's, scripts/build-qt-windows): an executable gets only the
 # default plugins of its platform (qwindows, the vista style, qsqlite). The tests under Wine and
 # `portolan -platform offscreen` need the offscreen platform too, so every executable of the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # portolan_add_test(NAME <name> SOURCES <files...> [LIBS <targets...>] [NETNS] [LABELS <l...>]
 #                   [ARGS <args...>])
 #

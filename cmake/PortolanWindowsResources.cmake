@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Version resource, application icon and manifest (resources/windows/) for a Windows executable.
 # MSVC's linker embeds a .manifest source itself; with MinGW it goes in as RT_MANIFEST (24).
 if(WIN32)

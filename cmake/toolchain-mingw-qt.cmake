@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The MinGW-w64 cross-build against the static Qt for Windows that scripts/build-qt-windows
 # makes (preset mingw). Its prefix is $PORTOLAN_QT_WINDOWS, or the keyed cache folder the script
 # names (it alone computes the key).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The one place that picks a backend for the OS this was built for.
 #include "backendfactory.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandtable.h"
 
 #include "platform/backendfactory.h"

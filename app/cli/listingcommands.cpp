@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // list, dynamic-range, listeners: what the system shows, as a table or JSON array.
 #include "session.h"
 

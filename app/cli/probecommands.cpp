@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // bind, scan and probe: what the system does when a socket asks for ports.
 #include "session.h"
 

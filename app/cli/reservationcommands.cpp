@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // create, lookup, delete (persistent reservations) and acquire (a runtime one).
 #include "session.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The two things portolan-cli needs from the console that the C++ library lacks, kept in one

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // `portolan --export FILE [--format csv|json|html|pdf] [--db FILE] [--host NAME] [--title TEXT]

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # msi-test.sh MSI VERSION: installs the console's MSI under Wine ($WINEPREFIX) as a user would
 # (msiexec /i /qn), checks the programs, the license and the third-party notices are installed,
 # runs the installed console, removes it (msiexec /x /qn) and checks that the programs, the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/itemmodels/filterproxies.h"
 
 #include "model/itemmodels/inventorymodel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "simulatedcore.h"
 
 // The reservation calls of the simulated machine: iphlpapi's persistent reservations and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The real Win32Api: Winsock, iphlpapi, the registry and netsh. Compiled for Windows only.
 #include "windowsbackend.h"
 

@@ -1,8 +1,10 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """check-copyright.py SOURCE_DIR [BUILD_DIR]: the Debian package's copyright file
 (resources/notices/copyright) is machine-readable (DEP-5, read with python3-debian), names
 Portolan and every component that THIRD-PARTY-NOTICES.txt says the Debian package ships, each
-with its license, has the text of every license it uses, and matches files that exist. With
+with its license, has the text of every license it uses, and matches files that exist; every
+source file, CMake file and script of Portolan's own says its license in an SPDX line. With
 BUILD_DIR, it is also installed as share/doc/portolan/copyright (cmake --install, component
 "notices"). Prints each problem and exits 1 when there is one."""
 
@@ -87,6 +89,26 @@ def check(copyright_path, notices_path, root):
             problem(f"{base} is named, but not with its license {' and '.join(wanted)}")
 
 
+SPDX_LINE = "SPDX-License-Identifier: GPL-3.0-or-later"
+# Portolan's own code, build files and scripts; data (goldens, fuzz corpora, scenarios, icons)
+# and documents carry no comment syntax of their own and are covered by 'Files: *'.
+OWN_CODE = re.compile(r"(\.(cpp|h|cmake|py|sh|wxs)|\.(cpp|h)\.in|CMakeLists\.txt)$")
+NOT_CODE = ("tests/golden/", "tests/fuzz/corpus/", "docs/", "resources/", "build/")
+
+
+def check_spdx(root):
+    for path in source_files(root):
+        if path.startswith(NOT_CODE):
+            continue
+        script = path.startswith("scripts/")
+        if not (OWN_CODE.search(path) or script):
+            continue
+        with open(os.path.join(root, path), encoding="utf-8", errors="replace") as f:
+            head = [f.readline() for _ in range(3)]
+        if not any(SPDX_LINE in line for line in head):
+            problem(f"{path} has no '{SPDX_LINE}' line at its top")
+
+
 def check_installed(build_dir, copyright_path):
     with tempfile.TemporaryDirectory() as prefix:
         run = subprocess.run(["cmake", "--install", build_dir, "--component", "notices",
@@ -112,11 +134,13 @@ def main():
     copyright_path = os.path.join(root, "resources", "notices", "copyright")
     notices_path = os.path.join(root, "resources", "notices", "THIRD-PARTY-NOTICES.txt")
     check(copyright_path, notices_path, root)
+    check_spdx(root)
     if len(sys.argv) == 3:
         check_installed(sys.argv[2], copyright_path)
     if problems:
         return 1
-    print("check-copyright: DEP-5, every component named with its license, installed")
+    print("check-copyright: DEP-5, every component named with its license, SPDX lines, "
+          "installed")
     return 0
 
 

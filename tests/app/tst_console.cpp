@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The console's command line and start-up, run as a user would: the options of every mode
 // (window, --import, --export: one parser) and their messages, the message on a machine
 // without a display, --screenshot without a display, and --import without a window.

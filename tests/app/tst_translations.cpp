@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Portuguese (Brazil) console: the translation compiled into the executable is found and
 // installed for a Portuguese locale, chosen by --lang or by the system's locale variables, and
 // the texts a user reads change; English stays English. That every entry is translated is

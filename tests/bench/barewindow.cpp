@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The start-up benchmark's yardstick (tests/bench/startup-bench): a bare Qt Widgets window of
 // the console's size, started and measured exactly like `portolan --exit-after-first-paint`.
 // Prints the same line at its first painted frame, then quits.

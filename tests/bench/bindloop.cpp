@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The baseline of tests/bench/scan-bench: the plainest possible scan, one thread doing
 // socket / bind / close over every port of 127.0.0.1 (TCP), as a user would write it.
 // Usage: bindloop [FIRST-LAST]   (default 1-65535). Prints the wall time and the outcomes.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The GUI thread never blocks on a backend call. Shows the Scan view
 // (with the History view following the probe service, as in the console) and measures the
 // event loop's longest stall with a 1 ms timer: first while the window is idle, then during a

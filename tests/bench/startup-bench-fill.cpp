@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fills the start-up benchmark's database with inventory rows (tests/bench/startup-bench;
 // the probe runs come from store-bench fill, in a process of their own).
 //

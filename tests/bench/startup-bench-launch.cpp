@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Starts a program the way the start-up benchmark measures it: the clock starts just before
 // fork/exec, the program prints "first_paint_steady_ns=N" (CLOCK_MONOTONIC, shared by every
 // process) at its first painted frame, and wait4 gives its peak memory.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The store's benchmark program; tests/bench/store-bench.sh runs it and compares the figures.
 //
 //   store-bench create DB            an empty database (schema only)

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Usage: tests/bench/store-bench.sh [BUILD_DIR] [RUNS] [REPEAT]
 #
 # Fills a database with RUNS probe runs (default 1,000,000) and

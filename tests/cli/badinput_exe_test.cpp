@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The bad-input matrix of portolan-cli, run through the real executable as a script would run
 // it: for every command, each kind of bad argument (protocol, START 0/65536/-1/abc/empty,
 // COUNT 0/abc, a block past 65535, PORT, FIRST-LAST), and for the global options (unknown

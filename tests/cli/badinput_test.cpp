@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Bad command lines: each is refused with a message naming the argument and the allowed values,
 // exit code 1, and the simulated machine's state file is left byte for byte as it was.
 #include "badinputmatrix.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every portolan-cli command, in text and JSON mode, in-process against the simulated backend.
 #include "clitest.h"
 

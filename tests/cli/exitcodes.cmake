@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs the real portolan-cli executable and checks its documented exit codes.
 # cmake -DCLI=<portolan-cli> -DSCENARIOS=<resources/scenarios> -DWORK=<scratch dir> -P exitcodes.cmake
 foreach(var CLI SCENARIOS WORK)

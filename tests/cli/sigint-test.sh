@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Ctrl-C on the real executable: `acquire --hold` must release the reservation, say so and exit
 # 130. Usage: sigint-test.sh PORTOLAN_CLI SCENARIO WORKDIR
 set -u

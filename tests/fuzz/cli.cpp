@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzz target: portolan-cli's command line. Input: one argument per line. Whatever parses is
 // run in-process against a simulated machine in memory, so that no file and no real port
 // is touched; the --scenario/--state values reach the factory and are ignored there.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzz target: the netsh readers (excludedportrange in any language, dynamicport), which see
 // whatever a user pastes into the console's import or the windows backend's netsh fallback.
 #include "fuzzcheck.h"

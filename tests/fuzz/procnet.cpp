@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzz target: the rows of /proc/net/{tcp,tcp6,udp,udp6} as the linux backend reads them.
 #include "fuzzcheck.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Replays files through a fuzz target's entry function without libFuzzer, so that the
 // committed corpus runs as an ordinary test in every build (GCC included). Arguments are
 // files or directories; a directory contributes every regular file in it.

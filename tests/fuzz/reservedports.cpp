@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzz target: net.ipv4.ip_local_reserved_ports ("5000-5019,8080") and the sysctl.d file in
 // which the linux backend records its blocks. What either writes must read back the same.
 #include "fuzzcheck.h"

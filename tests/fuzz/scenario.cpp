@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzz target: the simulated backend's scenario loader (what --scenario FILE reads), then a
 // few calls on the machine it built.
 #include "simulatedexercise.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzz target: the simulated backend's state-file loader (what --state FILE reads, a file
 // that may have been edited by hand or cut short). A file that does not load is left exactly
 // as it was; one that loads is written back as a file that loads again.

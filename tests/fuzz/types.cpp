@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzz target: the strict number and port parsers every entry point uses for user text
 // (portolan-cli arguments, console options, dialog fields). Input: fields separated by '\n'.
 #include "fuzzcheck.h"

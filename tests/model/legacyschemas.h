@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Databases as earlier versions of Portolan left them, schema and sample data. This is a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Not a test: writes the report goldens' fixed scenario (tests/model/reportfixture.h) to a
 // database file, for scripts/sample-report to export with `portolan --export`.
 //

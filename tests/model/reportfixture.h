@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The fixed scenario of the report golden files (tests/golden/report-*): the simulated

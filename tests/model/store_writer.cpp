@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A console-like process for the store's multi-process tests.
 //
 //   store_writer open  DB                 open (create, upgrade) and report the version

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The bad-input matrix of the model's entry points (docs/bad-input.md): ReservationService
 // create, lookup and delete with ranges no system call accepts, and the import of malformed
 // netsh text into a database that already holds rows. Each is refused with InvalidArgument and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Opening the database: where it is created and how, what it refuses and how it says so, the
 // connection settings, per-thread connections, transactions, a full disk.
 #include "storetestsupport.h"

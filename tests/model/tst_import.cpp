@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Import of reservation reports: netsh excludedportrange text in English, Portuguese
 // (Brazil), German and French (the samples of tests/platform/netsh_parser_test.cpp), and
 // portolan-cli --json list output of two machines gathered in one database. Malformed input

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Upgrading databases of every earlier schema version: nothing is lost, the result is the
 // same schema as a new database, and a step that fails leaves the file as it was.
 #include "legacyschemas.h"

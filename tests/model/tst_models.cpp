@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The console's item models and filter proxies, each watched by QAbstractItemModelTester (in
 // QtTest mode: any inconsistency fails the test) while rows are added, changed, filtered and
 // removed. The history models load in windows: the first screen never reads the whole table.

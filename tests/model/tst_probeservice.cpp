@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The probe service against the simulated backend: the plans show their steps live and are
 // recorded with them, a bind probe explains WSAEACCES, a scan reports throttled progress and
 // can be cancelled (recorded as cancelled with its partial runs), a second probe while one

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The store across processes: a writer killed with SIGKILL loses nothing it reported
 // committed, two writers at once lose nothing, a full file system stops recording cleanly.
 #include "legacyschemas.h"

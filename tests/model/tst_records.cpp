@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The stored texts of the enumerations never change: they are in every database out there.
 #include "storetestsupport.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The reservation service against the simulated backend — create, lookup,
 // delete, notes, discovery, verification after a reboot, a create refused for each conflict
 // kind with its explanation, and a create refused for lack of elevation; each leaves the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The store's parts as the services and item models will use them: what goes in comes back
 // out, windows page through everything exactly once, filters filter, a run is all or nothing.
 #include "storetestsupport.h"

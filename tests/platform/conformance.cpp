@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The behavioural suite every backend runs: written only against Backend and the
 // ConformanceFixture, gated on the backend's capabilities. A capability the backend denies
 // must answer a clean Unsupported error; a capability it claims but the system still refuses

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Tests of the platform layer's core (no backend needed).
 portolan_add_test(NAME platform.jsonvalue SOURCES jsonvalue_test.cpp LIBS portolan_platform)
 portolan_add_test(NAME platform.types SOURCES core_types_test.cpp LIBS portolan_platform)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Tests of the linux backend. The unit tests run on temporary trees standing in for /proc and
 # /etc/sysctl.d; the NETNS ones use the real kernel inside a private network namespace.
 add_library(portolan_linux_testsupport STATIC linux_support.cpp)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The linux backend's persistent reservations against a fake /proc and a temporary sysctl.d
 // folder: what the kernel list and the sysctl.d file hold after each call, and that every
 // failure leaves both as they were.

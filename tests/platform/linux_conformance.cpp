@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The shared behavioural suite on the real kernel: a LinuxBackend on /proc inside a private
 // network namespace, with a temporary sysctl.d folder so that no machine file is touched.
 #include "conformance.h"

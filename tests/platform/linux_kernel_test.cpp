@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The linux backend against the real kernel, inside a private network namespace
 // (scripts/netns-run): the kernel honours a reservation the backend made, listeners() and
 // scans see this process's sockets.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The linux backend's readers and writers, on files written by the test: the kernel's
 // reserved-port list, /proc/net socket tables, the fd links that name a socket's process and
 // the sysctl.d file that keeps each block's identity.

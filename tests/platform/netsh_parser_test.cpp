@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The netsh output readers, over output in each language users have published.
 #include "platform/netshparser.h"
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Tests of the simulated backend: its own behaviour (every documented error code, scenarios,
 # state file) and the shared conformance suite run against it.
 portolan_add_test(NAME platform.simulated

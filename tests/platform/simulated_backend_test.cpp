@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Behaviour of the simulated port pool that the shared conformance suite cannot reach:
 // byte order, tokens across reboots, runtime reservations, binds inside reserved blocks,
 // the developer scenario, and concurrent use.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The shared behavioural suite on the simulated backend: a clean machine (the built-in
 // scenario) kept in memory, with listeners and elevation switched through SimulatedControl.
 #include "conformance.h"

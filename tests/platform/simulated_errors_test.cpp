@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every error code of docs/windows-semantics.md, produced by the simulated backend the way a user would
 // meet it (or, for the codes that cannot arise naturally, through failNextCall), and checked
 // for its kind, native code and symbolic name.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Scenarios and the state file of the simulated backend: the shipped scenarios, validation
 // errors naming the field, the state surviving a restart, and bad input changing nothing.
 // State files are written only under a temporary folder.

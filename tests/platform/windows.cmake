@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Tests of the windows backend. The scripted-table tests and the netsh parser run on every
 # build (natively, and under Wine in the MinGW build); the real backend only on Windows builds.
 portolan_add_test(NAME platform.windows.fake SOURCES windows_backend_test.cpp

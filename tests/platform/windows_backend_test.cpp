@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // WindowsBackend against a scripted Win32Api: what it passes to Windows, byte for byte, and
 // what it makes of every answer Windows documents. Runs natively and under Wine alike.
 #include "platform/inetaddress.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The shared behavioural suite on the real windows backend (real Winsock and iphlpapi): on
 // Windows, or under Wine, where the reservation APIs are missing and the suite checks that
 // they answer Unsupported cleanly. Ports are on 127.0.0.1 only: a Wine server started outside

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The real windows backend under Wine, which lacks the reservation APIs: every reservation
 // call must answer a clean Unsupported, while binds, scans and listeners on 127.0.0.1 work.
 // On a real Windows the program skips (exit 77): there the calls would succeed.

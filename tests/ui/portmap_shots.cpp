@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Renders the port map with the developer machine's facts to PNG files:
 //   portmap_shots [OUTPUT_DIR [WIDTH HEIGHT]]   (default: shots 1280 340)
 // Used by scripts/screenshot-portmap; run with QT_QPA_PLATFORM=offscreen on a headless machine.

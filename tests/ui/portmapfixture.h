@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The facts of resources/scenarios/developer.json as the port map receives them, plus a

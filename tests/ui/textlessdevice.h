@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Renders a widget with its text left out and lists the text it drew, so that each text can be

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Help > About: the version, the license, and the third-party components with their notices,
 // read from the notices file built into the program.
 

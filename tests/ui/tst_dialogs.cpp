@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The shell's dialogs against the simulated developer machine: New reservation (validation
 // as the user types, the pre-flight findings, refusals explained with their native code),
 // Lookup (the token), Delete (the exact block), and the error presenter they share.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The History view: runs recorded by the probe service appear at the top with their steps
 // below, audit rows of the reservation service appear in the audit log, the filters narrow
 // both, and a big history is paged in, never loaded whole.

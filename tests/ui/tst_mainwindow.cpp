@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The main window as app/portolan composes it, on the simulated developer machine: the first
 // refresh, creating through the dialog, the port map and the inventory selecting each other,
 // keyboard access, the status bar and the remembered layout.

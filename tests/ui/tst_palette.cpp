@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The port map and the panels that explain a port, a bind failure or an error stay readable in
 // a light and in a dark palette: every text they draw keeps a WCAG 2 contrast ratio of at least
 // 4.5:1 against what is behind it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The port map's facts and explanations: what a user reads when asking why a bind fails.
 
 #include "portmapfixture.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The port map as a user drives it: click, zoom, pan, keyboard, tooltip, rendering.
 
 #include "portmapfixture.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Probes view as a user drives it on the simulated developer machine: both sample
 // programs, the custom probe, the bind probe on port 3000 that WinNAT forbids, and every kind
 // of bad input refused beside its field with nothing run.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The PDF report: its text, as pdftotext extracts it, against a golden file of the
 // fixed scenario (a byte-for-byte golden would break on the creation date and document ID Qt
 // writes); its structure (one A4 document with the title); the port map it draws; and the

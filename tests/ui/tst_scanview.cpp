@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Scan view on the simulated developer machine: a small range shows WinNAT's forbidden
 // block between free runs, a full scan is cancelled half way and keeps what it probed, bad
 // ranges are refused beside the field, and the runs' model is a well-behaved item model.

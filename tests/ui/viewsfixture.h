@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The Probes, Scan and History views' tests: the simulated developer machine (in memory), a

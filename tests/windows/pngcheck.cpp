@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // pngcheck FILE WIDTH HEIGHT: exits 0 when FILE is an image of WIDTH x HEIGHT pixels that is
 // not blank (a window with text, icons and a table has many colours), 1 otherwise, saying why.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // resourcecheck EXE VERSION: reads EXE's embedded resources the way Windows does and checks
 // what a user and the loader see: the application manifest (asInvoker, so no UAC prompt at
 // start; per-monitor DPI awareness) and the version shown in the file's Properties > Details.

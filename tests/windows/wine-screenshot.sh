@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # wine-screenshot.sh PORTOLAN_EXE OUT.png PREFIX
 #
 # Runs the cross-built console under Wine on an Xvfb display, through Qt's Windows platform

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // winekeeper: holds a window on the Wine prefix's desktop until its server stops.
 //
 // Wine starts the desktop process (explorer.exe /desktop) for the first program that needs it
