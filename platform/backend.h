@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "error.h"
@@ -35,6 +36,9 @@ struct ReservedBlock
     bool persistent = true;
     Token token = kNoToken; // known only for persistent blocks on backends with tokens
     std::string owner;      // service or process holding a runtime block, when known
+    // How the owner is known: "HNS registry", "HCN", "administered by netsh", "scenario";
+    // empty when there is no owner, "unknown" when a block has none that anything names.
+    std::string ownerEvidence;
     friend bool operator==(const ReservedBlock&, const ReservedBlock&) = default;
 };
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "model/store/records.h"
@@ -15,7 +16,8 @@
 // Reads reservation reports from elsewhere into the inventory: the text of
 // `netsh int ipv4 show excludedportrange protocol=tcp|udp` (any language: only the layout is
 // read), `portolan-cli --json list` output from another machine, and Portolan's own JSON
-// reservation report (model/reportwriters.h), whose rows come back with every inventory field.
+// reservation report (model/reports/reportwriters.h), whose rows come back with every inventory
+// field.
 //
 // Persistent blocks become inventory rows (source imported) of the report's host. Runtime
 // blocks (held by services such as HNS or WinNAT) are not inventory rows — the schema keeps
@@ -26,7 +28,8 @@ namespace portolan {
 
 class Store;
 
-enum class ImportFormat : quint8 {
+enum class ImportFormat : quint8
+{
     Auto,    // JSON when the text starts with '{', else netsh
     Netsh,   // excludedportrange table
     CliJson, // portolan-cli --json list
@@ -51,8 +54,8 @@ struct ImportedReservation
     Protocol protocol = Protocol::Tcp;
     PortRange range;
     bool persistent = true;
-    quint64 token = 0;  // JSON only; 0 = not known
-    QString owner;      // JSON runtime blocks: the service holding it, when known
+    quint64 token = 0;   // JSON only; 0 = not known
+    QString owner;       // JSON runtime blocks: the service holding it, when known
     bool stored = false; // persistent: written to the inventory
     bool added = false;  // stored as a new row (else an existing row was updated)
     // Reports: the row as exported (token, source, state, times, note); stored as it is, so

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/reports/reportwriters.h"
 
 #include "model/reports/reporttext.h"
@@ -43,8 +44,8 @@ const char* const kCss = R"(
 body { font-family: "DejaVu Sans", "Segoe UI", Arial, Helvetica, sans-serif; font-size: 14px;
        line-height: 1.4; color: #1a1a1a; background: #fff; margin: 24px auto; padding: 0 24px;
        max-width: 1200px; }
-h1 { font-size: 22px; margin: 0 0 10px; }
-h2 { font-size: 17px; margin: 26px 0 8px; padding-bottom: 3px; border-bottom: 1px solid #c8c8c8; }
+.title { font-size: 22px; font-weight: bold; margin: 0 0 10px; }
+.section-title { font-size: 17px; font-weight: bold; margin: 26px 0 8px; padding-bottom: 3px; border-bottom: 1px solid #c8c8c8; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 0; }
 dl.meta dt { font-weight: bold; }
 dl.meta dd { margin: 0; overflow-wrap: anywhere; }
@@ -75,7 +76,7 @@ footer { margin-top: 28px; font-size: 12px; color: #555; }
   table { font-size: 8pt; }
   thead { display: table-header-group; }
   tr, figure.map { break-inside: avoid; }
-  h2 { break-after: avoid; }
+  .section-title { break-after: avoid; }
 }
 )";
 
@@ -85,11 +86,16 @@ public:
     explicit Html(HtmlFlavor flavor) : m_flavor(flavor) {}
 
     bool rich() const { return m_flavor == HtmlFlavor::RichText; }
-    // QTextDocument puts little room above a heading that follows a table.
-    QString h2() const
+    // Headings are ARIA headings (role and level) rather than numbered heading elements, so
+    // that screen readers and the browser's outline see the same structure while the styling
+    // stays in one class. QTextDocument puts little room above a paragraph that follows a
+    // table, hence the margin in the PDF's flavour.
+    QString sectionTitle() const
     {
-        return rich() ? QStringLiteral("<h2 style=\"margin-top:12px\">%1</h2>\n")
-                      : QStringLiteral("<section>\n<h2>%1</h2>\n");
+        return rich() ? QStringLiteral("<p style=\"margin-top:12px; font-size:large; "
+                                       "font-weight:bold\">%1</p>\n")
+                      : QStringLiteral("<section>\n<div class=\"section-title\" role=\"heading\" "
+                                       "aria-level=\"2\">%1</div>\n");
     }
     QString& out() { return m_out; }
 
@@ -209,7 +215,12 @@ QByteArray reportHtml(const ReportData& data, HtmlFlavor flavor)
                  .arg(htmlEscape(data.title));
     }
 
-    o += QStringLiteral("<header>\n<h1>%1</h1>\n").arg(htmlEscape(data.title));
+    o += rich
+             ? QStringLiteral("<header>\n<p style=\"font-size:x-large; font-weight:bold\">%1</p>\n")
+                   .arg(htmlEscape(data.title))
+             : QStringLiteral("<header>\n<div class=\"title\" role=\"heading\" aria-level=\"1\">"
+                              "%1</div>\n")
+                   .arg(htmlEscape(data.title));
     const QList<std::pair<QString, QString>> meta = {
         {ReportWriter::tr("Host"), data.host},
         {ReportWriter::tr("Generated"), shownTime(data.generatedAt)},
@@ -233,7 +244,7 @@ QByteArray reportHtml(const ReportData& data, HtmlFlavor flavor)
     o += QStringLiteral("</header>\n");
 
     if (!data.problems.isEmpty()) {
-        o += html.h2().arg(htmlEscape(ReportWriter::tr("Not read")));
+        o += html.sectionTitle().arg(htmlEscape(ReportWriter::tr("Not read")));
         o += rich ? QStringLiteral("<ul>\n") : QStringLiteral("<ul class=\"problems\">\n");
         for (const QString& p : data.problems)
             o += QStringLiteral("<li>%1</li>\n").arg(htmlEscape(p));
@@ -241,7 +252,7 @@ QByteArray reportHtml(const ReportData& data, HtmlFlavor flavor)
     }
 
     // Port map
-    o += html.h2().arg(htmlEscape(ReportWriter::tr("Port map")));
+    o += html.sectionTitle().arg(htmlEscape(ReportWriter::tr("Port map")));
     if (rich) {
         o += QStringLiteral("<p><img src=\"portolan:portmap\"></p>\n");
         o += QStringLiteral("<p style=\"font-size:small\">%1</p>\n")
@@ -267,7 +278,7 @@ QByteArray reportHtml(const ReportData& data, HtmlFlavor flavor)
     o += sectionEnd;
 
     // Reservations
-    o += html.h2().arg(
+    o += html.sectionTitle().arg(
         htmlEscape(ReportWriter::tr("Persistent reservations (%1)").arg(data.reservations.size())));
     if (data.reservations.isEmpty()) {
         o += QStringLiteral("<p class=\"empty\">%1</p>\n")
@@ -303,7 +314,7 @@ QByteArray reportHtml(const ReportData& data, HtmlFlavor flavor)
     o += sectionEnd;
 
     // Runtime blocks
-    o += html.h2().arg(htmlEscape(
+    o += html.sectionTitle().arg(htmlEscape(
         ReportWriter::tr("Held by other processes (%1)").arg(data.runtimeBlocks.size())));
     if (data.runtimeBlocks.isEmpty()) {
         o += QStringLiteral("<p class=\"empty\">%1</p>\n")
@@ -328,7 +339,7 @@ QByteArray reportHtml(const ReportData& data, HtmlFlavor flavor)
 
     // Audit
     if (!data.audit.isEmpty()) {
-        o += html.h2().arg(htmlEscape(
+        o += html.sectionTitle().arg(htmlEscape(
             ReportWriter::tr("Recent activity (%1, newest first)").arg(data.audit.size())));
         html.tableStart({ReportWriter::tr("Time (UTC)"), ReportWriter::tr("User"),
                          ReportWriter::tr("Action"), ReportWriter::tr("Ports"),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reservation reports: the CSV, JSON and HTML writers against
 // golden files of a fixed scenario (tests/model/reportfixture.h), the JSON against its schema,
 // export -> import without loss, and notes that try formula or script injection.
@@ -492,19 +493,18 @@ private slots:
             // Every tag the writer emits is one it knows.
             static const QRegularExpression tag(QStringLiteral("<\\s*([a-zA-Z][a-zA-Z0-9]*)"));
             const QStringList allowed = {
-                QStringLiteral("html"),    QStringLiteral("head"),   QStringLiteral("meta"),
-                QStringLiteral("title"),   QStringLiteral("style"),  QStringLiteral("body"),
-                QStringLiteral("header"),  QStringLiteral("h1"),     QStringLiteral("h2"),
-                QStringLiteral("dl"),      QStringLiteral("dt"),     QStringLiteral("dd"),
-                QStringLiteral("section"), QStringLiteral("figure"), QStringLiteral("figcaption"),
-                QStringLiteral("svg"),     QStringLiteral("defs"),   QStringLiteral("pattern"),
-                QStringLiteral("rect"),    QStringLiteral("line"),   QStringLiteral("text"),
-                QStringLiteral("ul"),      QStringLiteral("li"),     QStringLiteral("span"),
-                QStringLiteral("table"),   QStringLiteral("thead"),  QStringLiteral("tbody"),
-                QStringLiteral("tr"),      QStringLiteral("th"),     QStringLiteral("td"),
-                QStringLiteral("p"),       QStringLiteral("footer"), QStringLiteral("b"),
-                QStringLiteral("br"),      QStringLiteral("img"),    QStringLiteral("colgroup"),
-                QStringLiteral("col")};
+                QStringLiteral("html"),   QStringLiteral("head"),       QStringLiteral("meta"),
+                QStringLiteral("title"),  QStringLiteral("style"),      QStringLiteral("body"),
+                QStringLiteral("header"), QStringLiteral("div"),        QStringLiteral("dl"),
+                QStringLiteral("dt"),     QStringLiteral("dd"),         QStringLiteral("section"),
+                QStringLiteral("figure"), QStringLiteral("figcaption"), QStringLiteral("svg"),
+                QStringLiteral("defs"),   QStringLiteral("pattern"),    QStringLiteral("rect"),
+                QStringLiteral("line"),   QStringLiteral("text"),       QStringLiteral("ul"),
+                QStringLiteral("li"),     QStringLiteral("span"),       QStringLiteral("table"),
+                QStringLiteral("thead"),  QStringLiteral("tbody"),      QStringLiteral("tr"),
+                QStringLiteral("th"),     QStringLiteral("td"),         QStringLiteral("p"),
+                QStringLiteral("footer"), QStringLiteral("b"),          QStringLiteral("br"),
+                QStringLiteral("img"),    QStringLiteral("colgroup"),   QStringLiteral("col")};
             for (auto it = tag.globalMatch(html); it.hasNext();) {
                 const QString name = it.next().captured(1).toLower();
                 QVERIFY2(allowed.contains(name), qPrintable(name));
