@@ -36,16 +36,16 @@ inline constexpr std::uint32_t kSioAssociatePortReservation = 0x98000066;
 inline constexpr std::uint32_t kErrorFileNotFound = 2;
 inline constexpr std::uint32_t kErrorInsufficientBuffer = 122;
 inline constexpr std::uint32_t kErrorCancelled = 1223; // the user declined the UAC prompt
-inline constexpr std::uint32_t kWaitTimeout = 258;      // WAIT_TIMEOUT
+inline constexpr std::uint32_t kWaitTimeout = 258;     // WAIT_TIMEOUT
 
 // winsock2.h: setsockopt's level and the option that makes a bind exclusive.
 inline constexpr int kSolSocket = 0xffff;
 inline constexpr int kSoExclusiveAddrUse = ~0x0004; // ~SO_REUSEADDR
 
 // iprtrmib.h
-inline constexpr std::uint32_t kTcpTableOwnerPidAll = 5; // TCP_TABLE_OWNER_PID_ALL
-inline constexpr std::uint32_t kUdpTableOwnerPid = 1;    // UDP_TABLE_OWNER_PID
-inline constexpr std::uint32_t kMibTcpStateListen = 2;   // MIB_TCP_STATE_LISTEN
+inline constexpr std::uint32_t kTcpTableOwnerPidAll = 5;  // TCP_TABLE_OWNER_PID_ALL
+inline constexpr std::uint32_t kUdpTableOwnerPid = 1;     // UDP_TABLE_OWNER_PID
+inline constexpr std::uint32_t kMibTcpStateListen = 2;    // MIB_TCP_STATE_LISTEN
 inline constexpr std::uint32_t kMibTcpStateTimeWait = 11; // MIB_TCP_STATE_TIME_WAIT
 
 // INET_PORT_RANGE: StartPort in network byte order.
@@ -228,7 +228,7 @@ struct Win32Api
     // ntdll's NtQuerySystemInformation(SystemTimeOfDayInformation), resolved at run time;
     // false when the call failed.
     std::function<bool(win32::TimeOfDay&)> queryTimeOfDay;
-    std::function<std::string()> hostName;      // DNS host name, UTF-8
+    std::function<std::string()> hostName; // DNS host name, UTF-8
     // FormatMessage's text for a Win32/Winsock code in the user's language, without the
     // trailing line break; empty when the system has none.
     std::function<std::string(std::uint32_t code)> formatMessage;

@@ -149,8 +149,8 @@ using EnumeratePortReservations = HRESULT(WINAPI*)(ULONG*, HCN_PORT_RANGE_ENTRY*
 using FreePortReservations = VOID(WINAPI*)(HCN_PORT_RANGE_ENTRY*);
 static_assert(std::is_same_v<EnumeratePortReservations,
                              decltype(&::HcnEnumerateGuestNetworkPortReservations)>);
-static_assert(std::is_same_v<FreePortReservations,
-                             decltype(&::HcnFreeGuestNetworkPortReservations)>);
+static_assert(
+    std::is_same_v<FreePortReservations, decltype(&::HcnFreeGuestNetworkPortReservations)>);
 
 // SYSTEM_TIMEOFDAY_INFORMATION in full: winternl.h leaves the fields after the time zone id
 // as Reserved1; Process Hacker's phnt (ntexapi.h) and ReactOS name them.
@@ -316,8 +316,8 @@ std::uint32_t readRegistryValues(std::string_view subkey, std::vector<win32::Reg
 // bias 0: the boot time as the kernel keeps it.
 std::function<bool(win32::TimeOfDay&)> timeOfDayReader()
 {
-    const auto query = resolve<QuerySystemInformation>(GetModuleHandleW(L"ntdll.dll"),
-                                                       "NtQuerySystemInformation");
+    const auto query =
+        resolve<QuerySystemInformation>(GetModuleHandleW(L"ntdll.dll"), "NtQuerySystemInformation");
     if (!query)
         return {};
     return [query](win32::TimeOfDay& out) {
@@ -327,9 +327,8 @@ std::function<bool(win32::TimeOfDay&)> timeOfDayReader()
             return false;
         out.bootTime = info.BootTime.QuadPart;
         out.currentTime = info.CurrentTime.QuadPart;
-        out.bootTimeBias = length >= offsetof(TimeOfDayInformation, SleepTimeBias)
-                               ? info.BootTimeBias
-                               : 0;
+        out.bootTimeBias =
+            length >= offsetof(TimeOfDayInformation, SleepTimeBias) ? info.BootTimeBias : 0;
         return true;
     };
 }
@@ -446,8 +445,8 @@ Result<Win32Api> loadWin32Api()
     api.hostName = dnsHostName;
     api.formatMessage = formatMessage;
     api.readRegistryValues = readRegistryValues;
-    api.runNetsh = [](const std::vector<std::string>& arguments,
-                      std::chrono::milliseconds timeout, std::stop_token stop) {
+    api.runNetsh = [](const std::vector<std::string>& arguments, std::chrono::milliseconds timeout,
+                      std::stop_token stop) {
         return runSystem32Program("netsh.exe", arguments, timeout, std::move(stop));
     };
     api.shellExecuteRunAs = win32::shellExecuteRunAs;

@@ -71,7 +71,8 @@ std::wstring quoteArgument(const std::wstring& argument)
 
 // The UAC prompt: the same program again with the "runas" verb. Not waited for: the caller
 // quits once the elevated copy has been started.
-std::uint32_t win32::shellExecuteRunAs(const std::string& program, const std::vector<std::string>& arguments)
+std::uint32_t win32::shellExecuteRunAs(const std::string& program,
+                                       const std::vector<std::string>& arguments)
 {
     const std::wstring file = widen(program);
     std::wstring parameters;
@@ -142,10 +143,10 @@ win32::ProcessOutput runSystem32Program(std::string_view program,
     startup.StartupInfo.hStdError = writeEnd;
     startup.lpAttributeList = haveList ? list : nullptr;
     PROCESS_INFORMATION process{};
-    const BOOL created =
-        CreateProcessW(path.c_str(), commandLine.data(), nullptr, nullptr, TRUE,
-                       CREATE_NO_WINDOW | (haveList ? EXTENDED_STARTUPINFO_PRESENT : 0), nullptr,
-                       nullptr, &startup.StartupInfo, &process);
+    const BOOL created = CreateProcessW(path.c_str(), commandLine.data(), nullptr, nullptr, TRUE,
+                                        CREATE_NO_WINDOW | CREATE_SUSPENDED |
+                                            (haveList ? EXTENDED_STARTUPINFO_PRESENT : 0),
+                                        nullptr, nullptr, &startup.StartupInfo, &process);
     const DWORD createError = created ? 0 : GetLastError();
     if (haveList)
         DeleteProcThreadAttributeList(list);
@@ -157,6 +158,14 @@ win32::ProcessOutput runSystem32Program(std::string_view program,
         result.error = createError;
         return result;
     }
+    // In a job before it runs, so that ending it ends whatever it started too: a child left
+    // running would keep the pipe open and the reader waiting.
+    HANDLE job = CreateJobObjectW(nullptr, nullptr);
+    if (job && !AssignProcessToJobObject(job, process.hProcess)) {
+        CloseHandle(job);
+        job = nullptr;
+    }
+    ResumeThread(process.hThread);
     CloseHandle(process.hThread);
 
     std::string raw;
@@ -177,18 +186,21 @@ win32::ProcessOutput runSystem32Program(std::string_view program,
                 SetEvent(stopped);
         });
         const HANDLE handles[2] = {process.hProcess, stopped};
-        const auto ms = std::clamp<std::chrono::milliseconds::rep>(timeout.count(), 0,
-                                                                   INFINITE - 1);
+        const auto ms =
+            std::clamp<std::chrono::milliseconds::rep>(timeout.count(), 0, INFINITE - 1);
         waited = WaitForMultipleObjects(stopped ? 2 : 1, handles, FALSE, static_cast<DWORD>(ms));
     }
     if (stopped)
         CloseHandle(stopped);
     if (waited != WAIT_OBJECT_0) {
-        TerminateProcess(process.hProcess, 1);
+        if (!job || !TerminateJobObject(job, 1))
+            TerminateProcess(process.hProcess, 1);
         WaitForSingleObject(process.hProcess, 5000);
         result.error = waited == WAIT_OBJECT_0 + 1 ? ERROR_CANCELLED : WAIT_TIMEOUT;
     }
     reader.join(); // the pipe ends when netsh has exited
+    if (job)
+        CloseHandle(job);
     DWORD exitCode = 0;
     GetExitCodeProcess(process.hProcess, &exitCode);
     CloseHandle(process.hProcess);

@@ -23,7 +23,8 @@ using win32::windowsFailure;
 
 std::string_view WindowsBackend::registryKey(Protocol protocol)
 {
-    // docs/windows-semantics.md#persistent-store. The same keys hold the IPv4 and the IPv6 exclusions.
+    // docs/windows-semantics.md#persistent-store. The same keys hold the IPv4 and the IPv6
+    // exclusions.
     return protocol == Protocol::Tcp
                ? "SYSTEM\\CurrentControlSet\\Control\\Nsi\\{eb004a03-9b1a-11d4-9123-0050047759bc}"
                  "\\29"
@@ -74,8 +75,8 @@ Result<std::string> WindowsBackend::runNetsh(const std::vector<std::string>& arg
     if (run.error == win32::kWaitTimeout) {
         // In whole seconds, as people count them; a sub-second limit is a test's.
         const auto ms = timeout.count();
-        const std::string limit = ms % 1000 == 0 ? std::to_string(ms / 1000) + " s"
-                                                 : std::to_string(ms) + " ms";
+        const std::string limit =
+            ms % 1000 == 0 ? std::to_string(ms / 1000) + " s" : std::to_string(ms) + " ms";
         return Error{ErrorKind::Timeout, run.error, "WAIT_TIMEOUT",
                      command + ": netsh did not answer within " + limit + "; it was ended"};
     }

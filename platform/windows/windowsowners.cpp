@@ -2,6 +2,7 @@
 #include "windowsbackend.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cstring>
 
@@ -43,8 +44,8 @@ std::optional<std::uint32_t> numberValue(const std::vector<win32::RegistryValue>
             digits += c < 0x80 ? static_cast<char>(c) : '?';
         }
         std::uint32_t number = 0;
-        const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(),
-                                                  number);
+        const auto [end, error] =
+            std::from_chars(digits.data(), digits.data() + digits.size(), number);
         if (error == std::errc() && end == digits.data() + digits.size() && !digits.empty())
             return number;
     }

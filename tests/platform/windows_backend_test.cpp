@@ -339,4 +339,3 @@ TEST_CASE("without a system text the English one from nativecodes is used")
           "CreatePersistentTcpPortReservation(start 5000, count 10): The process cannot access "
           "the file because it is being used by another process.");
 }
-

@@ -10,8 +10,8 @@
 #include <condition_variable>
 #include <cstring>
 #include <map>
-#include <optional>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -73,13 +73,13 @@ public:
     std::uint32_t registryError = 0;
     std::map<std::string, std::vector<w::RegistryValue>> registry;
     std::vector<std::uint8_t> tcp4, tcp6, udp4, udp6; // GetExtended*Table answers
-    std::int64_t clockMs = 1'700'000'000'400; // the wall clock, 2023-11-14
-    std::uint64_t tickMs = 3'600'000;         // GetTickCount64: up one hour
-    std::optional<w::TimeOfDay> timeOfDay;     // the kernel's answer; none: no ntdll entry
+    std::int64_t clockMs = 1'700'000'000'400;         // the wall clock, 2023-11-14
+    std::uint64_t tickMs = 3'600'000;                 // GetTickCount64: up one hour
+    std::optional<w::TimeOfDay> timeOfDay;            // the kernel's answer; none: no ntdll entry
     // HcnEnumerateGuestNetworkPortReservations: absent unless set.
     std::optional<std::vector<w::HcnPortRangeEntry>> hcnEntries;
     std::int32_t hcnResult = 0;
-    bool netshTimesOut = false;    // every netsh run answers WAIT_TIMEOUT
+    bool netshTimesOut = false;     // every netsh run answers WAIT_TIMEOUT
     bool netshWaitsForStop = false; // netsh runs until cancelled
 
     // Recorded calls.

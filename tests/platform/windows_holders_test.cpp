@@ -6,7 +6,6 @@
 using namespace portolan;
 using namespace portolan::testing;
 
-
 TEST_CASE("bind probes classify Winsock's answers")
 {
     FakeWindows windows;
@@ -209,3 +208,150 @@ TEST_CASE("a table whose row count exceeds its buffer is an error, not a read pa
     CHECK(all.error().kind == ErrorKind::Internal);
 }
 
+// --- binding as a server, and who holds a taken port -----------------------------------------
+
+TEST_CASE("a probe sets SO_EXCLUSIVEADDRUSE on its socket before it binds")
+{
+    FakeWindows windows;
+    windows.bindErrors = {{5001, static_cast<int>(native::kWsaEaddrinuse)}};
+    WindowsBackend backend(windows.api());
+    (void)backend.bindProbe(BindTarget{Protocol::Tcp, AddressFamily::IPv4, "0.0.0.0", 5001});
+    // SOL_SOCKET (0xffff), SO_EXCLUSIVEADDRUSE (~SO_REUSEADDR = -5), on.
+    CHECK(windows.socketEvents ==
+          std::vector<std::string>{"setsockopt 256 65535 -5 1", "bind 256"});
+
+    ScanRequest request;
+    request.first = 6000;
+    request.last = 6001;
+    request.threads = 1;
+    windows.socketEvents.clear();
+    REQUIRE(backend.scan(request, {}, {}).ok());
+    CHECK(windows.socketEvents == std::vector<std::string>{"setsockopt 257 65535 -5 1", "bind 257",
+                                                           "setsockopt 258 65535 -5 1",
+                                                           "bind 258"});
+}
+
+namespace {
+
+w::MibTcpRowOwnerPid tcpRow(std::uint32_t state, Ipv4Bytes address, std::uint16_t port,
+                            std::uint32_t pid)
+{
+    w::MibTcpRowOwnerPid row{};
+    row.state = state;
+    std::memcpy(row.localAddress, address.data(), 4);
+    setPort(row.localPort, port);
+    row.owningPid = pid;
+    return row;
+}
+
+constexpr Ipv4Bytes kLoopback{127, 0, 0, 1};
+constexpr Ipv4Bytes kAny{0, 0, 0, 0};
+constexpr Ipv4Bytes kLan{192, 168, 1, 20};
+constexpr std::uint32_t kEstablished = 5;
+
+std::string probedHolder(FakeWindows& windows, const char* address, std::uint16_t port)
+{
+    WindowsBackend backend(windows.api());
+    const auto result =
+        backend.bindProbe(BindTarget{Protocol::Tcp, AddressFamily::IPv4, address, port});
+    return result.holder;
+}
+
+} // namespace
+
+TEST_CASE("the holder of a taken port comes from the TCP table")
+{
+    FakeWindows windows;
+    windows.bindErrors = {{5000, static_cast<int>(native::kWsaEaddrinuse)},
+                          {5001, static_cast<int>(native::kWsaEacces)}};
+    windows.tcp6 = table(std::vector<w::MibTcp6RowOwnerPid>{});
+
+    SUBCASE("a listener on the probed address")
+    {
+        windows.tcp4 = table(std::vector{tcpRow(w::kMibTcpStateListen, kLan, 5000, 200),
+                                         tcpRow(w::kMibTcpStateListen, kLoopback, 5000, 100)});
+        CHECK(probedHolder(windows, "127.0.0.1", 5000) == "node.exe (pid 100)");
+    }
+    SUBCASE("a wildcard listener shadows the probed address")
+    {
+        windows.tcp4 = table(std::vector{tcpRow(w::kMibTcpStateListen, kLan, 5001, 300),
+                                         tcpRow(w::kMibTcpStateListen, kAny, 5001, 100)});
+        CHECK(probedHolder(windows, "127.0.0.1", 5001) == "node.exe (pid 100)");
+    }
+    SUBCASE("a listener on another specific address holds nothing here")
+    {
+        windows.tcp4 = table(std::vector{tcpRow(w::kMibTcpStateListen, kLan, 5001, 100)});
+        CHECK(probedHolder(windows, "127.0.0.1", 5001).empty());
+    }
+    SUBCASE("a wildcard probe collides with a listener on any address")
+    {
+        windows.tcp4 = table(std::vector{tcpRow(w::kMibTcpStateListen, kLan, 5000, 4242)});
+        CHECK(probedHolder(windows, "0.0.0.0", 5000) == "pid 4242");
+    }
+    SUBCASE("a connection in TIME_WAIT, which no process owns")
+    {
+        windows.tcp4 = table(std::vector{tcpRow(w::kMibTcpStateTimeWait, kLoopback, 5000, 0)});
+        CHECK(probedHolder(windows, "127.0.0.1", 5000) == "a TCP connection in TIME_WAIT");
+    }
+    SUBCASE("a live connection wins over one in TIME_WAIT, a listener over both")
+    {
+        windows.tcp4 = table(std::vector{tcpRow(w::kMibTcpStateTimeWait, kLoopback, 5000, 0),
+                                         tcpRow(kEstablished, kLoopback, 5000, 100)});
+        CHECK(probedHolder(windows, "127.0.0.1", 5000) == "node.exe (pid 100)");
+        windows.tcp4 = table(std::vector{tcpRow(kEstablished, kLoopback, 5000, 300),
+                                         tcpRow(w::kMibTcpStateListen, kAny, 5000, 100)});
+        CHECK(probedHolder(windows, "127.0.0.1", 5000) == "node.exe (pid 100)");
+    }
+    SUBCASE("a free port has no holder, whatever the table says")
+    {
+        windows.tcp4 = table(std::vector{tcpRow(w::kMibTcpStateListen, kLoopback, 5002, 100)});
+        CHECK(probedHolder(windows, "127.0.0.1", 5002).empty());
+    }
+}
+
+TEST_CASE("the holder of a UDP port is the bound socket, found on IPv6 too")
+{
+    FakeWindows windows;
+    windows.bindErrors = {{5353, static_cast<int>(native::kWsaEaddrinuse)}};
+    w::MibUdp6RowOwnerPid mdns{};
+    setPort(mdns.localPort, 5353);
+    mdns.owningPid = 100;
+    windows.udp6 = table(std::vector{mdns});
+    WindowsBackend backend(windows.api());
+    const auto result =
+        backend.bindProbe(BindTarget{Protocol::Udp, AddressFamily::IPv6, "::1", 5353});
+    CHECK(result.outcome == BindOutcome::InUse);
+    CHECK(result.holder == "node.exe (pid 100)");
+}
+
+TEST_CASE("a scan names each run's holder, reading the table once")
+{
+    FakeWindows windows;
+    windows.bindErrors = {{5001, static_cast<int>(native::kWsaEaddrinuse)},
+                          {5002, static_cast<int>(native::kWsaEaddrinuse)},
+                          {5003, static_cast<int>(native::kWsaEacces)}};
+    windows.tcp4 = table(std::vector{tcpRow(w::kMibTcpStateListen, kAny, 5001, 100),
+                                     tcpRow(w::kMibTcpStateTimeWait, kLoopback, 5002, 0)});
+    int reads = 0;
+    Win32Api api = windows.api();
+    api.getExtendedTcpTable = [&, read = api.getExtendedTcpTable](void* table, std::uint32_t* size,
+                                                                  int family, std::uint32_t c) {
+        ++reads;
+        return read(table, size, family, c);
+    };
+    WindowsBackend backend(std::move(api));
+    ScanRequest request;
+    request.first = 5000;
+    request.last = 5004;
+    request.threads = 2;
+    auto result = backend.scan(request, {}, {});
+    REQUIRE_MESSAGE(result.ok(), why(result));
+    REQUIRE(result->runs.size() == 5);
+    CHECK(result->runs[0].holder.empty());
+    CHECK(result->runs[1].holder == "node.exe (pid 100)");
+    CHECK(result->runs[2].holder == "a TCP connection in TIME_WAIT");
+    CHECK(result->runs[3].outcome == BindOutcome::Forbidden);
+    CHECK(result->runs[3].holder.empty()); // a reserved block: no socket holds it
+    CHECK(result->runs[4].outcome == BindOutcome::Free);
+    CHECK(reads == 2); // size query and read, once for the whole scan
+}
