@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
+#include <stop_token>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,11 +36,17 @@ inline constexpr std::uint32_t kSioAssociatePortReservation = 0x98000066;
 inline constexpr std::uint32_t kErrorFileNotFound = 2;
 inline constexpr std::uint32_t kErrorInsufficientBuffer = 122;
 inline constexpr std::uint32_t kErrorCancelled = 1223; // the user declined the UAC prompt
+inline constexpr std::uint32_t kWaitTimeout = 258;     // WAIT_TIMEOUT
+
+// winsock2.h: setsockopt's level and the option that makes a bind exclusive.
+inline constexpr int kSolSocket = 0xffff;
+inline constexpr int kSoExclusiveAddrUse = ~0x0004; // ~SO_REUSEADDR
 
 // iprtrmib.h
-inline constexpr std::uint32_t kTcpTableOwnerPidAll = 5; // TCP_TABLE_OWNER_PID_ALL
-inline constexpr std::uint32_t kUdpTableOwnerPid = 1;    // UDP_TABLE_OWNER_PID
-inline constexpr std::uint32_t kMibTcpStateListen = 2;   // MIB_TCP_STATE_LISTEN
+inline constexpr std::uint32_t kTcpTableOwnerPidAll = 5;  // TCP_TABLE_OWNER_PID_ALL
+inline constexpr std::uint32_t kUdpTableOwnerPid = 1;     // UDP_TABLE_OWNER_PID
+inline constexpr std::uint32_t kMibTcpStateListen = 2;    // MIB_TCP_STATE_LISTEN
+inline constexpr std::uint32_t kMibTcpStateTimeWait = 11; // MIB_TCP_STATE_TIME_WAIT
 
 // INET_PORT_RANGE: StartPort in network byte order.
 struct InetPortRange
@@ -129,6 +137,35 @@ inline std::uint16_t portFromBytes(const std::uint8_t* bytes)
     return static_cast<std::uint16_t>((bytes[0] << 8) | bytes[1]);
 }
 
+// HCN_PORT_RANGE_ENTRY (computenetwork.h): one guest network port reservation, its ports in
+// host order, both ends inclusive.
+struct HcnPortRangeEntry
+{
+    std::uint8_t owningPartitionId[16];
+    std::uint8_t targetPartitionId[16];
+    std::uint32_t protocol; // HCN_PORT_PROTOCOL
+    std::uint64_t priority;
+    std::uint32_t reservationType;
+    std::uint32_t sharingFlags;
+    std::uint32_t deliveryMode;
+    std::uint16_t startingPort;
+    std::uint16_t endingPort;
+};
+static_assert(sizeof(HcnPortRangeEntry) == 64);
+inline constexpr std::uint32_t kHcnPortProtocolTcp = 1;  // HCN_PORT_PROTOCOL_TCP
+inline constexpr std::uint32_t kHcnPortProtocolUdp = 2;  // HCN_PORT_PROTOCOL_UDP
+inline constexpr std::uint32_t kHcnPortProtocolBoth = 3; // HCN_PORT_PROTOCOL_BOTH
+
+// What NtQuerySystemInformation(SystemTimeOfDayInformation) tells, in FILETIME units (100 ns
+// since 1601). The kernel moves bootTime by every step of the clock and adds the same step to
+// bootTimeBias, so bootTime - bootTimeBias stays what it was at boot.
+struct TimeOfDay
+{
+    std::int64_t bootTime = 0;
+    std::int64_t currentTime = 0;
+    std::uint64_t bootTimeBias = 0;
+};
+
 struct RegistryValue
 {
     std::string name;       // UTF-8
@@ -167,6 +204,8 @@ struct Win32Api
     std::function<int(win32::SocketHandle)> closeSocket;
     std::function<int(win32::SocketHandle, const void* address, int addressLength)> bind;
     std::function<int(win32::SocketHandle, void* address, int* addressLength)> getSockName;
+    std::function<int(win32::SocketHandle, int level, int option, const void* value, int length)>
+        setSockOpt;
     // WSAIoctl without the overlapped arguments.
     std::function<int(win32::SocketHandle, std::uint32_t code, const void* in, std::uint32_t inSize,
                       void* out, std::uint32_t outSize, std::uint32_t* bytesReturned)>
@@ -186,16 +225,27 @@ struct Win32Api
     std::function<bool()> isElevated;
     std::function<std::uint64_t()> tickCount64; // GetTickCount64: ms since boot
     std::function<std::int64_t()> unixTimeMs;   // now, ms since 1970 (UTC)
-    std::function<std::string()> hostName;      // DNS host name, UTF-8
+    // ntdll's NtQuerySystemInformation(SystemTimeOfDayInformation), resolved at run time;
+    // false when the call failed.
+    std::function<bool(win32::TimeOfDay&)> queryTimeOfDay;
+    std::function<std::string()> hostName; // DNS host name, UTF-8
     // FormatMessage's text for a Win32/Winsock code in the user's language, without the
     // trailing line break; empty when the system has none.
     std::function<std::string(std::uint32_t code)> formatMessage;
     // Every value of HKEY_LOCAL_MACHINE\<subkey>, read only; a Win32 error code.
     std::function<std::uint32_t(std::string_view subkey, std::vector<win32::RegistryValue>& values)>
         readRegistryValues;
-    // %SystemRoot%\System32\netsh.exe with these arguments (CreateProcess, no shell),
-    // its output captured.
-    std::function<win32::ProcessOutput(const std::vector<std::string>& arguments)> runNetsh;
+    // computenetwork.dll's HcnEnumerateGuestNetworkPortReservations, resolved at run time
+    // (absent before Windows 10 1809 and without the Host Network Service): the entries copied
+    // out and the system's copy freed with HcnFreeGuestNetworkPortReservations; an HRESULT.
+    std::function<std::int32_t(std::vector<win32::HcnPortRangeEntry>& entries)>
+        enumerateGuestNetworkPortReservations;
+    // %SystemRoot%\System32\netsh.exe with these arguments (CreateProcess, no shell), its
+    // output captured. Ended after `timeout` (error kWaitTimeout) or when `stop` is requested
+    // (error kErrorCancelled).
+    std::function<win32::ProcessOutput(const std::vector<std::string>& arguments,
+                                       std::chrono::milliseconds timeout, std::stop_token stop)>
+        runNetsh;
     // ShellExecuteExW with the verb "runas" (the UAC prompt): starts `program` (UTF-8 path)
     // elevated with these arguments and does not wait for it. A Win32 error code, 0 when the
     // program was started; kErrorCancelled when the user declined.

@@ -3,6 +3,8 @@
 #include "windowsbackend.h"
 
 #include "../nativecodes.h"
+#include "win32process_real.h"
+#include "win32text_real.h"
 
 // winsock2.h must come before windows.h, and iphlpapi.h after both.
 // clang-format off
@@ -11,13 +13,14 @@
 #include <mstcpip.h>
 #include <windows.h>
 #include <iphlpapi.h>
-#include <shellapi.h>
+#include <winternl.h>
+#include <computenetwork.h>
 // clang-format on
 
 #include <cstddef>
 #include <cstring>
 #include <string>
-#include <thread>
+#include <type_traits>
 #include <vector>
 
 namespace portolan {
@@ -52,6 +55,21 @@ static_assert(sizeof(SOCKADDR_IN6) == sizeof(SockAddrIn6));
 static_assert(offsetof(SOCKADDR_IN6, sin6_port) == offsetof(SockAddrIn6, port));
 static_assert(offsetof(SOCKADDR_IN6, sin6_addr) == offsetof(SockAddrIn6, address));
 static_assert(offsetof(SOCKADDR_IN6, sin6_scope_id) == offsetof(SockAddrIn6, scopeId));
+
+static_assert(SOL_SOCKET == kSolSocket && SO_EXCLUSIVEADDRUSE == kSoExclusiveAddrUse);
+static_assert(WAIT_TIMEOUT == kWaitTimeout);
+static_assert(MIB_TCP_STATE_TIME_WAIT == kMibTcpStateTimeWait);
+
+static_assert(sizeof(HCN_PORT_RANGE_ENTRY) == sizeof(HcnPortRangeEntry));
+static_assert(offsetof(HCN_PORT_RANGE_ENTRY, Protocol) == offsetof(HcnPortRangeEntry, protocol));
+static_assert(offsetof(HCN_PORT_RANGE_ENTRY, Priority) == offsetof(HcnPortRangeEntry, priority));
+static_assert(offsetof(HCN_PORT_RANGE_ENTRY, StartingPort) ==
+              offsetof(HcnPortRangeEntry, startingPort));
+static_assert(offsetof(HCN_PORT_RANGE_ENTRY, EndingPort) ==
+              offsetof(HcnPortRangeEntry, endingPort));
+static_assert(HCN_PORT_PROTOCOL_TCP == kHcnPortProtocolTcp &&
+              HCN_PORT_PROTOCOL_UDP == kHcnPortProtocolUdp &&
+              HCN_PORT_PROTOCOL_BOTH == kHcnPortProtocolBoth);
 
 static_assert(TCP_TABLE_OWNER_PID_ALL == kTcpTableOwnerPidAll);
 static_assert(UDP_TABLE_OWNER_PID == kUdpTableOwnerPid);
@@ -114,49 +132,43 @@ static_assert(WSANOTINITIALISED == native::kWsaNotInitialised);
 
 namespace {
 
-std::wstring widen(std::string_view text)
-{
-    if (text.empty())
-        return {};
-    const int size =
-        MultiByteToWideChar(CP_UTF8, 0, text.data(), static_cast<int>(text.size()), nullptr, 0);
-    std::wstring wide(static_cast<std::size_t>(size), L'\0');
-    MultiByteToWideChar(CP_UTF8, 0, text.data(), static_cast<int>(text.size()), wide.data(), size);
-    return wide;
-}
-
-std::string narrow(std::wstring_view text)
-{
-    if (text.empty())
-        return {};
-    const int size = WideCharToMultiByte(CP_UTF8, 0, text.data(), static_cast<int>(text.size()),
-                                         nullptr, 0, nullptr, nullptr);
-    std::string utf8(static_cast<std::size_t>(size), '\0');
-    WideCharToMultiByte(CP_UTF8, 0, text.data(), static_cast<int>(text.size()), utf8.data(), size,
-                        nullptr, nullptr);
-    return utf8;
-}
-
-// netsh writes in the console's OEM code page (850, 437, ...), or UTF-16 when told to.
-std::string decodeConsoleOutput(const std::string& raw)
-{
-    if (raw.size() >= 2 && static_cast<unsigned char>(raw[0]) == 0xFF &&
-        static_cast<unsigned char>(raw[1]) == 0xFE) {
-        std::wstring wide((raw.size() - 2) / 2, L'\0');
-        std::memcpy(wide.data(), raw.data() + 2, wide.size() * 2);
-        return narrow(wide);
-    }
-    if (raw.empty())
-        return {};
-    const int size =
-        MultiByteToWideChar(CP_OEMCP, 0, raw.data(), static_cast<int>(raw.size()), nullptr, 0);
-    std::wstring wide(static_cast<std::size_t>(size), L'\0');
-    MultiByteToWideChar(CP_OEMCP, 0, raw.data(), static_cast<int>(raw.size()), wide.data(), size);
-    return narrow(wide);
-}
+using win32::narrow;
+using win32::widen;
 
 using ReserveFunction = ULONG(WINAPI*)(USHORT, USHORT, PULONG64);
 using DeleteFunction = ULONG(WINAPI*)(USHORT, USHORT);
+// Resolved by name, so checked here against the SDK's declarations.
+static_assert(std::is_same_v<ReserveFunction, decltype(&::CreatePersistentTcpPortReservation)>);
+static_assert(std::is_same_v<ReserveFunction, decltype(&::CreatePersistentUdpPortReservation)>);
+static_assert(std::is_same_v<ReserveFunction, decltype(&::LookupPersistentTcpPortReservation)>);
+static_assert(std::is_same_v<ReserveFunction, decltype(&::LookupPersistentUdpPortReservation)>);
+static_assert(std::is_same_v<DeleteFunction, decltype(&::DeletePersistentTcpPortReservation)>);
+static_assert(std::is_same_v<DeleteFunction, decltype(&::DeletePersistentUdpPortReservation)>);
+
+using EnumeratePortReservations = HRESULT(WINAPI*)(ULONG*, HCN_PORT_RANGE_ENTRY**);
+using FreePortReservations = VOID(WINAPI*)(HCN_PORT_RANGE_ENTRY*);
+static_assert(std::is_same_v<EnumeratePortReservations,
+                             decltype(&::HcnEnumerateGuestNetworkPortReservations)>);
+static_assert(
+    std::is_same_v<FreePortReservations, decltype(&::HcnFreeGuestNetworkPortReservations)>);
+
+// SYSTEM_TIMEOFDAY_INFORMATION in full: winternl.h leaves the fields after the time zone id
+// as Reserved1; Process Hacker's phnt (ntexapi.h) and ReactOS name them.
+struct TimeOfDayInformation
+{
+    LARGE_INTEGER BootTime;
+    LARGE_INTEGER CurrentTime;
+    LARGE_INTEGER TimeZoneBias;
+    ULONG TimeZoneId;
+    ULONG Reserved;
+    ULONGLONG BootTimeBias;
+    ULONGLONG SleepTimeBias;
+};
+static_assert(sizeof(TimeOfDayInformation) == sizeof(SYSTEM_TIMEOFDAY_INFORMATION));
+static_assert(offsetof(TimeOfDayInformation, CurrentTime) ==
+              offsetof(SYSTEM_TIMEOFDAY_INFORMATION, CurrentTime));
+using QuerySystemInformation = NTSTATUS(NTAPI*)(SYSTEM_INFORMATION_CLASS, PVOID, ULONG, PULONG);
+static_assert(std::is_same_v<QuerySystemInformation, decltype(&::NtQuerySystemInformation)>);
 
 template <typename Function> Function resolve(HMODULE module, const char* name)
 {
@@ -300,143 +312,57 @@ std::uint32_t readRegistryValues(std::string_view subkey, std::vector<win32::Reg
     return static_cast<std::uint32_t>(status);
 }
 
-// One argument as CommandLineToArgvW reads it back: quoted when it has blanks or quotes,
-// backslashes doubled only where they precede a quote.
-std::wstring quoteArgument(const std::wstring& argument)
+// The kernel's time of day. A reply without the bias fields (a shorter structure) leaves the
+// bias 0: the boot time as the kernel keeps it.
+std::function<bool(win32::TimeOfDay&)> timeOfDayReader()
 {
-    if (!argument.empty() && argument.find_first_of(L" \t\"") == std::wstring::npos)
-        return argument;
-    std::wstring quoted = L"\"";
-    std::size_t backslashes = 0;
-    for (wchar_t c : argument) {
-        if (c == L'\\') {
-            ++backslashes;
-            continue;
-        }
-        quoted.append(c == L'"' ? 2 * backslashes + 1 : backslashes, L'\\');
-        backslashes = 0;
-        quoted += c;
-    }
-    quoted.append(2 * backslashes, L'\\');
-    quoted += L'"';
-    return quoted;
+    const auto query =
+        resolve<QuerySystemInformation>(GetModuleHandleW(L"ntdll.dll"), "NtQuerySystemInformation");
+    if (!query)
+        return {};
+    return [query](win32::TimeOfDay& out) {
+        TimeOfDayInformation info{};
+        ULONG length = 0;
+        if (query(SystemTimeOfDayInformation, &info, sizeof info, &length) < 0)
+            return false;
+        out.bootTime = info.BootTime.QuadPart;
+        out.currentTime = info.CurrentTime.QuadPart;
+        out.bootTimeBias =
+            length >= offsetof(TimeOfDayInformation, SleepTimeBias) ? info.BootTimeBias : 0;
+        return true;
+    };
 }
 
-// The UAC prompt: the same program again with the "runas" verb. Not waited for: the caller
-// quits once the elevated copy has been started.
-std::uint32_t shellExecuteRunAs(const std::string& program, const std::vector<std::string>& arguments)
+// HcnEnumerateGuestNetworkPortReservations from computenetwork.dll (System32 only), or
+// nothing where the DLL or the function is missing. The module stays loaded.
+std::function<std::int32_t(std::vector<win32::HcnPortRangeEntry>&)> hcnEnumerator()
 {
-    const std::wstring file = widen(program);
-    std::wstring parameters;
-    for (const auto& argument : arguments) {
-        if (!parameters.empty())
-            parameters += L' ';
-        parameters += quoteArgument(widen(argument));
+    HMODULE module = LoadLibraryExW(L"computenetwork.dll", nullptr, LOAD_LIBRARY_SEARCH_SYSTEM32);
+    const auto enumerate =
+        resolve<EnumeratePortReservations>(module, "HcnEnumerateGuestNetworkPortReservations");
+    const auto release =
+        resolve<FreePortReservations>(module, "HcnFreeGuestNetworkPortReservations");
+    if (!enumerate || !release) {
+        if (module)
+            FreeLibrary(module);
+        return {};
     }
-    SHELLEXECUTEINFOW info{};
-    info.cbSize = sizeof info;
-    info.fMask = SEE_MASK_NOASYNC;
-    info.lpVerb = L"runas";
-    info.lpFile = file.c_str();
-    info.lpParameters = parameters.empty() ? nullptr : parameters.c_str();
-    info.nShow = SW_SHOWNORMAL;
-    if (!ShellExecuteExW(&info))
-        return static_cast<std::uint32_t>(GetLastError());
-    return 0;
+    return [enumerate, release](std::vector<win32::HcnPortRangeEntry>& entries) {
+        ULONG count = 0;
+        HCN_PORT_RANGE_ENTRY* list = nullptr;
+        const HRESULT result = enumerate(&count, &list);
+        entries.clear();
+        if (SUCCEEDED(result) && list) {
+            entries.resize(count);
+            std::memcpy(entries.data(), list, count * sizeof(HCN_PORT_RANGE_ENTRY));
+        }
+        if (list)
+            release(list);
+        return static_cast<std::int32_t>(result);
+    };
 }
 
 } // namespace
-
-// %SystemRoot%\System32\<program>, never one found on PATH, with fixed arguments.
-win32::ProcessOutput runSystem32Program(std::string_view program,
-                                        const std::vector<std::string>& arguments)
-{
-    constexpr DWORD kTimeoutMs = 30000;
-    constexpr std::size_t kMaxOutput = 1 << 20;
-    win32::ProcessOutput result;
-
-    wchar_t system[MAX_PATH];
-    const UINT length = GetSystemDirectoryW(system, MAX_PATH);
-    if (length == 0 || length >= MAX_PATH) {
-        result.error = GetLastError();
-        return result;
-    }
-    const std::wstring path = std::wstring(system, length) + L"\\" + widen(program);
-    std::wstring commandLine = L"\"" + path + L"\"";
-    for (const auto& argument : arguments)
-        commandLine += L" " + quoteArgument(widen(argument));
-
-    SECURITY_ATTRIBUTES inheritable{sizeof inheritable, nullptr, TRUE};
-    HANDLE readEnd = nullptr;
-    HANDLE writeEnd = nullptr;
-    if (!CreatePipe(&readEnd, &writeEnd, &inheritable, 0)) {
-        result.error = GetLastError();
-        return result;
-    }
-    SetHandleInformation(readEnd, HANDLE_FLAG_INHERIT, 0);
-    HANDLE input = CreateFileW(L"NUL", GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE,
-                               &inheritable, OPEN_EXISTING, 0, nullptr);
-
-    // netsh inherits exactly these handles, so that a process another thread starts at the
-    // same moment cannot inherit our pipe and keep it open.
-    HANDLE inherited[2] = {writeEnd, input};
-    const DWORD inheritedCount = input == INVALID_HANDLE_VALUE ? 1 : 2;
-    SIZE_T listSize = 0;
-    InitializeProcThreadAttributeList(nullptr, 1, 0, &listSize);
-    std::vector<std::byte> listBuffer(listSize);
-    auto* list = reinterpret_cast<LPPROC_THREAD_ATTRIBUTE_LIST>(listBuffer.data());
-    bool haveList = InitializeProcThreadAttributeList(list, 1, 0, &listSize) &&
-                    UpdateProcThreadAttribute(list, 0, PROC_THREAD_ATTRIBUTE_HANDLE_LIST, inherited,
-                                              inheritedCount * sizeof(HANDLE), nullptr, nullptr);
-
-    STARTUPINFOEXW startup{};
-    startup.StartupInfo.cb = sizeof startup;
-    startup.StartupInfo.dwFlags = STARTF_USESTDHANDLES;
-    startup.StartupInfo.hStdInput = input == INVALID_HANDLE_VALUE ? nullptr : input;
-    startup.StartupInfo.hStdOutput = writeEnd;
-    startup.StartupInfo.hStdError = writeEnd;
-    startup.lpAttributeList = haveList ? list : nullptr;
-    PROCESS_INFORMATION process{};
-    const BOOL created =
-        CreateProcessW(path.c_str(), commandLine.data(), nullptr, nullptr, TRUE,
-                       CREATE_NO_WINDOW | (haveList ? EXTENDED_STARTUPINFO_PRESENT : 0), nullptr,
-                       nullptr, &startup.StartupInfo, &process);
-    const DWORD createError = created ? 0 : GetLastError();
-    if (haveList)
-        DeleteProcThreadAttributeList(list);
-    CloseHandle(writeEnd);
-    if (input != INVALID_HANDLE_VALUE)
-        CloseHandle(input);
-    if (!created) {
-        CloseHandle(readEnd);
-        result.error = createError;
-        return result;
-    }
-    CloseHandle(process.hThread);
-
-    std::string raw;
-    std::thread reader([&raw, readEnd] {
-        char buffer[4096];
-        DWORD got = 0;
-        while (ReadFile(readEnd, buffer, sizeof buffer, &got, nullptr) && got > 0) {
-            if (raw.size() < kMaxOutput)
-                raw.append(buffer, got);
-        }
-    });
-    if (WaitForSingleObject(process.hProcess, kTimeoutMs) != WAIT_OBJECT_0) {
-        TerminateProcess(process.hProcess, 1);
-        WaitForSingleObject(process.hProcess, 5000);
-        result.error = WAIT_TIMEOUT;
-    }
-    reader.join(); // the pipe ends when netsh has exited
-    DWORD exitCode = 0;
-    GetExitCodeProcess(process.hProcess, &exitCode);
-    CloseHandle(process.hProcess);
-    CloseHandle(readEnd);
-    result.exitCode = exitCode;
-    result.output = decodeConsoleOutput(raw);
-    return result;
-}
 
 Result<Win32Api> loadWin32Api()
 {
@@ -477,6 +403,11 @@ Result<Win32Api> loadWin32Api()
     api.getSockName = [](win32::SocketHandle socket, void* address, int* length) {
         return ::getsockname(static_cast<SOCKET>(socket), static_cast<sockaddr*>(address), length);
     };
+    api.setSockOpt = [](win32::SocketHandle socket, int level, int option, const void* value,
+                        int length) {
+        return ::setsockopt(static_cast<SOCKET>(socket), level, option,
+                            static_cast<const char*>(value), length);
+    };
     api.wsaIoctl = [](win32::SocketHandle socket, std::uint32_t code, const void* in,
                       std::uint32_t inSize, void* out, std::uint32_t outSize,
                       std::uint32_t* bytesReturned) {
@@ -509,13 +440,16 @@ Result<Win32Api> loadWin32Api()
     api.isElevated = processIsElevated;
     api.tickCount64 = [] { return static_cast<std::uint64_t>(GetTickCount64()); };
     api.unixTimeMs = unixTimeMs;
+    api.queryTimeOfDay = timeOfDayReader();
+    api.enumerateGuestNetworkPortReservations = hcnEnumerator();
     api.hostName = dnsHostName;
     api.formatMessage = formatMessage;
     api.readRegistryValues = readRegistryValues;
-    api.runNetsh = [](const std::vector<std::string>& arguments) {
-        return runSystem32Program("netsh.exe", arguments);
+    api.runNetsh = [](const std::vector<std::string>& arguments, std::chrono::milliseconds timeout,
+                      std::stop_token stop) {
+        return runSystem32Program("netsh.exe", arguments, timeout, std::move(stop));
     };
-    api.shellExecuteRunAs = shellExecuteRunAs;
+    api.shellExecuteRunAs = win32::shellExecuteRunAs;
     return api;
 }
 

@@ -45,11 +45,23 @@ WindowsBackend::WindowsBackend(Win32Api api)
 
 Capabilities WindowsBackend::capabilities() const
 {
-    std::call_once(m_probeOnce, [this] { m_capabilities = probeCapabilities(); });
-    return m_capabilities;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_capabilities)
+            return *m_capabilities;
+    }
+    // Probed outside the lock, so that cancelNetsh can end a slow netsh meanwhile; two
+    // threads asking at once may both probe, which does no harm.
+    bool cancelled = false;
+    const Capabilities caps = probeCapabilities(cancelled);
+    if (!cancelled) {
+        std::lock_guard lock(m_mutex);
+        m_capabilities = caps;
+    }
+    return caps;
 }
 
-Capabilities WindowsBackend::probeCapabilities() const
+Capabilities WindowsBackend::probeCapabilities(bool& netshCancelled) const
 {
     const Win32Api& api = *m_api;
     Capabilities caps;
@@ -58,8 +70,8 @@ Capabilities WindowsBackend::probeCapabilities() const
         api.lookupPersistentTcpPortReservation && api.lookupPersistentUdpPortReservation &&
         api.deletePersistentTcpPortReservation && api.deletePersistentUdpPortReservation;
     caps.persistentTokens = caps.persistentReservations;
-    const bool sockets =
-        api.socket && api.closeSocket && api.bind && api.getSockName && api.wsaGetLastError;
+    const bool sockets = api.socket && api.closeSocket && api.bind && api.getSockName &&
+                         api.setSockOpt && api.wsaGetLastError;
     caps.bindProbe = sockets;
     if (sockets && api.wsaIoctl) {
         // Releasing token 0 cannot release anything; a system without the IOCTLs (Wine)
@@ -75,9 +87,13 @@ Capabilities WindowsBackend::probeCapabilities() const
         }
     }
     caps.listeners = static_cast<bool>(api.getExtendedTcpTable && api.getExtendedUdpTable);
+    auto cancelled = [&netshCancelled](const Result<std::string>& text) {
+        netshCancelled = netshCancelled || (!text && text.error().kind == ErrorKind::Cancelled);
+        return !text;
+    };
     {
         auto text = runNetsh({"int", "ipv4", "show", "dynamicport", "tcp"});
-        caps.dynamicRange = text && netsh::parseDynamicPortRange(text.value()).ok();
+        caps.dynamicRange = !cancelled(text) && netsh::parseDynamicPortRange(text.value()).ok();
     }
     bool registry = false;
     if (api.readRegistryValues) {
@@ -87,7 +103,7 @@ Capabilities WindowsBackend::probeCapabilities() const
     bool netshTable = false;
     if (!registry) {
         auto text = runNetsh({"int", "ipv4", "show", "excludedportrange", "protocol=tcp"});
-        netshTable = text && netsh::parseExcludedPortRanges(text.value()).ok();
+        netshTable = !cancelled(text) && netsh::parseExcludedPortRanges(text.value()).ok();
     }
     caps.discoverReservations = registry || netshTable;
     return caps;
@@ -103,15 +119,28 @@ std::string WindowsBackend::hostName() const
     return m_api->hostName ? m_api->hostName() : std::string();
 }
 
+namespace {
+
+// Rounded to the nearest second, so that two readings a few milliseconds apart agree.
+std::int64_t roundedSeconds(std::int64_t ms)
+{
+    return ms >= 0 ? (ms + 500) / 1000 : -((-ms + 500) / 1000);
+}
+
+} // namespace
+
 Result<std::int64_t> WindowsBackend::bootTime() const
 {
+    win32::TimeOfDay time;
+    if (m_api->queryTimeOfDay && m_api->queryTimeOfDay(time) && time.bootTime > 0) {
+        // FILETIME: 100 ns since 1601-01-01.
+        constexpr std::int64_t kUnixEpoch = 116444736000000000LL;
+        const std::int64_t boot = time.bootTime - static_cast<std::int64_t>(time.bootTimeBias);
+        return roundedSeconds((boot - kUnixEpoch) / 10000);
+    }
     if (!m_api->tickCount64 || !m_api->unixTimeMs)
         return unsupported("boot time", "no tick count or clock");
-    const std::int64_t nowMs = m_api->unixTimeMs();
-    const auto upMs = static_cast<std::int64_t>(m_api->tickCount64());
-    // Rounded to the nearest second so that two readings a few milliseconds apart agree.
-    const std::int64_t bootMs = nowMs - upMs;
-    return bootMs >= 0 ? (bootMs + 500) / 1000 : -((-bootMs + 500) / 1000);
+    return roundedSeconds(m_api->unixTimeMs() - static_cast<std::int64_t>(m_api->tickCount64()));
 }
 
 // --- persistent reservations -----------------------------------------------------------------

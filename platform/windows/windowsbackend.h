@@ -6,9 +6,11 @@
 #include "../types.h"
 #include "win32api.h"
 
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,22 +26,52 @@ class WindowsBackend final : public Backend
 public:
     explicit WindowsBackend(Win32Api api);
 
+    // How long a netsh run may take before it is ended and reported as a Timeout.
+    static constexpr std::chrono::seconds kDefaultNetshTimeout{30};
+    void setNetshTimeout(std::chrono::milliseconds timeout);
+    // Ends every netsh run in progress (they answer Cancelled); later runs are not affected.
+    void cancelNetsh();
+
+    // The socket that holds (protocol, address, port) in the owner-pid tables: a listener or
+    // bound UDP socket on that address, one on the wildcard that covers it, any one on the
+    // port when the address is the wildcard; else a connection using the port, a TCP one in
+    // TIME_WAIT last. Nullopt when the tables name none (or cannot be read).
+    struct HeldBy
+    {
+        Listener socket;       // pid -1 and no process when the tables do not say
+        bool timeWait = false; // a TCP connection in TIME_WAIT, which no process owns
+    };
+    std::optional<HeldBy> findHolder(Protocol protocol, AddressFamily family,
+                                     std::string_view address, std::uint16_t port) const;
+    // "node.exe (pid 4242)", "pid 4242", "a TCP connection in TIME_WAIT".
+    static std::string holderText(const HeldBy& holder);
+
     std::string_view name() const override { return "windows"; }
-    // Probes once what this system supports (the six iphlpapi functions, the IOCTLs, netsh)
-    // and remembers it.
+    // Probes what this system supports (the six iphlpapi functions, the IOCTLs, netsh) and
+    // remembers it, unless netsh was cancelled meanwhile.
     Capabilities capabilities() const override;
     bool isElevated() const override;
     std::string hostName() const override;
+    // The kernel's boot time less every clock step since (so NTP moving the clock is not a
+    // new boot); now minus GetTickCount64 where the kernel cannot be asked.
     Result<std::int64_t> bootTime() const override;
 
     Result<ReservedBlock> createPersistent(Protocol protocol, PortRange range) override;
     Result<ReservedBlock> lookupPersistent(Protocol protocol, PortRange range) override;
     Result<void> deletePersistent(Protocol protocol, PortRange range) override;
     // Persistent blocks from the registry (netsh's '*' rows when the registry cannot be read),
-    // with their tokens looked up; runtime blocks held by services from netsh.
+    // with their tokens looked up; runtime blocks held by services from netsh. Each block's
+    // owner comes from the Host Network Service's registry values, from HCN's port
+    // reservations, or from netsh's '*'.
     Result<std::vector<ReservedBlock>> listReservations(std::optional<Protocol> protocol) override;
 
     Result<std::unique_ptr<Socket>> openSocket(const SocketSpec& spec) override;
+
+    // As a server binds: SO_EXCLUSIVEADDRUSE, then bind. When the port is taken, the holder
+    // comes from findHolder (a scan reads the tables once).
+    BindProbeResult bindProbe(const BindTarget& target) override;
+    Result<ScanResult> scan(const ScanRequest& request, const ScanProgress& progress,
+                            std::stop_token stop) override;
 
     // `netsh int ipv4 show dynamicport tcp|udp`; Unsupported where netsh cannot tell (Wine).
     Result<PortRange> dynamicRange(Protocol protocol) override;
@@ -54,18 +86,36 @@ public:
     // One value name of that key: "cc570100" is start 52311 (0xcc57), 1 port (01 00, little
     // endian). Nullopt for names of any other shape or an impossible block.
     static std::optional<PortRange> parseRegistryValueName(std::string_view name);
+    // Where the Host Network Service keeps its settings, among them the ranges it reserves.
+    static constexpr std::string_view kHnsStateKey =
+        "SYSTEM\\CurrentControlSet\\Services\\hns\\State";
+
+    // A row of the owner-pid tables; state is MIB_TCP_STATE_* (0 for UDP).
+    struct SocketRow
+    {
+        Listener socket;
+        std::uint32_t state = 0;
+    };
 
 private:
-    Capabilities probeCapabilities() const;
+    Capabilities probeCapabilities(bool& netshCancelled) const;
     Result<std::string> runNetsh(const std::vector<std::string>& arguments) const;
     Result<std::vector<ReservedBlock>> discover(Protocol protocol) const;
+    // Fills owner and ownerEvidence of each block.
+    void nameOwners(Protocol protocol, std::vector<ReservedBlock>& blocks,
+                    const std::vector<PortRange>& administered) const;
     Result<std::vector<std::uint8_t>> fetchTable(const Win32Api::TableFunction& function,
                                                  int family, std::uint32_t tableClass,
                                                  std::string_view context) const;
+    // Every row of the TCP or UDP table of one family, with its process's image name.
+    Result<std::vector<SocketRow>> socketRows(Protocol protocol, AddressFamily family) const;
+    BindProbeResult exclusiveBind(const BindTarget& target) const;
 
     std::shared_ptr<const Win32Api> m_api; // shared with the sockets, which may outlive us
-    mutable std::once_flag m_probeOnce;
-    mutable Capabilities m_capabilities;
+    mutable std::mutex m_mutex;            // guards what follows
+    mutable std::optional<Capabilities> m_capabilities;
+    std::chrono::milliseconds m_netshTimeout = kDefaultNetshTimeout;
+    std::stop_source m_netshStop;
 };
 
 // The real backend: loads the table (WSAStartup, iphlpapi's functions where present).
@@ -75,7 +125,9 @@ Result<std::unique_ptr<Backend>> createWindowsBackend();
 Result<Win32Api> loadWin32Api();
 // Runs %SystemRoot%\System32\<program> (CreateProcess, no shell) and captures its output, as
 // Win32Api::runNetsh does for netsh.exe. Windows builds only.
-win32::ProcessOutput runSystem32Program(std::string_view program,
-                                        const std::vector<std::string>& arguments);
+win32::ProcessOutput
+runSystem32Program(std::string_view program, const std::vector<std::string>& arguments,
+                   std::chrono::milliseconds timeout = WindowsBackend::kDefaultNetshTimeout,
+                   std::stop_token stop = {});
 
 } // namespace portolan

@@ -7,40 +7,15 @@
 #include "windowserrors.h"
 
 #include <algorithm>
-#include <cstring>
-#include <map>
-#include <tuple>
 #include <utility>
 
-// What the windows backend reads about the machine: the reservations (registry and netsh),
-// the dynamic port range (netsh) and the listeners (the owner-pid tables).
+// What the windows backend reads about the machine through the registry and netsh: the
+// reservations and the dynamic port range.
 namespace portolan {
 namespace {
 
 using win32::unsupported;
 using win32::windowsFailure;
-
-template <typename Row>
-Result<std::vector<Row>> tableRows(const Result<std::vector<std::uint8_t>>& fetched,
-                                   std::string_view context)
-{
-    if (!fetched)
-        return fetched.error();
-    const std::vector<std::uint8_t>& table = fetched.value();
-    std::uint32_t count = 0;
-    if (table.size() < win32::kTableRowsOffset)
-        return Error::make(ErrorKind::Internal, std::string(context) + ": returned no row count");
-    std::memcpy(&count, table.data(), sizeof count);
-    if ((table.size() - win32::kTableRowsOffset) / sizeof(Row) < count) {
-        return Error::make(ErrorKind::Internal,
-                           std::string(context) + ": claims " + std::to_string(count) +
-                               " rows in a buffer of " + std::to_string(table.size()) + " bytes");
-    }
-    std::vector<Row> rows(count);
-    if (count != 0)
-        std::memcpy(rows.data(), table.data() + win32::kTableRowsOffset, count * sizeof(Row));
-    return rows;
-}
 
 } // namespace
 
@@ -48,7 +23,8 @@ Result<std::vector<Row>> tableRows(const Result<std::vector<std::uint8_t>>& fetc
 
 std::string_view WindowsBackend::registryKey(Protocol protocol)
 {
-    // docs/windows-semantics.md#persistent-store. The same keys hold the IPv4 and the IPv6 exclusions.
+    // docs/windows-semantics.md#persistent-store. The same keys hold the IPv4 and the IPv6
+    // exclusions.
     return protocol == Protocol::Tcp
                ? "SYSTEM\\CurrentControlSet\\Control\\Nsi\\{eb004a03-9b1a-11d4-9123-0050047759bc}"
                  "\\29"
@@ -88,7 +64,26 @@ Result<std::string> WindowsBackend::runNetsh(const std::vector<std::string>& arg
         command += " " + argument;
     if (!m_api->runNetsh)
         return unsupported(command, "netsh cannot be run here");
-    const win32::ProcessOutput run = m_api->runNetsh(arguments);
+    std::chrono::milliseconds timeout;
+    std::stop_token stop;
+    {
+        std::lock_guard lock(m_mutex);
+        timeout = m_netshTimeout;
+        stop = m_netshStop.get_token();
+    }
+    const win32::ProcessOutput run = m_api->runNetsh(arguments, timeout, stop);
+    if (run.error == win32::kWaitTimeout) {
+        // In whole seconds, as people count them; a sub-second limit is a test's.
+        const auto ms = timeout.count();
+        const std::string limit =
+            ms % 1000 == 0 ? std::to_string(ms / 1000) + " s" : std::to_string(ms) + " ms";
+        return Error{ErrorKind::Timeout, run.error, "WAIT_TIMEOUT",
+                     command + ": netsh did not answer within " + limit + "; it was ended"};
+    }
+    if (run.error == win32::kErrorCancelled) {
+        return Error{ErrorKind::Cancelled, run.error, "ERROR_CANCELLED",
+                     command + ": cancelled; netsh was ended"};
+    }
     if (run.error != 0) {
         Error error = windowsFailure(*m_api, run.error, command);
         error.kind = ErrorKind::Unsupported;
@@ -105,6 +100,19 @@ Result<std::string> WindowsBackend::runNetsh(const std::vector<std::string>& arg
     if (text::trim(run.output).empty())
         return unsupported(command, "netsh printed nothing");
     return run.output;
+}
+
+void WindowsBackend::setNetshTimeout(std::chrono::milliseconds timeout)
+{
+    std::lock_guard lock(m_mutex);
+    m_netshTimeout = timeout;
+}
+
+void WindowsBackend::cancelNetsh()
+{
+    std::lock_guard lock(m_mutex);
+    m_netshStop.request_stop();
+    m_netshStop = std::stop_source();
 }
 
 Result<std::vector<ReservedBlock>> WindowsBackend::discover(Protocol protocol) const
@@ -140,6 +148,9 @@ Result<std::vector<ReservedBlock>> WindowsBackend::discover(Protocol protocol) c
             fromNetsh = std::move(rows.value());
         else
             netshProblem = "netsh's output could not be read: " + rows.error().message;
+    } else if (text.error().kind == ErrorKind::Timeout ||
+               text.error().kind == ErrorKind::Cancelled) {
+        return text.error();
     } else {
         netshProblem = text.error().message;
     }
@@ -148,12 +159,15 @@ Result<std::vector<ReservedBlock>> WindowsBackend::discover(Protocol protocol) c
         return unsupported(what, registryProblem + "; " + netshProblem);
 
     std::vector<ReservedBlock> blocks;
+    std::vector<PortRange> administered; // netsh's '*' rows
     if (fromRegistry) {
         for (const PortRange& range : *fromRegistry)
             blocks.push_back(ReservedBlock{protocol, range, true, kNoToken, {}});
     }
     if (fromNetsh) {
         for (const auto& row : *fromNetsh) {
+            if (row.persistent)
+                administered.push_back(row.range());
             // The registry and netsh show the same persistent blocks; keep one of each.
             const bool known = row.persistent && fromRegistry &&
                                std::find(fromRegistry->begin(), fromRegistry->end(), row.range()) !=
@@ -173,6 +187,7 @@ Result<std::vector<ReservedBlock>> WindowsBackend::discover(Protocol protocol) c
         if (lookup(hostToNetwork(block.range.start), block.range.count, &token) == 0)
             block.token = token;
     }
+    nameOwners(protocol, blocks, administered);
     std::sort(blocks.begin(), blocks.end(), [](const ReservedBlock& a, const ReservedBlock& b) {
         return std::pair(a.range.start, a.range.count) < std::pair(b.range.start, b.range.count);
     });
@@ -193,7 +208,7 @@ WindowsBackend::listReservations(std::optional<Protocol> protocol)
     }
     return all;
 }
-// --- dynamic range and listeners -------------------------------------------------------------
+// --- dynamic range -----------------------------------------------------------------------
 
 Result<PortRange> WindowsBackend::dynamicRange(Protocol protocol)
 {
@@ -208,109 +223,6 @@ Result<PortRange> WindowsBackend::dynamicRange(Protocol protocol)
                            "its output could not be read: " + range.error().message);
     }
     return range;
-}
-
-Result<std::vector<std::uint8_t>>
-WindowsBackend::fetchTable(const Win32Api::TableFunction& function, int family,
-                           std::uint32_t tableClass, std::string_view context) const
-{
-    std::vector<std::uint8_t> buffer;
-    std::uint32_t size = 0;
-    // The table may grow between the size query and the read; a few rounds always suffice.
-    for (int attempt = 0; attempt < 8; ++attempt) {
-        const std::uint32_t code =
-            function(buffer.empty() ? nullptr : buffer.data(), &size, family, tableClass);
-        if (code == 0) {
-            return buffer.empty() ? std::vector<std::uint8_t>(win32::kTableRowsOffset, 0)
-                                  : std::move(buffer);
-        }
-        if (code != win32::kErrorInsufficientBuffer)
-            return windowsFailure(*m_api, code, context);
-        // Headroom for rows that appear before the next call.
-        buffer.assign(std::size_t(size) + 1024, 0);
-        size = static_cast<std::uint32_t>(buffer.size());
-    }
-    return Error::make(ErrorKind::Unavailable,
-                       std::string(context) + ": the table kept growing; try again");
-}
-
-Result<std::vector<Listener>> WindowsBackend::listeners(std::optional<Protocol> protocol)
-{
-    const Win32Api& api = *m_api;
-    if (!api.getExtendedTcpTable || !api.getExtendedUdpTable)
-        return unsupported("listing listeners", "no GetExtendedTcpTable");
-
-    std::map<std::uint32_t, std::string> names;
-    auto processName = [&](std::uint32_t pid) -> std::string {
-        if (!api.processImageName)
-            return {};
-        auto found = names.find(pid);
-        if (found == names.end())
-            found = names.emplace(pid, api.processImageName(pid)).first;
-        return found->second;
-    };
-    std::vector<Listener> out;
-    // The rows of one owner-pid table; of TCP's, only the listening ones. The row type says
-    // the family: 4 address bytes or 16.
-    auto add = [&](Protocol p, const auto& rows) {
-        for (const auto& row : rows.value()) {
-            if constexpr (requires { row.state; }) {
-                if (row.state != win32::kMibTcpStateListen)
-                    continue;
-            }
-            Listener listener;
-            listener.protocol = p;
-            if constexpr (sizeof row.localAddress == 4) {
-                listener.family = AddressFamily::IPv4;
-                listener.address = formatIpv4(row.localAddress);
-            } else {
-                listener.family = AddressFamily::IPv6;
-                listener.address = formatIpv6(row.localAddress);
-            }
-            listener.port = win32::portFromBytes(row.localPort);
-            // Windows attributes no listener to pid 0 (System Idle); Wine reports 0 for
-            // sockets of processes it does not know. Either way the owner is unknown.
-            if (row.owningPid != 0) {
-                listener.pid = row.owningPid;
-                listener.process = processName(row.owningPid);
-            }
-            out.push_back(std::move(listener));
-        }
-    };
-
-    if (!protocol || *protocol == Protocol::Tcp) {
-        const std::string context = "GetExtendedTcpTable";
-        const auto& read = api.getExtendedTcpTable;
-        const auto v4 = tableRows<win32::MibTcpRowOwnerPid>(
-            fetchTable(read, win32::kAfInet, win32::kTcpTableOwnerPidAll, context), context);
-        if (!v4)
-            return v4.error();
-        add(Protocol::Tcp, v4);
-        const auto v6 = tableRows<win32::MibTcp6RowOwnerPid>(
-            fetchTable(read, win32::kAfInet6, win32::kTcpTableOwnerPidAll, context), context);
-        if (!v6)
-            return v6.error();
-        add(Protocol::Tcp, v6);
-    }
-    if (!protocol || *protocol == Protocol::Udp) {
-        const std::string context = "GetExtendedUdpTable";
-        const auto& read = api.getExtendedUdpTable;
-        const auto v4 = tableRows<win32::MibUdpRowOwnerPid>(
-            fetchTable(read, win32::kAfInet, win32::kUdpTableOwnerPid, context), context);
-        if (!v4)
-            return v4.error();
-        add(Protocol::Udp, v4);
-        const auto v6 = tableRows<win32::MibUdp6RowOwnerPid>(
-            fetchTable(read, win32::kAfInet6, win32::kUdpTableOwnerPid, context), context);
-        if (!v6)
-            return v6.error();
-        add(Protocol::Udp, v6);
-    }
-    std::sort(out.begin(), out.end(), [](const Listener& a, const Listener& b) {
-        return std::tuple(a.protocol, a.port, a.family, a.address, a.pid) <
-               std::tuple(b.protocol, b.port, b.family, b.address, b.pid);
-    });
-    return out;
 }
 
 } // namespace portolan

@@ -134,6 +134,19 @@ public:
         return {};
     }
 
+    // SO_EXCLUSIVEADDRUSE, before bind: the bind then fails whenever another socket could
+    // share the port, as it does for a server that sets it (docs/windows-semantics.md#bind-table).
+    Result<void> makeExclusive()
+    {
+        if (!m_api->setSockOpt)
+            return unsupported("setsockopt(SO_EXCLUSIVEADDRUSE)", "no setsockopt");
+        const int on = 1;
+        if (m_api->setSockOpt(m_handle, win32::kSolSocket, win32::kSoExclusiveAddrUse, &on,
+                              sizeof on) != 0)
+            return lastSocketError(*m_api, "setsockopt(SO_EXCLUSIVEADDRUSE)");
+        return {};
+    }
+
     Result<std::uint16_t> localPort() const override
     {
         // Room for any SOCKADDR, as SOCKADDR_STORAGE gives.
@@ -173,18 +186,48 @@ private:
 
 } // namespace
 
-Result<std::unique_ptr<Socket>> WindowsBackend::openSocket(const SocketSpec& spec)
+namespace {
+
+Result<std::unique_ptr<WindowsSocket>> openWindowsSocket(std::shared_ptr<const Win32Api> api,
+                                                         const SocketSpec& spec)
 {
     const std::string context = "socket(" + std::string(toString(spec.family)) + ", " +
                                 std::string(toString(spec.type)) + ", " +
                                 std::to_string(spec.protocol) + ")";
-    if (!m_api->socket)
+    if (!api->socket)
         return unsupported(context, "no Winsock");
-    const auto handle =
-        m_api->socket(familyValue(spec.family), typeValue(spec.type), spec.protocol);
+    const auto handle = api->socket(familyValue(spec.family), typeValue(spec.type), spec.protocol);
     if (handle == win32::kInvalidSocket)
-        return lastSocketError(*m_api, context);
-    return std::unique_ptr<Socket>(std::make_unique<WindowsSocket>(m_api, handle, spec));
+        return lastSocketError(*api, context);
+    return std::make_unique<WindowsSocket>(std::move(api), handle, spec);
+}
+
+} // namespace
+
+Result<std::unique_ptr<Socket>> WindowsBackend::openSocket(const SocketSpec& spec)
+{
+    auto socket = openWindowsSocket(m_api, spec);
+    if (!socket)
+        return socket.error();
+    return std::unique_ptr<Socket>(std::move(socket.value()));
+}
+
+BindProbeResult WindowsBackend::exclusiveBind(const BindTarget& target) const
+{
+    BindProbeResult result;
+    auto socket = openWindowsSocket(m_api, SocketSpec::forProtocol(target.protocol, target.family));
+    Result<void> step = socket ? socket.value()->makeExclusive() : Result<void>(socket.error());
+    if (step)
+        step = socket.value()->bind(target.address, target.port);
+    if (!step) {
+        result.outcome = classifyBindError(step.error());
+        result.error = step.error();
+        return result;
+    }
+    auto port = socket.value()->localPort();
+    result.outcome = BindOutcome::Free;
+    result.boundPort = port ? port.value() : target.port;
+    return result;
 }
 
 } // namespace portolan

@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Tests of the windows backend. The scripted-table tests and the netsh parser run on every
 # build (natively, and under Wine in the MinGW build); the real backend only on Windows builds.
-portolan_add_test(NAME platform.windows.fake SOURCES windows_backend_test.cpp
+portolan_add_test(NAME platform.windows.fake
+                  SOURCES windows_backend_test.cpp windows_holders_test.cpp
+                          windows_discovery_test.cpp
                   LIBS portolan_platform)
 portolan_add_test(NAME platform.netsh.parser SOURCES netsh_parser_test.cpp LIBS portolan_platform)
 
