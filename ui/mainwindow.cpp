@@ -98,8 +98,7 @@ MainWindow::MainWindow(Store& store, ReservationService& reservations, ProbeServ
 
 QString MainWindow::readingSystemText()
 {
-    return tr("Reading the system… The inventory shows what the database knows until the "
-              "answer arrives.");
+    return tr("Reading the system… The inventory shown is the stored one.");
 }
 
 MainWindow::~MainWindow() = default;

@@ -3245,12 +3245,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Portolan — %1</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>Reading the system… The inventory shows what the database knows until the answer arrives.</source>
-        <translation>Lendo o sistema… O inventário mostra o que o banco de dados sabe até a resposta chegar.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+31"/>
         <source>Views</source>
         <translation>Exibições</translation>
     </message>
@@ -3565,7 +3560,12 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Barra de ferramentas principal</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+80"/>
+        <location filename="../../ui/mainwindow.cpp" line="-27"/>
+        <source>Reading the system… The inventory shown is the stored one.</source>
+        <translation>Lendo o sistema… O inventário mostrado é o guardado.</translation>
+    </message>
+    <message>
+        <location line="+107"/>
         <source>The machine has restarted since the last start: tokens may have changed, every reservation is looked up again.</source>
         <translation>A máquina foi reiniciada desde a última execução: os tokens podem ter mudado, e todas as reservas são consultadas novamente.</translation>
     </message>
