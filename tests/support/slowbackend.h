@@ -8,9 +8,10 @@
 // benchmarks only; the product never sees it.
 //
 // A slow call made on the thread that created the backend (the GUI thread, in the console and
-// the tests) does not wait: it is counted, so that a test sees the mistake instead of hanging.
+// the tests) is counted. At a gate it does not wait, so that a test sees the mistake instead
+// of hanging; with a delay it waits like any other, so that the benchmark shows the cost.
 
-#include "platform/backend.h"
+#include "forwardingbackend.h"
 
 #include <atomic>
 #include <chrono>
@@ -23,14 +24,14 @@
 
 namespace portolan::testsupport {
 
-class SlowBackend final : public Backend
+class SlowBackend final : public ForwardingBackend
 {
 public:
     // Waits until open() is called.
-    explicit SlowBackend(std::shared_ptr<Backend> inner) : m_inner(std::move(inner)) {}
+    explicit SlowBackend(std::shared_ptr<Backend> inner) : ForwardingBackend(std::move(inner)) {}
     // Opens by itself `delay` after the first slow call began.
     SlowBackend(std::shared_ptr<Backend> inner, std::chrono::milliseconds delay)
-        : m_inner(std::move(inner)), m_delay(delay)
+        : ForwardingBackend(std::move(inner)), m_delay(delay)
     {
     }
 
@@ -52,63 +53,31 @@ public:
     int waiting() const { return m_waiting.load(); }   // slow calls at the gate now
     int returned() const { return m_returned.load(); } // slow calls that have returned
     int callsFromCreatingThread() const { return m_fromCreator.load(); }
-    Backend& inner() const { return *m_inner; }
 
-    std::string_view name() const override { return m_inner->name(); }
     Capabilities capabilities() const override
     {
         const Pass pass(*this);
-        std::lock_guard lock(m_mutex);
-        return m_capabilities ? *m_capabilities : m_inner->capabilities();
-    }
-    bool isElevated() const override { return m_inner->isElevated(); }
-    std::string hostName() const override { return m_inner->hostName(); }
-    Result<std::int64_t> bootTime() const override { return m_inner->bootTime(); }
-
-    Result<ReservedBlock> createPersistent(Protocol protocol, PortRange range) override
-    {
-        return m_inner->createPersistent(protocol, range);
-    }
-    Result<ReservedBlock> lookupPersistent(Protocol protocol, PortRange range) override
-    {
-        return m_inner->lookupPersistent(protocol, range);
-    }
-    Result<void> deletePersistent(Protocol protocol, PortRange range) override
-    {
-        return m_inner->deletePersistent(protocol, range);
+        std::optional<Capabilities> overridden;
+        {
+            std::lock_guard lock(m_mutex);
+            overridden = m_capabilities;
+        }
+        return overridden ? *overridden : ForwardingBackend::capabilities();
     }
     Result<std::vector<ReservedBlock>> listReservations(std::optional<Protocol> protocol) override
     {
         const Pass pass(*this);
-        return m_inner->listReservations(protocol);
-    }
-    Result<std::unique_ptr<Socket>> openSocket(const SocketSpec& spec) override
-    {
-        return m_inner->openSocket(spec);
-    }
-    BindProbeResult bindProbe(const BindTarget& target) override
-    {
-        return m_inner->bindProbe(target);
-    }
-    Result<ScanResult> scan(const ScanRequest& request, const ScanProgress& progress,
-                            std::stop_token stop) override
-    {
-        return m_inner->scan(request, progress, std::move(stop));
+        return ForwardingBackend::listReservations(protocol);
     }
     Result<PortRange> dynamicRange(Protocol protocol) override
     {
         const Pass pass(*this);
-        return m_inner->dynamicRange(protocol);
+        return ForwardingBackend::dynamicRange(protocol);
     }
     Result<std::vector<Listener>> listeners(std::optional<Protocol> protocol) override
     {
         const Pass pass(*this);
-        return m_inner->listeners(protocol);
-    }
-    Result<void> restartElevated(const std::string& program,
-                                 const std::vector<std::string>& arguments) override
-    {
-        return m_inner->restartElevated(program, arguments);
+        return ForwardingBackend::listeners(protocol);
     }
 
 private:
@@ -129,7 +98,8 @@ private:
     {
         if (std::this_thread::get_id() == m_creator) {
             ++m_fromCreator;
-            return;
+            if (!m_delay)
+                return; // nobody would open the gate while this thread waits
         }
         std::unique_lock lock(m_mutex);
         if (m_delay && !m_deadline)
@@ -142,7 +112,6 @@ private:
         --m_waiting;
     }
 
-    std::shared_ptr<Backend> m_inner;
     std::optional<std::chrono::milliseconds> m_delay;
     std::thread::id m_creator = std::this_thread::get_id();
     mutable std::mutex m_mutex;
