@@ -42,16 +42,16 @@ QString Elevation::notElevatedText(const Backend& backend)
               "ERROR_ACCESS_DENIED (5).");
 }
 
-QString Elevation::statusText(const Backend& backend)
+QString Elevation::statusText(const Backend& backend, bool elevated)
 {
     if (backend.name() == "linux")
-        return backend.isElevated() ? tr("root") : tr("not root");
-    return backend.isElevated() ? tr("elevated") : tr("not elevated");
+        return elevated ? tr("root") : tr("not root");
+    return elevated ? tr("elevated") : tr("not elevated");
 }
 
-QString Elevation::statusHint(const Backend& backend)
+QString Elevation::statusHint(const Backend& backend, bool elevated)
 {
-    if (backend.isElevated())
+    if (elevated)
         return tr("This process may create and delete persistent reservations.");
     QString hint = notElevatedText(backend);
     hint += QLatin1Char('\n');

@@ -27,9 +27,10 @@ public:
     static QString howToElevate(const Backend& backend);
     // "Creating and deleting reservations needs ... Portolan is not running elevated."
     static QString notElevatedText(const Backend& backend);
-    // The status bar's short word and its tooltip.
-    static QString statusText(const Backend& backend);
-    static QString statusHint(const Backend& backend);
+    // The status bar's short word and its tooltip, for an elevation read on a worker
+    // (ReservationService::system, MachineSnapshot::elevated).
+    static QString statusText(const Backend& backend, bool elevated);
+    static QString statusHint(const Backend& backend, bool elevated);
 
     // Starts this program again elevated with the same arguments (Backend::restartElevated),
     // and on success closes every window so the application quits. On failure (declined, not

@@ -88,7 +88,17 @@ MainWindow::MainWindow(Store& store, ReservationService& reservations, ProbeServ
     buildStatusBar();
     connectServices();
     setCurrentView(View::Reservations);
+    // The window paints at once with the inventory of the database; what the system is and
+    // holds is read on the service's worker and filled in as it arrives.
+    if (!m_service.system())
+        m_service.readSystem();
+    statusBar()->showMessage(readingSystemText());
     updateActions();
+}
+
+QString MainWindow::readingSystemText()
+{
+    return tr("Reading the system… The inventory shown is the stored one.");
 }
 
 MainWindow::~MainWindow() = default;
@@ -177,6 +187,7 @@ void MainWindow::buildStatusBar()
 
 void MainWindow::connectServices()
 {
+    connect(&m_service, &ReservationService::systemRead, this, &MainWindow::onSystemRead);
     connect(&m_service, &ReservationService::snapshotReady, this, &MainWindow::onSnapshot);
     connect(&m_service, &ReservationService::operationFailed, this, &MainWindow::onOperationFailed);
     connect(&m_service, &ReservationService::operationFinished, this,
@@ -235,14 +246,46 @@ void MainWindow::updateActions()
 {
     const std::optional<ReservationRecord> record = m_reservations->currentRecord();
     const bool inReservations = currentView() == View::Reservations;
-    action(QStringLiteral("deleteReservation"))->setEnabled(record.has_value() && inReservations);
+    // The capabilities come from the service's worker (ReservationService::readSystem): the
+    // Windows backend needs sockets, netsh and the registry to know them.
+    const std::optional<SystemFacts>& system = m_service.system();
+    const Capabilities caps = system ? system->capabilities : Capabilities{};
+    const auto whyNot = [&system](bool capable, const QString& cannot) {
+        if (!system)
+            return tr("Not yet: Portolan is still reading what this backend can do.");
+        return capable ? QString() : cannot;
+    };
+    const QString persistent =
+        whyNot(caps.persistentReservations,
+               tr("This backend cannot create or look up persistent reservations."));
+    for (const char* name : {"newReservation", "lookupReservation", "verifyAll"})
+        setActionAvailable(QLatin1String(name), persistent.isEmpty(), persistent);
+    const QString reading = whyNot(true, {});
+    setActionAvailable(QStringLiteral("deleteReservation"),
+                       reading.isEmpty() && record.has_value() && inReservations, reading);
     action(QStringLiteral("editNote"))->setEnabled(record.has_value());
-    const Capabilities caps = m_service.backend()->capabilities();
-    action(QStringLiteral("discover"))->setEnabled(caps.discoverReservations);
+    const QString discover = whyNot(caps.discoverReservations,
+                                    tr("This backend cannot discover the system's reservations."));
+    setActionAvailable(QStringLiteral("discover"), discover.isEmpty(), discover);
     const bool probing = m_probes.busy();
     action(QStringLiteral("sample1"))->setEnabled(!probing);
     action(QStringLiteral("sample2"))->setEnabled(!probing);
-    action(QStringLiteral("testBind"))->setEnabled(!probing);
+    const QString bind = whyNot(caps.bindProbe, tr("This backend cannot bind-probe ports."));
+    setActionAvailable(QStringLiteral("testBind"), !probing && bind.isEmpty(), bind);
+}
+
+void MainWindow::setActionAvailable(const QString& name, bool available, const QString& whyNot)
+{
+    QAction* a = action(name);
+    a->setEnabled(available);
+    const QString base = a->property(kBaseToolTip).toString();
+    a->setToolTip(whyNot.isEmpty() ? base : base + QLatin1Char('\n') + whyNot);
+}
+
+void MainWindow::onSystemRead(OperationId, const SystemFacts& facts)
+{
+    m_statusInfo->setElevated(facts.elevated);
+    updateActions();
 }
 
 void MainWindow::showStatus(const QString& message, bool error)
@@ -266,12 +309,13 @@ void MainWindow::start()
 {
     m_service.checkBoot();
     // A first start on this host: fill the inventory with what the system already has, so
-    // the console opens on something true rather than an empty table.
+    // the console opens on something true rather than an empty table. Whether the backend
+    // can discover is decided on the worker, where its capabilities are read.
     const bool firstStartHere =
         std::none_of(m_inventory->records().cbegin(), m_inventory->records().cend(),
                      [this](const ReservationRecord& r) { return r.host == m_service.host(); });
-    if (firstStartHere && m_service.backend()->capabilities().discoverReservations)
-        m_service.discover();
+    if (firstStartHere)
+        m_service.discover(DiscoverWhen::IfSupported);
     m_firstSnapshotId = m_service.snapshot();
     m_snapshotId = m_firstSnapshotId;
 }
@@ -290,7 +334,7 @@ void MainWindow::onSnapshot(OperationId id, const MachineSnapshot& snapshot)
     m_portMapPage->setSnapshot(snapshot, m_inventory->records(), style);
     if (auto* probes = qobject_cast<ProbesView*>(m_views->madePage(int(View::Probes))))
         probes->setReservations(snapshot.blocks);
-    m_statusInfo->refresh();
+    m_statusInfo->setElevated(snapshot.elevated);
     emit snapshotApplied(snapshot);
     if (id == m_firstSnapshotId && !m_firstRefreshDone)
         finishFirstRefresh();
@@ -298,6 +342,8 @@ void MainWindow::onSnapshot(OperationId id, const MachineSnapshot& snapshot)
 
 void MainWindow::finishFirstRefresh()
 {
+    if (statusBar()->currentMessage() == readingSystemText())
+        statusBar()->clearMessage();
     m_firstRefreshDone = true;
     emit firstRefreshFinished();
 }
@@ -309,7 +355,7 @@ void MainWindow::onOperationFailed(OperationId id, ReservationOperation operatio
         return; // the dialog that asked shows it
     const ErrorPresentation shown = ErrorPresenter::present(error);
     showStatus(tr("%1 failed: %2 %3").arg(toText(operation), shown.kind, shown.nativeCode) +
-                   QStringLiteral(" — ") + shown.what,
+                   QStringLiteral(" — ") + shown.what + QLatin1Char(' ') + shown.whatToDo,
                true);
     if (operation == ReservationOperation::Snapshot && id == m_firstSnapshotId &&
         !m_firstRefreshDone)
@@ -463,7 +509,10 @@ void MainWindow::showAbout()
         tr("Backend: %1 (%3)\nHost: %2\nDatabase: %4\nQt %5")
             .arg(QString::fromUtf8(m_service.backend()->name().data(),
                                    qsizetype(m_service.backend()->name().size())),
-                 m_service.host(), Elevation::statusText(*m_service.backend()),
+                 m_service.host(),
+                 m_service.system()
+                     ? Elevation::statusText(*m_service.backend(), m_service.system()->elevated)
+                     : tr("elevation not known yet"),
                  m_store.database().path(), QString::fromLatin1(qVersion())),
         this));
 }

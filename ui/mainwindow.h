@@ -57,7 +57,10 @@ public:
     ~MainWindow() override;
 
     // The first refresh: boot check, discovery on a first start, the machine's snapshot.
-    // firstRefreshFinished follows once the snapshot (or its failure) has arrived.
+    // firstRefreshFinished follows once the snapshot (or its failure) has arrived. The
+    // system itself (capabilities, elevation) is asked for by the constructor, on the
+    // service's worker: until it answers, the window shows "Reading the system…" and the
+    // actions that depend on it are disabled, saying why in their tooltips.
     void start();
     bool firstRefreshDone() const { return m_firstRefreshDone; }
 
@@ -113,8 +116,12 @@ private:
     void connectServices();
     QWidget* makeLazyView(View view, QWidget* parent);
     void updateActions();
+    // Enables the action, or disables it with `whyNot` added to its tooltip.
+    void setActionAvailable(const QString& name, bool available, const QString& whyNot = {});
+    void onSystemRead(OperationId id, const SystemFacts& facts);
     void showDialog(QDialog* dialog);
     void showStatus(const QString& message, bool error = false);
+    static QString readingSystemText();
     void onSnapshot(OperationId id, const MachineSnapshot& snapshot);
     void onOperationFailed(OperationId id, ReservationOperation operation, const Error& error);
     void onOperationFinished(const ReservationOutcome& outcome);
@@ -123,6 +130,10 @@ private:
     void finishFirstRefresh();
     QAction* makeAction(const QString& name, const QString& text, const QKeySequence& shortcut,
                         const QIcon& icon = {}, const QString& tip = {});
+
+    // The property holding the tooltip an action was made with, before setActionAvailable
+    // added why it is disabled.
+    static constexpr char kBaseToolTip[] = "portolanBaseToolTip";
 
     Store& m_store;
     ReservationService& m_service;

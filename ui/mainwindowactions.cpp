@@ -39,6 +39,7 @@ QAction* MainWindow::makeAction(const QString& name, const QString& text,
     else
         action->setToolTip(status);
     action->setStatusTip(status);
+    action->setProperty(kBaseToolTip, action->toolTip());
     addAction(action); // shortcuts work whichever view has the focus
     m_actions.append(action);
     return action;

@@ -100,16 +100,32 @@ StatusBarInfo::StatusBarInfo(const Backend& backend, const QString& host,
     auto* dbLabel = new QLabel(tr("Database:"), this);
     layout->addWidget(dbLabel);
     layout->addWidget(m_database, 1);
-    refresh();
+    updateElevation();
 }
 
-void StatusBarInfo::refresh()
+void StatusBarInfo::setElevated(bool elevated)
 {
-    const bool elevated = m_backendRef.isElevated();
-    m_elevation->setText(elevated ? QStringLiteral("● ") + Elevation::statusText(m_backendRef)
-                                  : QStringLiteral("○ ") + Elevation::statusText(m_backendRef));
-    m_elevation->setToolTip(Elevation::statusHint(m_backendRef));
+    m_elevated = elevated;
+    updateElevation();
+}
+
+void StatusBarInfo::updateElevation()
+{
     QPalette pal = m_elevation->palette();
+    if (!m_elevated) {
+        m_elevation->setText(QStringLiteral("◌ ") + tr("Reading the system…"));
+        m_elevation->setToolTip(
+            tr("Portolan is asking the backend what it can do and whether this process is "
+               "elevated. The inventory below is the one stored in the database; the actions "
+               "that need the answer are enabled when it arrives."));
+        pal.setColor(QPalette::WindowText, palette().color(QPalette::WindowText));
+        m_elevation->setPalette(pal);
+        return;
+    }
+    const bool elevated = *m_elevated;
+    const QString word = Elevation::statusText(m_backendRef, elevated);
+    m_elevation->setText((elevated ? QStringLiteral("● ") : QStringLiteral("○ ")) + word);
+    m_elevation->setToolTip(Elevation::statusHint(m_backendRef, elevated));
     pal.setColor(QPalette::WindowText,
                  schemeColor(elevated ? SchemeColor::OkText : SchemeColor::WarningText, palette()));
     m_elevation->setPalette(pal);
@@ -119,7 +135,7 @@ void StatusBarInfo::changeEvent(QEvent* event)
 {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange)
-        refresh(); // a light or a dark variant of the colour
+        updateElevation(); // a light or a dark variant of the colour
 }
 
 } // namespace portolan::ui

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QWidget>
 
+#include <optional>
+
 namespace portolan::ui {
 
 // A label that shows as much of its text as fits, eliding in the middle (paths keep their
@@ -30,7 +32,8 @@ private:
 };
 
 // The status bar's permanent facts: which backend, whether the process is elevated (with a
-// hint on what that means), the host and the database.
+// hint on what that means), the host and the database. The elevation is read on a worker
+// thread, so it starts as "Reading the system…" until setElevated tells it.
 class StatusBarInfo : public QWidget
 {
     Q_OBJECT
@@ -44,14 +47,18 @@ public:
     QLabel* hostLabel() const { return m_host; }
     ElidedLabel* databaseLabel() const { return m_database; }
 
-    // The backend's elevation may change (a simulated machine in tests).
-    void refresh();
+    // As the services read it (a simulated machine's elevation may change in tests).
+    void setElevated(bool elevated);
+    std::optional<bool> elevated() const { return m_elevated; }
 
 protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    void updateElevation();
+
     const Backend& m_backendRef;
+    std::optional<bool> m_elevated;
     QLabel* m_backend = nullptr;
     QLabel* m_elevation = nullptr;
     QLabel* m_host = nullptr;

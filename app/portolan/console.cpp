@@ -122,7 +122,8 @@ private:
 
 } // namespace
 
-int runConsole(int argc, char** argv, std::chrono::steady_clock::time_point started)
+int runConsole(int argc, char** argv, std::chrono::steady_clock::time_point started,
+               const BackendDecorator& decorate)
 {
     const StartupTrace trace(started);
     trace.mark("main");
@@ -189,6 +190,8 @@ int runConsole(int argc, char** argv, std::chrono::steady_clock::time_point star
             QCoreApplication::translate("portolan::console", "could not open the backend"),
             created.error(), showBoxes);
     std::shared_ptr<Backend> backend = std::move(created.value());
+    if (decorate)
+        backend = decorate(std::move(backend));
     trace.mark("backend");
 
     DatabaseOptions databaseOptions;

@@ -29,8 +29,8 @@ ProbeStepRecord stepRecord(const ProbeStep& step)
 
 qint64 microsecondsSince(std::chrono::steady_clock::time_point start)
 {
-    return std::chrono::duration_cast<std::chrono::microseconds>(
-               std::chrono::steady_clock::now() - start)
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() -
+                                                                 start)
         .count();
 }
 
@@ -45,8 +45,7 @@ struct ProbeService::Job
     OperationId id;
     std::stop_token stop;
 
-    template <typename F>
-    void post(F&& f)
+    template <typename F> void post(F&& f)
     {
         QMetaObject::invokeMethod(service, std::forward<F>(f), Qt::QueuedConnection);
     }
@@ -63,8 +62,7 @@ struct ProbeService::Job
 };
 
 ProbeService::ProbeService(std::shared_ptr<Backend> backend, Store& store, QObject* parent)
-    : QObject(parent), m_backend(std::move(backend)), m_store(store),
-      m_pool(new QThreadPool(this))
+    : QObject(parent), m_backend(std::move(backend)), m_store(store), m_pool(new QThreadPool(this))
 {
     m_pool->setMaxThreadCount(1);
 }
@@ -76,14 +74,14 @@ ProbeService::~ProbeService()
     m_pool->waitForDone();
 }
 
-OperationId ProbeService::start(ProbeKind kind,
-                                std::function<Result<ProbeRunRecord>(Job&)> body)
+OperationId ProbeService::start(ProbeKind kind, std::function<Result<ProbeRunRecord>(Job&)> body)
 {
     const OperationId id = m_nextId++;
     if (m_running != 0) {
-        const Error busyError = Error::make(
-            ErrorKind::Unavailable,
-            tr("Another probe is still running: wait for it to finish or cancel it.").toStdString());
+        const Error busyError =
+            Error::make(ErrorKind::Unavailable,
+                        tr("Another probe is still running: wait for it to finish or cancel it.")
+                            .toStdString());
         QMetaObject::invokeMethod(
             this, [this, id, busyError] { emit failed(id, busyError); }, Qt::QueuedConnection);
         return id;
@@ -93,11 +91,13 @@ OperationId ProbeService::start(ProbeKind kind,
     emit busyChanged(true);
     emit started(id, kind);
 
-    Actor actor = Actor::local(*m_backend);
-    auto job = std::make_shared<Job>(Job{this, *m_backend, m_store, actor, id, m_stop->get_token()});
+    auto job =
+        std::make_shared<Job>(Job{this, *m_backend, m_store, Actor{}, id, m_stop->get_token()});
     std::shared_ptr<Backend> keep = m_backend;
     std::shared_ptr<std::stop_source> stop = m_stop;
     m_pool->start([job, keep, stop, body = std::move(body)] {
+        // Who ran it (host, elevation) is asked here, on the worker, like every backend call.
+        job->actor = Actor::local(job->backend);
         Result<ProbeRunRecord> outcome = body(*job);
         if (!outcome) {
             job->post([s = job->service, i = job->id, e = outcome.error()] {
@@ -165,15 +165,15 @@ OperationId ProbeService::runAcquireAssociateBind(const SocketSpec& spec, PortRa
                                                   const QString& address)
 {
     const std::string addr = address.toStdString();
-    return start(ProbeKind::AcquireAssociateBind,
-                 [spec, range, addr](Job& job) -> Result<ProbeRunRecord> {
-                     const QDateTime startedAt = job.store.database().now();
-                     ProbeReport report = portolan::runAcquireAssociateBind(
-                         job.backend, spec, range, addr, job.onStep());
-                     ProbeRunRecord run = probeRunFromReport(report, job.actor, startedAt);
-                     run.address = QString::fromStdString(addr);
-                     return run;
-                 });
+    return start(
+        ProbeKind::AcquireAssociateBind, [spec, range, addr](Job& job) -> Result<ProbeRunRecord> {
+            const QDateTime startedAt = job.store.database().now();
+            ProbeReport report =
+                portolan::runAcquireAssociateBind(job.backend, spec, range, addr, job.onStep());
+            ProbeRunRecord run = probeRunFromReport(report, job.actor, startedAt);
+            run.address = QString::fromStdString(addr);
+            return run;
+        });
 }
 
 OperationId ProbeService::runBindProbe(const BindTarget& target)
@@ -182,8 +182,8 @@ OperationId ProbeService::runBindProbe(const BindTarget& target)
         const QDateTime startedAt = job.store.database().now();
         const auto began = std::chrono::steady_clock::now();
         BindProbeResult result = job.backend.bindProbe(target);
-        ProbeRunRecord run = probeRunFromBindProbe(target, result, job.actor, startedAt,
-                                                   microsecondsSince(began));
+        ProbeRunRecord run =
+            probeRunFromBindProbe(target, result, job.actor, startedAt, microsecondsSince(began));
         for (const ProbeStepRecord& step : run.steps)
             job.post([s = job.service, i = job.id, step] { emit s->stepFinished(i, step); });
         return run;
@@ -203,7 +203,9 @@ OperationId ProbeService::runScan(const ScanRequest& request)
             if (done < total && now - *last < std::chrono::milliseconds(kProgressIntervalMs))
                 return;
             *last = now;
-            job.post([s = job.service, i = job.id, done, total] { emit s->scanProgress(i, done, total); });
+            job.post([s = job.service, i = job.id, done, total] {
+                emit s->scanProgress(i, done, total);
+            });
         };
         auto scanned = job.backend.scan(request, progress, job.stop);
         if (!scanned)

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "model/store/records.h"
 #include "model/services/reservationservice.h" // OperationId
+#include "model/store/records.h"
 
 #include "platform/backend.h"
 #include "platform/error.h"
@@ -42,7 +42,8 @@ public:
     bool busy() const { return m_running != 0; }
     OperationId running() const { return m_running; } // 0 when idle
 
-    // Microsoft's first sample (docs/windows-semantics.md#microsoft-samples): open, acquire, release, close.
+    // Microsoft's first sample (docs/windows-semantics.md#microsoft-samples): open, acquire,
+    // release, close.
     OperationId runAcquireRelease(const SocketSpec& spec, PortRange range);
     // Sample 2: lookup, open, associate, bind(0), getsockname, close.
     OperationId runLookupAssociate(PortRange range);
@@ -79,7 +80,6 @@ private:
 
     std::shared_ptr<Backend> m_backend;
     Store& m_store;
-    Actor m_actor;
     OperationId m_nextId = 1;
     OperationId m_running = 0;
     QThreadPool* m_pool = nullptr;

@@ -35,6 +35,8 @@ QString toText(ReservationOperation operation)
         return QStringLiteral("check-boot");
     case ReservationOperation::Snapshot:
         return QStringLiteral("snapshot");
+    case ReservationOperation::ReadSystem:
+        return QStringLiteral("read-system");
     }
     return {};
 }
@@ -322,18 +324,20 @@ OperationId ReservationService::setNote(qint64 inventoryId, const QString& note)
     });
 }
 
-OperationId ReservationService::discover()
+OperationId ReservationService::discover(DiscoverWhen when)
 {
-    return enqueue(ReservationOperation::Discover, [](Worker& w) {
+    return enqueue(ReservationOperation::Discover, [when](Worker& w) {
+        if (!w.backend.capabilities().discoverReservations) {
+            if (when == DiscoverWhen::Always)
+                w.failed(
+                    ReservationOperation::Discover,
+                    Error::make(ErrorKind::Unsupported,
+                                tr("This backend cannot discover reservations.").toStdString()));
+            return;
+        }
         DiscoverySummary summary;
         QList<ReservationRecord> rows;
         summary.snapshot = w.gather(std::nullopt, &rows);
-        if (!w.backend.capabilities().discoverReservations) {
-            w.failed(ReservationOperation::Discover,
-                     Error::make(ErrorKind::Unsupported,
-                                 tr("This backend cannot discover reservations.").toStdString()));
-            return;
-        }
         auto transaction = Transaction::begin(w.store.database(),
                                               tr("Could not record the discovered reservations"));
         if (!transaction) {
@@ -408,6 +412,17 @@ OperationId ReservationService::checkBoot()
             w.post(
                 [s = w.service, id = w.id, summary] { emit s->verificationFinished(id, summary); });
         }
+    });
+}
+
+OperationId ReservationService::readSystem()
+{
+    return enqueue(ReservationOperation::ReadSystem, [](Worker& w) {
+        const SystemFacts facts{w.backend.capabilities(), w.backend.isElevated()};
+        w.post([s = w.service, id = w.id, facts] {
+            s->m_system = facts;
+            emit s->systemRead(id, facts);
+        });
     });
 }
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "model/store/bootlog.h"
 #include "model/services/preflight.h"
+#include "model/store/bootlog.h"
 #include "model/store/records.h"
 
 #include "platform/backend.h"
@@ -26,7 +26,8 @@ class Store;
 // Matches a service's results to the call that started them. Never 0.
 using OperationId = quint64;
 
-enum class ReservationOperation : quint8 {
+enum class ReservationOperation : quint8
+{
     Preflight,
     Create,
     Lookup,
@@ -37,6 +38,7 @@ enum class ReservationOperation : quint8 {
     Verify,
     CheckBoot,
     Snapshot,
+    ReadSystem,
 };
 QString toText(ReservationOperation operation); // "create", "lookup", ...
 
@@ -51,12 +53,12 @@ struct ReservationOutcome
     // The native error (or the pre-flight's refusal) when !ok. Also set when ok but the
     // inventory could not be updated afterwards (the message then says to look it up again).
     std::optional<Error> error;
-    QString message;                // translated: what happened, and why when it failed
-    bool refusedByPreflight = false; // create: refused without calling the system
+    QString message;                          // translated: what happened, and why when it failed
+    bool refusedByPreflight = false;          // create: refused without calling the system
     std::optional<PreflightReport> preflight; // create: the check made before calling
     std::optional<ReservationRecord> record;  // the inventory row afterwards, when there is one
-    qint64 removedId = 0;           // Delete/Forget: the inventory row removed
-    qint64 auditId = 0;             // the audit row written (0 if recording it failed)
+    qint64 removedId = 0;                     // Delete/Forget: the inventory row removed
+    qint64 auditId = 0;                       // the audit row written (0 if recording it failed)
     quint64 token = 0;
 };
 
@@ -66,20 +68,36 @@ struct VerificationSummary
     QString host;
     int checked = 0;
     int present = 0;
-    int missing = 0;          // looked up and not found: deleted behind the console's back
-    int tokensChanged = 0;    // present with a token other than the one known
-    int failed = 0;           // the lookup itself failed (not NotFound)
+    int missing = 0;               // looked up and not found: deleted behind the console's back
+    int tokensChanged = 0;         // present with a token other than the one known
+    int failed = 0;                // the lookup itself failed (not NotFound)
     QList<ReservationRecord> rows; // every row checked, after the check
-    QStringList problems;     // translated, one per failed lookup
-    QString message;          // translated one-line summary
+    QStringList problems;          // translated, one per failed lookup
+    QString message;               // translated one-line summary
+};
+
+// What the backend says of the system it speaks for. Read on the worker: the Windows backend
+// works its capabilities out on the first call (a socket, up to two netsh runs, the registry).
+struct SystemFacts
+{
+    Capabilities capabilities;
+    bool elevated = false;
+};
+
+// discover() on a backend that cannot discover: an Unsupported failure, or nothing at all
+// (the first start asks only where the answer is not known yet).
+enum class DiscoverWhen : quint8
+{
+    Always,
+    IfSupported,
 };
 
 // What discover found.
 struct DiscoverySummary
 {
-    MachineSnapshot snapshot; // every block found, runtime ones included
-    int added = 0;            // persistent blocks new to the inventory (source discovered)
-    int updated = 0;          // persistent blocks already known: token and state refreshed
+    MachineSnapshot snapshot;      // every block found, runtime ones included
+    int added = 0;                 // persistent blocks new to the inventory (source discovered)
+    int updated = 0;               // persistent blocks already known: token and state refreshed
     QList<ReservationRecord> rows; // the inventory rows added or updated
     QString message;
 };
@@ -97,13 +115,14 @@ class ReservationService : public QObject
     Q_OBJECT
 
 public:
-    ReservationService(std::shared_ptr<Backend> backend, Store& store,
-                       QObject* parent = nullptr);
+    ReservationService(std::shared_ptr<Backend> backend, Store& store, QObject* parent = nullptr);
     ~ReservationService() override;
 
     const std::shared_ptr<Backend>& backend() const { return m_backend; }
     QString host() const { return m_host; } // the backend's host name
     bool busy() const { return m_pending > 0; }
+    // What readSystem found, once it has answered; nothing before.
+    const std::optional<SystemFacts>& system() const { return m_system; }
     int pendingOperations() const { return m_pending; }
 
     // Checks a block without changing anything: preflightFinished.
@@ -125,7 +144,10 @@ public:
     OperationId setNote(qint64 inventoryId, const QString& note);
     // listReservations: persistent blocks become inventory rows (source discovered);
     // runtime blocks are only part of the snapshot: discoveryFinished.
-    OperationId discover();
+    OperationId discover(portolan::DiscoverWhen when = portolan::DiscoverWhen::Always);
+    // Capabilities and elevation: systemRead. The console asks first, so that nothing on the
+    // GUI thread has to ask the backend what it can do.
+    OperationId readSystem();
     // Looks every inventory row of this host up again: verificationFinished.
     OperationId verifyAll();
     // At start: records the boot time; a new boot marks the rows unverified and runs verifyAll
@@ -143,6 +165,8 @@ signals:
                               const portolan::VerificationSummary& summary);
     void bootChecked(portolan::OperationId id, const portolan::BootCheck& check);
     void snapshotReady(portolan::OperationId id, const portolan::MachineSnapshot& snapshot);
+    // system() holds the facts when this is emitted.
+    void systemRead(portolan::OperationId id, const portolan::SystemFacts& facts);
     // A store or backend failure of an operation that has no outcome of its own
     // (discover, verify, checkBoot, snapshot, preflight).
     void operationFailed(portolan::OperationId id, portolan::ReservationOperation operation,
@@ -167,6 +191,7 @@ private:
     std::shared_ptr<Backend> m_backend;
     Store& m_store;
     QString m_host;
+    std::optional<SystemFacts> m_system;
     QThreadPool* m_pool = nullptr;
     OperationId m_nextId = 1;
     int m_pending = 0;

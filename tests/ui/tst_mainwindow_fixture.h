@@ -5,10 +5,10 @@
 // resources/scenarios with a state file in a temporary folder, a temporary database, and the
 // two services — the console exactly as app/portolan composes it.
 
-#include "model/store/auditlog.h"
-#include "model/store/inventorystore.h"
 #include "model/services/probeservice.h"
 #include "model/services/reservationservice.h"
+#include "model/store/auditlog.h"
+#include "model/store/inventorystore.h"
 #include "model/store/store.h"
 
 #include "platform/backendfactory.h"
@@ -21,6 +21,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
 #include <memory>
 
 #ifndef PORTOLAN_SOURCE_DIR
@@ -43,8 +44,12 @@ struct Console
     std::unique_ptr<ReservationService> reservations;
     std::unique_ptr<ProbeService> probes;
 
+    // Wraps the simulated backend before the services see it (tests/support/slowbackend.h).
+    using Decorate = std::function<std::shared_ptr<Backend>(std::shared_ptr<Backend>)>;
+
     // Null (with a QTest failure message) when anything cannot be set up.
-    static std::unique_ptr<Console> make(const char* scenario = "developer.json")
+    static std::unique_ptr<Console> make(const char* scenario = "developer.json",
+                                         const Decorate& decorate = {})
     {
         auto console = std::make_unique<Console>();
         if (!console->dir.isValid()) {
@@ -62,6 +67,8 @@ struct Console
         }
         console->backend = std::move(backend.value());
         console->control = dynamic_cast<SimulatedControl*>(console->backend.get());
+        if (decorate)
+            console->backend = decorate(console->backend);
         DatabaseOptions db;
         db.path = console->dir.filePath(QStringLiteral("portolan.sqlite"));
         db.localHost = QString::fromStdString(console->backend->hostName());

@@ -283,6 +283,7 @@ void TestPalette::elevationIsReadable()
         auto* layout = new QVBoxLayout(&window);
         auto* info = new StatusBarInfo(*console->backend, QStringLiteral("HOST"),
                                        QStringLiteral("/tmp/portolan.sqlite"), &window);
+        info->setElevated(console->backend->isElevated());
         auto* banner = new ElevationBanner(*console->backend, &window);
         layout->addWidget(info);
         layout->addWidget(banner);
