@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Standard output and error on Windows. A console window shows what WriteConsoleW is given,
+// whatever its code page ("WriteConsole": "uses the Unicode version ... to write Unicode
+// characters regardless of the console code page"); a file or a pipe gets the UTF-8 bytes.
+#include "consoledevice.h"
+
+#include "utf8.h"
+
+#include <cstdio>
+
+#include <windows.h>
+
+#include <shellapi.h>
+
+namespace portolan {
+namespace {
+
+class Win32Console final : public ConsoleDevice
+{
+public:
+    Win32Console(DWORD which, std::FILE* file) : m_handle(GetStdHandle(which)), m_file(file) {}
+
+    // "GetConsoleMode": fails for a handle that is not a console's (a file, a pipe, NUL).
+    bool isConsole() const override
+    {
+        DWORD mode = 0;
+        return m_handle != nullptr && m_handle != INVALID_HANDLE_VALUE &&
+               GetConsoleMode(m_handle, &mode) != 0;
+    }
+    bool wantsUtf16() const override { return true; }
+    bool writeUtf16(std::u16string_view text) override
+    {
+        // What went through the C library's buffer first keeps its place.
+        std::fflush(m_file);
+        DWORD written = 0;
+        return WriteConsoleW(m_handle, text.data(), DWORD(text.size()), &written, nullptr) != 0;
+    }
+    // Through the C library, which opened the stream in text mode: "\n" is written "\r\n", as
+    // every Windows program's redirected output has it.
+    bool writeBytes(std::string_view bytes) override
+    {
+        const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), m_file) == bytes.size();
+        return std::fflush(m_file) == 0 && ok;
+    }
+
+private:
+    HANDLE m_handle;
+    std::FILE* m_file;
+};
+
+} // namespace
+
+std::unique_ptr<ConsoleDevice> standardConsole(StandardStream stream)
+{
+    if (stream == StandardStream::Out)
+        return std::make_unique<Win32Console>(STD_OUTPUT_HANDLE, stdout);
+    return std::make_unique<Win32Console>(STD_ERROR_HANDLE, stderr);
+}
+
+std::vector<std::string> commandLineArguments(int, char**)
+{
+    int count = 0;
+    LPWSTR* wide = CommandLineToArgvW(GetCommandLineW(), &count);
+    std::vector<std::string> args;
+    if (wide == nullptr)
+        return args;
+    for (int i = 1; i < count; ++i) {
+        const std::wstring_view arg(wide[i]);
+        args.push_back(utf8::fromUtf16(std::u16string(arg.begin(), arg.end())));
+    }
+    LocalFree(wide);
+    return args;
+}
+
+} // namespace portolan
