@@ -2,8 +2,8 @@
 #include "cli.h"
 #include "terminal.h"
 
-#include "platform/console/consoledevice.h"
-#include "platform/console/consolewriter.h"
+#include "platform/process/consoledevice.h"
+#include "platform/process/consolewriter.h"
 
 #include <chrono>
 #include <ostream>

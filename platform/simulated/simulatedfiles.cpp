@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "simulatedfiles.h"
 
-#include "platform/console/utf8.h"
+#include "platform/process/utf8.h"
 
 #include <atomic>
 #include <chrono>

@@ -4,9 +4,9 @@
 // file names outside every ANSI code page opened as the user typed them.
 #include "cli.h"
 
-#include "platform/console/consoledevice.h"
-#include "platform/console/consolewriter.h"
-#include "platform/console/utf8.h"
+#include "platform/process/consoledevice.h"
+#include "platform/process/consolewriter.h"
+#include "platform/process/utf8.h"
 
 #include <doctest/doctest.h>
 

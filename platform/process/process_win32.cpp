@@ -1,15 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Standard output and error on Windows. A console window shows what WriteConsoleW is given,
+// The running process on Windows. A console window shows what WriteConsoleW is given,
 // whatever its code page ("WriteConsole": "uses the Unicode version ... to write Unicode
 // characters regardless of the console code page"); a file or a pipe gets the UTF-8 bytes.
 #include "consoledevice.h"
+#include "processinfo.h"
 
 #include "utf8.h"
 
+#include <cstdint>
 #include <cstdio>
+#include <cstdlib>
+#include <iterator>
+#include <string>
 
 #include <windows.h>
 
+#include <psapi.h>
 #include <shellapi.h>
 
 namespace portolan {
@@ -70,6 +76,35 @@ std::vector<std::string> commandLineArguments(int, char**)
     }
     LocalFree(wide);
     return args;
+}
+
+long long peakResidentKiB()
+{
+    // "PROCESS_MEMORY_COUNTERS": PeakWorkingSetSize, in bytes.
+    PROCESS_MEMORY_COUNTERS counters{};
+    counters.cb = sizeof counters;
+    if (K32GetProcessMemoryInfo(GetCurrentProcess(), &counters, sizeof counters) == 0)
+        return -1;
+    return static_cast<long long>(counters.PeakWorkingSetSize / 1024);
+}
+
+void releaseConsoleTwin()
+{
+    const std::string name(kConsoleTwinVariable);
+    wchar_t value[32] = {};
+    const std::wstring wideName(name.begin(), name.end());
+    const DWORD length = GetEnvironmentVariableW(wideName.c_str(), value, DWORD(std::size(value)));
+    if (length == 0 || length >= std::size(value))
+        return;
+    // The programs this one starts are not the twin's business.
+    SetEnvironmentVariableW(wideName.c_str(), nullptr);
+    // The twin made the event inheritable and wrote its handle value here.
+    const unsigned long long handle = std::wcstoull(value, nullptr, 10);
+    if (handle == 0)
+        return;
+    const auto event = reinterpret_cast<HANDLE>(static_cast<std::uintptr_t>(handle));
+    SetEvent(event);
+    CloseHandle(event);
 }
 
 } // namespace portolan

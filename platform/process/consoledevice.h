@@ -8,7 +8,7 @@
 
 // Standard output and error as the program's text sees them: a console window, where Windows
 // takes UTF-16 (WriteConsoleW) whatever the console's code page, or a file or pipe, which gets
-// the UTF-8 bytes. One implementation file per OS (console/standardconsole_*.cpp, picked by
+// the UTF-8 bytes. One implementation file per OS (process/process_*.cpp, picked by
 // CMake); tests put a fake in its place.
 namespace portolan {
 

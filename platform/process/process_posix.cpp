@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Standard output and error on POSIX systems: terminals read UTF-8, so every write is bytes.
+// The running process on POSIX systems. Terminals read UTF-8, so every write is bytes.
 #include "consoledevice.h"
+#include "processinfo.h"
 
 #include <cstdio>
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace portolan {
@@ -40,5 +42,15 @@ std::vector<std::string> commandLineArguments(int argc, char** argv)
         return {};
     return std::vector<std::string>(argv + 1, argv + argc);
 }
+
+long long peakResidentKiB()
+{
+    rusage usage{};
+    if (getrusage(RUSAGE_SELF, &usage) == 0)
+        return usage.ru_maxrss; // KiB on Linux
+    return -1;
+}
+
+void releaseConsoleTwin() {}
 
 } // namespace portolan
