@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The running process on Windows. A console window shows what WriteConsoleW is given,
-// whatever its code page ("WriteConsole": "uses the Unicode version ... to write Unicode
-// characters regardless of the console code page"); a file or a pipe gets the UTF-8 bytes.
+// The running process on Windows. A console window shows the UTF-16 that WriteConsoleW is
+// given whatever its code page, while bytes would be read in that code page (the OEM one at
+// first); a file or a pipe gets the UTF-8 bytes (docs/windows-semantics.md, "Console text").
 #include "consoledevice.h"
 #include "processinfo.h"
 
