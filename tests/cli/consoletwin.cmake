@@ -5,14 +5,9 @@
 # cmake -DTWIN=<portolan.com> -DPROGRAM=<portolan.exe or stub> [-DEMULATOR=<wine-run>]
 #       -DWORK=<scratch dir> [-DVERSION=<x.y.z>] -P consoletwin.cmake
 # With VERSION, PROGRAM is the real portolan.exe: --version and a bad option are checked.
-foreach(var TWIN PROGRAM WORK)
-    if(NOT DEFINED ${var})
-        message(FATAL_ERROR "${var} is not set")
-    endif()
-endforeach()
-
-file(REMOVE_RECURSE "${WORK}")
-file(MAKE_DIRECTORY "${WORK}")
+include("${CMAKE_CURRENT_LIST_DIR}/programrun.cmake")
+require_variables(TWIN PROGRAM WORK)
+fresh_folder("${WORK}")
 file(COPY_FILE "${TWIN}" "${WORK}/portolan.com")
 file(COPY_FILE "${PROGRAM}" "${WORK}/portolan.exe")
 set(dir "${WORK}")
@@ -21,15 +16,7 @@ if(EMULATOR)
 endif()
 
 function(run expected)
-    execute_process(COMMAND ${EMULATOR} "${WORK}/portolan.com" ${ARGN} RESULT_VARIABLE rc
-                    OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 120)
-    string(REPLACE ";" " " shown "${ARGN}")
-    if(NOT rc STREQUAL "${expected}")
-        message(SEND_ERROR "portolan.com ${shown}: exit ${rc}, expected ${expected}\n"
-                           "stdout: ${out}\nstderr: ${err}")
-    else()
-        message(STATUS "ok: exit ${rc}: portolan.com ${shown}")
-    endif()
+    run_program(${expected} portolan.com COMMAND ${EMULATOR} "${WORK}/portolan.com" ARGS ${ARGN})
     set(out "${out}" PARENT_SCOPE)
     set(err "${err}" PARENT_SCOPE)
 endfunction()

@@ -2,14 +2,9 @@
 # portolan-cli with a file name that no ANSI code page can hold: the state file is created under
 # exactly that name, read back, and an error naming such a file reaches a pipe as UTF-8 bytes.
 # cmake -DCLI=<portolan-cli> [-DEMULATOR=<wine-run>] -DWORK=<scratch dir> -P unicodepaths.cmake
-foreach(var CLI WORK)
-    if(NOT DEFINED ${var})
-        message(FATAL_ERROR "${var} is not set")
-    endif()
-endforeach()
-
-file(REMOVE_RECURSE "${WORK}")
-file(MAKE_DIRECTORY "${WORK}")
+include("${CMAKE_CURRENT_LIST_DIR}/programrun.cmake")
+require_variables(CLI WORK)
+fresh_folder("${WORK}")
 # Han, Cyrillic and Greek together: no single ANSI code page has all three.
 set(name "漢字-жΔ")
 # Under Wine the program sees the build folder on drive Z:.
@@ -20,17 +15,8 @@ endif()
 set(state "${dir}/${name}.json")
 set(missing "${dir}/${name}-missing.json")
 
-set(failures 0)
 function(run expected)
-    execute_process(COMMAND ${EMULATOR} "${CLI}" ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out
-                    ERROR_VARIABLE err)
-    string(REPLACE ";" " " shown "${ARGN}")
-    if(NOT rc STREQUAL "${expected}")
-        message(SEND_ERROR "portolan-cli ${shown}: exit ${rc}, expected ${expected}\n"
-                           "stdout: ${out}\nstderr: ${err}")
-    else()
-        message(STATUS "ok: exit ${rc}: portolan-cli ${shown}")
-    endif()
+    run_program(${expected} portolan-cli COMMAND ${EMULATOR} "${CLI}" ARGS ${ARGN})
     set(out "${out}" PARENT_SCOPE)
     set(err "${err}" PARENT_SCOPE)
 endfunction()
