@@ -12,6 +12,7 @@
 #include "platform/process/processinfo.h"
 #include "platform/process/utf8.h"
 
+#include <atomic>
 #include <cstdint>
 #include <cstdio>
 #include <string>
@@ -20,6 +21,21 @@
 #include <windows.h>
 
 namespace {
+
+// The running portolan.exe, for Ctrl-C: it has no console of its own, so the console's Ctrl-C
+// reaches only the twin. Ending it with 130 makes "portolan --export ..." stop as a console
+// program would, and the twin returns that code once its output is relayed.
+std::atomic<HANDLE> g_child{nullptr};
+constexpr UINT kCancelledExitCode = 130;
+
+BOOL WINAPI onConsoleControl(DWORD event)
+{
+    if (event != CTRL_C_EVENT && event != CTRL_BREAK_EVENT && event != CTRL_CLOSE_EVENT)
+        return FALSE;
+    if (HANDLE child = g_child.load())
+        TerminateProcess(child, kCancelledExitCode);
+    return TRUE;
+}
 
 void complain(const std::string& text)
 {
@@ -124,6 +140,8 @@ int wmain()
         return 1;
     }
     CloseHandle(child.hThread);
+    g_child.store(child.hProcess);
+    SetConsoleCtrlHandler(onConsoleControl, TRUE);
     CloseHandle(outWrite);
     CloseHandle(errWrite);
     if (startup.hStdInput != nullptr)
@@ -135,7 +153,9 @@ int wmain()
     const HANDLE waitFor[] = {child.hProcess, released};
     const DWORD which = WaitForMultipleObjects(2, waitFor, FALSE, INFINITE);
     if (which == WAIT_OBJECT_0 + 1) {
-        // A window now: whatever it prints later has no console to go to.
+        // A window now: whatever it prints later has no console to go to, and Ctrl-C in this
+        // console is no longer its business.
+        g_child.store(nullptr);
         outRelay.detach();
         errRelay.detach();
         std::fflush(stdout);
@@ -143,6 +163,7 @@ int wmain()
         ExitProcess(0);
     }
     // It ended: its pipes are closed, the relays print the rest and stop.
+    g_child.store(nullptr);
     outRelay.join();
     errRelay.join();
     DWORD code = 1;
