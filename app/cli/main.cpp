@@ -2,18 +2,22 @@
 #include "cli.h"
 #include "terminal.h"
 
+#include "platform/process/consoledevice.h"
+#include "platform/process/consolewriter.h"
+
 #include <chrono>
-#include <iostream>
+#include <ostream>
 #include <stop_token>
 #include <string>
 #include <thread>
 #include <vector>
 
-// A thin shell around runCli: Ctrl-C becomes a stop request, stderr's terminal-ness decides
-// whether scans draw progress.
+// A thin shell around runCli: the command line arrives as UTF-8, results and messages leave
+// as UTF-8 (UTF-16 to a Windows console), Ctrl-C becomes a stop request, and stderr's being a
+// terminal decides whether scans draw progress.
 int main(int argc, char** argv)
 {
-    std::vector<std::string> args(argv + 1, argv + argc);
+    const std::vector<std::string> args = portolan::commandLineArguments(argc, argv);
 
     portolan::cli::installInterruptHandler();
     std::stop_source stopSource;
@@ -29,11 +33,21 @@ int main(int argc, char** argv)
         }
     });
 
+    const auto outDevice = portolan::standardConsole(portolan::StandardStream::Out);
+    const auto errDevice = portolan::standardConsole(portolan::StandardStream::Err);
+    portolan::ConsoleWriter outBuffer(*outDevice);
+    portolan::ConsoleWriter errBuffer(*errDevice);
+    std::ostream out(&outBuffer);
+    std::ostream err(&errBuffer);
+    // Progress and errors show up as they happen, not when the buffer fills.
+    err.setf(std::ios::unitbuf);
+
     portolan::cli::Environment environment;
     environment.stop = stopSource.get_token();
-    environment.progressToTerminal = portolan::cli::stderrIsTerminal();
+    environment.progressToTerminal = errDevice->isConsole();
 
-    int code = portolan::cli::runCli(args, std::cout, std::cerr, environment);
-    std::cout.flush();
+    const int code = portolan::cli::runCli(args, out, err, environment);
+    outBuffer.finish();
+    errBuffer.finish();
     return code;
 }

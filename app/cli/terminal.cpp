@@ -3,10 +3,6 @@
 
 #include <atomic>
 #include <csignal>
-#include <cstdio>
-
-// Both glibc and MinGW-w64 provide isatty() and fileno() here.
-#include <unistd.h>
 
 namespace portolan::cli {
 namespace {
@@ -24,11 +20,6 @@ extern "C" void onInterrupt(int)
 }
 
 } // namespace
-
-bool stderrIsTerminal()
-{
-    return isatty(fileno(stderr)) != 0;
-}
 
 void installInterruptHandler()
 {

@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// The two things portolan-cli needs from the console that the C++ library lacks, kept in one
-// small file so that the same code builds with glibc and MinGW without #ifdef.
+// Ctrl-C for portolan-cli, with the C library's signal() alone, so that the same code builds
+// with glibc, MinGW and MSVC without #ifdef. Standard output, error and the command line are the
+// platform layer's (platform/process/consoledevice.h).
 namespace portolan::cli {
-
-// True when stderr is a terminal (scan progress is drawn there only then).
-bool stderrIsTerminal();
 
 // Installs a SIGINT handler that only sets a flag (the one thing a handler may safely do).
 void installInterruptHandler();

@@ -16,6 +16,9 @@
 #include "model/store/store.h"
 
 #include "platform/backendfactory.h"
+#include "platform/process/consoledevice.h"
+#include "platform/process/consolewriter.h"
+#include "platform/process/processinfo.h"
 
 #include <QApplication>
 #include <QFile>
@@ -38,18 +41,26 @@ void setNames()
     QCoreApplication::setApplicationVersion(QStringLiteral(PORTOLAN_VERSION));
 }
 
-void printErr(const QString& text)
+// Printed by the console itself, never by QCommandLineParser, which shows a message box on
+// Windows: portolan.exe is a window program, and its text goes where portolan.com (the console
+// twin) or a redirection sends it. UTF-16 to a Windows console, UTF-8 bytes to anything else.
+void print(StandardStream stream, const QString& text)
 {
     const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
-    std::fflush(stderr);
+    const auto device = standardConsole(stream);
+    ConsoleWriter writer(*device);
+    writer.sputn(bytes.constData(), std::streamsize(bytes.size()));
+    writer.finish();
+}
+
+void printErr(const QString& text)
+{
+    print(StandardStream::Err, text);
 }
 
 void printOut(const QString& text)
 {
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
+    print(StandardStream::Out, text);
 }
 
 // What is printed before the window's QApplication exists (a usage error, --help, the advice
@@ -127,9 +138,11 @@ int runConsole(int argc, char** argv, std::chrono::steady_clock::time_point star
 {
     const StartupTrace trace(started);
     trace.mark("main");
-    QStringList raw;
-    for (int i = 0; i < argc; ++i)
-        raw << QString::fromLocal8Bit(argv[i]);
+    // The arguments in UTF-8 from the platform layer: on Windows, argv holds them in the ANSI
+    // code page, which loses every file name outside it.
+    QStringList raw{argc > 0 ? QString::fromLocal8Bit(argv[0]) : QStringLiteral("portolan")};
+    for (const std::string& arg : commandLineArguments(argc, argv))
+        raw << QString::fromStdString(arg);
     const QStringList args = raw.mid(1);
 
     const ParsedOptions parsed = parseConsoleOptions(args);
@@ -169,6 +182,11 @@ int runConsole(int argc, char** argv, std::chrono::steady_clock::time_point star
         }
         qputenv("QT_QPA_PLATFORM", "offscreen");
     }
+
+    // Past every usage error: from here on the console is a window, and a console twin that
+    // started it can give the command prompt back.
+    if (!screenshot && !options.exitAfterFirstPaint)
+        releaseConsoleTwin();
 
     QApplication app(argc, argv);
     setNames();

@@ -6,26 +6,11 @@
 #include <QTimer>
 #include <QWidget>
 
+#include "platform/process/processinfo.h"
+
 #include <cstdio>
 
-#ifdef __linux__
-#include <sys/resource.h>
-#endif
-
 namespace portolan::console {
-namespace {
-
-long long peakRssKiB()
-{
-#ifdef __linux__
-    rusage usage{};
-    if (getrusage(RUSAGE_SELF, &usage) == 0)
-        return usage.ru_maxrss;
-#endif
-    return -1;
-}
-
-} // namespace
 
 FirstPaintWatcher::FirstPaintWatcher(QWidget* window, std::chrono::steady_clock::time_point started)
     : m_window(window), m_started(started)
@@ -43,7 +28,7 @@ bool FirstPaintWatcher::eventFilter(QObject* watched, QEvent* event)
             const auto steadyNs =
                 std::chrono::duration_cast<std::chrono::nanoseconds>(now.time_since_epoch());
             std::printf("first_paint_ms=%.2f first_paint_steady_ns=%lld peak_rss_kib=%lld\n", ms,
-                        static_cast<long long>(steadyNs.count()), peakRssKiB());
+                        static_cast<long long>(steadyNs.count()), peakResidentKiB());
             std::fflush(stdout);
             QCoreApplication::exit(0);
         });

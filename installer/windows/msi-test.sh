@@ -35,7 +35,7 @@ fi
 
 echo "msi-test: msiexec /i $(basename "$msi") /qn"
 timeout 300 "$wine_run" msiexec /i "$msi" /qn || fail "msiexec /i exited $?"
-for file in portolan.exe portolan-cli.exe LICENSE.txt THIRD-PARTY-NOTICES.txt; do
+for file in portolan.exe portolan.com portolan-cli.exe LICENSE.txt THIRD-PARTY-NOTICES.txt; do
     [ -f "$dir/$file" ] || fail "$file is not in $dir after the install"
 done
 # The GPL, and the notices of what the programs link statically (Qt's LGPL first).
@@ -56,6 +56,13 @@ out=$(cd "$dir" && timeout 60 "$wine_run" 'C:\Program Files\Portolan\portolan.ex
 case $out in
     "portolan $version"*) echo "msi-test: installed console says: $(echo "$out" | head -1)" ;;
     *) fail "installed portolan.exe --version printed '$out', expected 'portolan $version'" ;;
+esac
+# The console twin relays the console's --version (app/consoletwin).
+out=$(cd "$dir" && timeout 60 "$wine_run" 'C:\Program Files\Portolan\portolan.com' --version 2>&1) \
+    || fail "installed portolan.com --version exited $?: $out"
+case $out in
+    "portolan $version"*) echo "msi-test: installed console twin says: $(echo "$out" | head -1)" ;;
+    *) fail "installed portolan.com --version printed '$out', expected 'portolan $version'" ;;
 esac
 out=$(cd "$dir" && timeout 60 "$wine_run" 'C:\Program Files\Portolan\portolan-cli.exe' --version 2>&1) \
     || fail "installed portolan-cli.exe --version exited $?: $out"

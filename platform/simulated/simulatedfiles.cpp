@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "simulatedfiles.h"
 
+#include "platform/process/utf8.h"
+
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -14,13 +16,13 @@ namespace fs = std::filesystem;
 Result<std::string> readTextFile(const std::string& path, std::string_view what)
 {
     std::error_code ec;
-    const auto status = fs::status(fs::path(path), ec);
+    const auto status = fs::status(utf8::toPath(path), ec);
     if (ec || !fs::exists(status))
         return Error::make(ErrorKind::IoError, std::string(what) + " " + path + " does not exist");
     if (fs::is_directory(status))
         return Error::make(ErrorKind::IoError,
                            std::string(what) + " " + path + " is a folder, not a file");
-    std::ifstream in(fs::path(path), std::ios::binary);
+    std::ifstream in(utf8::toPath(path), std::ios::binary);
     if (!in)
         return Error::make(ErrorKind::IoError,
                            std::string(what) + " " + path + " cannot be opened for reading");
@@ -35,19 +37,19 @@ Result<std::string> readTextFile(const std::string& path, std::string_view what)
 bool fileExists(const std::string& path)
 {
     std::error_code ec;
-    return fs::exists(fs::path(path), ec);
+    return fs::exists(utf8::toPath(path), ec);
 }
 
 Result<void> writeTextFileAtomically(const std::string& path, std::string_view text)
 {
-    const fs::path target(path);
+    const fs::path target = utf8::toPath(path);
     std::error_code ec;
     if (target.has_parent_path()) {
         fs::create_directories(target.parent_path(), ec);
         if (ec)
             return Error::make(ErrorKind::IoError, "cannot write the state file " + path +
                                                        ": cannot create the folder " +
-                                                       target.parent_path().string() + ": " +
+                                                       utf8::fromPath(target.parent_path()) + ": " +
                                                        ec.message());
     }
     // Unique per process and call, so two writers never share a temporary file.
@@ -58,16 +60,16 @@ Result<void> writeTextFileAtomically(const std::string& path, std::string_view t
     {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
         if (!out)
-            return Error::make(ErrorKind::IoError, "cannot write the state file " + path +
-                                                       ": the temporary file " +
-                                                       temporary.string() + " cannot be created");
+            return Error::make(ErrorKind::IoError,
+                               "cannot write the state file " + path + ": the temporary file " +
+                                   utf8::fromPath(temporary) + " cannot be created");
         out.write(text.data(), std::streamsize(text.size()));
         out.flush();
         if (!out) {
             out.close();
             fs::remove(temporary, ec);
             return Error::make(ErrorKind::IoError, "cannot write the state file " + path +
-                                                       ": writing " + temporary.string() +
+                                                       ": writing " + utf8::fromPath(temporary) +
                                                        " failed (disk full?)");
         }
     }

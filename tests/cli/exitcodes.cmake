@@ -1,14 +1,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Runs the real portolan-cli executable and checks its documented exit codes.
 # cmake -DCLI=<portolan-cli> -DSCENARIOS=<resources/scenarios> -DWORK=<scratch dir> -P exitcodes.cmake
-foreach(var CLI SCENARIOS WORK)
-    if(NOT DEFINED ${var})
-        message(FATAL_ERROR "${var} is not set")
-    endif()
-endforeach()
-
-file(REMOVE_RECURSE "${WORK}")
-file(MAKE_DIRECTORY "${WORK}")
+include("${CMAKE_CURRENT_LIST_DIR}/programrun.cmake")
+require_variables(CLI SCENARIOS WORK)
+fresh_folder("${WORK}")
 set(STATE "${WORK}/state.json")
 set(SIM --scenario "${SCENARIOS}/clean.json" --state "${STATE}")
 
@@ -20,15 +15,7 @@ set(USER --scenario "${WORK}/user.json" --state "${WORK}/user-state.json")
 
 set(failures 0)
 function(expect code)
-    execute_process(COMMAND "${CLI}" ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out
-                    ERROR_VARIABLE err)
-    string(REPLACE ";" " " shown "${ARGN}")
-    if(NOT rc STREQUAL "${code}")
-        message(SEND_ERROR "portolan-cli ${shown}: exit ${rc}, expected ${code}\n"
-                           "stdout: ${out}\nstderr: ${err}")
-    else()
-        message(STATUS "ok: exit ${rc}: portolan-cli ${shown}")
-    endif()
+    run_program(${code} portolan-cli COMMAND "${CLI}" ARGS ${ARGN})
 endfunction()
 
 expect(0 --version)

@@ -74,6 +74,8 @@ int wmain(int argc, wchar_t** argv)
     check(manifest.find("level=\"asInvoker\"") != std::string::npos, "manifest requests asInvoker");
     check(manifest.find(">PerMonitorV2<") != std::string::npos,
           "manifest declares PerMonitorV2 DPI awareness");
+    check(manifest.find(">UTF-8</activeCodePage>") != std::string::npos,
+          "manifest sets the active code page to UTF-8");
 
     const std::string fileVersion = narrow(versionString(argv[1], L"FileVersion"));
     check(fileVersion == narrow(argv[2]), "version resource FileVersion", fileVersion);
