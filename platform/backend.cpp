@@ -122,6 +122,12 @@ std::string_view wildcardAddress(AddressFamily family)
     return family == AddressFamily::IPv6 ? "::" : "0.0.0.0";
 }
 
+SocketSharing probeSharing(AddressFamily family, std::string_view address)
+{
+    const auto parsed = parseIpAddress(address, family);
+    return parsed && parsed->isUnspecified() ? SocketSharing::Exclusive : SocketSharing::Default;
+}
+
 bool Holder::empty() const
 {
     return pid < 0 && process.empty() && owner.empty() && !timeWait;

@@ -114,6 +114,9 @@ struct BindProbeResult
 // What a scan answers by default: "could a server take this port?" — the family's wildcard
 // with an exclusive bind, which fails whenever anything holds the port.
 std::string_view wildcardAddress(AddressFamily family); // "0.0.0.0", "::"
+// The option a probe of `address` binds with: exclusive on the wildcard ("could a server take
+// this port?"), none on an address the user chose (what a plain program there would get).
+SocketSharing probeSharing(AddressFamily family, std::string_view address);
 
 struct ScanRequest
 {

@@ -69,14 +69,6 @@ Error probeError(const ProbeReport& report)
     return Error::make(ErrorKind::Internal, "the probe failed without an error");
 }
 
-// "Could a server take this port?": on the wildcard the probe binds exclusively, which fails
-// whenever anything holds the port; on an address the user chose it binds as a plain program
-// does (docs/windows-semantics.md#bind-probe).
-SocketSharing sharingFor(AddressFamily family, const std::string& address)
-{
-    return address == wildcardAddress(family) ? SocketSharing::Exclusive : SocketSharing::Default;
-}
-
 // What to do about a port that is not free, by outcome.
 std::string_view advice(BindOutcome outcome)
 {
@@ -109,7 +101,7 @@ std::string holderText(const Holder& holder)
 int Session::bind()
 {
     BindTarget target{*m_inv.protocol, m_inv.family, m_inv.address, m_inv.port,
-                      sharingFor(m_inv.family, m_inv.address)};
+                      probeSharing(m_inv.family, m_inv.address)};
     BindProbeResult result = m_backend.bindProbe(target);
 
     std::string where = m_inv.family == AddressFamily::IPv6
@@ -160,7 +152,7 @@ int Session::scan()
     request.protocol = *m_inv.protocol;
     request.family = m_inv.family;
     request.address = m_inv.address;
-    request.sharing = sharingFor(m_inv.family, m_inv.address);
+    request.sharing = probeSharing(m_inv.family, m_inv.address);
     request.first = m_inv.first;
     request.last = m_inv.last;
 

@@ -8,9 +8,8 @@
 // The simulated port pool's rules that are not in Microsoft's documentation, in one place.
 namespace portolan::simulated {
 
-// --- Rules that come from observation, not from Microsoft's documentation
-// (docs/windows-semantics.md#simulator-choices) --- Each is a named constant so that a Windows
-// trace proving otherwise is a one-line fix.
+// --- Rules that come from observation, not from Microsoft's documentation (docs/windows-semantics.md#simulator-choices) ---
+// Each is a named constant so that a Windows trace proving otherwise is a one-line fix.
 
 // An explicit bind to a port of another process's runtime block (HNS, WinNAT) fails with
 // WSAEACCES 10013 although nothing listens there.

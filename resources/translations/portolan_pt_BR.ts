@@ -4,7 +4,7 @@
 <context>
     <name>BlockInputValidator</name>
     <message>
-        <location filename="../../ui/reservations/blockinput.cpp" line="+34"/>
+        <location filename="../../ui/reservations/blockinput.cpp" line="+35"/>
         <source>Required: a whole number from 1 to %1.</source>
         <translation>Obrigatório: um número inteiro de 1 a %1.</translation>
     </message>
@@ -67,7 +67,7 @@
 <context>
     <name>Elevation</name>
     <message>
-        <location filename="../../ui/elevation.cpp" line="+26"/>
+        <location filename="../../ui/elevation.cpp" line="+27"/>
         <source>Close Portolan, then right-click it and choose &quot;Run as administrator&quot;.</source>
         <translation>Feche o Portolan, clique nele com o botão direito e escolha &quot;Executar como administrador&quot;.</translation>
     </message>
@@ -135,7 +135,7 @@
 <context>
     <name>ErrorPresenter</name>
     <message>
-        <location filename="../../ui/errorpresenter.cpp" line="+35"/>
+        <location filename="../../ui/errorpresenter.cpp" line="+36"/>
         <source>Needs elevation</source>
         <translation>Requer elevação</translation>
     </message>
@@ -249,12 +249,7 @@
 <context>
     <name>Explanations</name>
     <message>
-        <location filename="../../model/services/explanations.cpp" line="+37"/>
-        <source>Another process&apos;s runtime reservation holds this port (Hyper-V, WinNAT, WSL, Docker…), although nothing may be listening there.</source>
-        <translation>Uma reserva em tempo de execução de outro processo ocupa esta porta (Hyper-V, WinNAT, WSL, Docker…), embora talvez nada esteja escutando nela.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location filename="../../model/services/explanations.cpp" line="+42"/>
         <source>Associating a socket with a persistent reservation needs an elevated administrator.</source>
         <translation>Associar um soquete a uma reserva persistente exige privilégios de administrador (elevação).</translation>
     </message>
@@ -364,12 +359,22 @@
         <translation>Em uso: outro soquete está vinculado a esta porta.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Forbidden: another process&apos;s runtime reservation holds this port (Hyper-V, WinNAT…), although nothing may be listening there.</source>
-        <translation>Proibida: uma reserva em tempo de execução de outro processo ocupa esta porta (Hyper-V, WinNAT…), embora talvez nada esteja escutando nela.</translation>
+        <location line="-67"/>
+        <source>The bind was refused: a reservation covers this port (Hyper-V, WinNAT, WSL, Docker…), or a socket of another account, or an exclusive one, holds it.</source>
+        <translation>O bind foi recusado: uma reserva cobre esta porta (Hyper-V, WinNAT, WSL, Docker…), ou um socket de outra conta, ou um exclusivo, a mantém.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+69"/>
+        <source>Denied: a socket of another account, or one bound with SO_EXCLUSIVEADDRUSE, holds this port. Stop that program or choose another port; no reservation is involved.</source>
+        <translation>Negada: um socket de outra conta, ou um vinculado com SO_EXCLUSIVEADDRUSE, mantém esta porta. Encerre esse programa ou escolha outra porta; nenhuma reserva está envolvida.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Forbidden: a reservation covers this port (Hyper-V, WinNAT…), although nothing may be listening there. Choose a port outside the block, or stop its owner and pin the port with a persistent reservation.</source>
+        <translation>Proibida: uma reserva cobre esta porta (Hyper-V, WinNAT…), embora talvez nada escute nela. Escolha uma porta fora do bloco, ou pare o dono dele e fixe a porta com uma reserva persistente.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Forbidden: the system refused the bind (a reservation, or a privileged port).</source>
         <translation>Proibida: o sistema recusou o bind (uma reserva, ou uma porta privilegiada).</translation>
     </message>
@@ -577,6 +582,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>denied</source>
+        <translation>negada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>forbidden</source>
         <translation>proibida</translation>
     </message>
@@ -597,7 +607,7 @@
 <context>
     <name>ExportCommand</name>
     <message>
-        <location filename="../../app/portolan/exportcommand.cpp" line="+60"/>
+        <location filename="../../app/portolan/exportcommand.cpp" line="+61"/>
         <source>could not open the backend: %1</source>
         <translation>não foi possível abrir o backend: %1</translation>
     </message>
@@ -615,7 +625,7 @@
 <context>
     <name>ImportCommand</name>
     <message>
-        <location filename="../../app/portolan/importcommand.cpp" line="+47"/>
+        <location filename="../../app/portolan/importcommand.cpp" line="+48"/>
         <source>Nothing was imported.</source>
         <translation>Nada foi importado.</translation>
     </message>
@@ -638,7 +648,7 @@
 <context>
     <name>Importer</name>
     <message>
-        <location filename="../../model/import/importer.cpp" line="+56"/>
+        <location filename="../../model/import/importer.cpp" line="+35"/>
         <source>the heading names the protocol %1, but %2 was asked for</source>
         <translation>o cabeçalho indica o protocolo %1, mas foi pedido %2</translation>
     </message>
@@ -648,16 +658,16 @@
         <translation>o texto não indica o protocolo (tcp ou udp): informe-o com --protocol</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location filename="../../model/import/jsonimport.cpp" line="+82"/>
         <location line="+46"/>
         <location line="+16"/>
-        <location line="+83"/>
-        <location line="+85"/>
+        <location line="+86"/>
+        <location line="+87"/>
         <source>%1: missing</source>
         <translation>%1: ausente</translation>
     </message>
     <message>
-        <location line="-224"/>
+        <location line="-229"/>
         <source>%1: expected a whole number</source>
         <translation>%1: esperava-se um número inteiro</translation>
     </message>
@@ -667,7 +677,7 @@
         <translation>%1: %2 está fora do intervalo; permitido: %3-%4</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>line 1: expected a JSON object as portolan-cli --json list prints it</source>
         <translation>linha 1: esperava-se um objeto JSON como o que portolan-cli --json list imprime</translation>
     </message>
@@ -687,7 +697,7 @@
         <translation>ok: o relatório é de um comando que falhou; ele não lista reservas</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-59"/>
         <source>host: expected a string</source>
         <translation>host: esperava-se uma string</translation>
     </message>
@@ -702,18 +712,18 @@
         <translation>reservations: esperava-se um array</translation>
     </message>
     <message>
-        <location line="+63"/>
-        <location line="+178"/>
+        <location line="+65"/>
+        <location line="+183"/>
         <source>reservations[%1]: expected an object</source>
         <translation>reservations[%1]: esperava-se um objeto</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-234"/>
         <source>%1: expected &quot;tcp&quot; or &quot;udp&quot;</source>
         <translation>%1: esperava-se &quot;tcp&quot; ou &quot;udp&quot;</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>%1: missing (or give %2)</source>
         <translation>%1: ausente (ou informe %2)</translation>
     </message>
@@ -728,12 +738,12 @@
         <translation>%1: %2 não corresponde ao início %3 e ao fim %4</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>reservations[%1].%2</source>
         <translation>reservations[%1].%2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>%1: expected true or false</source>
         <translation>%1: esperava-se true ou false</translation>
     </message>
@@ -743,18 +753,18 @@
         <translation>%1: esperava-se um número decimal</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-105"/>
         <source>%1: expected a string</source>
         <translation>%1: esperava-se uma string</translation>
     </message>
     <message>
-        <location line="+119"/>
-        <location line="+84"/>
+        <location line="+122"/>
+        <location line="+88"/>
         <source>%1: missing, and the document names no host: give it with --host</source>
         <translation>%1: ausente, e o documento não indica o host: informe-o com --host</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-63"/>
         <source>%1: %2 does not match start %3 and count %4</source>
         <translation>%1: %2 não corresponde ao início %3 e à quantidade %4</translation>
     </message>
@@ -764,7 +774,7 @@
         <translation>%1: “%2” não é um horário com fuso; esperava-se, p. ex., 2025-03-10T08:15:00.000Z</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>version: missing</source>
         <translation>version: ausente</translation>
     </message>
@@ -809,7 +819,7 @@
         <translation>runtimeBlocks[%1]: esperava-se um objeto</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location filename="../../model/import/importer.cpp" line="+58"/>
         <source>format: expected &quot;%1&quot; (a report exported by Portolan)</source>
         <translation>format: esperava-se &quot;%1&quot; (um relatório exportado pelo Portolan)</translation>
     </message>
@@ -856,7 +866,7 @@
 <context>
     <name>PortMapData</name>
     <message>
-        <location filename="../../ui/portmap/portmapdata.cpp" line="+54"/>
+        <location filename="../../ui/portmap/portmapdata.cpp" line="+56"/>
         <source>free</source>
         <translation>livre</translation>
     </message>
@@ -897,12 +907,12 @@
         <translation>%1 em %2</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>error %1</source>
         <translation>erro %1</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+71"/>
         <source> and </source>
         <translation> e </translation>
     </message>
@@ -967,7 +977,17 @@
         <translation>No Linux, portas abaixo de 1024 exigem root ou CAP_NET_BIND_SERVICE.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>%1 %2: denied — %3</source>
+        <translation>%1 %2: negada — %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 %2 is denied: the last scan&apos;s bind failed with %3 and no reservation covers the port, so a socket of another account, or an exclusive one, holds it: %4. Stop that program or choose another port.</source>
+        <translation>%1 %2 está negada: o bind da última varredura falhou com %3 e nenhuma reserva cobre a porta, então um socket de outra conta, ou um exclusivo, a mantém: %4. Encerre esse programa ou escolha outra porta.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1 %2: in use — %3</source>
         <translation>%1 %2: em uso — %3</translation>
     </message>
@@ -1061,7 +1081,7 @@
 <context>
     <name>Preflight</name>
     <message>
-        <location filename="../../model/services/preflight.cpp" line="+77"/>
+        <location filename="../../model/services/preflight.cpp" line="+78"/>
         <source>Refused before calling the system: %1</source>
         <translation>Recusado antes de chamar o sistema: %1</translation>
     </message>
@@ -1164,7 +1184,7 @@
 <context>
     <name>ProbeText</name>
     <message>
-        <location filename="../../ui/probes/probetext.cpp" line="+29"/>
+        <location filename="../../ui/probes/probetext.cpp" line="+30"/>
         <source>%1 µs</source>
         <translation>%1 µs</translation>
     </message>
@@ -1182,7 +1202,7 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../model/reports/report.cpp" line="+63"/>
+        <location filename="../../model/reports/report.cpp" line="+64"/>
         <source>Port reservations of %1</source>
         <translation>Reservas de portas de %1</translation>
     </message>
@@ -1200,7 +1220,7 @@
 <context>
     <name>ReportPdf</name>
     <message>
-        <location filename="../../ui/reports/reportpdf.cpp" line="+215"/>
+        <location filename="../../ui/reports/reportpdf.cpp" line="+216"/>
         <source>The PDF could not be started.</source>
         <translation>Não foi possível iniciar o PDF.</translation>
     </message>
@@ -1218,7 +1238,7 @@
 <context>
     <name>ReportWriter</name>
     <message>
-        <location filename="../../model/reports/reporthtml.cpp" line="+28"/>
+        <location filename="../../model/reports/reporthtml.cpp" line="+29"/>
         <source>not known</source>
         <translation>desconhecido</translation>
     </message>
@@ -1248,12 +1268,12 @@
         <translation>falhou</translation>
     </message>
     <message>
-        <location filename="../../model/reports/reportmaplayout.cpp" line="+89"/>
+        <location filename="../../model/reports/reportmaplayout.cpp" line="+90"/>
         <source>%1 %2: persistent reservation (%3)</source>
         <translation>%1 %2: reserva persistente (%3)</translation>
     </message>
     <message>
-        <location filename="../../model/reports/reporthtml.cpp" line="+282"/>
+        <location filename="../../model/reports/reporthtml.cpp" line="+292"/>
         <location filename="../../model/reports/reportmaplayout.cpp" line="+7"/>
         <source>unknown process</source>
         <translation>processo desconhecido</translation>
@@ -1280,7 +1300,7 @@
         <translation>intervalo dinâmico desconhecido</translation>
     </message>
     <message>
-        <location filename="../../model/reports/reportmapsvg.cpp" line="+28"/>
+        <location filename="../../model/reports/reportmapsvg.cpp" line="+29"/>
         <source>Port map of %1: TCP and UDP ports 0–65535 with the reserved blocks and the dynamic ranges</source>
         <translation>Mapa de portas de %1: portas TCP e UDP 0–65535 com os blocos reservados e os intervalos dinâmicos</translation>
     </message>
@@ -1491,7 +1511,7 @@
         <translation>Relatório do Portolan, formato %1 · gerado em %2 · todos os valores acima são os que o banco de dados do console e a máquina forneceram</translation>
     </message>
     <message>
-        <location filename="../../model/reports/reportwriters.cpp" line="+21"/>
+        <location filename="../../model/reports/reportwriters.cpp" line="+22"/>
         <source>format: pdf is drawn by the console (ui/reportpdf.h); allowed here: csv, json, html</source>
         <translation>format: o pdf é desenhado pelo console (ui/reportpdf.h); permitido aqui: csv, json, html</translation>
     </message>
@@ -1504,7 +1524,7 @@
 <context>
     <name>StoreText</name>
     <message>
-        <location filename="../../model/store/auditlog.cpp" line="+76"/>
+        <location filename="../../model/store/auditlog.cpp" line="+77"/>
         <source>Could not record the %1 of %2 %3 in the audit log</source>
         <translation>Não foi possível registrar a ação %1 de %2 %3 no log de auditoria</translation>
     </message>
@@ -1524,7 +1544,7 @@
         <translation>Não foi possível contar as entradas do log de auditoria</translation>
     </message>
     <message>
-        <location filename="../../model/store/bootlog.cpp" line="+44"/>
+        <location filename="../../model/store/bootlog.cpp" line="+45"/>
         <source>Could not record the boot time of %1</source>
         <translation>Não foi possível registrar o horário de inicialização de %1</translation>
     </message>
@@ -1535,7 +1555,7 @@
         <translation>Não foi possível ler os horários de inicialização</translation>
     </message>
     <message>
-        <location filename="../../model/store/database.cpp" line="+151"/>
+        <location filename="../../model/store/database.cpp" line="+152"/>
         <source>Could not open the database %1: its folder %2 does not exist. Create the folder, or choose another file with --db; nothing was created.</source>
         <translation>Não foi possível abrir o banco de dados %1: a pasta %2 não existe. Crie a pasta ou escolha outro arquivo com --db; nada foi criado.</translation>
     </message>
@@ -1586,7 +1606,7 @@
         <translation>Não foi possível verificar o banco de dados</translation>
     </message>
     <message>
-        <location filename="../../model/store/inventorystore.cpp" line="+82"/>
+        <location filename="../../model/store/inventorystore.cpp" line="+83"/>
         <source>Could not record the reservation %1 %2 in the inventory</source>
         <translation>Não foi possível registrar a reserva %1 %2 no inventário</translation>
     </message>
@@ -1627,7 +1647,7 @@
         <translation>Não foi possível remover a reserva do inventário</translation>
     </message>
     <message>
-        <location filename="../../model/store/migrations.cpp" line="+189"/>
+        <location filename="../../model/store/migrations.cpp" line="+190"/>
         <source>Could not read the schema version</source>
         <translation>Não foi possível ler a versão do esquema</translation>
     </message>
@@ -1637,7 +1657,7 @@
         <translation>Não foi possível atualizar o banco de dados para a versão de esquema %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../model/store/proberunstore.cpp" line="+214"/>
+        <location filename="../../model/store/proberunstore.cpp" line="+215"/>
         <source>Could not record the %1 run</source>
         <translation>Não foi possível registrar a execução %1</translation>
     </message>
@@ -1672,7 +1692,7 @@
         <translation>Não foi possível analisar a consulta do histórico</translation>
     </message>
     <message>
-        <location filename="../../model/store/sqlsupport.cpp" line="+339"/>
+        <location filename="../../model/store/sqlsupport.cpp" line="+340"/>
         <source>The database %1 holds &quot;%2&quot; in %3.%4, which this version of Portolan does not know; was it edited by hand?</source>
         <translation>O banco de dados %1 contém &quot;%2&quot; em %3.%4, valor que esta versão do Portolan não conhece; ele foi editado à mão?</translation>
     </message>
@@ -1680,7 +1700,7 @@
 <context>
     <name>portolan::AuditLogModel</name>
     <message>
-        <location filename="../../model/itemmodels/auditlogmodel.cpp" line="+57"/>
+        <location filename="../../model/itemmodels/auditlogmodel.cpp" line="+58"/>
         <source>%1 (elevated)</source>
         <translation>%1 (com elevação)</translation>
     </message>
@@ -1753,7 +1773,7 @@
 <context>
     <name>portolan::InventoryModel</name>
     <message>
-        <location filename="../../model/itemmodels/inventorymodel.cpp" line="+25"/>
+        <location filename="../../model/itemmodels/inventorymodel.cpp" line="+26"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
@@ -1871,7 +1891,7 @@
 <context>
     <name>portolan::ProbeRunModel</name>
     <message>
-        <location filename="../../model/itemmodels/proberunmodel.cpp" line="+13"/>
+        <location filename="../../model/itemmodels/proberunmodel.cpp" line="+14"/>
         <source>%1 µs</source>
         <translation>%1 µs</translation>
     </message>
@@ -1969,7 +1989,7 @@
 <context>
     <name>portolan::ProbeService</name>
     <message>
-        <location filename="../../model/services/probeservice.cpp" line="+85"/>
+        <location filename="../../model/services/probeservice.cpp" line="+86"/>
         <source>Another probe is still running: wait for it to finish or cancel it.</source>
         <translation>Outra sondagem ainda está em execução: aguarde que termine ou cancele-a.</translation>
     </message>
@@ -1977,7 +1997,7 @@
 <context>
     <name>portolan::ProbeStepModel</name>
     <message>
-        <location filename="../../model/itemmodels/probestepmodel.cpp" line="+59"/>
+        <location filename="../../model/itemmodels/probestepmodel.cpp" line="+60"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
@@ -2045,7 +2065,7 @@
 <context>
     <name>portolan::ReservationService</name>
     <message>
-        <location filename="../../model/services/reservationworker.cpp" line="+99"/>
+        <location filename="../../model/services/reservationworker.cpp" line="+100"/>
         <source>Could not read the inventory: %1</source>
         <translation>Não foi possível ler o inventário: %1</translation>
     </message>
@@ -2060,7 +2080,7 @@
         <translation> — não chamado: recusado pela verificação prévia</translation>
     </message>
     <message>
-        <location filename="../../model/services/reservationservice.cpp" line="+116"/>
+        <location filename="../../model/services/reservationservice.cpp" line="+117"/>
         <source>A port of the block is in use, or the block is already reserved: Windows does not say which, and the pre-flight check saw neither (a listener it cannot see, or a reservation made meanwhile).</source>
         <translation>Uma porta do bloco está em uso, ou o bloco já está reservado: o Windows não diz qual dos dois, e a verificação prévia não viu nenhum deles (um processo em escuta que ela não enxerga, ou uma reserva feita nesse meio-tempo).</translation>
     </message>
@@ -2228,7 +2248,7 @@
 <context>
     <name>portolan::console</name>
     <message>
-        <location filename="../../app/portolan/console.cpp" line="+188"/>
+        <location filename="../../app/portolan/console.cpp" line="+189"/>
         <source>could not open the backend</source>
         <translation>não foi possível abrir o backend</translation>
     </message>
@@ -2238,7 +2258,7 @@
         <translation>não foi possível abrir o banco de dados</translation>
     </message>
     <message>
-        <location filename="../../app/portolan/commandlineoptions.cpp" line="+354"/>
+        <location filename="../../app/portolan/commandlineoptions.cpp" line="+355"/>
         <source>option %1 is given twice</source>
         <translation>a opção %1 foi informada duas vezes</translation>
     </message>
@@ -2484,7 +2504,7 @@
         <translation>--lang: %1 não é um idioma do console; permitido: %2</translation>
     </message>
     <message>
-        <location filename="../../app/portolan/consoleoptions.cpp" line="+22"/>
+        <location filename="../../app/portolan/consoleoptions.cpp" line="+23"/>
         <source>--import and --export cannot be combined</source>
         <translation>--import e --export não podem ser combinados</translation>
     </message>
@@ -2666,7 +2686,7 @@ console não pode abrir sua janela. Em vez disso:
 <context>
     <name>portolan::ui::AboutDialog</name>
     <message>
-        <location filename="../../ui/aboutdialog.cpp" line="+64"/>
+        <location filename="../../ui/aboutdialog.cpp" line="+65"/>
         <source>About Portolan</source>
         <translation>Sobre o Portolan</translation>
     </message>
@@ -2765,7 +2785,7 @@ console não pode abrir sua janela. Em vez disso:
 <context>
     <name>portolan::ui::DeleteDialog</name>
     <message>
-        <location filename="../../ui/reservations/deletedialog.cpp" line="+23"/>
+        <location filename="../../ui/reservations/deletedialog.cpp" line="+24"/>
         <source>Delete reservation</source>
         <translation>Excluir reserva</translation>
     </message>
@@ -2870,7 +2890,7 @@ console não pode abrir sua janela. Em vez disso:
 <context>
     <name>portolan::ui::Form</name>
     <message>
-        <location filename="../../ui/formsupport.cpp" line="+97"/>
+        <location filename="../../ui/formsupport.cpp" line="+98"/>
         <source>a token is required; allowed: 0x followed by hex digits, or a decimal number</source>
         <translation>é necessário um token; permitido: 0x seguido de dígitos hexadecimais, ou um número decimal</translation>
     </message>
@@ -2893,7 +2913,7 @@ console não pode abrir sua janela. Em vez disso:
 <context>
     <name>portolan::ui::HistoryView</name>
     <message>
-        <location filename="../../ui/history/historyview.cpp" line="+74"/>
+        <location filename="../../ui/history/historyview.cpp" line="+75"/>
         <source>All protocols</source>
         <translation>Todos os protocolos</translation>
     </message>
@@ -3074,7 +3094,7 @@ console não pode abrir sua janela. Em vez disso:
 <context>
     <name>portolan::ui::LiveStepModel</name>
     <message>
-        <location filename="../../ui/probes/livestepmodel.cpp" line="+15"/>
+        <location filename="../../ui/probes/livestepmodel.cpp" line="+16"/>
         <source>socket(): a socket of the given family, type and protocol.</source>
         <translation>socket(): um soquete da família, do tipo e do protocolo indicados.</translation>
     </message>
@@ -3119,7 +3139,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>bind() em um soquete novo, fechado em seguida.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>%1. %2</source>
         <translation>%1. %2</translation>
     </message>
@@ -3172,7 +3192,7 @@ console não pode abrir sua janela. Em vez disso:
 <context>
     <name>portolan::ui::LookupDialog</name>
     <message>
-        <location filename="../../ui/reservations/lookupdialog.cpp" line="+24"/>
+        <location filename="../../ui/reservations/lookupdialog.cpp" line="+25"/>
         <source>Look up a persistent reservation</source>
         <translation>Consultar uma reserva persistente</translation>
     </message>
@@ -3240,7 +3260,7 @@ console não pode abrir sua janela. Em vez disso:
 <context>
     <name>portolan::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+79"/>
+        <location filename="../../ui/mainwindow.cpp" line="+80"/>
         <source>Portolan — %1</source>
         <translation>Portolan — %1</translation>
     </message>
@@ -3300,7 +3320,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Log de auditoria e execuções de sondagens (Ctrl+5)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowactions.cpp" line="+48"/>
+        <location filename="../../ui/mainwindowactions.cpp" line="+49"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importar…</translation>
     </message>
@@ -3650,7 +3670,7 @@ Qt %5</translation>
 <context>
     <name>portolan::ui::NewReservationDialog</name>
     <message>
-        <location filename="../../ui/reservations/newreservationdialog.cpp" line="+34"/>
+        <location filename="../../ui/reservations/newreservationdialog.cpp" line="+35"/>
         <source>New persistent reservation</source>
         <translation>Nova reserva persistente</translation>
     </message>
@@ -3756,7 +3776,7 @@ Qt %5</translation>
 <context>
     <name>portolan::ui::NoteDialog</name>
     <message>
-        <location filename="../../ui/reservations/notedialog.cpp" line="+15"/>
+        <location filename="../../ui/reservations/notedialog.cpp" line="+16"/>
         <source>Edit note</source>
         <translation>Editar nota</translation>
     </message>
@@ -3779,7 +3799,7 @@ Qt %5</translation>
 <context>
     <name>portolan::ui::PortMapPage</name>
     <message>
-        <location filename="../../ui/portmap/portmappage.cpp" line="+36"/>
+        <location filename="../../ui/portmap/portmappage.cpp" line="+37"/>
         <source>Zoom in</source>
         <translation>Ampliar</translation>
     </message>
@@ -3877,7 +3897,7 @@ Qt %5</translation>
 <context>
     <name>portolan::ui::PortMapWidget</name>
     <message>
-        <location filename="../../ui/portmap/portmaplayout.cpp" line="+31"/>
+        <location filename="../../ui/portmap/portmaplayout.cpp" line="+32"/>
         <source>Dynamic range</source>
         <translation>Intervalo dinâmico</translation>
     </message>
@@ -3912,7 +3932,7 @@ Qt %5</translation>
         <translation>Varredura: proibida</translation>
     </message>
     <message>
-        <location filename="../../ui/portmap/portmapwidget.cpp" line="+25"/>
+        <location filename="../../ui/portmap/portmapwidget.cpp" line="+26"/>
         <source>Port map</source>
         <translation>Mapa de portas</translation>
     </message>
@@ -3922,7 +3942,7 @@ Qt %5</translation>
         <translation>O espaço de portas TCP e UDP. Esquerda/Direita movem a porta atual, Ctrl+Esquerda/Direita saltam para a próxima reserva, processo em escuta ou resultado de varredura, Cima/Baixo trocam o protocolo, +/- ampliam ou reduzem, Ctrl+0 mostra todas as portas, Enter seleciona a reserva sob a porta atual.</translation>
     </message>
     <message>
-        <location filename="../../ui/portmap/portmaplanepainter.cpp" line="+197"/>
+        <location filename="../../ui/portmap/portmaplanepainter.cpp" line="+198"/>
         <location filename="../../ui/portmap/portmaplayout.cpp" line="+32"/>
         <source>last scan</source>
         <translation>última varredura</translation>
@@ -3980,7 +4000,7 @@ Qt %5</translation>
         <translation>pid %1</translation>
     </message>
     <message>
-        <location filename="../../ui/portmap/portmappainter.cpp" line="+79"/>
+        <location filename="../../ui/portmap/portmappainter.cpp" line="+80"/>
         <source>Showing %1 (%2 ports)</source>
         <translation>Mostrando %1 (%2 portas)</translation>
     </message>
@@ -3988,7 +4008,7 @@ Qt %5</translation>
 <context>
     <name>portolan::ui::ProbesView</name>
     <message>
-        <location filename="../../ui/probes/probesview.cpp" line="+49"/>
+        <location filename="../../ui/probes/probesview.cpp" line="+50"/>
         <source>%1 ports, wherever the system chooses</source>
         <translation>%1 portas, onde o sistema escolher</translation>
     </message>
@@ -4221,7 +4241,7 @@ Qt %5</translation>
         <translation>address: é necessário um endereço, p. ex. 127.0.0.1 ou ::1</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Sample 1 (acquire → release) of %1</source>
         <translation>Exemplo 1 (adquirir → liberar) de %1</translation>
     </message>
@@ -4281,7 +4301,7 @@ Qt %5</translation>
         <translation>Não foi possível registrar a execução no histórico: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/probes/probesummary.cpp" line="+51"/>
+        <location filename="../../ui/probes/probesummary.cpp" line="+52"/>
         <source>&lt;b&gt;Free:&lt;/b&gt; the system chose %1 port %2 on %3; the bind succeeded.</source>
         <translation>&lt;b&gt;Livre:&lt;/b&gt; o sistema escolheu a porta %1 %2 em %3; o bind foi bem-sucedido.</translation>
     </message>
@@ -4297,11 +4317,17 @@ Qt %5</translation>
     </message>
     <message>
         <location line="+4"/>
+        <location line="+8"/>
         <source> by %1</source>
         <translation> por %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-6"/>
+        <source>&lt;b&gt;Denied:&lt;/b&gt; %1 %2 on %3 is refused%4 — %5. No reservation covers the port: a socket of another account, or one bound with SO_EXCLUSIVEADDRUSE, holds it. Stop that program or choose another port.</source>
+        <translation>&lt;b&gt;Negada:&lt;/b&gt; %1 %2 em %3 foi recusada%4 — %5. Nenhuma reserva cobre a porta: um socket de outra conta, ou um vinculado com SO_EXCLUSIVEADDRUSE, a mantém. Encerre esse programa ou escolha outra porta.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>an unknown process</source>
         <translation>um processo desconhecido</translation>
     </message>
@@ -4384,7 +4410,7 @@ Qt %5</translation>
 <context>
     <name>portolan::ui::ReportExporter</name>
     <message>
-        <location filename="../../ui/reports/reportexporter.cpp" line="+42"/>
+        <location filename="../../ui/reports/reportexporter.cpp" line="+43"/>
         <source>PDF document (*.pdf)</source>
         <translation>Documento PDF (*.pdf)</translation>
     </message>
@@ -4433,7 +4459,7 @@ Qt %5</translation>
 <context>
     <name>portolan::ui::ReservationsView</name>
     <message>
-        <location filename="../../ui/reservations/reservationsview.cpp" line="+32"/>
+        <location filename="../../ui/reservations/reservationsview.cpp" line="+33"/>
         <source>&amp;Filter:</source>
         <translation>&amp;Filtro:</translation>
     </message>
@@ -4546,7 +4572,12 @@ Qt %5</translation>
 <context>
     <name>portolan::ui::ScanRunModel</name>
     <message>
-        <location filename="../../ui/scan/scanrunmodel.cpp" line="+77"/>
+        <location filename="../../ui/scan/scanrunmodel.cpp" line="+33"/>
+        <source>free here; %1 on %2 takes the port&apos;s other addresses</source>
+        <translation>livre aqui; %1 em %2 recebe os outros endereços da porta</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>Ports</source>
         <translation>Portas</translation>
     </message>
@@ -4574,7 +4605,7 @@ Qt %5</translation>
 <context>
     <name>portolan::ui::ScanView</name>
     <message>
-        <location filename="../../ui/scan/scanview.cpp" line="+43"/>
+        <location filename="../../ui/scan/scanview.cpp" line="+46"/>
         <source>FIRST-LAST or one port</source>
         <translation>PRIMEIRA-ÚLTIMA ou uma porta</translation>
     </message>
@@ -4620,12 +4651,12 @@ Qt %5</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+193"/>
+        <location line="+194"/>
         <source>Not started.</source>
         <translation>Não iniciada.</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-191"/>
         <source>65,535 of 65,535 ports</source>
         <translation>65.535 de 65.535 portas</translation>
     </message>
@@ -4645,7 +4676,7 @@ Qt %5</translation>
         <translation>address: é necessário um endereço, p. ex. 127.0.0.1 ou ::1</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>0 of %1 ports</source>
         <translation>0 de %1 portas</translation>
     </message>
@@ -4707,8 +4738,8 @@ Qt %5</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>%1 — %2, %3, %4, %5 (%6 runs).</source>
-        <translation>%1 — %2, %3, %4, %5 (%6 faixas).</translation>
+        <source>%1 — %2, %3, %4, %5, %6 (%7 runs).</source>
+        <translation>%1 — %2, %3, %4, %5, %6 (%7 faixas).</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4719,6 +4750,11 @@ Qt %5</translation>
         <location line="+1"/>
         <source>%1 in use</source>
         <translation>%1 em uso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 denied</source>
+        <translation>%1 negadas</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4734,7 +4770,7 @@ Qt %5</translation>
 <context>
     <name>portolan::ui::StatusBarInfo</name>
     <message>
-        <location filename="../../ui/statusbarinfo.cpp" line="+56"/>
+        <location filename="../../ui/statusbarinfo.cpp" line="+57"/>
         <source>Windows</source>
         <translation>Windows</translation>
     </message>

@@ -463,8 +463,9 @@ TEST_CASE("bind and scan: another account's listener on 0.0.0.0:7000 denies 127.
     Run scan = machine({"scan", "tcp", "6990-7010"});
     MESSAGE(scan.out);
     CHECK(scan.code == 0);
-    CHECK(std::regex_search(scan.out, std::regex("\n7000 +7000 +1 +in-use +WSAEADDRINUSE 10048 "
-                                                 "+syncd\\.exe \\(pid 7788\\) on 0\\.0\\.0\\.0\n")));
+    CHECK(
+        std::regex_search(scan.out, std::regex("\n7000 +7000 +1 +in-use +WSAEADDRINUSE 10048 "
+                                               "+syncd\\.exe \\(pid 7788\\) on 0\\.0\\.0\\.0\n")));
     Run scanJson = machine({"scan", "tcp", "6990-7010", "--json"});
     MESSAGE(scanJson.out);
     Json scanDoc = scanJson.json();

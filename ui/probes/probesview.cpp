@@ -348,6 +348,7 @@ std::optional<BindTarget> ProbesView::checkBind()
     target.protocol = protocolOf(m_bProtocol);
     target.family = familyOf(m_bFamily);
     target.address = address.toStdString();
+    target.sharing = probeSharing(target.family, target.address);
     target.port = port.value();
     return target;
 }
