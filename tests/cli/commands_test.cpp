@@ -435,7 +435,7 @@ TEST_CASE("scan: runs of equal outcome over the range, and a summary")
 
 TEST_CASE("bind and scan: another account's listener on 0.0.0.0:7000 denies 127.0.0.1:7000")
 {
-    Machine machine("developer");
+    Machine machine("developer-accounts");
     Run json = machine({"bind", "tcp", "--address", "127.0.0.1", "7000", "--json"});
     MESSAGE(json.out);
     CHECK(json.code == 2);

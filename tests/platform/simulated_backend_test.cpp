@@ -545,7 +545,7 @@ namespace portolan::test {
 
 TEST_CASE("simulated: another account's listener makes a plain bind denied, not forbidden")
 {
-    auto backend = openScenario("developer.json");
+    auto backend = openScenario("developer-accounts.json");
     // syncd.exe of NETWORK SERVICE on 0.0.0.0:7000 with SO_REUSEADDR; no reservation there.
     const auto plain =
         backend->bindProbe(BindTarget{Protocol::Tcp, AddressFamily::IPv4, "127.0.0.1", 7000});
@@ -555,6 +555,12 @@ TEST_CASE("simulated: another account's listener makes a plain bind denied, not 
     CHECK(plain.holder.describe() == "syncd.exe (pid 7788)");
     CHECK(plain.holder.pid == 7788);
     CHECK(plain.holder.owner.empty());
+    // The same through a socket of this process, as a program's bind would meet it.
+    auto socket = openSocket(*backend);
+    auto bound = socket->bind("127.0.0.1", 7000);
+    REQUIRE_FALSE(bound.ok());
+    CHECK(bound.error().name == "WSAEACCES");
+    CHECK(bound.error().kind == ErrorKind::AccessDenied);
 
     const auto exclusive = backend->bindProbe(
         BindTarget{Protocol::Tcp, AddressFamily::IPv4, "0.0.0.0", 7000, SocketSharing::Exclusive});

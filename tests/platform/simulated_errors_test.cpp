@@ -340,7 +340,6 @@ TEST_CASE("simulated errors: WSAEACCES (10013)")
     REQUIRE(persistentToken != kNoToken);
     auto user = openSocket(*backend);
     auto blocked = openSocket(*backend);
-    auto beside = openSocket(*backend);
     REQUIRE(backend->setElevated(false).ok());
     checkRows({
         {"associate a persistent token without elevation", native::kWsaEacces, "WSAEACCES",
@@ -348,9 +347,6 @@ TEST_CASE("simulated errors: WSAEACCES (10013)")
          [&] { return errorOf(user->associateReservation(persistentToken)); }},
         {"bind inside a service's runtime block (observed)", native::kWsaEacces, "WSAEACCES",
          ErrorKind::AccessDenied, [&] { return errorOf(blocked->bind("0.0.0.0", 3000)); }},
-        {"bind beside another account's wildcard listener (bind table)", native::kWsaEacces,
-         "WSAEACCES", ErrorKind::AccessDenied,
-         [&] { return errorOf(beside->bind("127.0.0.1", 7000)); }},
         {"a raw socket without elevation", native::kWsaEacces, "WSAEACCES", ErrorKind::AccessDenied,
          [&] {
              return errorOf(
