@@ -19,11 +19,14 @@ struct PortContext
     std::vector<Listener> listeners;
 };
 
-PortContext readContext(Backend& backend, Protocol protocol)
+// Reading reservations may run a program (netsh on Windows): only when an access error needs
+// them.
+PortContext readContext(Backend& backend, Protocol protocol, bool withBlocks = true)
 {
     PortContext context;
     const Capabilities caps = backend.capabilities();
-    if (caps.discoverReservations || caps.persistentReservations || caps.runtimeReservations)
+    if (withBlocks &&
+        (caps.discoverReservations || caps.persistentReservations || caps.runtimeReservations))
         if (auto blocks = backend.listReservations(protocol))
             context.blocks = std::move(blocks.value());
     if (caps.listeners)
@@ -205,8 +208,10 @@ BindProbeResult Backend::bindProbe(const BindTarget& target)
 {
     BindProbeResult result = bindOnce(*this, target);
     // Who is in the way (or shadows a free specific bind), looked up only for a fixed port.
-    if (target.port != 0 && result.outcome != BindOutcome::Other)
-        attribute(result, target, readContext(*this, target.protocol));
+    if (target.port != 0 && result.outcome != BindOutcome::Other) {
+        const bool access = result.error && isAccessError(*result.error);
+        attribute(result, target, readContext(*this, target.protocol, access));
+    }
     return result;
 }
 

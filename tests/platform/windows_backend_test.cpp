@@ -625,7 +625,9 @@ TEST_CASE("bind probes classify Winsock's answers")
     const Case cases[] = {
         {5000, BindOutcome::Free, ""},
         {5001, BindOutcome::InUse, "WSAEADDRINUSE"}, // 10048
-        {5002, BindOutcome::Forbidden, "WSAEACCES"}, // 10013: held by HNS / WinNAT
+        // 10013 with no reservation known to cover the port: another account's or an
+        // exclusive socket (docs/windows-semantics.md#bind-errors), not a reservation.
+        {5002, BindOutcome::Denied, "WSAEACCES"},
         {5003, BindOutcome::Other, "WSAEADDRNOTAVAIL"},
     };
     for (const auto& c : cases) {
@@ -641,6 +643,26 @@ TEST_CASE("bind probes classify Winsock's answers")
         }
     }
     CHECK(windows.open.empty()); // every probe socket closed again
+}
+
+TEST_CASE("a bind refused inside a runtime block netsh lists is forbidden, naming the block")
+{
+    FakeWindows windows;
+    windows.netshOutputs["protocol=tcp"] =
+        "\nProtocol tcp Port Exclusion Ranges\n\nStart Port    End Port\n"
+        "----------    --------\n     49671       49770\n\n* - Administered port exclusions.\n";
+    windows.bindErrors = {{49700, static_cast<int>(native::kWsaEacces)},
+                          {5002, static_cast<int>(native::kWsaEacces)}};
+    WindowsBackend backend(windows.api());
+    const auto inside =
+        backend.bindProbe(BindTarget{Protocol::Tcp, AddressFamily::IPv4, "127.0.0.1", 49700});
+    CHECK(inside.outcome == BindOutcome::Forbidden);
+    CHECK_FALSE(inside.holder.owner.empty());
+    CHECK(inside.holder.pid == -1);
+    const auto outside =
+        backend.bindProbe(BindTarget{Protocol::Tcp, AddressFamily::IPv4, "127.0.0.1", 5002});
+    CHECK(outside.outcome == BindOutcome::Denied);
+    CHECK(outside.holder.owner.empty());
 }
 
 TEST_CASE("bind passes a SOCKADDR_IN in network order")
@@ -736,7 +758,7 @@ TEST_CASE("a scan folds the probes into runs")
     CHECK(result->runs[1].code == 10048);
     CHECK(result->runs[2].first == 5004);
     CHECK(result->runs[2].last == 5005);
-    CHECK(result->runs[2].outcome == BindOutcome::Forbidden);
+    CHECK(result->runs[2].outcome == BindOutcome::Denied); // no reservation covers them
     CHECK(result->runs[2].codeName == "WSAEACCES");
     CHECK(result->runs[3].first == 5006);
     CHECK(result->runs[3].last == 5009);

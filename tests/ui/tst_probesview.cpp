@@ -220,7 +220,7 @@ void TestProbesView::bindProbeOn3000IsForbiddenByWinNat()
     QVERIFY(steps.index(0, LiveStepModel::ExplanationColumn)
                 .data()
                 .toString()
-                .contains(QStringLiteral("runtime reservation")));
+                .contains(QStringLiteral("a reservation covers this port")));
     QVERIFY(steps.index(0, LiveStepModel::DetailColumn)
                 .data()
                 .toString()
