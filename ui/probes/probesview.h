@@ -31,11 +31,12 @@ namespace portolan::ui {
 class LiveStepModel;
 class ProbeForm;
 
-// The Probes view: one-click runs of Microsoft's two sample programs (docs/windows-semantics.md#microsoft-samples), a custom probe
-// (a runtime block, or a known reservation by its token, associated and bound) and a plain
-// bind probe of one port. Each step shows up the moment the service reports it, with its
-// result, native code and a one-line explanation; a summary line says what it all means.
-// Every run is recorded in the history by the service.
+// The Probes view: one-click runs of Microsoft's two sample programs
+// (docs/windows-semantics.md#microsoft-samples), a custom probe (a runtime block, or a known
+// reservation by its token, associated and bound) and a plain bind probe of one port. Each step
+// shows up the moment the service reports it, with its result, native code and a one-line
+// explanation; a summary line says what it all means. Every run is recorded in the history by the
+// service.
 class ProbesView : public QWidget
 {
     Q_OBJECT
@@ -55,7 +56,8 @@ public:
     QString summaryText() const; // the summary as plain text
 
     // The documentation's screenshots (docs/screenshots.md): "sample1", "sample2" (TCP
-    // 8000-8009 of the developer machine), "bind3000". Runs the probe; screenshotReady follows.
+    // 8000-8009 of the developer machine), "bind<PORT>" (TCP, 127.0.0.1, e.g. "bind3000"). Runs
+    // the probe; screenshotReady follows.
     Q_INVOKABLE bool prepareScreenshot(const QString& state);
 
     // The summary line of a finished run, as rich text. `blocks` explain a refused bind.
