@@ -31,12 +31,11 @@ namespace portolan::ui {
 class LiveStepModel;
 class ProbeForm;
 
-// The Probes view: one-click runs of Microsoft's two sample programs
-// (docs/windows-semantics.md#microsoft-samples), a custom probe (a runtime block, or a known
-// reservation by its token, associated and bound) and a plain bind probe of one port. Each step
-// shows up the moment the service reports it, with its result, native code and a one-line
-// explanation; a summary line says what it all means. Every run is recorded in the history by the
-// service.
+// The Probes view: one-click runs of Microsoft's two sample programs (docs/windows-semantics.md#microsoft-samples), a custom probe
+// (a runtime block, or a known reservation by its token, associated and bound) and a plain
+// bind probe of one port. Each step shows up the moment the service reports it, with its
+// result, native code and a one-line explanation; a summary line says what it all means.
+// Every run is recorded in the history by the service.
 class ProbesView : public QWidget
 {
     Q_OBJECT
