@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "bindrules.h"
 #include "error.h"
 #include "types.h"
 
@@ -50,15 +51,45 @@ struct Listener
     std::uint16_t port = 0;
     std::int64_t pid = -1; // -1 when unknown
     std::string process;   // empty when unknown
+    // How the socket shares its address, and the account it runs under. Only the simulator
+    // knows them; a real backend leaves the defaults ("default", no user).
+    SocketSharing sharing = SocketSharing::Default;
+    std::string user;
 };
 
-enum class BindOutcome : std::uint8_t {
+enum class BindOutcome : std::uint8_t
+{
     Free,      // the bind succeeded
     InUse,     // WSAEADDRINUSE / EADDRINUSE: something is bound there
-    Forbidden, // WSAEACCES / EACCES: reserved by another process, or privileged
+    Denied,    // WSAEACCES with no reservation covering the port: another account's socket,
+               // or an exclusive one (docs/windows-semantics.md#bind-table)
+    Forbidden, // WSAEACCES / EACCES where a reservation (or a system rule) covers the port
     Other,     // any other error (address not available, ...)
 };
-std::string_view toString(BindOutcome outcome); // "free", "in-use", "forbidden", "other"
+// "free", "in-use", "denied", "forbidden", "other"
+std::string_view toString(BindOutcome outcome);
+
+// Who holds a port: a process (pid and name), the owner of a reservation covering it (and how
+// that owner is known), or closed TCP connections still in TIME_WAIT (pid 0 on Windows).
+struct Holder
+{
+    std::int64_t pid = -1; // -1 when unknown
+    std::string process;
+    std::string owner;    // a reservation's owner: "Windows NAT (WinNAT)", "administered"
+    std::string evidence; // how the owner is known: "HNS registry", "scenario", ...
+    bool timeWait = false;
+    std::string address; // where the holding socket is bound, when known ("0.0.0.0")
+
+    bool empty() const;
+    // "node.exe (pid 14236)", "pid 4", "Windows NAT (WinNAT)",
+    // "a closed TCP connection (TIME_WAIT)"; empty when nothing is known.
+    std::string describe() const;
+    friend bool operator==(const Holder&, const Holder&) = default;
+
+    static Holder ofProcess(std::int64_t pid, std::string process, std::string address = {});
+    static Holder ofReservation(const ReservedBlock& block);
+    static Holder ofTimeWait();
+};
 
 struct BindTarget
 {
@@ -66,24 +97,36 @@ struct BindTarget
     AddressFamily family = AddressFamily::IPv4;
     std::string address = "127.0.0.1";
     std::uint16_t port = 0; // 0 = let the system choose
+    SocketSharing sharing = SocketSharing::Default;
 };
 
 struct BindProbeResult
 {
     BindOutcome outcome = BindOutcome::Other;
-    std::uint16_t boundPort = 0;  // the port actually bound (getsockname) when Free
-    std::optional<Error> error;   // set unless Free
-    std::string holder;           // who holds the port, when the backend knows
+    std::uint16_t boundPort = 0; // the port actually bound (getsockname) when Free
+    std::optional<Error> error;  // set unless Free
+    Holder holder;               // who holds the port, when the backend knows
+    // A free bind to a specific address: the wildcard listener that takes the port's traffic
+    // on every other address (docs/windows-semantics.md#bind-probe).
+    Holder shadowedBy;
 };
+
+// What a scan answers by default: "could a server take this port?" — the family's wildcard
+// with an exclusive bind, which fails whenever anything holds the port.
+std::string_view wildcardAddress(AddressFamily family); // "0.0.0.0", "::"
+// The option a probe of `address` binds with: exclusive on the wildcard ("could a server take
+// this port?"), none on an address the user chose (what a plain program there would get).
+SocketSharing probeSharing(AddressFamily family, std::string_view address);
 
 struct ScanRequest
 {
     Protocol protocol = Protocol::Tcp;
     AddressFamily family = AddressFamily::IPv4;
-    std::string address = "127.0.0.1";
+    std::string address = "0.0.0.0";
     std::uint16_t first = 1;
     std::uint16_t last = 65535;
     unsigned threads = 0; // 0 = one per hardware thread
+    SocketSharing sharing = SocketSharing::Exclusive;
 };
 
 // Consecutive ports with the same outcome, native code and holder.
@@ -94,7 +137,8 @@ struct ScanRun
     BindOutcome outcome = BindOutcome::Free;
     std::int64_t code = 0;
     std::string codeName;
-    std::string holder;
+    Holder holder;
+    Holder shadowedBy;
     friend bool operator==(const ScanRun&, const ScanRun&) = default;
 };
 
@@ -122,6 +166,9 @@ public:
     virtual Result<void> associateReservation(Token token) = 0;
     // SIO_RELEASE_PORT_RESERVATION: only a runtime reservation this process acquired.
     virtual Result<void> releaseReservation(Token token) = 0;
+    // SO_REUSEADDR / SO_EXCLUSIVEADDRUSE before bind. Backends without it answer Unsupported
+    // for anything but Default.
+    virtual Result<void> setSharing(SocketSharing sharing);
     virtual Result<void> bind(std::string_view address, std::uint16_t port) = 0;
     // getsockname: the local port after bind.
     virtual Result<std::uint16_t> localPort() const = 0;
@@ -147,7 +194,8 @@ public:
     virtual Result<ReservedBlock> lookupPersistent(Protocol protocol, PortRange range) = 0;
     virtual Result<void> deletePersistent(Protocol protocol, PortRange range) = 0;
     // Every block the backend can discover, persistent and runtime; all protocols if none given.
-    virtual Result<std::vector<ReservedBlock>> listReservations(std::optional<Protocol> protocol) = 0;
+    virtual Result<std::vector<ReservedBlock>>
+    listReservations(std::optional<Protocol> protocol) = 0;
 
     virtual Result<std::unique_ptr<Socket>> openSocket(const SocketSpec& spec) = 0;
 
@@ -190,7 +238,13 @@ private:
     bool m_held = false;
 };
 
-// Classifies a failed bind's error as a scan or probe outcome.
-BindOutcome classifyBindError(const Error& error);
+// Classifies a failed bind's error as a scan or probe outcome. An access error is Forbidden
+// only when a reservation (or a system rule) covers the port, Denied otherwise.
+BindOutcome classifyBindError(const Error& error, bool reservationCovers);
+bool isAccessError(const Error& error); // WSAEACCES, EACCES, EPERM
+
+// The reserved block of `blocks` covering (protocol, port), if any.
+const ReservedBlock* blockCovering(const std::vector<ReservedBlock>& blocks, Protocol protocol,
+                                   std::uint16_t port);
 
 } // namespace portolan

@@ -23,13 +23,15 @@ void appendPort(std::vector<ScanRun>& runs, std::uint16_t port, const BindProbeR
     const std::string& name = result.error ? result.error->name : emptyName;
     if (!runs.empty()) {
         ScanRun& last = runs.back();
-        if (last.last + 1 == port && last.outcome == result.outcome && last.code == code
-            && last.codeName == name && last.holder == result.holder) {
+        if (last.last + 1 == port && last.outcome == result.outcome && last.code == code &&
+            last.codeName == name && last.holder == result.holder &&
+            last.shadowedBy == result.shadowedBy) {
             last.last = port;
             return;
         }
     }
-    runs.push_back(ScanRun{port, port, result.outcome, code, name, result.holder});
+    runs.push_back(
+        ScanRun{port, port, result.outcome, code, name, result.holder, result.shadowedBy});
 }
 
 } // namespace
@@ -101,9 +103,9 @@ ScanResult scanPorts(const ScanRequest& request, const PortProbe& probe,
         for (const ScanRun& run : chunk.runs) {
             if (!result.runs.empty()) {
                 ScanRun& last = result.runs.back();
-                if (last.last + 1 == run.first && last.outcome == run.outcome
-                    && last.code == run.code && last.codeName == run.codeName
-                    && last.holder == run.holder) {
+                if (last.last + 1 == run.first && last.outcome == run.outcome &&
+                    last.code == run.code && last.codeName == run.codeName &&
+                    last.holder == run.holder && last.shadowedBy == run.shadowedBy) {
                     last.last = run.last;
                     result.probed += run.last - run.first + 1;
                     continue;

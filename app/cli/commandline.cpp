@@ -265,7 +265,7 @@ void ArgumentParser::parse(const Argument& argument, const std::optional<std::st
     const std::string_view name = argument.name;
     if (!given) {
         if (argument.kind == ArgumentKind::Address)
-            parse(argument, std::string("127.0.0.1"));
+            parse(argument, std::string(wildcardAddress(m_inv.family)));
         return; // everything else has its default in Invocation
     }
     const std::string& text = *given;

@@ -118,19 +118,23 @@ const CommandSpec kCommands[]{
      "  --hold SECONDS   how long to keep the reservation, 0-86400 (default 0)\n"},
     {Command::Bind, "bind", kBindForms,
      "Opens a socket, binds it to ADDR:PORT, reports the outcome (free, in-use,\n"
-     "forbidden, other) with the native error and who holds the port when known,\n"
-     "and closes the socket again. Exit code 0 only when the bind succeeded.\n"
+     "denied, forbidden, other) with the native error and who holds the port when\n"
+     "known, and closes the socket again. Exit code 0 only when the bind succeeded.\n"
+     "On the wildcard address the bind is exclusive (SO_EXCLUSIVEADDRUSE): it fails\n"
+     "whenever anything holds the port. On an address you choose it binds as a plain\n"
+     "program does and names a wildcard listener that shadows the port.\n"
      "\n"
      "  PORT           0-65535; 0 lets the system choose a port\n"
-     "  --address ADDR default 127.0.0.1; an address with a colon is IPv6 (e.g. ::1)\n"},
+     "  --address ADDR default 0.0.0.0; an address with a colon is IPv6 (e.g. ::1)\n"},
     {Command::Scan, "scan", kScanForms,
      "Bind-probes every port of FIRST-LAST on ADDR on all cores and prints the runs\n"
      "of ports with the same outcome, native code and holder, then a summary.\n"
      "Progress goes to stderr when it is a terminal. Ctrl-C stops the scan and prints\n"
-     "the partial result (exit code 130).\n"
+     "the partial result (exit code 130). By default it answers \"could a server take\n"
+     "this port?\": exclusive binds to the wildcard address, as bind does.\n"
      "\n"
      "  FIRST-LAST     ports to probe, 1-65535, or a single port N (default 1-65535)\n"
-     "  --address ADDR default 127.0.0.1; an address with a colon is IPv6 (e.g. ::1)\n"},
+     "  --address ADDR default 0.0.0.0; an address with a colon is IPv6 (e.g. ::1)\n"},
     {Command::DynamicRange, "dynamic-range", kDynamicRangeForms,
      "Prints the dynamic (ephemeral) port range the system assigns ports from, for\n"
      "both protocols unless one is given.\n"},

@@ -124,6 +124,27 @@ Json probeStepJson(const ProbeStep& step)
     return value;
 }
 
+Json holderJson(const Holder& holder)
+{
+    if (holder.empty())
+        return Json();
+    Json value = Json::object();
+    if (!holder.owner.empty()) {
+        value["owner"] = holder.owner;
+        value["evidence"] = holder.evidence;
+        return value;
+    }
+    if (holder.timeWait && holder.process.empty()) {
+        value["state"] = "time-wait";
+        return value;
+    }
+    value["pid"] = pidJson(holder.pid);
+    value["process"] = holder.process;
+    if (!holder.address.empty())
+        value["address"] = holder.address;
+    return value;
+}
+
 Json pidJson(std::int64_t pid)
 {
     return pid < 0 ? Json() : Json(pid);
@@ -140,7 +161,15 @@ Json failureJson(const std::string& command, Json error)
 
 void printJson(std::ostream& out, const Json& document)
 {
-    out << dumpJson(document) << '\n';
+    if (!document.is_object() || document.contains("schema")) {
+        out << dumpJson(document) << '\n';
+        return;
+    }
+    Json versioned = Json::object();
+    versioned["schema"] = kJsonSchema;
+    for (const auto& [key, value] : document.items())
+        versioned[key] = value;
+    out << dumpJson(versioned) << '\n';
 }
 
 } // namespace portolan::cli

@@ -27,6 +27,10 @@ private:
     std::vector<std::vector<std::string>> m_rows;
 };
 
+// The version of the --json documents, at the top of each as "schema". Raised whenever a
+// field changes meaning or shape (2: "denied" outcome, holders as objects); docs/cli.md.
+inline constexpr int kJsonSchema = 2;
+
 // Tokens travel as decimal strings: a JSON reader using doubles would round 64-bit values.
 std::string tokenText(Token token);
 // "(WSAEACCES, 10013)", "(code 7)" or "" when the error carries no native code.
@@ -49,12 +53,15 @@ Json rangeJson(Protocol protocol, const PortRange& range);
 // {"start","count"}
 Json startCountJson(const PortRange& range);
 Json probeStepJson(const ProbeStep& step);
+// {"pid","process"}, {"owner","evidence"} or {"state":"time-wait"}; null when nobody is known.
+// "address" is added when the holder's bound address is known.
+Json holderJson(const Holder& holder);
 // A process id, null when the system did not tell.
 Json pidJson(std::int64_t pid);
 // The document of a run that failed before any command ran: {"ok": false, "command", "error"}.
 Json failureJson(const std::string& command, Json error);
 
-// The one line a --json run prints.
+// The one line a --json run prints, "schema" first.
 void printJson(std::ostream& out, const Json& document);
 
 } // namespace portolan::cli

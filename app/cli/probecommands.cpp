@@ -69,11 +69,39 @@ Error probeError(const ProbeReport& report)
     return Error::make(ErrorKind::Internal, "the probe failed without an error");
 }
 
+// What to do about a port that is not free, by outcome.
+std::string_view advice(BindOutcome outcome)
+{
+    switch (outcome) {
+    case BindOutcome::InUse:
+        return "stop the holder, or choose another port";
+    case BindOutcome::Denied:
+        return "a socket of another account (or an exclusive one) holds the port: stop that "
+               "program or choose another port; no reservation is involved";
+    case BindOutcome::Forbidden:
+        return "a reservation covers the port: choose a port outside the block, or stop its "
+               "owner and pin the port with a persistent reservation";
+    case BindOutcome::Free:
+    case BindOutcome::Other:
+        break;
+    }
+    return {};
+}
+
+std::string holderText(const Holder& holder)
+{
+    std::string text = holder.describe();
+    if (!holder.address.empty() && holder.owner.empty())
+        text += " on " + holder.address;
+    return text;
+}
+
 } // namespace
 
 int Session::bind()
 {
-    BindTarget target{*m_inv.protocol, m_inv.family, m_inv.address, m_inv.port};
+    BindTarget target{*m_inv.protocol, m_inv.family, m_inv.address, m_inv.port,
+                      probeSharing(m_inv.family, m_inv.address)};
     BindProbeResult result = m_backend.bindProbe(target);
 
     std::string where = m_inv.family == AddressFamily::IPv6
@@ -82,9 +110,11 @@ int Session::bind()
     m_doc["protocol"] = std::string(toString(target.protocol));
     m_doc["address"] = m_inv.address;
     m_doc["port"] = m_inv.port;
+    m_doc["options"] = std::string(toString(target.sharing));
     m_doc["outcome"] = std::string(toString(result.outcome));
     m_doc["bound_port"] = result.boundPort;
-    m_doc["holder"] = result.holder;
+    m_doc["holder"] = holderJson(result.holder);
+    m_doc["shadowed_by"] = holderJson(result.shadowedBy);
 
     if (result.outcome == BindOutcome::Free) {
         if (!json()) {
@@ -92,6 +122,9 @@ int Session::bind()
             if (m_inv.port == 0)
                 m_out << " (the system chose port " << result.boundPort << ")";
             m_out << '\n';
+            if (!result.shadowedBy.empty())
+                m_out << "  shadowed by: " << holderText(result.shadowedBy)
+                      << " (it receives this port's traffic on every other address)\n";
         }
         return kExitOk;
     }
@@ -106,7 +139,9 @@ int Session::bind()
               << (error.code != 0 ? "(" + std::to_string(error.code) + "): " : "") << error.message
               << '\n';
         if (!result.holder.empty())
-            m_out << "  holder: " << result.holder << '\n';
+            m_out << "  holder: " << holderText(result.holder) << '\n';
+        if (const std::string_view todo = advice(result.outcome); !todo.empty())
+            m_out << "  to do:  " << todo << '\n';
     }
     return error.kind == ErrorKind::Unsupported ? kExitUnsupported : kExitFailed;
 }
@@ -117,6 +152,7 @@ int Session::scan()
     request.protocol = *m_inv.protocol;
     request.family = m_inv.family;
     request.address = m_inv.address;
+    request.sharing = probeSharing(m_inv.family, m_inv.address);
     request.first = m_inv.first;
     request.last = m_inv.last;
 
@@ -143,8 +179,8 @@ int Session::scan()
     const ScanResult& scan = result.value();
 
     std::uint32_t total = std::uint32_t(request.last) - request.first + 1;
-    constexpr std::array kOutcomes{BindOutcome::Free, BindOutcome::InUse, BindOutcome::Forbidden,
-                                   BindOutcome::Other};
+    constexpr std::array kOutcomes{BindOutcome::Free, BindOutcome::InUse, BindOutcome::Denied,
+                                   BindOutcome::Forbidden, BindOutcome::Other};
     std::array<std::uint32_t, kOutcomes.size()> counts{};
 
     Json runs = Json::array();
@@ -158,10 +194,14 @@ int Session::scan()
         entry["outcome"] = std::string(toString(run.outcome));
         entry["code"] = run.code;
         entry["name"] = run.codeName;
-        entry["holder"] = run.holder;
+        entry["holder"] = holderJson(run.holder);
+        entry["shadowed_by"] = holderJson(run.shadowedBy);
         runs.push_back(std::move(entry));
+        std::string holder = holderText(run.holder);
+        if (holder.empty() && !run.shadowedBy.empty())
+            holder = "shadowed by " + holderText(run.shadowedBy);
         table.add({std::to_string(run.first), std::to_string(run.last), std::to_string(ports),
-                   std::string(toString(run.outcome)), codeText(run), orDash(run.holder)});
+                   std::string(toString(run.outcome)), codeText(run), orDash(holder)});
     }
 
     Json summary = Json::object();
@@ -175,6 +215,7 @@ int Session::scan()
 
     m_doc["protocol"] = std::string(toString(request.protocol));
     m_doc["address"] = request.address;
+    m_doc["options"] = std::string(toString(request.sharing));
     m_doc["first"] = request.first;
     m_doc["last"] = request.last;
     m_doc["probed"] = scan.probed;

@@ -35,8 +35,9 @@ QString Explanations::forError(const Error& error, std::optional<StepKind> step)
 
     if (code == kWsaEacces || named(error, {"WSAEACCES", "EACCES"})) {
         if (isBind)
-            return tr("Another process's runtime reservation holds this port (Hyper-V, WinNAT, "
-                      "WSL, Docker…), although nothing may be listening there.");
+            return tr("The bind was refused: a reservation covers this port (Hyper-V, WinNAT, "
+                      "WSL, Docker…), or a socket of another account, or an exclusive one, "
+                      "holds it.");
         if (step && *step == StepKind::Associate)
             return tr("Associating a socket with a persistent reservation needs an elevated "
                       "administrator.");
@@ -102,10 +103,15 @@ QString Explanations::forOutcome(BindOutcome outcome, std::int64_t code)
         return tr("Free: the bind succeeded.");
     case BindOutcome::InUse:
         return tr("In use: another socket is bound to this port.");
+    case BindOutcome::Denied:
+        return tr("Denied: a socket of another account, or one bound with SO_EXCLUSIVEADDRUSE, "
+                  "holds this port. Stop that program or choose another port; no reservation "
+                  "is involved.");
     case BindOutcome::Forbidden:
         if (code == native::kWsaEacces || code == 0)
-            return tr("Forbidden: another process's runtime reservation holds this port "
-                      "(Hyper-V, WinNAT…), although nothing may be listening there.");
+            return tr("Forbidden: a reservation covers this port (Hyper-V, WinNAT…), although "
+                      "nothing may be listening there. Choose a port outside the block, or stop "
+                      "its owner and pin the port with a persistent reservation.");
         return tr("Forbidden: the system refused the bind (a reservation, or a privileged "
                   "port).");
     case BindOutcome::Other:
@@ -230,6 +236,7 @@ QString Explanations::outcomeName(BindOutcome outcome)
     switch (outcome) {
     case BindOutcome::Free: return tr("free");
     case BindOutcome::InUse: return tr("in use");
+    case BindOutcome::Denied: return tr("denied");
     case BindOutcome::Forbidden: return tr("forbidden");
     case BindOutcome::Other: return tr("other");
     }

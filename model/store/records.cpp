@@ -55,9 +55,10 @@ constexpr TextTable<StepKind, 10> kStepKinds{{
     {StepKind::BindProbe, u"bind-probe"},
     {StepKind::ScanRun, u"scan-run"},
 }};
-constexpr TextTable<BindOutcome, 4> kOutcomes{{
+constexpr TextTable<BindOutcome, 5> kOutcomes{{
     {BindOutcome::Free, u"free"},
     {BindOutcome::InUse, u"in-use"},
+    {BindOutcome::Denied, u"denied"},
     {BindOutcome::Forbidden, u"forbidden"},
     {BindOutcome::Other, u"other"},
 }};
@@ -317,7 +318,7 @@ ProbeRunRecord probeRunFromBindProbe(const BindTarget& target, const BindProbeRe
     step.error = result.error;
     step.firstPort = step.lastPort = run.ok ? result.boundPort : target.port;
     step.outcome = result.outcome;
-    step.holder = qs(result.holder);
+    step.holder = qs(result.holder.describe());
     step.detail = QStringLiteral("%1:%2 %3")
                       .arg(run.address)
                       .arg(step.firstPort)
@@ -333,6 +334,9 @@ ProbeRunRecord probeRunFromBindProbe(const BindTarget& target, const BindProbeRe
         run.summary += QStringLiteral(" (%1)").arg(errorShort(*result.error));
     if (!result.holder.empty())
         run.summary += QStringLiteral(", held by %1").arg(step.holder);
+    else if (!result.shadowedBy.empty())
+        run.summary += QStringLiteral(", shadowed by %1 on %2")
+                           .arg(qs(result.shadowedBy.describe()), qs(result.shadowedBy.address));
     QJsonObject parameters{{QStringLiteral("family"), qs(toString(target.family))},
                            {QStringLiteral("address"), run.address},
                            {QStringLiteral("port"), target.port}};
@@ -350,7 +354,7 @@ ProbeRunRecord probeRunFromScan(const ScanResult& scan, const Actor& actor,
     run.cancelled = scan.cancelled;
     run.ok = !scan.cancelled;
 
-    std::array<quint32, 4> ports{}; // per BindOutcome
+    std::array<quint32, 5> ports{}; // per BindOutcome
     for (const ScanRun& part : scan.runs) {
         ProbeStepRecord step;
         step.seq = int(run.steps.size());
@@ -359,12 +363,13 @@ ProbeRunRecord probeRunFromScan(const ScanResult& scan, const Actor& actor,
         step.firstPort = part.first;
         step.lastPort = part.last;
         step.outcome = part.outcome;
-        step.holder = qs(part.holder);
+        step.holder = qs(part.holder.describe());
         if (part.code != 0 || !part.codeName.empty()) {
+            const bool access =
+                part.outcome == BindOutcome::Forbidden || part.outcome == BindOutcome::Denied;
             const ErrorKind kind = part.outcome == BindOutcome::InUse ? ErrorKind::Conflict
-                                   : part.outcome == BindOutcome::Forbidden
-                                       ? ErrorKind::AccessDenied
-                                       : ErrorKind::Unavailable;
+                                   : access                           ? ErrorKind::AccessDenied
+                                                                      : ErrorKind::Unavailable;
             step.error = Error{kind, part.code, part.codeName, {}};
         }
         step.detail = QStringLiteral("%1-%2 %3")
@@ -375,12 +380,14 @@ ProbeRunRecord probeRunFromScan(const ScanResult& scan, const Actor& actor,
         run.steps.append(std::move(step));
     }
     run.stepCount = int(run.steps.size());
-    run.summary = QStringLiteral("scan %1 %2 %3-%4: %5 free, %6 in use, %7 forbidden, %8 other")
+    run.summary = QStringLiteral("scan %1 %2 %3-%4: %5 free, %6 in use, %7 denied, %8 forbidden, "
+                                 "%9 other")
                       .arg(protocolText(request.protocol), run.address)
                       .arg(request.first)
                       .arg(request.last)
                       .arg(ports[std::size_t(BindOutcome::Free)])
                       .arg(ports[std::size_t(BindOutcome::InUse)])
+                      .arg(ports[std::size_t(BindOutcome::Denied)])
                       .arg(ports[std::size_t(BindOutcome::Forbidden)])
                       .arg(ports[std::size_t(BindOutcome::Other)]);
     if (scan.cancelled)

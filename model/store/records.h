@@ -66,7 +66,7 @@ std::optional<ReservationState> parseReservationState(QStringView text);
 std::optional<AuditAction> parseAuditAction(QStringView text);
 std::optional<ProbeKind> parseProbeKind(QStringView text);
 std::optional<StepKind> parseStepKind(QStringView text);
-std::optional<BindOutcome> parseBindOutcome(QStringView text); // free, in-use, forbidden, other
+std::optional<BindOutcome> parseBindOutcome(QStringView text); // free, in-use, denied, forbidden, other
 StepKind toStepKind(ProbeStepKind kind);
 
 // Errors are compared field by field (portolan::Error has no operator==).

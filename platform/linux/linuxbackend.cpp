@@ -177,18 +177,19 @@ Result<std::uint32_t> readNumberFile(const std::string& path)
 
 // The port's holder for a scan: the process of a socket on it, preferring a listener of the
 // scanned family.
-std::unordered_map<std::uint16_t, std::string> holdersByPort(const SocketSnapshot& snapshot,
-                                                             AddressFamily family)
+std::unordered_map<std::uint16_t, Holder> holdersByPort(const SocketSnapshot& snapshot,
+                                                        AddressFamily family)
 {
-    std::unordered_map<std::uint16_t, std::pair<int, std::string>> best;
+    std::unordered_map<std::uint16_t, std::pair<int, Holder>> best;
     for (const SocketEntry& entry : snapshot.sockets) {
         if (entry.port == 0)
             continue;
         const auto process = snapshot.processes.find(entry.inode);
-        std::string holder =
-            describeProcess(process == snapshot.processes.end() ? nullptr : &process->second);
-        if (holder.empty() && entry.protocol == Protocol::Tcp && entry.state == kTcpTimeWaitState)
-            holder = "a closed TCP connection (TIME_WAIT)";
+        Holder holder;
+        if (process != snapshot.processes.end() && process->second.pid >= 0)
+            holder = Holder::ofProcess(process->second.pid, process->second.name, entry.address);
+        else if (entry.protocol == Protocol::Tcp && entry.state == kTcpTimeWaitState)
+            holder = Holder::ofTimeWait();
         if (holder.empty())
             continue;
         const int rank = (isListening(entry) ? 2 : 0) + (entry.family == family ? 1 : 0);
@@ -196,7 +197,7 @@ std::unordered_map<std::uint16_t, std::string> holdersByPort(const SocketSnapsho
         if (it == best.end() || rank > it->second.first)
             best[entry.port] = {rank, std::move(holder)};
     }
-    std::unordered_map<std::uint16_t, std::string> holders;
+    std::unordered_map<std::uint16_t, Holder> holders;
     for (auto& [port, ranked] : best)
         holders.emplace(port, std::move(ranked.second));
     return holders;
@@ -209,11 +210,15 @@ std::uint32_t unprivilegedPortStart(const std::string& procRoot)
     return value ? value.value() : kDefaultUnprivilegedPortStart;
 }
 
-std::string privilegedPortsHolder(std::uint32_t unprivilegedStart)
+Holder privilegedPortsHolder(std::uint32_t unprivilegedStart)
 {
-    return "ports below " + std::to_string(unprivilegedStart) +
-           " need root (net.ipv4.ip_unprivileged_port_start = " +
-           std::to_string(unprivilegedStart) + ")";
+    Holder holder;
+    holder.evidence = "net.ipv4.ip_unprivileged_port_start";
+    holder.owner =
+        "ports below " + std::to_string(unprivilegedStart) +
+        " need root (net.ipv4.ip_unprivileged_port_start = " + std::to_string(unprivilegedStart) +
+        ")";
+    return holder;
 }
 
 } // namespace
@@ -499,13 +504,13 @@ Result<ScanResult> LinuxBackend::scan(const ScanRequest& request, const ScanProg
         return address.error();
 
     // One snapshot of who holds what, taken before the probes: a scan answers for one moment.
-    std::unordered_map<std::uint16_t, std::string> holders;
+    std::unordered_map<std::uint16_t, Holder> holders;
     const PortRange scanned{request.first, std::uint16_t(request.last - request.first + 1)};
     if (auto snapshot = readSockets(m_options.procRoot, request.protocol, false, scanned))
         holders = holdersByPort(snapshot.value(), request.family);
     const std::uint32_t unprivilegedStart = unprivilegedPortStart(m_options.procRoot);
     const bool elevated = isElevated();
-    const std::string privilegedHolder = privilegedPortsHolder(unprivilegedStart);
+    const Holder privilegedHolder = privilegedPortsHolder(unprivilegedStart);
 
     ScanRequest effective = request;
     if (effective.threads == 0)

@@ -3,6 +3,7 @@
 
 #include "../inetaddress.h"
 #include "../nativecodes.h"
+#include "../scanner.h"
 #include "simulatedcore.h"
 #include "simulatedfiles.h"
 
@@ -67,6 +68,10 @@ public:
         return m_core->associate(m_id, token);
     }
     Result<void> releaseReservation(Token token) override { return m_core->release(m_id, token); }
+    Result<void> setSharing(SocketSharing sharing) override
+    {
+        return m_core->setSharing(m_id, sharing);
+    }
     Result<void> bind(std::string_view address, std::uint16_t port) override
     {
         return m_core->bind(m_id, address, port);
@@ -305,6 +310,23 @@ Result<std::unique_ptr<Socket>> SimulatedBackend::openSocket(const SocketSpec& s
 BindProbeResult SimulatedBackend::bindProbe(const BindTarget& target)
 {
     return m_core->probe(target);
+}
+
+Result<ScanResult> SimulatedBackend::scan(const ScanRequest& request, const ScanProgress& progress,
+                                          std::stop_token stop)
+{
+    if (request.first == 0 || request.last < request.first)
+        return Backend::scan(request, progress, std::move(stop)); // its range error
+    // The machine knows every holder itself: each port is one probe of the core.
+    BindTarget base{request.protocol, request.family, request.address, 0, request.sharing};
+    return scanPorts(
+        request,
+        [this, &base](std::uint16_t port) {
+            BindTarget target = base;
+            target.port = port;
+            return m_core->probe(target);
+        },
+        progress, std::move(stop));
 }
 
 Result<PortRange> SimulatedBackend::dynamicRange(Protocol protocol)

@@ -70,6 +70,8 @@ public:
     Result<std::unique_ptr<Socket>> openSocket(const SocketSpec& spec) override;
     // Fills holder: the service owning the runtime block, or "process (pid N)" of a listener.
     BindProbeResult bindProbe(const BindTarget& target) override;
+    Result<ScanResult> scan(const ScanRequest& request, const ScanProgress& progress,
+                            std::stop_token stop) override;
     Result<PortRange> dynamicRange(Protocol protocol) override;
     Result<std::vector<Listener>> listeners(std::optional<Protocol> protocol) override;
 

@@ -101,10 +101,12 @@ Result<std::vector<ReservedBlock>> Core::listReservations(std::optional<Protocol
     // Another process's runtime token is not visible, as on Windows.
     for (const auto& b : m_machine.runtime)
         if (!protocol || b.protocol == *protocol)
-            blocks.push_back(ReservedBlock{b.protocol, b.range, false, kNoToken, b.owner});
+            blocks.push_back(
+                ReservedBlock{b.protocol, b.range, false, kNoToken, b.owner, "scenario"});
     for (const auto& b : m_own)
         if (!protocol || b.protocol == *protocol)
-            blocks.push_back(ReservedBlock{b.protocol, b.range, false, b.token, selfLabel()});
+            blocks.push_back(
+                ReservedBlock{b.protocol, b.range, false, b.token, selfLabel(), "this process"});
     std::sort(blocks.begin(), blocks.end(), [](const ReservedBlock& a, const ReservedBlock& b) {
         if (a.protocol != b.protocol)
             return a.protocol < b.protocol;

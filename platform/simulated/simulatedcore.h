@@ -33,6 +33,7 @@ struct SocketRecord
     IpAddress address;
     std::uint16_t port = 0;
     Token associated = kNoToken;
+    SocketSharing sharing = SocketSharing::Default;
 };
 
 // A runtime block acquired by this process: lives as long as its acquiring socket.
@@ -48,7 +49,18 @@ struct BindDecision
 {
     std::int64_t code = 0; // 0 = the bind succeeds
     std::uint16_t port = 0;
-    std::string holder;
+    Holder holder;
+    bool reserved = false; // the refusal comes from a reserved block
+    Holder shadowedBy;     // a free specific bind: the wildcard listener beside it
+};
+
+// What the bind table needs to know of a socket already on the port.
+struct Occupant
+{
+    IpAddress address;
+    SocketSharing sharing = SocketSharing::Default;
+    bool sameUser = true;
+    Holder holder;
 };
 
 // Shared by the files that implement Core.
@@ -100,6 +112,7 @@ public:
                                   std::uint16_t count);
     Result<void> associate(std::uint64_t id, Token token);
     Result<void> release(std::uint64_t id, Token token);
+    Result<void> setSharing(std::uint64_t id, SocketSharing sharing);
     Result<void> bind(std::uint64_t id, std::string_view address, std::uint16_t port);
     Result<std::uint16_t> localPort(std::uint64_t id);
     BindProbeResult probe(const BindTarget& target);
@@ -156,8 +169,11 @@ private:
     const OwnBlock* ownAt(Protocol protocol, std::uint16_t port) const;
     bool busy(Protocol protocol, std::uint16_t port) const; // a listener or a bound socket
     BindDecision decideBind(Protocol protocol, const IpAddress& address, std::uint16_t port,
-                            Token associated, std::uint64_t self);
-    std::string listenerLabel(const Listener& listener) const;
+                            Token associated, std::uint64_t self, SocketSharing sharing);
+    // Every listener and bound socket of (protocol, port) whose address meets `address`.
+    std::vector<Occupant> occupants(Protocol protocol, std::uint16_t port, const IpAddress& address,
+                                    std::uint64_t except) const;
+    bool sameUser(const std::string& user) const;
     std::string selfLabel() const;
 
     mutable std::mutex m_mutex;

@@ -159,6 +159,18 @@ Protocol protocol(const Json& v, const std::string& path)
     return *p;
 }
 
+SocketSharing sharing(const Json& v, const std::string& path)
+{
+    const std::string allowed = "allowed: \"default\", \"reuseaddr\", \"exclusive\"";
+    if (!v.is_string())
+        fail(path, "expected a string, found " + typeName(v) + "; " + allowed);
+    const auto& text = v.get_ref<const std::string&>();
+    const auto parsed = parseSocketSharing(text);
+    if (!parsed)
+        fail(path, jsonString(text) + " is not a socket option; " + allowed);
+    return *parsed;
+}
+
 Token token(const Json& v, const std::string& path)
 {
     const std::string allowed = "allowed 1-18446744073709551615";
@@ -269,11 +281,13 @@ SimulatedMachine parseMachine(const Json& doc)
 
     if (auto v = field(doc, "", "self", false)) {
         object(*v, "self");
-        onlyKeys(*v, "self", {"pid", "process"});
+        onlyKeys(*v, "self", {"pid", "process", "user"});
         if (auto p = field(*v, "self", "pid", false))
             m.selfPid = pid(*p, "self.pid");
         if (auto p = field(*v, "self", "process", false))
             m.selfProcess = string(*p, "self.process", true);
+        if (auto p = field(*v, "self", "user", false))
+            m.selfUser = string(*p, "self.user", true);
     }
 
     std::vector<Placed> placed;
@@ -334,7 +348,8 @@ SimulatedMachine parseMachine(const Json& doc)
         for (std::size_t i = 0; i < list.size(); ++i) {
             const auto path = indexed("listeners", i);
             object(list[i], path);
-            onlyKeys(list[i], path, {"protocol", "address", "port", "pid", "process"});
+            onlyKeys(list[i], path,
+                     {"protocol", "address", "port", "pid", "process", "options", "user"});
             Listener l;
             l.protocol = protocol(*field(list[i], path, "protocol", true), join(path, "protocol"));
             l.address = string(*field(list[i], path, "address", true), join(path, "address"), true);
@@ -351,6 +366,11 @@ SimulatedMachine parseMachine(const Json& doc)
                 l.pid = pid(*p, join(path, "pid"));
             if (auto p = field(list[i], path, "process", false))
                 l.process = string(*p, join(path, "process"), false);
+            if (auto p = field(list[i], path, "options", false))
+                l.sharing = sharing(*p, join(path, "options"));
+            l.user = m.selfUser;
+            if (auto p = field(list[i], path, "user", false))
+                l.user = string(*p, join(path, "user"), true);
             m.listeners.push_back(std::move(l));
         }
     }
@@ -462,6 +482,10 @@ Json machineToJson(const SimulatedMachine& m)
             e["pid"] = l.pid;
         if (!l.process.empty())
             e["process"] = l.process;
+        if (l.sharing != SocketSharing::Default)
+            e["options"] = std::string(toString(l.sharing));
+        if (!l.user.empty())
+            e["user"] = l.user;
         listeners.push_back(std::move(e));
     }
 
@@ -475,7 +499,7 @@ Json machineToJson(const SimulatedMachine& m)
     doc["bootTime"] = formatUtcTime(m.bootTime);
     doc["dynamicRange"] = std::move(dynamic);
     doc["addresses"] = m.addresses;
-    doc["self"] = {{"pid", m.selfPid}, {"process", m.selfProcess}};
+    doc["self"] = {{"pid", m.selfPid}, {"process", m.selfProcess}, {"user", m.selfUser}};
     doc["persistent"] = std::move(persistent);
     doc["runtime"] = std::move(runtime);
     doc["listeners"] = std::move(listeners);

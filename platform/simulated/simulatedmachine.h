@@ -53,6 +53,7 @@ struct SimulatedMachine
     std::vector<std::string> addresses; // local addresses besides 0.0.0.0, 127/8, ::, ::1
     std::int64_t selfPid = 7312;        // the process the backend speaks for
     std::string selfProcess = "portolan.exe";
+    std::string selfUser = "user"; // the interactive account; listeners run under it by default
     std::vector<SimulatedPersistentBlock> persistent;
     std::vector<SimulatedServiceBlock> runtime;
     std::vector<Listener> listeners;

@@ -69,6 +69,21 @@ void Core::closeSocket(std::uint64_t id)
     std::erase_if(m_own, [id](const OwnBlock& b) { return b.socket == id; });
 }
 
+Result<void> Core::setSharing(std::uint64_t id, SocketSharing sharing)
+{
+    std::lock_guard lock(m_mutex);
+    const std::string context = "setsockopt " + std::string(toString(sharing));
+    Error error;
+    SocketRecord* socket = socketFor(SimulatedCall::Bind, id, &error, context);
+    if (!socket)
+        return error;
+    // The options take effect at bind; set afterwards they are refused.
+    if (socket->bound)
+        return native::windowsError(native::kWsaEinval, context + ": the socket is already bound");
+    socket->sharing = sharing;
+    return {};
+}
+
 Result<void> Core::bind(std::uint64_t id, std::string_view address, std::uint16_t port)
 {
     std::lock_guard lock(m_mutex);
@@ -92,7 +107,7 @@ Result<void> Core::bind(std::uint64_t id, std::string_view address, std::uint16_
         return {};
     }
     const BindDecision decision =
-        decideBind(*socket->transport, *parsed, port, socket->associated, id);
+        decideBind(*socket->transport, *parsed, port, socket->associated, id, socket->sharing);
     if (decision.code != 0)
         return native::windowsError(decision.code, context);
     socket->bound = true;
@@ -118,8 +133,9 @@ BindProbeResult Core::probe(const BindTarget& target)
 {
     std::lock_guard lock(m_mutex);
     BindProbeResult result;
+    bool reserved = false;
     auto failWith = [&](Error e) {
-        result.outcome = classifyBindError(e);
+        result.outcome = classifyBindError(e, reserved);
         result.error = std::move(e);
         return result;
     };
@@ -136,15 +152,18 @@ BindProbeResult Core::probe(const BindTarget& target)
             context + ": not an " + std::string(toString(target.family)) + " address"));
     if (!knownAddress(*parsed))
         return failWith(native::windowsError(native::kWsaEaddrnotavail, context));
-    const BindDecision decision = decideBind(target.protocol, *parsed, target.port, kNoToken, 0);
+    const BindDecision decision =
+        decideBind(target.protocol, *parsed, target.port, kNoToken, 0, target.sharing);
     if (decision.code != 0) {
         result.holder = decision.holder;
+        reserved = decision.reserved;
         return failWith(native::windowsError(decision.code, context));
     }
     if (auto code = takeFailure(SimulatedCall::LocalPort))
         return failWith(native::windowsError(*code, "getsockname"));
     result.outcome = BindOutcome::Free;
     result.boundPort = decision.port;
+    result.shadowedBy = decision.shadowedBy;
     return result;
 }
 
@@ -229,29 +248,40 @@ bool Core::busy(Protocol protocol, std::uint16_t port) const
 }
 
 BindDecision Core::decideBind(Protocol protocol, const IpAddress& address, std::uint16_t port,
-                              Token associated, std::uint64_t self)
+                              Token associated, std::uint64_t self, SocketSharing sharing)
 {
     BindDecision d;
     if (port != 0) {
-        // Order: another process's runtime block first (the port allocator refuses it before
-        // it looks for a socket there), then listeners, then this process's sockets.
+        // Another process's runtime block first: the port allocator refuses it before it
+        // looks for a socket there.
         if (const auto* block = serviceAt(protocol, port)) {
             d.code = kBindInsideServiceBlockCode;
-            d.holder = block->owner;
+            d.holder.owner = block->owner;
+            d.holder.evidence = "scenario";
+            d.reserved = true;
             return d;
         }
         if (!kBindInsidePersistentAllowed && persistentAt(protocol, port)) {
             d.code = kBindInsideServiceBlockCode;
+            d.holder.owner = "administered";
+            d.holder.evidence = "scenario";
+            d.reserved = true;
             return d;
         }
-        if (const auto* l = listenerAt(protocol, port, &address)) {
-            d.code = native::kWsaEaddrinuse;
-            d.holder = listenerLabel(*l);
-            return d;
-        }
-        if (boundAt(protocol, port, &address, self)) {
-            d.code = native::kWsaEaddrinuse;
-            d.holder = selfLabel();
+        // Then every socket already on the port, by the bind table
+        // (docs/windows-semantics.md#bind-table); the first refusal is the answer.
+        const BindSide second{sharing, address.isUnspecified()};
+        for (const Occupant& o : occupants(protocol, port, address, self)) {
+            const BindVerdict verdict = secondBindVerdict(
+                second, BindSide{o.sharing, o.address.isUnspecified()}, o.sameUser);
+            if (verdict == BindVerdict::Ok) {
+                if (o.address.isUnspecified() && !address.isUnspecified() && d.shadowedBy.empty())
+                    d.shadowedBy = o.holder;
+                continue;
+            }
+            d.code = verdict == BindVerdict::InUse ? native::kWsaEaddrinuse : native::kWsaEacces;
+            d.holder = o.holder;
+            d.shadowedBy = {};
             return d;
         }
         d.port = port;
@@ -297,11 +327,30 @@ BindDecision Core::decideBind(Protocol protocol, const IpAddress& address, std::
     return d;
 }
 
-std::string Core::listenerLabel(const Listener& l) const
+std::vector<Occupant> Core::occupants(Protocol protocol, std::uint16_t port,
+                                      const IpAddress& address, std::uint64_t except) const
 {
-    if (l.process.empty())
-        return l.pid >= 0 ? "pid " + std::to_string(l.pid) : std::string();
-    return l.pid >= 0 ? l.process + " (pid " + std::to_string(l.pid) + ")" : l.process;
+    std::vector<Occupant> out;
+    for (std::size_t i = 0; i < m_machine.listeners.size(); ++i) {
+        const Listener& l = m_machine.listeners[i];
+        if (l.protocol == protocol && l.port == port &&
+            addressesCollide(address, m_listenerAddresses[i]))
+            out.push_back(Occupant{m_listenerAddresses[i], l.sharing, sameUser(l.user),
+                                   Holder::ofProcess(l.pid, l.process, l.address)});
+    }
+    for (const auto& [id, s] : m_sockets)
+        if (id != except && !s.dead && s.bound && s.transport == protocol && s.port == port &&
+            addressesCollide(address, s.address))
+            out.push_back(Occupant{
+                s.address, s.sharing, true,
+                Holder::ofProcess(m_machine.selfPid, m_machine.selfProcess, s.address.toString())});
+    return out;
+}
+
+bool Core::sameUser(const std::string& user) const
+{
+    // A listener that names no account runs under the interactive user.
+    return user.empty() || user == m_machine.selfUser;
 }
 
 std::string Core::selfLabel() const

@@ -38,9 +38,10 @@ inline constexpr std::uint32_t kErrorInsufficientBuffer = 122;
 inline constexpr std::uint32_t kErrorCancelled = 1223; // the user declined the UAC prompt
 inline constexpr std::uint32_t kWaitTimeout = 258;     // WAIT_TIMEOUT
 
-// winsock2.h: setsockopt's level and the option that makes a bind exclusive.
+// winsock2.h: setsockopt's level and the two options of the bind table.
 inline constexpr int kSolSocket = 0xffff;
-inline constexpr int kSoExclusiveAddrUse = ~0x0004; // ~SO_REUSEADDR
+inline constexpr int kSoReuseAddr = 0x0004;
+inline constexpr int kSoExclusiveAddrUse = ~kSoReuseAddr;
 
 // iprtrmib.h
 inline constexpr std::uint32_t kTcpTableOwnerPidAll = 5;  // TCP_TABLE_OWNER_PID_ALL

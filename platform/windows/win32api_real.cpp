@@ -56,7 +56,8 @@ static_assert(offsetof(SOCKADDR_IN6, sin6_port) == offsetof(SockAddrIn6, port));
 static_assert(offsetof(SOCKADDR_IN6, sin6_addr) == offsetof(SockAddrIn6, address));
 static_assert(offsetof(SOCKADDR_IN6, sin6_scope_id) == offsetof(SockAddrIn6, scopeId));
 
-static_assert(SOL_SOCKET == kSolSocket && SO_EXCLUSIVEADDRUSE == kSoExclusiveAddrUse);
+static_assert(SOL_SOCKET == kSolSocket && SO_EXCLUSIVEADDRUSE == kSoExclusiveAddrUse &&
+              SO_REUSEADDR == kSoReuseAddr);
 static_assert(WAIT_TIMEOUT == kWaitTimeout);
 static_assert(MIB_TCP_STATE_TIME_WAIT == kMibTcpStateTimeWait);
 

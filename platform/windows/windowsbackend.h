@@ -44,7 +44,9 @@ public:
     std::optional<HeldBy> findHolder(Protocol protocol, AddressFamily family,
                                      std::string_view address, std::uint16_t port) const;
     // "node.exe (pid 4242)", "pid 4242", "a TCP connection in TIME_WAIT".
-    static std::string holderText(const HeldBy& holder);
+    static Holder holderOf(const HeldBy& holder);
+    // The reservations, read only when a bind was refused (it may run netsh).
+    std::vector<ReservedBlock> blocksIfRefused(const BindProbeResult& result, Protocol protocol);
 
     std::string_view name() const override { return "windows"; }
     // Probes what this system supports (the six iphlpapi functions, the IOCTLs, netsh) and
@@ -109,7 +111,7 @@ private:
                                                  std::string_view context) const;
     // Every row of the TCP or UDP table of one family, with its process's image name.
     Result<std::vector<SocketRow>> socketRows(Protocol protocol, AddressFamily family) const;
-    BindProbeResult exclusiveBind(const BindTarget& target) const;
+    BindProbeResult bindOnce(const BindTarget& target) const;
 
     std::shared_ptr<const Win32Api> m_api; // shared with the sockets, which may outlive us
     mutable std::mutex m_mutex;            // guards what follows

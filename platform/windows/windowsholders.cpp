@@ -68,10 +68,27 @@ std::optional<int> rank(Protocol protocol, const IpAddress& target, const IpAddr
     return state == win32::kMibTcpStateTimeWait ? 4 : 3;
 }
 
-// The one place a probe's holder is set.
-void setHolder(BindProbeResult& result, const WindowsBackend::HeldBy& holder)
+bool isAccessError(const BindProbeResult& result)
 {
-    result.holder = WindowsBackend::holderText(holder);
+    return result.error && classifyBindError(*result.error, true) == BindOutcome::Forbidden;
+}
+
+// A refused bind is forbidden where a reserved block covers the port (its owner holds it), and
+// denied otherwise (docs/windows-semantics.md#bind-reserved); a taken port names its socket.
+void attribute(BindProbeResult& result, Protocol protocol, std::uint16_t port,
+               const std::vector<ReservedBlock>& blocks,
+               const std::optional<WindowsBackend::HeldBy>& socket)
+{
+    if (isAccessError(result)) {
+        if (const ReservedBlock* block = blockCovering(blocks, protocol, port)) {
+            result.outcome = BindOutcome::Forbidden;
+            result.holder = Holder::ofReservation(*block);
+            return;
+        }
+        result.outcome = BindOutcome::Denied;
+    }
+    if (socket)
+        result.holder = WindowsBackend::holderOf(*socket);
 }
 
 } // namespace
@@ -231,23 +248,32 @@ std::optional<WindowsBackend::HeldBy> WindowsBackend::findHolder(Protocol protoc
     return pickHolder(rows.value(), protocol, *target, port);
 }
 
-std::string WindowsBackend::holderText(const HeldBy& holder)
+Holder WindowsBackend::holderOf(const HeldBy& holder)
 {
     if (holder.timeWait)
-        return "a TCP connection in TIME_WAIT";
+        return Holder::ofTimeWait();
+    // Wine reports owner pid 0 for every socket: a process nobody can name.
     if (holder.socket.pid < 0)
-        return "a socket of an unknown process";
-    const std::string pid = "pid " + std::to_string(holder.socket.pid);
-    return holder.socket.process.empty() ? pid : holder.socket.process + " (" + pid + ")";
+        return Holder::ofProcess(-1, "a socket of an unknown process", holder.socket.address);
+    return Holder::ofProcess(holder.socket.pid, holder.socket.process, holder.socket.address);
+}
+
+std::vector<ReservedBlock> WindowsBackend::blocksIfRefused(const BindProbeResult& result,
+                                                          Protocol protocol)
+{
+    if (!isAccessError(result))
+        return {};
+    auto blocks = listReservations(protocol);
+    return blocks ? std::move(blocks.value()) : std::vector<ReservedBlock>{};
 }
 
 BindProbeResult WindowsBackend::bindProbe(const BindTarget& target)
 {
-    BindProbeResult result = exclusiveBind(target);
-    if (result.outcome == BindOutcome::InUse || result.outcome == BindOutcome::Forbidden) {
-        if (auto holder = findHolder(target.protocol, target.family, target.address, target.port))
-            setHolder(result, *holder);
-    }
+    BindProbeResult result = bindOnce(target);
+    if (result.outcome == BindOutcome::Free || result.outcome == BindOutcome::Other)
+        return result;
+    attribute(result, target.protocol, target.port, blocksIfRefused(result, target.protocol),
+              findHolder(target.protocol, target.family, target.address, target.port));
     return result;
 }
 
@@ -258,24 +284,30 @@ Result<ScanResult> WindowsBackend::scan(const ScanRequest& request, const ScanPr
     if (request.first == 0 || request.last < request.first || !target)
         return Backend::scan(request, progress, std::move(stop)); // its refusal, worded once
 
-    // The tables are read once, when the first taken port needs them.
-    std::once_flag readOnce;
+    // The tables and the reservations are read once, when the first taken port needs them.
+    std::once_flag readRows;
+    std::once_flag readBlocks;
     std::vector<SocketRow> rows;
+    std::vector<ReservedBlock> blocks;
     BindTarget base{request.protocol, request.family, request.address, 0};
+    base.sharing = request.sharing;
     return scanPorts(
         request,
         [&](std::uint16_t port) {
             BindTarget probe = base;
             probe.port = port;
-            BindProbeResult result = exclusiveBind(probe);
-            if (result.outcome != BindOutcome::InUse && result.outcome != BindOutcome::Forbidden)
+            BindProbeResult result = bindOnce(probe);
+            if (result.outcome == BindOutcome::Free || result.outcome == BindOutcome::Other)
                 return result;
-            std::call_once(readOnce, [&] {
+            std::call_once(readRows, [&] {
                 if (auto read = socketRows(request.protocol, request.family))
                     rows = std::move(read.value());
             });
-            if (auto holder = pickHolder(rows, request.protocol, *target, port))
-                setHolder(result, *holder);
+            if (isAccessError(result))
+                std::call_once(readBlocks,
+                               [&] { blocks = blocksIfRefused(result, request.protocol); });
+            attribute(result, request.protocol, port, blocks,
+                      pickHolder(rows, request.protocol, *target, port));
             return result;
         },
         progress, std::move(stop));

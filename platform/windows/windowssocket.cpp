@@ -136,14 +136,20 @@ public:
 
     // SO_EXCLUSIVEADDRUSE, before bind: the bind then fails whenever another socket could
     // share the port, as it does for a server that sets it (docs/windows-semantics.md#bind-table).
-    Result<void> makeExclusive()
+    Result<void> setSharing(SocketSharing sharing) override
     {
+        if (sharing == SocketSharing::Default)
+            return {};
+        const bool exclusive = sharing == SocketSharing::Exclusive;
+        const std::string context =
+            exclusive ? "setsockopt(SO_EXCLUSIVEADDRUSE)" : "setsockopt(SO_REUSEADDR)";
         if (!m_api->setSockOpt)
-            return unsupported("setsockopt(SO_EXCLUSIVEADDRUSE)", "no setsockopt");
+            return unsupported(context, "no setsockopt");
         const int on = 1;
-        if (m_api->setSockOpt(m_handle, win32::kSolSocket, win32::kSoExclusiveAddrUse, &on,
+        if (m_api->setSockOpt(m_handle, win32::kSolSocket,
+                              exclusive ? win32::kSoExclusiveAddrUse : win32::kSoReuseAddr, &on,
                               sizeof on) != 0)
-            return lastSocketError(*m_api, "setsockopt(SO_EXCLUSIVEADDRUSE)");
+            return lastSocketError(*m_api, context);
         return {};
     }
 
@@ -212,15 +218,17 @@ Result<std::unique_ptr<Socket>> WindowsBackend::openSocket(const SocketSpec& spe
     return std::unique_ptr<Socket>(std::move(socket.value()));
 }
 
-BindProbeResult WindowsBackend::exclusiveBind(const BindTarget& target) const
+BindProbeResult WindowsBackend::bindOnce(const BindTarget& target) const
 {
     BindProbeResult result;
     auto socket = openWindowsSocket(m_api, SocketSpec::forProtocol(target.protocol, target.family));
-    Result<void> step = socket ? socket.value()->makeExclusive() : Result<void>(socket.error());
+    Result<void> step =
+        socket ? socket.value()->setSharing(target.sharing) : Result<void>(socket.error());
     if (step)
         step = socket.value()->bind(target.address, target.port);
     if (!step) {
-        result.outcome = classifyBindError(step.error());
+        // Forbidden or denied is decided by the caller, which knows the reservations.
+        result.outcome = classifyBindError(step.error(), false);
         result.error = step.error();
         return result;
     }

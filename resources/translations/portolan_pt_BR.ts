@@ -249,12 +249,7 @@
 <context>
     <name>Explanations</name>
     <message>
-        <location filename="../../model/services/explanations.cpp" line="+38"/>
-        <source>Another process&apos;s runtime reservation holds this port (Hyper-V, WinNAT, WSL, Docker…), although nothing may be listening there.</source>
-        <translation>Uma reserva em tempo de execução de outro processo ocupa esta porta (Hyper-V, WinNAT, WSL, Docker…), embora talvez nada esteja escutando nela.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location filename="../../model/services/explanations.cpp" line="+42"/>
         <source>Associating a socket with a persistent reservation needs an elevated administrator.</source>
         <translation>Associar um soquete a uma reserva persistente exige privilégios de administrador (elevação).</translation>
     </message>
@@ -364,12 +359,22 @@
         <translation>Em uso: outro soquete está vinculado a esta porta.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Forbidden: another process&apos;s runtime reservation holds this port (Hyper-V, WinNAT…), although nothing may be listening there.</source>
-        <translation>Proibida: uma reserva em tempo de execução de outro processo ocupa esta porta (Hyper-V, WinNAT…), embora talvez nada esteja escutando nela.</translation>
+        <location line="-67"/>
+        <source>The bind was refused: a reservation covers this port (Hyper-V, WinNAT, WSL, Docker…), or a socket of another account, or an exclusive one, holds it.</source>
+        <translation>O bind foi recusado: uma reserva cobre esta porta (Hyper-V, WinNAT, WSL, Docker…), ou um socket de outra conta, ou um exclusivo, a mantém.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+69"/>
+        <source>Denied: a socket of another account, or one bound with SO_EXCLUSIVEADDRUSE, holds this port. Stop that program or choose another port; no reservation is involved.</source>
+        <translation>Negada: um socket de outra conta, ou um vinculado com SO_EXCLUSIVEADDRUSE, mantém esta porta. Encerre esse programa ou escolha outra porta; nenhuma reserva está envolvida.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Forbidden: a reservation covers this port (Hyper-V, WinNAT…), although nothing may be listening there. Choose a port outside the block, or stop its owner and pin the port with a persistent reservation.</source>
+        <translation>Proibida: uma reserva cobre esta porta (Hyper-V, WinNAT…), embora talvez nada escute nela. Escolha uma porta fora do bloco, ou pare o dono dele e fixe a porta com uma reserva persistente.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Forbidden: the system refused the bind (a reservation, or a privileged port).</source>
         <translation>Proibida: o sistema recusou o bind (uma reserva, ou uma porta privilegiada).</translation>
     </message>
@@ -574,6 +579,11 @@
         <location line="+1"/>
         <source>in use</source>
         <translation>em uso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>denied</source>
+        <translation>negada</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -856,7 +866,7 @@
 <context>
     <name>PortMapData</name>
     <message>
-        <location filename="../../ui/portmap/portmapdata.cpp" line="+55"/>
+        <location filename="../../ui/portmap/portmapdata.cpp" line="+56"/>
         <source>free</source>
         <translation>livre</translation>
     </message>
@@ -897,12 +907,12 @@
         <translation>%1 em %2</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>error %1</source>
         <translation>erro %1</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+71"/>
         <source> and </source>
         <translation> e </translation>
     </message>
@@ -967,7 +977,17 @@
         <translation>No Linux, portas abaixo de 1024 exigem root ou CAP_NET_BIND_SERVICE.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>%1 %2: denied — %3</source>
+        <translation>%1 %2: negada — %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 %2 is denied: the last scan&apos;s bind failed with %3 and no reservation covers the port, so a socket of another account, or an exclusive one, holds it: %4. Stop that program or choose another port.</source>
+        <translation>%1 %2 está negada: o bind da última varredura falhou com %3 e nenhuma reserva cobre a porta, então um socket de outra conta, ou um exclusivo, a mantém: %4. Encerre esse programa ou escolha outra porta.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1 %2: in use — %3</source>
         <translation>%1 %2: em uso — %3</translation>
     </message>
@@ -1969,7 +1989,7 @@
 <context>
     <name>portolan::ProbeService</name>
     <message>
-        <location filename="../../model/services/probeservice.cpp" line="+83"/>
+        <location filename="../../model/services/probeservice.cpp" line="+86"/>
         <source>Another probe is still running: wait for it to finish or cancel it.</source>
         <translation>Outra sondagem ainda está em execução: aguarde que termine ou cancele-a.</translation>
     </message>
@@ -2060,7 +2080,7 @@
         <translation> — não chamado: recusado pela verificação prévia</translation>
     </message>
     <message>
-        <location filename="../../model/services/reservationservice.cpp" line="+119"/>
+        <location filename="../../model/services/reservationservice.cpp" line="+117"/>
         <source>A port of the block is in use, or the block is already reserved: Windows does not say which, and the pre-flight check saw neither (a listener it cannot see, or a reservation made meanwhile).</source>
         <translation>Uma porta do bloco está em uso, ou o bloco já está reservado: o Windows não diz qual dos dois, e a verificação prévia não viu nenhum deles (um processo em escuta que ela não enxerga, ou uma reserva feita nesse meio-tempo).</translation>
     </message>
@@ -2228,7 +2248,7 @@
 <context>
     <name>portolan::console</name>
     <message>
-        <location filename="../../app/portolan/console.cpp" line="+190"/>
+        <location filename="../../app/portolan/console.cpp" line="+189"/>
         <source>could not open the backend</source>
         <translation>não foi possível abrir o backend</translation>
     </message>
@@ -3119,7 +3139,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>bind() em um soquete novo, fechado em seguida.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>%1. %2</source>
         <translation>%1. %2</translation>
     </message>
@@ -3300,7 +3320,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Log de auditoria e execuções de sondagens (Ctrl+5)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowactions.cpp" line="+50"/>
+        <location filename="../../ui/mainwindowactions.cpp" line="+49"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importar…</translation>
     </message>
@@ -4251,7 +4271,7 @@ Qt %5</translation>
         <translation>address: é necessário um endereço, p. ex. 127.0.0.1 ou ::1</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Sample 1 (acquire → release) of %1</source>
         <translation>Exemplo 1 (adquirir → liberar) de %1</translation>
     </message>
@@ -4327,11 +4347,17 @@ Qt %5</translation>
     </message>
     <message>
         <location line="+4"/>
+        <location line="+8"/>
         <source> by %1</source>
         <translation> por %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-6"/>
+        <source>&lt;b&gt;Denied:&lt;/b&gt; %1 %2 on %3 is refused%4 — %5. No reservation covers the port: a socket of another account, or one bound with SO_EXCLUSIVEADDRUSE, holds it. Stop that program or choose another port.</source>
+        <translation>&lt;b&gt;Negada:&lt;/b&gt; %1 %2 em %3 foi recusada%4 — %5. Nenhuma reserva cobre a porta: um socket de outra conta, ou um vinculado com SO_EXCLUSIVEADDRUSE, a mantém. Encerre esse programa ou escolha outra porta.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>an unknown process</source>
         <translation>um processo desconhecido</translation>
     </message>
@@ -4576,7 +4602,12 @@ Qt %5</translation>
 <context>
     <name>portolan::ui::ScanRunModel</name>
     <message>
-        <location filename="../../ui/scan/scanrunmodel.cpp" line="+78"/>
+        <location filename="../../ui/scan/scanrunmodel.cpp" line="+33"/>
+        <source>free here; %1 on %2 takes the port&apos;s other addresses</source>
+        <translation>livre aqui; %1 em %2 recebe os outros endereços da porta</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>Ports</source>
         <translation>Portas</translation>
     </message>
@@ -4604,7 +4635,7 @@ Qt %5</translation>
 <context>
     <name>portolan::ui::ScanView</name>
     <message>
-        <location filename="../../ui/scan/scanview.cpp" line="+44"/>
+        <location filename="../../ui/scan/scanview.cpp" line="+46"/>
         <source>FIRST-LAST or one port</source>
         <translation>PRIMEIRA-ÚLTIMA ou uma porta</translation>
     </message>
@@ -4650,12 +4681,12 @@ Qt %5</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+193"/>
+        <location line="+194"/>
         <source>Not started.</source>
         <translation>Não iniciada.</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-191"/>
         <source>65,535 of 65,535 ports</source>
         <translation>65.535 de 65.535 portas</translation>
     </message>
@@ -4675,7 +4706,7 @@ Qt %5</translation>
         <translation>address: é necessário um endereço, p. ex. 127.0.0.1 ou ::1</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>0 of %1 ports</source>
         <translation>0 de %1 portas</translation>
     </message>
@@ -4737,8 +4768,8 @@ Qt %5</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>%1 — %2, %3, %4, %5 (%6 runs).</source>
-        <translation>%1 — %2, %3, %4, %5 (%6 faixas).</translation>
+        <source>%1 — %2, %3, %4, %5, %6 (%7 runs).</source>
+        <translation>%1 — %2, %3, %4, %5, %6 (%7 faixas).</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4749,6 +4780,11 @@ Qt %5</translation>
         <location line="+1"/>
         <source>%1 in use</source>
         <translation>%1 em uso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 denied</source>
+        <translation>%1 negadas</translation>
     </message>
     <message>
         <location line="+1"/>

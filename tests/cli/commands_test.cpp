@@ -353,9 +353,10 @@ TEST_CASE("bind: port 3000 on the developer machine is forbidden by WinNAT's run
     Machine machine("developer");
     Run text = machine({"bind", "tcp", "3000"});
     CHECK(text.code == 2);
-    CHECK(contains(text.out, "bind tcp 127.0.0.1:3000: forbidden\n"));
+    CHECK(contains(text.out, "bind tcp 0.0.0.0:3000: forbidden\n"));
     CHECK(contains(text.out, "WSAEACCES (10013)"));
     CHECK(contains(text.out, "holder: Windows NAT (WinNAT)"));
+    CHECK(contains(text.out, "to do:  a reservation covers the port"));
 
     Run json = machine({"bind", "tcp", "3000", "--json"});
     CHECK(json.code == 2);
@@ -363,7 +364,11 @@ TEST_CASE("bind: port 3000 on the developer machine is forbidden by WinNAT's run
     CHECK_FALSE(boolField(doc, "ok"));
     CHECK(stringField(doc, "outcome") == "forbidden");
     CHECK(intField(doc, "port") == 3000);
-    CHECK(contains(stringField(doc, "holder"), "Windows NAT (WinNAT)"));
+    CHECK(intField(doc, "schema") == 2);
+    const Json* holder = member(doc, "holder");
+    REQUIRE(holder != nullptr);
+    CHECK(stringField(*holder, "owner") == "Windows NAT (WinNAT)");
+    CHECK(stringField(*holder, "evidence") == "scenario");
     const Json* error = member(doc, "error");
     REQUIRE(error != nullptr);
     CHECK(stringField(*error, "name") == "WSAEACCES");
@@ -381,7 +386,7 @@ TEST_CASE("bind: a listener's port is in use; port 0 lets the system choose; IPv
 
     Run any = machine({"bind", "tcp", "0"});
     CHECK(any.code == 0);
-    CHECK(std::regex_match(any.out, std::regex("bind tcp 127\\.0\\.0\\.1:0: free \\(the system "
+    CHECK(std::regex_match(any.out, std::regex("bind tcp 0\\.0\\.0\\.0:0: free \\(the system "
                                                "chose port [1-9][0-9]*\\)\n")));
 
     Run v6 = machine({"--json", "bind", "udp", "--address=::1", "4000"});
@@ -398,12 +403,12 @@ TEST_CASE("scan: runs of equal outcome over the range, and a summary")
     Machine machine("developer");
     Run text = machine({"scan", "tcp", "2860-2880"});
     CHECK(text.code == 0);
-    CHECK(text.out.starts_with("scan tcp 127.0.0.1 2860-2880\nFIRST  LAST  PORTS  OUTCOME"));
+    CHECK(text.out.starts_with("scan tcp 0.0.0.0 2860-2880\nFIRST  LAST  PORTS  OUTCOME"));
     CHECK(std::regex_search(text.out, std::regex("\n2860 +2868 +9 +free +- +-\n")));
     CHECK(std::regex_search(text.out, std::regex("\n2869 +2880 +12 +forbidden +WSAEACCES 10013 "
                                                  "+Windows NAT \\(WinNAT\\)")));
     CHECK(contains(text.out, "summary: 21 of 21 ports probed in "));
-    CHECK(contains(text.out, " 9 free, 0 in-use, 12 forbidden, 0 other\n"));
+    CHECK(contains(text.out, " 9 free, 0 in-use, 0 denied, 12 forbidden, 0 other\n"));
 
     Run json = machine({"scan", "tcp", "5430-5440", "--address", "0.0.0.0", "--json"});
     CHECK(json.code == 0);
@@ -428,6 +433,62 @@ TEST_CASE("scan: runs of equal outcome over the range, and a summary")
     CHECK(intField(*summary, "free") == 10);
 }
 
+TEST_CASE("bind and scan: another account's listener on 0.0.0.0:7000 denies 127.0.0.1:7000")
+{
+    Machine machine("developer-accounts");
+    Run json = machine({"bind", "tcp", "--address", "127.0.0.1", "7000", "--json"});
+    MESSAGE(json.out);
+    CHECK(json.code == 2);
+    Json doc = json.json();
+    CHECK(intField(doc, "schema") == 2);
+    CHECK_FALSE(boolField(doc, "ok"));
+    CHECK(stringField(doc, "outcome") == "denied");
+    CHECK(stringField(doc, "options") == "default");
+    const Json* holder = member(doc, "holder");
+    REQUIRE(holder != nullptr);
+    CHECK(intField(*holder, "pid") == 7788);
+    CHECK(stringField(*holder, "process") == "syncd.exe");
+    CHECK(stringField(*holder, "address") == "0.0.0.0");
+    CHECK(member(*holder, "owner") == nullptr);
+    const Json* error = member(doc, "error");
+    REQUIRE(error != nullptr);
+    CHECK(stringField(*error, "name") == "WSAEACCES");
+
+    Run text = machine({"bind", "tcp", "--address", "127.0.0.1", "7000"});
+    MESSAGE(text.out);
+    CHECK(contains(text.out, "bind tcp 127.0.0.1:7000: denied\n"));
+    CHECK(contains(text.out, "holder: syncd.exe (pid 7788) on 0.0.0.0\n"));
+    CHECK(contains(text.out, "no reservation is involved"));
+
+    Run scan = machine({"scan", "tcp", "6990-7010"});
+    MESSAGE(scan.out);
+    CHECK(scan.code == 0);
+    CHECK(
+        std::regex_search(scan.out, std::regex("\n7000 +7000 +1 +in-use +WSAEADDRINUSE 10048 "
+                                               "+syncd\\.exe \\(pid 7788\\) on 0\\.0\\.0\\.0\n")));
+    Run scanJson = machine({"scan", "tcp", "6990-7010", "--json"});
+    MESSAGE(scanJson.out);
+    Json scanDoc = scanJson.json();
+    CHECK(stringField(scanDoc, "options") == "exclusive");
+    bool found = false;
+    for (const auto& entry : arrayField(scanDoc, "runs")) {
+        if (intField(entry, "first") != 7000)
+            continue;
+        found = true;
+        CHECK(stringField(entry, "outcome") != "free");
+        const Json* runHolder = member(entry, "holder");
+        REQUIRE(runHolder != nullptr);
+        CHECK(intField(*runHolder, "pid") == 7788);
+        CHECK(stringField(*runHolder, "process") == "syncd.exe");
+    }
+    CHECK(found);
+
+    // A specific address next to a same-account wildcard listener is free, and says so.
+    Run shadowed = machine({"bind", "tcp", "--address", "127.0.0.1", "5173"});
+    CHECK(shadowed.code == 0);
+    CHECK(contains(shadowed.out, "shadowed by: node.exe (pid 14236) on 0.0.0.0"));
+}
+
 TEST_CASE("scan: a cancelled scan prints what it has and exits 130")
 {
     Machine machine("developer");
@@ -438,7 +499,7 @@ TEST_CASE("scan: a cancelled scan prints what it has and exits 130")
 
     Run text = machine.with({"scan", "tcp"}, environment);
     CHECK(text.code == 130);
-    CHECK(text.out.starts_with("scan tcp 127.0.0.1 1-65535\n"));
+    CHECK(text.out.starts_with("scan tcp 0.0.0.0 1-65535\n"));
     CHECK(contains(text.out, "summary: "));
     CHECK(contains(text.err, "portolan-cli: Cancelled: the scan was stopped after "));
 

@@ -461,7 +461,7 @@ private slots:
         QCOMPARE(runs.rowCount(), 2);
         QCOMPARE(runs.index(0, ProbeRunModel::ResultColumn).data().toString(), QStringLiteral("failed"));
         QCOMPARE(steps.rowCount(), 1);
-        QVERIFY(steps.index(0, ProbeStepModel::ExplanationColumn).data().toString().contains(QStringLiteral("runtime reservation")));
+        QVERIFY(steps.index(0, ProbeStepModel::ExplanationColumn).data().toString().contains(QStringLiteral("a reservation covers this port")));
         QCOMPARE(steps.index(0, ProbeStepModel::CodeColumn).data().toString(), QStringLiteral("WSAEACCES (10013)"));
         QCOMPARE(steps.index(0, ProbeStepModel::PortsColumn).data().toString(), QStringLiteral("3000"));
 

@@ -137,7 +137,7 @@ private slots:
         QVERIFY(step.error);
         QCOMPARE(step.error->code, native::kWsaEacces);
         const QString why = Explanations::forStep(step);
-        QVERIFY2(why.contains(QStringLiteral("runtime reservation")), qPrintable(why));
+        QVERIFY2(why.contains(QStringLiteral("a reservation covers this port")), qPrintable(why));
         QVERIFY(why.contains(QStringLiteral("WinNAT")));
     }
 

@@ -557,14 +557,15 @@ private slots:
         scan.request.protocol = Protocol::Udp;
         scan.request.first = 3000;
         scan.request.last = 3099;
-        scan.runs = {{3000, 3049, BindOutcome::Free, 0, "", ""},
-                     {3050, 3050, BindOutcome::InUse, 10048, "WSAEADDRINUSE", "dns.exe"},
-                     {3051, 3099, BindOutcome::Forbidden, 10013, "WSAEACCES", ""}};
+        scan.runs = {{3000, 3049, BindOutcome::Free, 0, "", {}},
+                     {3050, 3050, BindOutcome::InUse, 10048, "WSAEADDRINUSE",
+                      Holder{.pid = 4711, .process = "dns.exe"}},
+                     {3051, 3099, BindOutcome::Forbidden, 10013, "WSAEACCES", {}}};
         scan.probed = 100;
         ProbeRunRecord scanRun = probeRunFromScan(scan, actor, kStart, 5000);
-        QCOMPARE(scanRun.summary, QStringLiteral("scan udp 127.0.0.1 3000-3099: 50 free, 1 in use, 49 forbidden, 0 other"));
+        QCOMPARE(scanRun.summary, QStringLiteral("scan udp 0.0.0.0 3000-3099: 50 free, 1 in use, 0 denied, 49 forbidden, 0 other"));
         QCOMPARE(scanRun.steps.size(), 3);
-        QCOMPARE(scanRun.steps[1].holder, QStringLiteral("dns.exe"));
+        QCOMPARE(scanRun.steps[1].holder, QStringLiteral("dns.exe (pid 4711)"));
         auto scanId = f.store->probeRuns().record(scanRun);
         QVERIFY_OK(scanId);
         scanRun.id = scanId.value();

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 
 // The behavioural suite every backend runs (tests/platform/conformance.cpp). Each backend's
 // test executable links that file with its own makeConformanceFixture().
@@ -23,6 +24,17 @@ public:
     virtual bool occupyPort(Protocol protocol, std::uint16_t port) = 0;
     virtual void releasePort(Protocol protocol, std::uint16_t port) = 0;
 
+    // Puts a socket of another program on (protocol, address, port), bound with `sharing`,
+    // under the caller's account or another one, until releasePort. False, with the reason in
+    // `why`, where this fixture cannot set that up.
+    virtual bool occupyAs(Protocol protocol, const std::string& address, std::uint16_t port,
+                          SocketSharing sharing, bool sameUser, std::string* why)
+    {
+        (void)protocol, (void)address, (void)port, (void)sharing, (void)sameUser;
+        *why = description() + ": cannot place sockets with options or of another account";
+        return false;
+    }
+
     // Switches the caller's elevation; false if this fixture cannot (real backends).
     virtual bool setElevated(bool elevated) = 0;
 
@@ -36,5 +48,10 @@ public:
 
 // Defined once per backend test executable.
 std::unique_ptr<ConformanceFixture> makeConformanceFixture();
+
+// Ends nothing by itself: records that the running test case could not run on this backend,
+// prints why, and makes the executable exit 77 (ctest's "skipped") when every case it ran was
+// skipped and none failed. The caller returns right after.
+void skipCase(std::string_view reason);
 
 } // namespace portolan::test

@@ -24,7 +24,7 @@ BindProbeResult fakeProbe(std::uint16_t port)
     } else if (port == 30) {
         result.outcome = BindOutcome::Forbidden;
         result.error = native::windowsError(native::kWsaEacces, "bind");
-        result.holder = "WinNAT";
+        result.holder.owner = "WinNAT";
     } else {
         result.outcome = BindOutcome::Free;
         result.boundPort = port;
@@ -46,11 +46,12 @@ ScanRequest request(std::uint16_t first, std::uint16_t last, unsigned threads)
 TEST_CASE("a scan folds ports into runs of equal outcome, whatever the thread count")
 {
     const std::vector<ScanRun> expected = {
-        {1, 9, BindOutcome::Free, 0, "", ""},
-        {10, 12, BindOutcome::InUse, native::kWsaEaddrinuse, "WSAEADDRINUSE", ""},
-        {13, 29, BindOutcome::Free, 0, "", ""},
-        {30, 30, BindOutcome::Forbidden, native::kWsaEacces, "WSAEACCES", "WinNAT"},
-        {31, 2000, BindOutcome::Free, 0, "", ""},
+        {1, 9, BindOutcome::Free, 0, "", {}},
+        {10, 12, BindOutcome::InUse, native::kWsaEaddrinuse, "WSAEADDRINUSE", {}},
+        {13, 29, BindOutcome::Free, 0, "", {}},
+        {30, 30, BindOutcome::Forbidden, native::kWsaEacces, "WSAEACCES",
+         Holder{.owner = "WinNAT"}},
+        {31, 2000, BindOutcome::Free, 0, "", {}},
     };
     for (unsigned threads : {1u, 2u, 3u, 8u}) {
         CAPTURE(threads);
@@ -65,14 +66,13 @@ TEST_CASE("every port is probed exactly once")
 {
     std::mutex mutex;
     std::multiset<std::uint16_t> seen;
-    const ScanResult result = scanPorts(
-        request(100, 5099, 4),
-        [&](std::uint16_t port) {
-            std::lock_guard lock(mutex);
-            seen.insert(port);
-            return fakeProbe(port);
-        },
-        {}, {});
+    const ScanResult result = scanPorts(request(100, 5099, 4),
+                                        [&](std::uint16_t port) {
+                                            std::lock_guard lock(mutex);
+                                            seen.insert(port);
+                                            return fakeProbe(port);
+                                        },
+                                        {}, {});
     CHECK(result.probed == 5000);
     CHECK(seen.size() == 5000);
     CHECK(std::set<std::uint16_t>(seen.begin(), seen.end()).size() == 5000);
@@ -85,16 +85,15 @@ TEST_CASE("progress is monotonic, never concurrent, and ends at the total")
     std::vector<std::uint32_t> reported;
     std::atomic<int> inside{0};
     bool overlapped = false;
-    const ScanResult result = scanPorts(
-        request(1, 65535, 4), fakeProbe,
-        [&](std::uint32_t done, std::uint32_t total) {
-            if (inside.fetch_add(1) != 0)
-                overlapped = true;
-            CHECK(total == 65535);
-            reported.push_back(done);
-            inside.fetch_sub(1);
-        },
-        {});
+    const ScanResult result = scanPorts(request(1, 65535, 4), fakeProbe,
+                                        [&](std::uint32_t done, std::uint32_t total) {
+                                            if (inside.fetch_add(1) != 0)
+                                                overlapped = true;
+                                            CHECK(total == 65535);
+                                            reported.push_back(done);
+                                            inside.fetch_sub(1);
+                                        },
+                                        {});
     CHECK(result.probed == 65535);
     CHECK_FALSE(overlapped);
     REQUIRE_FALSE(reported.empty());
@@ -145,5 +144,5 @@ TEST_CASE("a single-port scan is one run")
     const ScanResult result = scanPorts(request(30, 30, 0), fakeProbe, {}, {});
     REQUIRE(result.runs.size() == 1);
     CHECK(result.runs[0].outcome == BindOutcome::Forbidden);
-    CHECK(result.runs[0].holder == "WinNAT");
+    CHECK(result.runs[0].holder.describe() == "WinNAT");
 }

@@ -10,6 +10,5 @@ portolan_add_test(NAME platform.linux.backend SOURCES linux_backend_test.cpp
                   LIBS portolan_linux_testsupport)
 portolan_add_test(NAME platform.linux.kernel SOURCES linux_kernel_test.cpp
                   LIBS portolan_linux_testsupport NETNS)
-portolan_add_test(NAME platform.conformance.linux
-                  SOURCES ${PORTOLAN_CONFORMANCE_SOURCES} linux_conformance.cpp
-                  LIBS portolan_platform portolan_linux_testsupport NETNS)
+portolan_add_conformance(NAME platform.conformance.linux SOURCES linux_conformance.cpp
+                         LIBS portolan_platform portolan_linux_testsupport NETNS)

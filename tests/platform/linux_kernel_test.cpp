@@ -209,13 +209,21 @@ TEST_CASE("a scan finds a listener's port in use, names its holder, and the rest
     REQUIRE(result.ok());
     CHECK(result->probed == 16);
     CHECK_FALSE(result->cancelled);
-    const std::vector<ScanRun> expected = {
-        {request.first, std::uint16_t(port - 1), BindOutcome::Free, 0, "", ""},
-        {port, port, BindOutcome::InUse, EADDRINUSE, "EADDRINUSE",
-         ownName() + " (pid " + std::to_string(::getpid()) + ")"},
-        {std::uint16_t(port + 1), request.last, BindOutcome::Free, 0, "", ""},
-    };
-    CHECK(result->runs == expected);
+    const std::string self = ownName() + " (pid " + std::to_string(::getpid()) + ")";
+    REQUIRE(result->runs.size() == 3);
+    const auto& runs = result->runs;
+    CHECK(runs[0].first == request.first);
+    CHECK(runs[0].last == port - 1);
+    CHECK(runs[0].outcome == BindOutcome::Free);
+    CHECK(runs[1].first == port);
+    CHECK(runs[1].last == port);
+    CHECK(runs[1].outcome == BindOutcome::InUse);
+    CHECK(runs[1].codeName == "EADDRINUSE");
+    CHECK(runs[1].holder.describe() == self);
+    CHECK(runs[1].holder.pid == ::getpid());
+    CHECK(runs[2].first == port + 1);
+    CHECK(runs[2].last == request.last);
+    CHECK(runs[2].outcome == BindOutcome::Free);
 
     auto probe =
         backend->bindProbe(BindTarget{Protocol::Tcp, AddressFamily::IPv4, "127.0.0.1", port});
@@ -223,7 +231,7 @@ TEST_CASE("a scan finds a listener's port in use, names its holder, and the rest
     REQUIRE(probe.error);
     CHECK(probe.error->name == "EADDRINUSE");
     CHECK(probe.error->message.find("127.0.0.1:" + std::to_string(port)) != std::string::npos);
-    CHECK(probe.holder == ownName() + " (pid " + std::to_string(::getpid()) + ")");
+    CHECK(probe.holder.describe() == self);
 
     auto any = backend->bindProbe(BindTarget{Protocol::Udp, AddressFamily::IPv6, "::1", 0});
     CHECK(any.outcome == BindOutcome::Free);
@@ -248,8 +256,9 @@ TEST_CASE("without root, ports below ip_unprivileged_port_start scan as forbidde
         const ScanRun& low = result->runs[0];
         const ScanRun& high = result->runs[1];
         if (low.first != 1020 || low.last != 1023 || low.outcome != BindOutcome::Forbidden ||
-            low.codeName != "EACCES" || low.holder.find("need root") == std::string::npos ||
-            low.holder.find("1024") == std::string::npos)
+            low.codeName != "EACCES" ||
+            low.holder.describe().find("need root") == std::string::npos ||
+            low.holder.describe().find("1024") == std::string::npos)
             return 3;
         if (high.first != 1024 || high.last != 1027 || high.outcome != BindOutcome::Free)
             return 4;

@@ -7,6 +7,7 @@ portolan_add_test(NAME platform.simulated
                   LIBS portolan_platform)
 target_compile_definitions(platform.simulated PRIVATE
                            PORTOLAN_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
-portolan_add_test(NAME platform.conformance.simulated
-                  SOURCES ${PORTOLAN_CONFORMANCE_SOURCES} simulated_conformance.cpp
-                  LIBS portolan_platform)
+portolan_add_conformance(NAME platform.conformance.simulated SOURCES simulated_conformance.cpp
+                         LIBS portolan_platform)
+portolan_add_test(NAME platform.bindrules SOURCES core_bindrules_test.cpp LIBS portolan_platform)
+target_compile_definitions(platform.bindrules PRIVATE PORTOLAN_SOURCE_DIR="${PROJECT_SOURCE_DIR}")

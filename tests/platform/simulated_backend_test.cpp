@@ -135,12 +135,12 @@ TEST_CASE("simulated: listReservations shows persistent, service and own blocks"
     auto all = backend->listReservations(std::nullopt);
     REQUIRE(all.ok());
     const std::vector<ReservedBlock> expected = {
-        {Protocol::Tcp, {2869, 500}, false, kNoToken, "Windows NAT (WinNAT)"},
+        {Protocol::Tcp, {2869, 500}, false, kNoToken, "Windows NAT (WinNAT)", "scenario"},
         {Protocol::Tcp, {5037, 1}, true, backend->machine().persistent[0].token, ""},
         {Protocol::Tcp, {8000, 10}, true, backend->machine().persistent[1].token, ""},
-        {Protocol::Tcp, {50000, 60}, false, kNoToken, "Host Network Service (Hyper-V)"},
-        {Protocol::Udp, {21000, 4}, false, own->token, "portolan.exe (pid 7312)"},
-        {Protocol::Udp, {50000, 60}, false, kNoToken, "Host Network Service (Hyper-V)"},
+        {Protocol::Tcp, {50000, 60}, false, kNoToken, "Host Network Service (Hyper-V)", "scenario"},
+        {Protocol::Udp, {21000, 4}, false, own->token, "portolan.exe (pid 7312)", "this process"},
+        {Protocol::Udp, {50000, 60}, false, kNoToken, "Host Network Service (Hyper-V)", "scenario"},
     };
     CHECK(all.value() == expected);
 
@@ -215,9 +215,9 @@ TEST_CASE("simulated: bind(0) after associate walks through the block, then runs
     CHECK(next->localPort().value() == 21001);
 
     // Explicit binds inside this process's own block are allowed (it is ours to use), but
-    // not on a port one of its sockets holds.
+    // not on the address and port one of its sockets holds.
     auto taken = openSocket(*backend);
-    CHECK(taken->bind("127.0.0.1", 21001).error().code == native::kWsaEaddrinuse);
+    CHECK(taken->bind("0.0.0.0", 21001).error().code == native::kWsaEaddrinuse);
     auto second = openSocket(*backend);
     REQUIRE(second->acquireReservation(PortRange{21100, 5}).ok());
     auto explicitBind = openSocket(*backend);
@@ -225,7 +225,9 @@ TEST_CASE("simulated: bind(0) after associate walks through the block, then runs
 
     // Bound ports stay bound when the reservation ends.
     holder.reset();
-    CHECK(backend->bindProbe(BindTarget{Protocol::Tcp, AddressFamily::IPv4, "127.0.0.1", 21000})
+    CHECK(backend
+              ->bindProbe(BindTarget{Protocol::Tcp, AddressFamily::IPv4, "0.0.0.0", 21000,
+                                     SocketSharing::Exclusive})
               .outcome == BindOutcome::InUse);
 }
 
@@ -281,6 +283,7 @@ TEST_CASE("simulated: binds without association")
             BindOutcome outcome;
             std::int64_t code;
             const char* holder;
+            const char* shadowedBy = "";
         };
         const Case cases[] = {
             {"inside WinNAT's block", Protocol::Tcp, "127.0.0.1", 3000, BindOutcome::Forbidden,
@@ -297,10 +300,14 @@ TEST_CASE("simulated: binds without association")
              native::kWsaEacces, "Host Network Service (Hyper-V)"},
             {"inside a persistent block (observed: allowed)", Protocol::Tcp, "127.0.0.1", 8005,
              BindOutcome::Free, 0, ""},
-            {"a listener on 0.0.0.0 covers 127.0.0.1", Protocol::Tcp, "127.0.0.1", 5173,
+            // The bind table, row default/specific: next to a wildcard listener of the same
+            // account the bind succeeds, and the listener shadows it.
+            {"a same-user listener on 0.0.0.0 shadows 127.0.0.1", Protocol::Tcp, "127.0.0.1", 5173,
+             BindOutcome::Free, 0, "", "node.exe (pid 14236)"},
+            {"a same-user listener on :: shadows ::1", Protocol::Tcp, "::1", 5432,
+             BindOutcome::Free, 0, "", "postgres.exe (pid 6124)"},
+            {"a wildcard bind next to the listener on 0.0.0.0", Protocol::Tcp, "0.0.0.0", 5173,
              BindOutcome::InUse, native::kWsaEaddrinuse, "node.exe (pid 14236)"},
-            {"a listener on :: covers ::1", Protocol::Tcp, "::1", 5432, BindOutcome::InUse,
-             native::kWsaEaddrinuse, "postgres.exe (pid 6124)"},
             {"adb on 127.0.0.1 inside its persistent block", Protocol::Tcp, "127.0.0.1", 5037,
              BindOutcome::InUse, native::kWsaEaddrinuse, "adb.exe (pid 11840)"},
             {"adb listens on loopback only", Protocol::Tcp, "192.168.1.42", 5037, BindOutcome::Free,
@@ -317,7 +324,8 @@ TEST_CASE("simulated: binds without association")
             const auto result = probe(c.protocol, c.address, c.port, family);
             CAPTURE(result.error ? result.error->describe() : std::string("no error"));
             CHECK(result.outcome == c.outcome);
-            CHECK(result.holder == c.holder);
+            CHECK(result.holder.describe() == c.holder);
+            CHECK(result.shadowedBy.describe() == c.shadowedBy);
             if (c.code == 0) {
                 CHECK_FALSE(result.error.has_value());
                 CHECK(result.boundPort == c.port);
@@ -357,7 +365,13 @@ TEST_CASE("simulated: binds without association")
         CHECK(v6.value()->bind("::1", 20010).ok());
         // An IPv4 socket on the same port does not collide with an IPv6 one.
         CHECK(probe(Protocol::Tcp, "127.0.0.1", 20010).outcome == BindOutcome::Free);
-        CHECK(probe(Protocol::Tcp, "::", 20010, AddressFamily::IPv6).outcome == BindOutcome::InUse);
+        // A plain wildcard bind beside a specific one succeeds (the bind table's row
+        // default/wildcard); an exclusive one does not.
+        CHECK(probe(Protocol::Tcp, "::", 20010, AddressFamily::IPv6).outcome == BindOutcome::Free);
+        CHECK(backend
+                  ->bindProbe(BindTarget{Protocol::Tcp, AddressFamily::IPv6, "::", 20010,
+                                         SocketSharing::Exclusive})
+                  .outcome == BindOutcome::InUse);
     }
     SUBCASE("socket types the catalogue refuses")
     {
@@ -392,13 +406,14 @@ TEST_CASE("simulated: the developer scenario — port 3000 fails with 10013, net
     const auto probe =
         backend->bindProbe(BindTarget{Protocol::Tcp, AddressFamily::IPv4, "127.0.0.1", 3000});
     CHECK(probe.outcome == BindOutcome::Forbidden);
-    CHECK(probe.holder == "Windows NAT (WinNAT)");
+    CHECK(probe.holder.describe() == "Windows NAT (WinNAT)");
+    CHECK(probe.holder.evidence == "scenario");
     const auto blocks = backend->machine().runtime;
     const auto holder = std::find_if(blocks.begin(), blocks.end(),
                                      [](const auto& b) { return b.range.contains(3000); });
     REQUIRE(holder != blocks.end());
     CHECK(holder->range == PortRange{2869, 500});
-    CHECK(probe.holder == holder->owner);
+    CHECK(probe.holder.owner == holder->owner);
 
     // A scan across the edge of the block shows it as one run.
     ScanRequest request;
@@ -409,9 +424,10 @@ TEST_CASE("simulated: the developer scenario — port 3000 fails with 10013, net
     auto scanned = backend->scan(request, {}, std::stop_token{});
     REQUIRE(scanned.ok());
     const std::vector<ScanRun> expected = {
-        {2860, 2868, BindOutcome::Free, 0, "", ""},
-        {2869, 3368, BindOutcome::Forbidden, 10013, "WSAEACCES", "Windows NAT (WinNAT)"},
-        {3369, 3380, BindOutcome::Free, 0, "", ""},
+        {2860, 2868, BindOutcome::Free, 0, "", {}},
+        {2869, 3368, BindOutcome::Forbidden, 10013, "WSAEACCES",
+         Holder{.owner = "Windows NAT (WinNAT)", .evidence = "scenario"}},
+        {3369, 3380, BindOutcome::Free, 0, "", {}},
     };
     CHECK(scanned->runs == expected);
 
@@ -456,7 +472,7 @@ TEST_CASE("simulated: control edits are validated and change nothing when refuse
     REQUIRE(token.ok());
     CHECK(token.value() != kNoToken);
     CHECK(backend->bindProbe(BindTarget{Protocol::Udp, AddressFamily::IPv4, "127.0.0.1", 40005})
-              .holder == "WSL (wslservice.exe)");
+              .holder.describe() == "WSL (wslservice.exe)");
     REQUIRE(backend
                 ->addListener(
                     Listener{Protocol::Udp, AddressFamily::IPv6, "0:0::0", 6000, 9, "dns.exe"})
@@ -521,6 +537,74 @@ TEST_CASE("simulated: concurrent scans and edits")
     CHECK(scanned->runs.back().last == 65535);
     for (std::size_t i = 1; i < scanned->runs.size(); ++i)
         CHECK(scanned->runs[i].first == scanned->runs[i - 1].last + 1);
+}
+
+} // namespace portolan::test
+
+namespace portolan::test {
+
+TEST_CASE("simulated: another account's listener makes a plain bind denied, not forbidden")
+{
+    auto backend = openScenario("developer-accounts.json");
+    // syncd.exe of NETWORK SERVICE on 0.0.0.0:7000 with SO_REUSEADDR; no reservation there.
+    const auto plain =
+        backend->bindProbe(BindTarget{Protocol::Tcp, AddressFamily::IPv4, "127.0.0.1", 7000});
+    CHECK(plain.outcome == BindOutcome::Denied);
+    REQUIRE(plain.error.has_value());
+    CHECK(plain.error->name == "WSAEACCES");
+    CHECK(plain.holder.describe() == "syncd.exe (pid 7788)");
+    CHECK(plain.holder.pid == 7788);
+    CHECK(plain.holder.owner.empty());
+    // The same through a socket of this process, as a program's bind would meet it.
+    auto socket = openSocket(*backend);
+    auto bound = socket->bind("127.0.0.1", 7000);
+    REQUIRE_FALSE(bound.ok());
+    CHECK(bound.error().name == "WSAEACCES");
+    CHECK(bound.error().kind == ErrorKind::AccessDenied);
+
+    const auto exclusive = backend->bindProbe(
+        BindTarget{Protocol::Tcp, AddressFamily::IPv4, "0.0.0.0", 7000, SocketSharing::Exclusive});
+    CHECK(exclusive.outcome == BindOutcome::InUse);
+    CHECK(exclusive.holder.describe() == "syncd.exe (pid 7788)");
+
+    ScanRequest request;
+    request.first = 6990;
+    request.last = 7010;
+    request.threads = 2;
+    auto scanned = backend->scan(request, {}, std::stop_token{});
+    REQUIRE(scanned.ok());
+    REQUIRE(scanned->runs.size() == 3);
+    CHECK(scanned->runs[1].first == 7000);
+    CHECK(scanned->runs[1].last == 7000);
+    CHECK(scanned->runs[1].outcome == BindOutcome::InUse);
+    CHECK(scanned->runs[1].holder.describe() == "syncd.exe (pid 7788)");
+}
+
+TEST_CASE("simulated: listener options and accounts in a scenario are checked")
+{
+    const auto parse = [](std::string_view listener) {
+        const std::string text = R"({"schema": 1, "listeners": [)" + std::string(listener) + "]}";
+        auto json = parseJson(text);
+        REQUIRE(json.ok());
+        return simulated::machineFromJson(json.value(), "scenario t.json");
+    };
+    auto bad =
+        parse(R"({"protocol": "tcp", "address": "0.0.0.0", "port": 1, "options": "shared"})");
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().kind == ErrorKind::InvalidArgument);
+    CHECK(bad.error().message ==
+          "scenario t.json: listeners[0].options: \"shared\" is not a socket option; allowed: "
+          "\"default\", \"reuseaddr\", \"exclusive\"");
+    auto empty = parse(R"({"protocol": "tcp", "address": "0.0.0.0", "port": 1, "user": ""})");
+    REQUIRE_FALSE(empty.ok());
+    CHECK(empty.error().message == "scenario t.json: listeners[0].user: must not be empty");
+
+    auto good = parse(R"({"protocol": "tcp", "address": "0.0.0.0", "port": 1,
+                          "options": "exclusive"})");
+    REQUIRE(good.ok());
+    CHECK(good->listeners.at(0).sharing == SocketSharing::Exclusive);
+    CHECK(good->listeners.at(0).user == good->selfUser); // the interactive user by default
+    CHECK(good->selfUser == "user");
 }
 
 } // namespace portolan::test

@@ -43,6 +43,24 @@ public:
         return true;
     }
 
+    bool occupyAs(Protocol protocol, const std::string& address, std::uint16_t port,
+                  SocketSharing sharing, bool sameUser, std::string*) override
+    {
+        releasePort(protocol, port);
+        Listener listener;
+        listener.protocol = protocol;
+        listener.address = address;
+        listener.port = port;
+        listener.pid = 4712;
+        listener.process = "conformance-first-bind.exe";
+        listener.sharing = sharing;
+        listener.user = sameUser ? m_backend->machine().selfUser : "conformance-other-user";
+        if (!m_backend->addListener(listener))
+            return false;
+        m_occupied.insert({protocol, port});
+        return true;
+    }
+
     void releasePort(Protocol protocol, std::uint16_t port) override
     {
         if (m_occupied.erase({protocol, port}))

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Every error code of docs/windows-semantics.md, produced by the simulated backend the way a user would
-// meet it (or, for the codes that cannot arise naturally, through failNextCall), and checked
+// Every error code of docs/windows-semantics.md, produced by the simulated backend the way a user
+// would meet it (or, for the codes that cannot arise naturally, through failNextCall), and checked
 // for its kind, native code and symbolic name.
 //
 // | code                        | produced by                                              |
@@ -393,10 +393,12 @@ TEST_CASE("simulated errors: WSAEADDRINUSE (10048)")
          [&] {
              return errorOf(other->acquireReservation(PortRange{22000, 1}));
          }},
-        {"bind to a listener's port (postgres)", native::kWsaEaddrinuse, "WSAEADDRINUSE",
-         ErrorKind::Conflict, [&] { return errorOf(other->bind("127.0.0.1", 5432)); }},
-        {"bind to a port another socket holds", native::kWsaEaddrinuse, "WSAEADDRINUSE",
-         ErrorKind::Conflict, [&] { return errorOf(other->bind("0.0.0.0", 22000)); }},
+        {"bind to a listener's port and address (postgres)", native::kWsaEaddrinuse,
+         "WSAEADDRINUSE", ErrorKind::Conflict,
+         [&] { return errorOf(other->bind("0.0.0.0", 5432)); }},
+        {"bind to the address and port another socket holds", native::kWsaEaddrinuse,
+         "WSAEADDRINUSE", ErrorKind::Conflict,
+         [&] { return errorOf(other->bind("127.0.0.1", 22000)); }},
         {"acquire udp over the service's udp block", native::kWsaEaddrinuse, "WSAEADDRINUSE",
          ErrorKind::Conflict,
          [&] {
@@ -537,7 +539,8 @@ TEST_CASE("simulated errors: injection reaches the raw iphlpapi functions and bi
     backend->failNextCall(SimulatedCall::Bind, native::kWsaEacces);
     const auto probe =
         backend->bindProbe(BindTarget{Protocol::Tcp, AddressFamily::IPv4, "127.0.0.1", 20500});
-    CHECK(probe.outcome == BindOutcome::Forbidden);
+    // No reservation covers the port: an access error there is "denied", not "forbidden".
+    CHECK(probe.outcome == BindOutcome::Denied);
     checkNativeError(probe.error, native::kWsaEacces, "WSAEACCES", ErrorKind::AccessDenied);
 }
 

@@ -8,9 +8,8 @@ portolan_add_test(NAME platform.windows.fake
 portolan_add_test(NAME platform.netsh.parser SOURCES netsh_parser_test.cpp LIBS portolan_platform)
 
 if(WIN32)
-    portolan_add_test(NAME platform.conformance.windows
-                      SOURCES ${PORTOLAN_CONFORMANCE_SOURCES} windows_conformance.cpp
-                      LIBS portolan_platform ws2_32 TIMEOUT 300)
+    portolan_add_conformance(NAME platform.conformance.windows SOURCES windows_conformance.cpp
+                             LIBS portolan_platform ws2_32 TIMEOUT 300)
     # The real backend where the system lacks the reservation APIs: skipped (77) on a real
     # Windows, which has them.
     portolan_add_test(NAME platform.windows.wine SOURCES windows_wine_test.cpp

@@ -68,7 +68,7 @@ inline std::vector<ScanRun> scanFromFacts(const ProtocolFacts& facts, quint16 fi
     std::vector<ScanRun> runs;
     for (quint32 p = first; p <= last; ++p) {
         const Cell& cell = cells[p];
-        if (!runs.empty() && runs.back().outcome == cell.outcome && runs.back().holder == cell.holder
+        if (!runs.empty() && runs.back().outcome == cell.outcome && runs.back().holder.process == cell.holder
             && runs.back().last + 1u == p) {
             runs.back().last = quint16(p);
             continue;
@@ -76,7 +76,7 @@ inline std::vector<ScanRun> scanFromFacts(const ProtocolFacts& facts, quint16 fi
         ScanRun run;
         run.first = run.last = quint16(p);
         run.outcome = cell.outcome;
-        run.holder = cell.holder;
+        run.holder.process = cell.holder;
         if (cell.outcome == BindOutcome::Forbidden) {
             run.code = native::kWsaEacces;
             run.codeName = "WSAEACCES";

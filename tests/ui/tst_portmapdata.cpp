@@ -215,6 +215,12 @@ void TestPortMapData::scanAndFactsDisagree_data()
         << windows << 7100 << PortVerdict::Forbidden
         << QStringList{"runtime reservation 7100\u20137109 held by an unknown process",
                        "The last scan bound it successfully, so these facts may have changed since."};
+    // WSAEACCES where no reservation covers the port: a socket holds it, not a reservation.
+    QTest::newRow("scan denied, no reservation")
+        << windows << 7500 << PortVerdict::InUse
+        << QStringList{"TCP 7500 is denied: the last scan's bind failed with WSAEACCES (10013) "
+                       "and no reservation covers the port",
+                       "syncd.exe. Stop that program or choose another port."};
     QTest::newRow("scan failed otherwise")
         << windows << 7200 << PortVerdict::Free
         << QStringList{"The last scan's bind failed with WSAEADDRNOTAVAIL (10049)."};
@@ -251,7 +257,7 @@ void TestPortMapData::scanAndFactsDisagree()
         r.outcome = outcome;
         r.code = code;
         r.codeName = name;
-        r.holder = holder;
+        r.holder.process = holder; // what describe() gives back
         return r;
     };
     const bool posixStyle = data.codeStyle == ErrorCodeStyle::Posix;
@@ -264,7 +270,9 @@ void TestPortMapData::scanAndFactsDisagree()
         run(7200, 7200, BindOutcome::Other, 10049, "WSAEADDRNOTAVAIL"),
         run(7201, 7299, BindOutcome::Free, 0, ""),
         run(7300, 7300, BindOutcome::InUse, 98, "EADDRINUSE"),
-        run(7301, 7999, BindOutcome::Free, 0, ""),
+        run(7301, 7499, BindOutcome::Free, 0, ""),
+        run(7500, 7500, BindOutcome::Denied, 10013, "WSAEACCES", "syncd.exe"),
+        run(7501, 7999, BindOutcome::Free, 0, ""),
     };
 
     const PortInfo info = data.describe(Protocol::Tcp, quint16(port));
@@ -297,7 +305,7 @@ void TestPortMapData::setScanReplacesOnlyItsProtocol()
     const std::size_t tcpRuns = data.tcp.scanRuns.size();
     ScanResult udpScan;
     udpScan.request.protocol = Protocol::Udp;
-    udpScan.runs = {ScanRun{50000, 50059, BindOutcome::Forbidden, 10013, "WSAEACCES", ""}};
+    udpScan.runs = {ScanRun{50000, 50059, BindOutcome::Forbidden, 10013, "WSAEACCES", {}}};
     data.setScan(udpScan);
     QCOMPARE(data.tcp.scanRuns.size(), tcpRuns);
     QCOMPARE(data.udp.scanRuns.size(), std::size_t(1));

@@ -82,6 +82,7 @@ private slots:
     void bindProbeOn3000IsForbiddenByWinNat();
     void bindProbeWithoutKnownBlocksStillNamesTheHolder();
     void bindProbeOfAFreePort();
+    void bindProbeBesideAnotherAccountsListenerIsDenied();
     void customProbeAllocatesInsideTheAcquiredBlock();
     void customProbeByTokenUsesTheKnownBlock();
     void failedStepIsExplained();
@@ -100,7 +101,10 @@ private:
 void TestProbesView::init()
 {
     m_fixture = std::make_unique<ViewsFixture>();
-    QVERIFY(m_fixture->open());
+    // The developer machine plus a service of another account on TCP 0.0.0.0:7000.
+    const bool accounts = QByteArray(QTest::currentTestFunction()) ==
+                          "bindProbeBesideAnotherAccountsListenerIsDenied";
+    QVERIFY(m_fixture->open(accounts ? "developer-accounts.json" : "developer.json"));
     m_view = std::make_unique<ProbesView>(*m_fixture->probes);
     m_view->resize(1280, 720);
     m_view->show();
@@ -216,7 +220,7 @@ void TestProbesView::bindProbeOn3000IsForbiddenByWinNat()
     QVERIFY(steps.index(0, LiveStepModel::ExplanationColumn)
                 .data()
                 .toString()
-                .contains(QStringLiteral("runtime reservation")));
+                .contains(QStringLiteral("a reservation covers this port")));
     QVERIFY(steps.index(0, LiveStepModel::DetailColumn)
                 .data()
                 .toString()
@@ -237,6 +241,33 @@ void TestProbesView::bindProbeWithoutKnownBlocksStillNamesTheHolder()
     QVERIFY2(summary.startsWith(QStringLiteral("Forbidden: TCP 3000 is refused, held by Windows "
                                                "NAT (WinNAT) — WSAEACCES (10013).")),
              qPrintable(summary));
+}
+
+void TestProbesView::bindProbeBesideAnotherAccountsListenerIsDenied()
+{
+    // syncd.exe of NETWORK SERVICE listens on 0.0.0.0:7000 with SO_REUSEADDR; no reservation.
+    m_view->setReservations(m_fixture->blocks());
+    setText(*m_view, "bindPort", QStringLiteral("7000"));
+    QCOMPARE(child<QComboBox>(*m_view, "bindAddress")->currentText(), QStringLiteral("127.0.0.1"));
+
+    const ProbeRunRecord record = runAndWait("bindRun");
+    QVERIFY(!record.ok);
+    const LiveStepModel& steps = *m_view->stepModel();
+    QCOMPARE(steps.rowCount(), 1);
+    QCOMPARE(steps.index(0, LiveStepModel::ResultColumn).data().toString(),
+             QStringLiteral("denied"));
+    QCOMPARE(steps.index(0, LiveStepModel::CodeColumn).data().toString(),
+             QStringLiteral("WSAEACCES (10013)"));
+    QVERIFY(steps.index(0, LiveStepModel::DetailColumn)
+                .data()
+                .toString()
+                .contains(QStringLiteral("syncd.exe (pid 7788)")));
+    const QString summary = m_view->summaryText();
+    QVERIFY2(summary.startsWith(QStringLiteral("Denied: TCP 7000 on 127.0.0.1 is refused by "
+                                               "syncd.exe (pid 7788) — WSAEACCES (10013). No "
+                                               "reservation covers the port")),
+             qPrintable(summary));
+    QVERIFY2(!summary.contains(QStringLiteral("orbidden")), qPrintable(summary));
 }
 
 void TestProbesView::bindProbeOfAFreePort()

@@ -49,7 +49,11 @@ void typeRange(ScanView& view, const QString& text)
 ScanRun run(quint16 first, quint16 last, BindOutcome outcome, std::int64_t code = 0,
             const char* name = "", const char* holder = "")
 {
-    return ScanRun{first, last, outcome, code, name, holder};
+    ScanRun run{first, last, outcome, code, name, {}};
+    run.holder.owner = holder; // the reservation owners these tests expect
+    if (*holder)
+        run.holder.evidence = "scenario";
+    return run;
 }
 
 } // namespace
@@ -64,6 +68,7 @@ private slots:
 
     void smallRangeShowsRunsOfEachOutcome();
     void enterStartsAndHideFreeFilters();
+    void anotherAccountsListenerIsNotFree();
     void fullScanCancelledHalfWayKeepsAPrefix();
     void badRangeIsRefused_data();
     void badRangeIsRefused();
@@ -78,7 +83,10 @@ private:
 void TestScanView::init()
 {
     m_fixture = std::make_unique<ViewsFixture>();
-    QVERIFY(m_fixture->open());
+    // The developer machine plus a service of another account on TCP 0.0.0.0:7000.
+    const bool accounts =
+        QByteArray(QTest::currentTestFunction()) == "anotherAccountsListenerIsNotFree";
+    QVERIFY(m_fixture->open(accounts ? "developer-accounts.json" : "developer.json"));
     m_view = std::make_unique<ScanView>(*m_fixture->probes);
     m_view->resize(1280, 720);
     m_view->show();
@@ -118,7 +126,7 @@ void TestScanView::smallRangeShowsRunsOfEachOutcome()
         QCOMPARE(result.runs[i].last, expected[i].last);
         QCOMPARE(int(result.runs[i].outcome), int(expected[i].outcome));
         QCOMPARE(result.runs[i].code, expected[i].code);
-        QCOMPARE(result.runs[i].holder, expected[i].holder);
+        QCOMPARE(result.runs[i].holder.describe(), expected[i].holder.describe());
     }
 
     // The table says the same, in words.
@@ -148,6 +156,38 @@ void TestScanView::smallRangeShowsRunsOfEachOutcome()
     QCOMPARE(runs->size(), 1);
     QCOMPARE(int(runs->front().kind), int(ProbeKind::Scan));
     QCOMPARE(runs->front().stepCount, 3);
+}
+
+void TestScanView::anotherAccountsListenerIsNotFree()
+{
+    // The default scan binds exclusively to 0.0.0.0: syncd.exe's port 7000 is in use.
+    QCOMPARE(child<QComboBox>(*m_view, "scanAddress")->currentText(), QStringLiteral("0.0.0.0"));
+    typeRange(*m_view, QStringLiteral("6990-7010"));
+    QSignalSpy finished(m_view.get(), &ScanView::scanFinished);
+    QTest::mouseClick(child<QPushButton>(*m_view, "scanStart"), Qt::LeftButton);
+    QVERIFY(finished.wait(10000));
+    const ScanRunModel& model = *m_view->runModel();
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.index(1, ScanRunModel::PortsColumn).data().toString(), QStringLiteral("7000"));
+    QCOMPARE(model.index(1, ScanRunModel::OutcomeColumn).data().toString(),
+             QStringLiteral("in use"));
+    QCOMPARE(model.index(1, ScanRunModel::HolderColumn).data().toString(),
+             QStringLiteral("syncd.exe (pid 7788)"));
+
+    // On 127.0.0.1 a plain bind is denied by the other account's listener, not forbidden.
+    child<QComboBox>(*m_view, "scanAddress")->setCurrentText(QStringLiteral("127.0.0.1"));
+    QTest::mouseClick(child<QPushButton>(*m_view, "scanStart"), Qt::LeftButton);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.index(1, ScanRunModel::OutcomeColumn).data().toString(),
+             QStringLiteral("denied"));
+    QCOMPARE(model.index(1, ScanRunModel::CodeColumn).data().toString(),
+             QStringLiteral("WSAEACCES (10013)"));
+    QCOMPARE(model.index(1, ScanRunModel::HolderColumn).data().toString(),
+             QStringLiteral("syncd.exe (pid 7788)"));
+    const QString summary = m_view->summaryText();
+    QVERIFY2(summary.contains(QStringLiteral("1 denied")), qPrintable(summary));
+    QVERIFY2(summary.contains(QStringLiteral("0 forbidden")), qPrintable(summary));
 }
 
 void TestScanView::enterStartsAndHideFreeFilters()

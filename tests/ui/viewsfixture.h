@@ -9,6 +9,7 @@
 #include "model/services/reservationservice.h"
 #include "model/store/store.h"
 
+#include "platform/scanner.h"
 #include "platform/simulated/simulatedbackend.h"
 
 #include <QTemporaryDir>
@@ -85,7 +86,23 @@ public:
     {
         return m_inner->openSocket(spec);
     }
-    // Backend::scan's default (scanPorts over bindProbe) runs through this one.
+    // Scans probe every port through bindProbe below, so that the gate and the delay hold them.
+    Result<ScanResult> scan(const ScanRequest& request, const ScanProgress& progress,
+                            std::stop_token stop) override
+    {
+        if (request.first == 0 || request.last < request.first)
+            return m_inner->scan(request, progress, std::move(stop)); // its range error
+        const BindTarget base{request.protocol, request.family, request.address, 0,
+                              request.sharing};
+        return scanPorts(
+            request,
+            [this, &base](std::uint16_t port) {
+                BindTarget target = base;
+                target.port = port;
+                return bindProbe(target);
+            },
+            progress, std::move(stop));
+    }
     BindProbeResult bindProbe(const BindTarget& target) override
     {
         // A spin, not sleep_for: Windows sleeps in timer ticks (1-16 ms), a thousand times

@@ -37,6 +37,7 @@ bool sameOutcomeFamily(PortVerdict verdict, BindOutcome outcome)
         return verdict == PortVerdict::Free || verdict == PortVerdict::Dynamic ||
                verdict == PortVerdict::Reserved;
     case BindOutcome::InUse:
+    case BindOutcome::Denied: // a socket holds it, of another account or exclusive
         return verdict == PortVerdict::InUse;
     case BindOutcome::Forbidden:
         return verdict == PortVerdict::Forbidden;
@@ -151,6 +152,7 @@ QString PortMapData::codeText(BindOutcome outcome) const
 {
     const bool windows = codeStyle == ErrorCodeStyle::Windows;
     switch (outcome) {
+    case BindOutcome::Denied:
     case BindOutcome::Forbidden:
         return windows ? QStringLiteral("WSAEACCES (%1)").arg(native::kWsaEacces)
                        : QStringLiteral("EACCES (%1)").arg(kLinuxEacces);
@@ -204,7 +206,8 @@ PortInfo PortMapData::collect(Protocol protocol, quint16 port) const
     const BindOutcome observed = info.scanRun ? info.scanRun->outcome : BindOutcome::Free;
     if (!info.runtimeBlocks.empty() || observed == BindOutcome::Forbidden)
         info.verdict = PortVerdict::Forbidden;
-    else if (!info.listeners.empty() || observed == BindOutcome::InUse)
+    else if (!info.listeners.empty() || observed == BindOutcome::InUse ||
+             observed == BindOutcome::Denied)
         info.verdict = PortVerdict::InUse;
     else if (!info.persistentBlocks.empty())
         info.verdict = PortVerdict::Reserved;
@@ -251,7 +254,7 @@ void PortMapData::explain(PortInfo& info) const
         info.summary = summary;
         sentences << sentence;
         if (!run->holder.empty())
-            sentences << tr("The scan names %1 as the holder.").arg(qs(run->holder));
+            sentences << tr("The scan names %1 as the holder.").arg(qs(run->holder.describe()));
         scanExplained = true;
     };
 
@@ -302,7 +305,17 @@ void PortMapData::explain(PortInfo& info) const
         }
         break;
     case PortVerdict::InUse:
-        if (!info.listeners.empty()) {
+        if (run && run->outcome == BindOutcome::Denied) {
+            const QString holder = run->holder.empty() ? listeners : qs(run->holder.describe());
+            info.summary = tr("%1 %2: denied \u2014 %3").arg(proto, port, holder);
+            sentences << tr("%1 %2 is denied: the last scan's bind failed with %3 and no "
+                            "reservation covers the port, so a socket of another account, or "
+                            "an exclusive one, holds it: %4. Stop that program or choose "
+                            "another port.")
+                             .arg(proto, port, runCodeText(*run), holder);
+            listenersExplained = true;
+            scanExplained = true;
+        } else if (!info.listeners.empty()) {
             info.summary = tr("%1 %2: in use \u2014 %3").arg(proto, port, listeners);
             sentences << tr("%1 %2 is in use by %3, so another bind fails with %4.")
                              .arg(proto, port, listeners, codeText(BindOutcome::InUse));
@@ -489,6 +502,7 @@ LaneLayers buildLaneLayers(const ProtocolFacts& facts)
             free.push_back(span);
             break;
         case BindOutcome::InUse:
+        case BindOutcome::Denied:
             inUse.push_back(span);
             break;
         case BindOutcome::Forbidden:

@@ -43,8 +43,8 @@ QString stepPurpose(StepKind kind)
 
 LiveStepModel::LiveStepModel(QObject* parent) : QAbstractTableModel(parent)
 {
-    for (BindOutcome outcome :
-         {BindOutcome::Free, BindOutcome::InUse, BindOutcome::Forbidden, BindOutcome::Other})
+    for (BindOutcome outcome : {BindOutcome::Free, BindOutcome::InUse, BindOutcome::Denied,
+                                BindOutcome::Forbidden, BindOutcome::Other})
         m_icons[std::size_t(outcome)] = ProbeText::outcomeIcon(outcome);
     m_okIcon = ProbeText::squareIcon(ProbeText::okColor());
 }

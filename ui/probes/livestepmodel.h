@@ -53,7 +53,7 @@ public:
 
 private:
     QList<ProbeStepRecord> m_steps;
-    std::array<QIcon, 4> m_icons; // one per BindOutcome
+    std::array<QIcon, 5> m_icons; // one per BindOutcome
     QIcon m_okIcon;
 };
 

@@ -63,6 +63,14 @@ QString ProbesView::summaryFor(const ProbeRunRecord& run, const std::vector<Rese
                 .arg(port)
                 .arg(html(run.address),
                      step.holder.isEmpty() ? QString() : tr(" by %1").arg(html(step.holder)), code);
+        case BindOutcome::Denied:
+            return tr("<b>Denied:</b> %1 %2 on %3 is refused%4 — %5. No reservation covers the "
+                      "port: a socket of another account, or one bound with SO_EXCLUSIVEADDRUSE, "
+                      "holds it. Stop that program or choose another port.")
+                .arg(protocol)
+                .arg(port)
+                .arg(html(run.address),
+                     step.holder.isEmpty() ? QString() : tr(" by %1").arg(html(step.holder)), code);
         case BindOutcome::Forbidden:
             if (const ReservedBlock* block = blockAt(blocks, run.protocol, port)) {
                 const QString owner = !block->owner.empty()    ? qs(block->owner)

@@ -348,6 +348,7 @@ std::optional<BindTarget> ProbesView::checkBind()
     target.protocol = protocolOf(m_bProtocol);
     target.family = familyOf(m_bFamily);
     target.address = address.toStdString();
+    target.sharing = probeSharing(target.family, target.address);
     target.port = port.value();
     return target;
 }
@@ -512,10 +513,12 @@ bool ProbesView::prepareScreenshot(const QString& state)
         m_s2Count->setText(QStringLiteral("10"));
         m_screenshotPending = true;
         runSample2();
-    } else if (state == QLatin1String("bind3000")) {
+    } else if (state.startsWith(QLatin1String("bind")) && state.size() > 4 &&
+               state.mid(4).toUShort() != 0) {
+        // "bind3000": a TCP bind probe of 127.0.0.1 and that port.
         m_bProtocol->setCurrentIndex(m_bProtocol->findData(int(Protocol::Tcp)));
         m_bAddress->setCurrentText(QStringLiteral("127.0.0.1"));
-        m_bPort->setText(QStringLiteral("3000"));
+        m_bPort->setText(state.mid(4));
         m_screenshotPending = true;
         runBindProbe();
         m_bPort->setFocus(Qt::OtherFocusReason);

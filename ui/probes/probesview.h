@@ -55,7 +55,8 @@ public:
     QString summaryText() const; // the summary as plain text
 
     // The documentation's screenshots (docs/screenshots.md): "sample1", "sample2" (TCP
-    // 8000-8009 of the developer machine), "bind3000". Runs the probe; screenshotReady follows.
+    // 8000-8009 of the developer machine), "bind<PORT>" (TCP, 127.0.0.1, e.g. "bind3000"). Runs
+    // the probe; screenshotReady follows.
     Q_INVOKABLE bool prepareScreenshot(const QString& state);
 
     // The summary line of a finished run, as rich text. `blocks` explain a refused bind.

@@ -52,6 +52,8 @@ QColor ProbeText::outcomeColor(BindOutcome outcome)
         return {196, 232, 217};
     case BindOutcome::InUse:
         return {240, 228, 66};
+    case BindOutcome::Denied:
+        return {204, 121, 167};
     case BindOutcome::Forbidden:
         return {213, 94, 0};
     case BindOutcome::Other:

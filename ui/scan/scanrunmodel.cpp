@@ -9,8 +9,8 @@ namespace portolan::ui {
 
 ScanRunModel::ScanRunModel(QObject* parent) : QAbstractTableModel(parent)
 {
-    for (BindOutcome outcome :
-         {BindOutcome::Free, BindOutcome::InUse, BindOutcome::Forbidden, BindOutcome::Other})
+    for (BindOutcome outcome : {BindOutcome::Free, BindOutcome::InUse, BindOutcome::Denied,
+                                BindOutcome::Forbidden, BindOutcome::Other})
         m_icons[std::size_t(outcome)] = ProbeText::outcomeIcon(outcome);
 }
 
@@ -22,6 +22,17 @@ int ScanRunModel::rowCount(const QModelIndex& parent) const
 int ScanRunModel::columnCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString ScanRunModel::holderText(const ScanRun& run)
+{
+    if (!run.holder.empty())
+        return QString::fromStdString(run.holder.describe());
+    if (!run.shadowedBy.empty())
+        return tr("free here; %1 on %2 takes the port's other addresses")
+            .arg(QString::fromStdString(run.shadowedBy.describe()),
+                 QString::fromStdString(run.shadowedBy.address));
+    return {};
 }
 
 QVariant ScanRunModel::data(const QModelIndex& index, int role) const
@@ -42,14 +53,14 @@ QVariant ScanRunModel::data(const QModelIndex& index, int role) const
         case CodeColumn:
             return ProbeText::codeText(r.codeName, r.code);
         case HolderColumn:
-            return QString::fromStdString(r.holder);
+            return holderText(r);
         }
         break;
     case Qt::ToolTipRole:
         if (index.column() == OutcomeColumn || index.column() == CodeColumn)
             return Explanations::forOutcome(r.outcome, r.code);
-        if (index.column() == HolderColumn && !r.holder.empty())
-            return QString::fromStdString(r.holder);
+        if (index.column() == HolderColumn && !holderText(r).isEmpty())
+            return holderText(r);
         break;
     case Qt::DecorationRole:
         if (index.column() == OutcomeColumn)

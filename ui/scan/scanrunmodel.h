@@ -53,13 +53,16 @@ public:
     bool hideFree() const { return m_hideFree; }
     void setHideFree(bool hide);
 
+    // Who holds the run's ports, or the wildcard listener that shadows a free specific bind.
+    static QString holderText(const ScanRun& run);
+
 private:
     void rebuild();
 
     std::vector<ScanRun> m_runs;
     std::vector<std::size_t> m_shown; // indices into m_runs
     bool m_hideFree = false;
-    std::array<QIcon, 4> m_icons; // one per BindOutcome
+    std::array<QIcon, 5> m_icons; // one per BindOutcome
 };
 
 } // namespace portolan::ui

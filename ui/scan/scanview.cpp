@@ -39,6 +39,8 @@ ScanView::ScanView(ProbeService& probes, QWidget* parent)
     m_family->setObjectName(QStringLiteral("scanFamily"));
     m_address = addressCombo(this, 14);
     m_address->setObjectName(QStringLiteral("scanAddress"));
+    // "Could a server take this port?": an exclusive bind to the wildcard by default.
+    m_address->setCurrentText(QStringLiteral("0.0.0.0"));
     m_range = new QLineEdit(QStringLiteral("1-65535"), this);
     m_range->setObjectName(QStringLiteral("scanRange"));
     m_range->setPlaceholderText(tr("FIRST-LAST or one port"));
@@ -171,6 +173,7 @@ std::optional<ScanRequest> ScanView::checkInput()
     request.protocol = protocolOf(m_protocol);
     request.family = familyOf(m_family);
     request.address = address.toStdString();
+    request.sharing = probeSharing(request.family, request.address);
     request.first = span->start;
     request.last = quint16(span->end());
     return request;
@@ -326,7 +329,7 @@ QString ScanView::summaryText() const
 
 QString ScanView::summaryFor(const ScanResult& result, qint64 elapsedUs) const
 {
-    std::array<quint64, 4> ports{};
+    std::array<quint64, 5> ports{};
     for (const ScanRun& run : result.runs)
         ports[std::size_t(run.outcome)] += quint32(run.last) - run.first + 1;
     const quint32 total = quint32(result.request.last) - result.request.first + 1;
@@ -352,9 +355,9 @@ QString ScanView::summaryFor(const ScanResult& result, qint64 elapsedUs) const
         return QStringLiteral("<span style=\"color:%1\">&#9632;</span> %2")
             .arg(color.name(), words.arg(ProbeText::countText(ports[std::size_t(outcome)])));
     };
-    return tr("%1 — %2, %3, %4, %5 (%6 runs).")
+    return tr("%1 — %2, %3, %4, %5, %6 (%7 runs).")
         .arg(head, part(BindOutcome::Free, tr("%1 free")),
-             part(BindOutcome::InUse, tr("%1 in use")),
+             part(BindOutcome::InUse, tr("%1 in use")), part(BindOutcome::Denied, tr("%1 denied")),
              part(BindOutcome::Forbidden, tr("%1 forbidden")),
              part(BindOutcome::Other, tr("%1 other")))
         .arg(ProbeText::countText(result.runs.size()));
@@ -381,7 +384,7 @@ ScanResult ScanView::scanResultFromRun(const ProbeRunRecord& run)
             part.code = step.error->code;
             part.codeName = step.error->name;
         }
-        part.holder = step.holder.toStdString();
+        part.holder.process = step.holder.toStdString(); // describe() gives it back
         result.probed += quint32(part.last) - part.first + 1;
         result.runs.push_back(std::move(part));
     }
