@@ -977,7 +977,7 @@
         <translation>No Linux, portas abaixo de 1024 exigem root ou CAP_NET_BIND_SERVICE.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>%1 %2: denied — %3</source>
         <translation>%1 %2: negada — %3</translation>
     </message>
@@ -1989,7 +1989,7 @@
 <context>
     <name>portolan::ProbeService</name>
     <message>
-        <location filename="../../model/services/probeservice.cpp" line="+86"/>
+        <location filename="../../model/services/probeservice.cpp" line="+83"/>
         <source>Another probe is still running: wait for it to finish or cancel it.</source>
         <translation>Outra sondagem ainda está em execução: aguarde que termine ou cancele-a.</translation>
     </message>
@@ -2080,7 +2080,7 @@
         <translation> — não chamado: recusado pela verificação prévia</translation>
     </message>
     <message>
-        <location filename="../../model/services/reservationservice.cpp" line="+117"/>
+        <location filename="../../model/services/reservationservice.cpp" line="+119"/>
         <source>A port of the block is in use, or the block is already reserved: Windows does not say which, and the pre-flight check saw neither (a listener it cannot see, or a reservation made meanwhile).</source>
         <translation>Uma porta do bloco está em uso, ou o bloco já está reservado: o Windows não diz qual dos dois, e a verificação prévia não viu nenhum deles (um processo em escuta que ela não enxerga, ou uma reserva feita nesse meio-tempo).</translation>
     </message>
@@ -2248,7 +2248,7 @@
 <context>
     <name>portolan::console</name>
     <message>
-        <location filename="../../app/portolan/console.cpp" line="+189"/>
+        <location filename="../../app/portolan/console.cpp" line="+208"/>
         <source>could not open the backend</source>
         <translation>não foi possível abrir o backend</translation>
     </message>
@@ -3139,7 +3139,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>bind() em um soquete novo, fechado em seguida.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+36"/>
         <source>%1. %2</source>
         <translation>%1. %2</translation>
     </message>
@@ -3320,7 +3320,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Log de auditoria e execuções de sondagens (Ctrl+5)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowactions.cpp" line="+49"/>
+        <location filename="../../ui/mainwindowactions.cpp" line="+50"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importar…</translation>
     </message>
@@ -4602,7 +4602,7 @@ Qt %5</translation>
 <context>
     <name>portolan::ui::ScanRunModel</name>
     <message>
-        <location filename="../../ui/scan/scanrunmodel.cpp" line="+33"/>
+        <location filename="../../ui/scan/scanrunmodel.cpp" line="+32"/>
         <source>free here; %1 on %2 takes the port&apos;s other addresses</source>
         <translation>livre aqui; %1 em %2 recebe os outros endereços da porta</translation>
     </message>
@@ -4782,7 +4782,7 @@ Qt %5</translation>
         <translation>%1 em uso</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>%1 denied</source>
         <translation>%1 negadas</translation>
     </message>

@@ -22,7 +22,9 @@ TEST_CASE("bind probes classify Winsock's answers")
     const Case cases[] = {
         {5000, BindOutcome::Free, ""},
         {5001, BindOutcome::InUse, "WSAEADDRINUSE"}, // 10048
-        {5002, BindOutcome::Forbidden, "WSAEACCES"}, // 10013: held by HNS / WinNAT
+        // 10013 with no reservation known to cover the port: another account's or an
+        // exclusive socket (docs/windows-semantics.md#bind-reserved), not a reservation.
+        {5002, BindOutcome::Denied, "WSAEACCES"},
         {5003, BindOutcome::Other, "WSAEADDRNOTAVAIL"},
     };
     for (const auto& c : cases) {
@@ -133,7 +135,7 @@ TEST_CASE("a scan folds the probes into runs")
     CHECK(result->runs[1].code == 10048);
     CHECK(result->runs[2].first == 5004);
     CHECK(result->runs[2].last == 5005);
-    CHECK(result->runs[2].outcome == BindOutcome::Forbidden);
+    CHECK(result->runs[2].outcome == BindOutcome::Denied); // no reservation covers them
     CHECK(result->runs[2].codeName == "WSAEACCES");
     CHECK(result->runs[3].first == 5006);
     CHECK(result->runs[3].last == 5009);
@@ -254,7 +256,7 @@ std::string probedHolder(FakeWindows& windows, const char* address, std::uint16_
     WindowsBackend backend(windows.api());
     const auto result =
         backend.bindProbe(BindTarget{Protocol::Tcp, AddressFamily::IPv4, address, port});
-    return result.holder;
+    return result.holder.describe();
 }
 
 } // namespace
@@ -291,7 +293,7 @@ TEST_CASE("the holder of a taken port comes from the TCP table")
     SUBCASE("a connection in TIME_WAIT, which no process owns")
     {
         windows.tcp4 = table(std::vector{tcpRow(w::kMibTcpStateTimeWait, kLoopback, 5000, 0)});
-        CHECK(probedHolder(windows, "127.0.0.1", 5000) == "a TCP connection in TIME_WAIT");
+        CHECK(probedHolder(windows, "127.0.0.1", 5000) == "a closed TCP connection (TIME_WAIT)");
     }
     SUBCASE("a live connection wins over one in TIME_WAIT, a listener over both")
     {
@@ -321,7 +323,7 @@ TEST_CASE("the holder of a UDP port is the bound socket, found on IPv6 too")
     const auto result =
         backend.bindProbe(BindTarget{Protocol::Udp, AddressFamily::IPv6, "::1", 5353});
     CHECK(result.outcome == BindOutcome::InUse);
-    CHECK(result.holder == "node.exe (pid 100)");
+    CHECK(result.holder.describe() == "node.exe (pid 100)");
 }
 
 TEST_CASE("a scan names each run's holder, reading the table once")
@@ -348,10 +350,30 @@ TEST_CASE("a scan names each run's holder, reading the table once")
     REQUIRE_MESSAGE(result.ok(), why(result));
     REQUIRE(result->runs.size() == 5);
     CHECK(result->runs[0].holder.empty());
-    CHECK(result->runs[1].holder == "node.exe (pid 100)");
-    CHECK(result->runs[2].holder == "a TCP connection in TIME_WAIT");
-    CHECK(result->runs[3].outcome == BindOutcome::Forbidden);
-    CHECK(result->runs[3].holder.empty()); // a reserved block: no socket holds it
+    CHECK(result->runs[1].holder.describe() == "node.exe (pid 100)");
+    CHECK(result->runs[2].holder.describe() == "a closed TCP connection (TIME_WAIT)");
+    CHECK(result->runs[3].outcome == BindOutcome::Denied); // refused, and no block covers it
+    CHECK(result->runs[3].holder.empty());
     CHECK(result->runs[4].outcome == BindOutcome::Free);
     CHECK(reads == 2); // size query and read, once for the whole scan
+}
+
+TEST_CASE("a bind refused inside a runtime block netsh lists is forbidden, naming the block")
+{
+    FakeWindows windows;
+    windows.netshOutputs["protocol=tcp"] =
+        "\nProtocol tcp Port Exclusion Ranges\n\nStart Port    End Port\n"
+        "----------    --------\n     49671       49770\n\n* - Administered port exclusions.\n";
+    windows.bindErrors = {{49700, static_cast<int>(native::kWsaEacces)},
+                          {5002, static_cast<int>(native::kWsaEacces)}};
+    WindowsBackend backend(windows.api());
+    const auto inside =
+        backend.bindProbe(BindTarget{Protocol::Tcp, AddressFamily::IPv4, "127.0.0.1", 49700});
+    CHECK(inside.outcome == BindOutcome::Forbidden);
+    CHECK_FALSE(inside.holder.owner.empty());
+    CHECK(inside.holder.pid == -1);
+    const auto outside =
+        backend.bindProbe(BindTarget{Protocol::Tcp, AddressFamily::IPv4, "127.0.0.1", 5002});
+    CHECK(outside.outcome == BindOutcome::Denied);
+    CHECK(outside.holder.owner.empty());
 }
