@@ -886,8 +886,8 @@ TEST_CASE("conformance: runtime reservation rules")
     }
 }
 
-TEST_CASE("conformance: persistent and runtime reservations together "
-          "(docs/windows-semantics.md#persistent-sharing)")
+// docs/windows-semantics.md#persistent-sharing
+TEST_CASE("conformance: persistent and runtime reservations together")
 {
     auto fixture = makeFixture();
     Backend& backend = fixture->backend();

@@ -217,7 +217,9 @@ TEST_CASE("a probe sets SO_EXCLUSIVEADDRUSE on its socket before it binds")
     FakeWindows windows;
     windows.bindErrors = {{5001, static_cast<int>(native::kWsaEaddrinuse)}};
     WindowsBackend backend(windows.api());
-    (void)backend.bindProbe(BindTarget{Protocol::Tcp, AddressFamily::IPv4, "0.0.0.0", 5001});
+    BindTarget target{Protocol::Tcp, AddressFamily::IPv4, "0.0.0.0", 5001};
+    target.sharing = probeSharing(target.family, target.address); // as the callers choose it
+    (void)backend.bindProbe(target);
     // SOL_SOCKET (0xffff), SO_EXCLUSIVEADDRUSE (~SO_REUSEADDR = -5), on.
     CHECK(windows.socketEvents ==
           std::vector<std::string>{"setsockopt 256 65535 -5 1", "bind 256"});
