@@ -185,10 +185,10 @@ TEST_CASE("under Wine a bind probe on 127.0.0.1 tells free from in use")
         // The owner-pid tables name the socket; Wine 8 gives every socket owner pid 0, so
         // there the process is unknown, on Windows it would be this program.
         const std::string pid = "pid " + std::to_string(GetCurrentProcessId());
-        const std::string holder = busy.holder.describe();
-        CHECK_MESSAGE((holder == "a socket of an unknown process" ||
-                       holder.find(pid) != std::string::npos),
-                      holder);
+        const std::string named = busy.holder.describe();
+        CHECK_MESSAGE((named == "a socket of an unknown process" ||
+                       named.find(pid) != std::string::npos),
+                      named);
     }
 }
 
