@@ -280,7 +280,8 @@ private:
             *size = static_cast<std::uint32_t>(table.size());
             return w::kErrorInsufficientBuffer;
         }
-        std::memcpy(out, table.data(), table.size());
+        if (!table.empty()) // an empty vector's data() may be null, which memcpy must not get
+            std::memcpy(out, table.data(), table.size());
         return 0;
     }
 
