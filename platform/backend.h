@@ -212,6 +212,11 @@ public:
     // given arguments; the caller then quits. Unsupported where the system has no such thing.
     virtual Result<void> restartElevated(const std::string& program,
                                          const std::vector<std::string>& arguments);
+
+    // The owner is closing: calls in progress that wait on another program (Windows: netsh)
+    // end, and later ones answer Cancelled at once, so that closing never waits out a hung
+    // netsh.
+    virtual void beginShutdown() {}
 };
 
 // A runtime reservation that owns its acquiring socket: released on request or when destroyed.

@@ -71,6 +71,7 @@ ProbeService::~ProbeService()
 {
     if (m_stop)
         m_stop->request_stop();
+    m_backend->beginShutdown();
     m_pool->waitForDone();
 }
 

@@ -54,6 +54,7 @@ ReservationService::ReservationService(std::shared_ptr<Backend> backend, Store& 
 ReservationService::~ReservationService()
 {
     m_pool->clear();
+    m_backend->beginShutdown();
     m_pool->waitForDone();
 }
 

@@ -101,7 +101,7 @@ Capabilities WindowsBackend::probeCapabilities(bool& netshCancelled) const
         registry = api.readRegistryValues(registryKey(Protocol::Tcp), values) == 0;
     }
     bool netshTable = false;
-    if (!registry) {
+    if (!registry && !netshCancelled) {
         auto text = runNetsh({"int", "ipv4", "show", "excludedportrange", "protocol=tcp"});
         netshTable = !cancelled(text) && netsh::parseExcludedPortRanges(text.value()).ok();
     }

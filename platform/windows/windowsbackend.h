@@ -31,6 +31,7 @@ public:
     void setNetshTimeout(std::chrono::milliseconds timeout);
     // Ends every netsh run in progress (they answer Cancelled); later runs are not affected.
     void cancelNetsh();
+    void beginShutdown() override;
 
     // The socket that holds (protocol, address, port) in the owner-pid tables: a listener or
     // bound UDP socket on that address, one on the wildcard that covers it, any one on the
@@ -118,6 +119,7 @@ private:
     mutable std::optional<Capabilities> m_capabilities;
     std::chrono::milliseconds m_netshTimeout = kDefaultNetshTimeout;
     std::stop_source m_netshStop;
+    bool m_shuttingDown = false; // m_netshStop then stays stopped
 };
 
 // The real backend: loads the table (WSAStartup, iphlpapi's functions where present).

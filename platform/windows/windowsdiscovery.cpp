@@ -71,7 +71,9 @@ Result<std::string> WindowsBackend::runNetsh(const std::vector<std::string>& arg
         timeout = m_netshTimeout;
         stop = m_netshStop.get_token();
     }
-    const win32::ProcessOutput run = m_api->runNetsh(arguments, timeout, stop);
+    const win32::ProcessOutput run = stop.stop_requested()
+                                         ? win32::ProcessOutput{win32::kErrorCancelled, 1, ""}
+                                         : m_api->runNetsh(arguments, timeout, stop);
     if (run.error == win32::kWaitTimeout) {
         // In whole seconds, as people count them; a sub-second limit is a test's.
         const auto ms = timeout.count();
@@ -112,7 +114,17 @@ void WindowsBackend::cancelNetsh()
 {
     std::lock_guard lock(m_mutex);
     m_netshStop.request_stop();
-    m_netshStop = std::stop_source();
+    if (!m_shuttingDown)
+        m_netshStop = std::stop_source();
+}
+
+void WindowsBackend::beginShutdown()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_shuttingDown = true;
+    }
+    cancelNetsh();
 }
 
 Result<std::vector<ReservedBlock>> WindowsBackend::discover(Protocol protocol) const

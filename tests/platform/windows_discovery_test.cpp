@@ -377,6 +377,29 @@ TEST_CASE("cancelNetsh ends a netsh run in progress, and the capabilities are pr
     CHECK_MESSAGE(contains(range.error().message, "netsh"), range.error().message);
 }
 
+TEST_CASE("beginShutdown ends the netsh run in progress and every later one without running it")
+{
+    FakeWindows windows;
+    windows.netshWaitsForStop = true;
+    WindowsBackend backend(windows.api());
+    Result<PortRange> range = PortRange{};
+    std::thread reading([&] { range = backend.dynamicRange(Protocol::Tcp); });
+    windows.waitForNetsh();
+    backend.beginShutdown();
+    reading.join();
+    REQUIRE_FALSE(range.ok());
+    CHECK(range.error().kind == ErrorKind::Cancelled);
+
+    // A later call answers at once: netsh is not started again.
+    windows.netshWaitsForStop = false;
+    windows.netshOutputs["tcp"] = "Start Port      : 49152\nNumber of Ports : 16384\n";
+    const auto runs = windows.netshCalls.size();
+    auto later = backend.dynamicRange(Protocol::Tcp);
+    REQUIRE_FALSE(later.ok());
+    CHECK(later.error().kind == ErrorKind::Cancelled);
+    CHECK(windows.netshCalls.size() == runs);
+}
+
 TEST_CASE("capabilities follow what the system answers")
 {
     SUBCASE("a full Windows")

@@ -65,6 +65,7 @@ public:
     {
         return m_inner->restartElevated(program, arguments);
     }
+    void beginShutdown() override { m_inner->beginShutdown(); }
 
 private:
     std::shared_ptr<Backend> m_inner;

@@ -16,6 +16,9 @@
 #include "model/store/inventorystore.h"
 
 #include "platform/simulated/simulatedcontrol.h"
+#include "platform/windows/windowsbackend.h"
+
+#include "../support/scriptedwindows.h"
 
 #include <QAction>
 #include <QApplication>
@@ -24,6 +27,8 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTest>
+
+#include <chrono>
 
 using namespace portolan;
 using namespace portolan::ui;
@@ -72,6 +77,8 @@ private slots:
     void actionsWaitForTheSystem_data();
     void actionsWaitForTheSystem();
     void aFailedReadSaysWhatToDo();
+    void slowNetshDoesNotDelayTheFirstFrame();
+    void closingDoesNotWaitForNetsh();
 };
 
 void FirstFrameTest::firstFrameComesBeforeTheSystemAnswers()
@@ -233,6 +240,82 @@ void FirstFrameTest::aFailedReadSaysWhatToDo()
     QVERIFY(!remedy.isEmpty());
     QVERIFY2(message.contains(remedy), qPrintable(message));
     QTRY_VERIFY(window.firstRefreshDone());
+}
+
+namespace {
+
+// The console over the real Windows backend, talking to a scripted Windows whose netsh answers
+// only 5 s after its first run began.
+std::unique_ptr<Console> windowsConsole(std::shared_ptr<testsupport::ScriptedWindows> windows)
+{
+    return Console::make("developer.json", [&windows](std::shared_ptr<Backend>) {
+        return std::shared_ptr<Backend>(std::make_shared<WindowsBackend>(windows->api()));
+    });
+}
+
+} // namespace
+
+// The Windows backend's first capabilities() runs netsh; with netsh taking 5 s, the window
+// still paints at once and fills in when netsh has answered.
+void FirstFrameTest::slowNetshDoesNotDelayTheFirstFrame()
+{
+    auto windows = testsupport::ScriptedWindows::delayed(std::chrono::seconds(5));
+    auto console = windowsConsole(windows);
+    QVERIFY(console);
+    QCOMPARE(console->backend->name(), std::string_view("windows"));
+    QVERIFY(storeKnownRow(*console->store, console->reservations->host()));
+
+    QSignalSpy systemRead(console->reservations.get(), &ReservationService::systemRead);
+    MainWindow window(*console->store, *console->reservations, *console->probes);
+    QSignalSpy firstRefresh(&window, &MainWindow::firstRefreshFinished);
+    QTRY_VERIFY(windows->netshStarted() > 0); // the worker waits inside netsh
+
+    int netshReturnedAtPaint = -1;
+    int rowsAtPaint = -1;
+    QString elevationAtPaint;
+    FirstPaint paint(&window, [&] {
+        netshReturnedAtPaint = windows->netshReturned();
+        rowsAtPaint = window.inventoryModel()->rowCount();
+        elevationAtPaint = window.statusBarInfo()->elevationLabel()->text();
+    });
+    window.resize(1280, 800);
+    window.show();
+    window.start();
+    QTRY_VERIFY(paint.seen());
+    QCOMPARE(netshReturnedAtPaint, 0);
+    QCOMPARE(rowsAtPaint, 1);
+    QVERIFY2(elevationAtPaint.contains(QStringLiteral("Reading the system")),
+             qPrintable(elevationAtPaint));
+    QCOMPARE(systemRead.count(), 0);
+
+    // netsh answers after its 5 s; the status and the port map then show what it said.
+    QTRY_COMPARE_WITH_TIMEOUT(systemRead.count(), 1, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(firstRefresh.count(), 1, 30000);
+    QVERIFY(windows->netshReturned() > 0);
+    const QString elevation = window.statusBarInfo()->elevationLabel()->text();
+    QVERIFY2(elevation.contains(QStringLiteral("elevated")) &&
+                 !elevation.contains(QStringLiteral("Reading")),
+             qPrintable(elevation));
+    // WinNAT's block 2869-3368, which only netsh names, makes 3000 forbidden on the map.
+    QTRY_COMPARE(int(window.portMap()->data().describe(Protocol::Tcp, 3000).verdict),
+                 int(PortVerdict::Forbidden));
+}
+
+// Closing the console while netsh has not answered ends that netsh run instead of waiting.
+void FirstFrameTest::closingDoesNotWaitForNetsh()
+{
+    auto windows = testsupport::ScriptedWindows::delayed(std::chrono::seconds(5));
+    auto console = windowsConsole(windows);
+    QVERIFY(console);
+    {
+        MainWindow window(*console->store, *console->reservations, *console->probes);
+        window.show();
+        window.start();
+        QTRY_VERIFY(windows->netshStarted() > 0);
+    }
+    console.reset();
+    QCOMPARE(windows->netshCancelled(), 1);
+    QCOMPARE(windows->netshReturned(), 0);
 }
 
 int main(int argc, char** argv)
