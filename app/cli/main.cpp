@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli.h"
-#include "terminal.h"
 
 #include "platform/process/consoledevice.h"
 #include "platform/process/consolewriter.h"
+#include "platform/process/interruptwatcher.h"
 
-#include <chrono>
 #include <ostream>
 #include <stop_token>
 #include <string>
-#include <thread>
 #include <vector>
 
 // A thin shell around runCli: the command line arrives as UTF-8, results and messages leave
@@ -19,19 +17,9 @@ int main(int argc, char** argv)
 {
     const std::vector<std::string> args = portolan::commandLineArguments(argc, argv);
 
-    portolan::cli::installInterruptHandler();
     std::stop_source stopSource;
-    // The signal handler only sets a flag; this thread turns it into a stop request, which
-    // a handler must not do itself (request_stop runs callbacks and may take locks).
-    std::jthread watcher([&stopSource](std::stop_token done) {
-        while (!done.stop_requested()) {
-            if (portolan::cli::interruptRequested()) {
-                stopSource.request_stop();
-                return;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        }
-    });
+    // Not from a signal handler: request_stop runs callbacks and may take locks.
+    const portolan::InterruptWatcher watcher([&stopSource] { stopSource.request_stop(); });
 
     const auto outDevice = portolan::standardConsole(portolan::StandardStream::Out);
     const auto errDevice = portolan::standardConsole(portolan::StandardStream::Err);

@@ -5,8 +5,8 @@
 // asked, as the Windows backend's first capabilities() can (a socket, netsh, the registry).
 // With PORTOLAN_BENCH_SLOW_SEAM=windows-netsh the backend is instead the real Windows backend
 // over a scripted Windows (tests/support/scriptedwindows.h) whose netsh answers that long
-// after its first run began. Takes portolan's own arguments. On exit it prints on stderr how many of those calls were
-// made on the GUI thread (there should be none).
+// after its first run began. Takes portolan's own arguments. On exit it prints on stderr how many
+// of those calls were made on the GUI thread (there should be none).
 #include "console.h"
 
 #include "platform/windows/windowsbackend.h"
