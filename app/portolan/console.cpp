@@ -24,6 +24,7 @@
 #include <QFile>
 #include <QFont>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QTextStream>
 #include <QTimer>
 
@@ -216,7 +217,26 @@ int runConsole(int argc, char** argv, std::chrono::steady_clock::time_point star
     databaseOptions.path = options.databaseFile;
     databaseOptions.createDirectory = options.databaseFile.isEmpty();
     databaseOptions.localHost = QString::fromStdString(backend->hostName());
+    // An upgrade that fills the search index of a big history takes a while: say so.
+    std::unique_ptr<QProgressDialog> upgrading;
+    if (showBoxes) {
+        databaseOptions.upgradeProgress = [&upgrading](const QString&, qint64 done, qint64 total) {
+            if (!upgrading) {
+                upgrading = std::make_unique<QProgressDialog>();
+                upgrading->setWindowTitle(
+                    QCoreApplication::translate("portolan::console", "Upgrading the database"));
+                upgrading->setCancelButton(nullptr);
+                upgrading->setWindowModality(Qt::ApplicationModal);
+                upgrading->setMinimumDuration(500);
+                upgrading->setRange(0, 1000);
+            }
+            upgrading->setLabelText(QCoreApplication::translate(
+                "portolan::console", "Building the search index of the history…"));
+            upgrading->setValue(total > 0 ? int(done * 1000 / total) : 0);
+        };
+    }
     Result<std::unique_ptr<Store>> store = Store::open(databaseOptions);
+    upgrading.reset();
     if (!store)
         return cannotOpen(
             QCoreApplication::translate("portolan::console", "could not open the database"),

@@ -11,8 +11,10 @@
 #include <QLocale>
 #include <QScopedValueRollback>
 #include <QString>
+#include <QThreadPool>
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <utility>
 
@@ -31,6 +33,9 @@ signals:
     // A page could not be read: the model keeps what it had (nothing, when it was a reset)
     // and asks no further.
     void loadFailed(const portolan::Error& error);
+    // The first page of setFilterInBackground() arrived (or failed); not sent for a page of
+    // a filter that was changed again meanwhile.
+    void backgroundFilterFinished();
 
 protected:
     // A history's time column: local time, to the second.
@@ -69,14 +74,25 @@ public:
         return columnTitle(section);
     }
 
+    ~PagedTableModel() override
+    {
+        // The worker's query uses the model: it must end before the model does.
+        if (m_pool) {
+            m_pool->clear();
+            m_pool->waitForDone();
+        }
+    }
+
+    // While a background filter is pending the rows shown belong to the old filter: older
+    // pages of the new one must not be appended to them.
     bool canFetchMore(const QModelIndex& parent) const override
     {
-        return !parent.isValid() && !m_atEnd;
+        return !parent.isValid() && !m_atEnd && !m_searching;
     }
 
     void fetchMore(const QModelIndex& parent) override
     {
-        if (!parent.isValid() && !m_atEnd)
+        if (canFetchMore(parent))
             loadPage(false);
     }
 
@@ -89,6 +105,29 @@ public:
         m_filter = filter;
         loadPage(true);
     }
+    // As setFilter, but the first page is read on a thread of the model's own (with that
+    // thread's database connection), so that a search of a big history never stalls the GUI:
+    // the rows shown stay until the new page replaces them, and the page of a filter that has
+    // been changed again meanwhile is dropped.
+    void setFilterInBackground(const Filter& filter)
+    {
+        m_filter = filter;
+        const quint64 generation = ++m_generation;
+        m_searching = true;
+        if (!m_pool) {
+            m_pool = new QThreadPool(this);
+            m_pool->setMaxThreadCount(1);
+        }
+        m_pool->clear(); // a search not started yet is not wanted any more
+        m_pool->start([this, query = m_query, filter, limit = m_pageSize, generation] {
+            auto page = std::make_shared<Result<QList<Record>>>(query(filter, limit, std::nullopt));
+            QMetaObject::invokeMethod(
+                this, [this, page, generation] { finishBackground(generation, std::move(*page)); },
+                Qt::QueuedConnection);
+        });
+    }
+    // A setFilterInBackground() page has not arrived yet.
+    bool isSearching() const { return m_searching; }
     // Resets and loads the first page again.
     void reload() { loadPage(true); }
 
@@ -133,11 +172,30 @@ protected:
     {
         if (m_changing)
             return;
-        const QScopedValueRollback<bool> changing(m_changing, true);
+        if (reset) { // a background page still on its way is out of date
+            ++m_generation;
+            m_searching = false;
+        }
         std::optional<PageKey> before;
         if (!reset && !m_rows.isEmpty())
             before = pageKey(m_rows.last());
-        auto page = m_query(m_filter, m_pageSize, before);
+        applyPage(reset, m_query(m_filter, m_pageSize, before));
+    }
+
+    void finishBackground(quint64 generation, Result<QList<Record>> page)
+    {
+        if (generation != m_generation)
+            return;
+        m_searching = false;
+        applyPage(true, std::move(page));
+        emit backgroundFilterFinished();
+    }
+
+    void applyPage(bool reset, Result<QList<Record>> page)
+    {
+        if (m_changing)
+            return;
+        const QScopedValueRollback<bool> changing(m_changing, true);
         if (!page) {
             // Stop asking: a view would call fetchMore again and again.
             if (reset) {
@@ -205,6 +263,9 @@ private:
     // Set while rows are being inserted or reset: a fetchMore() called from a slot connected to
     // those signals (QAbstractItemModelTester does this) must not start a nested change.
     bool m_changing = false;
+    QThreadPool* m_pool = nullptr; // made by the first background filter
+    quint64 m_generation = 0;      // of the newest reset asked for
+    bool m_searching = false;
 };
 
 } // namespace portolan

@@ -30,12 +30,14 @@ Result<AuditRecord> readRow(const QSqlQuery& query, const QString& path)
     const QString action = query.value(5).toString();
     const auto parsedAction = parseAuditAction(action);
     if (!parsedAction)
-        return sql::unexpectedValue(path, QStringLiteral("audit_entry"), QStringLiteral("action"), action);
+        return sql::unexpectedValue(path, QStringLiteral("audit_entry"), QStringLiteral("action"),
+                                    action);
     record.action = *parsedAction;
     const QString protocol = query.value(6).toString();
     const auto parsedProtocol = parseProtocol(protocol.toStdString());
     if (!parsedProtocol)
-        return sql::unexpectedValue(path, QStringLiteral("audit_entry"), QStringLiteral("protocol"), protocol);
+        return sql::unexpectedValue(path, QStringLiteral("audit_entry"), QStringLiteral("protocol"),
+                                    protocol);
     record.protocol = *parsedProtocol;
     record.start = quint16(query.value(7).toUInt());
     record.count = quint16(query.value(8).toUInt());
@@ -56,12 +58,18 @@ sql::Where whereOf(const AuditFilter& filter)
         where.add(QStringLiteral("action = ?"), {toText(*filter.action)});
     if (filter.ok)
         where.add(QStringLiteral("ok = ?"), {*filter.ok ? 1 : 0});
-    if (!filter.text.isEmpty()) {
-        const QString pattern = sql::likePattern(filter.text);
-        where.add(QStringLiteral("(request LIKE ? ESCAPE '\\' OR detail LIKE ? ESCAPE '\\' OR "
-                                 "error_message LIKE ? ESCAPE '\\')"),
-                  {pattern, pattern, pattern});
-    }
+    const sql::SearchTerms search = sql::searchTerms(filter.text);
+    if (!search.fullText.isEmpty())
+        where.add(
+            QStringLiteral("id IN (SELECT rowid FROM audit_search WHERE audit_search MATCH ?)"),
+            {search.fullText});
+    for (const int port : search.ports)
+        where.add(QStringLiteral("(start_port <= ? AND start_port + port_count > ?)"),
+                  {port, port});
+    for (const QString& word : search.shortWords)
+        where.add(QStringLiteral("(host = ? COLLATE NOCASE OR user_name = ? COLLATE NOCASE OR "
+                                 "protocol = lower(?))"),
+                  {word, word, word});
     if (filter.from.isValid())
         where.add(QStringLiteral("at >= ?"), {sql::timeValue(filter.from)});
     if (filter.to.isValid())
@@ -84,7 +92,8 @@ Result<qint64> AuditLog::append(const AuditRecord& record)
     {
         QSqlQuery query(transaction->connection());
         QVariantList values{sql::timeValue(record.at.isValid() ? record.at : m_database.now()),
-                            record.actor.host.isEmpty() ? m_database.localHost() : record.actor.host,
+                            record.actor.host.isEmpty() ? m_database.localHost()
+                                                        : record.actor.host,
                             record.actor.user,
                             record.actor.elevated ? 1 : 0,
                             toText(record.action),
@@ -120,13 +129,15 @@ Result<AuditRecord> AuditLog::entry(qint64 id)
     if (!connection)
         return connection.error();
     QSqlQuery query(connection.value());
-    Result<void> done = sql::exec(
-        query, QStringLiteral("SELECT %1 FROM audit_entry WHERE id = ?").arg(kColumns), {id},
-        m_database.path(), action);
+    Result<void> done =
+        sql::exec(query, QStringLiteral("SELECT %1 FROM audit_entry WHERE id = ?").arg(kColumns),
+                  {id}, m_database.path(), action);
     if (!done)
         return done.error();
     if (!query.next())
-        return Error{ErrorKind::NotFound, 0, {},
+        return Error{ErrorKind::NotFound,
+                     0,
+                     {},
                      (action + QStringLiteral(": there is no such entry.")).toStdString()};
     return readRow(query, m_database.path());
 }
@@ -145,11 +156,11 @@ Result<QList<AuditRecord>> AuditLog::entries(const AuditFilter& filter, int limi
     values.append(qMax(0, limit));
     QSqlQuery query(connection.value());
     query.setForwardOnly(true);
-    Result<void> done = sql::exec(
-        query,
-        QStringLiteral("SELECT %1 FROM audit_entry%2 ORDER BY at DESC, id DESC LIMIT ?")
-            .arg(kColumns, where.text()),
-        values, m_database.path(), action);
+    Result<void> done =
+        sql::exec(query,
+                  QStringLiteral("SELECT %1 FROM audit_entry%2 ORDER BY at DESC, id DESC LIMIT ?")
+                      .arg(kColumns, where.text()),
+                  values, m_database.path(), action);
     if (!done)
         return done.error();
     QList<AuditRecord> records;
@@ -170,8 +181,9 @@ Result<qint64> AuditLog::count(const AuditFilter& filter)
         return connection.error();
     const sql::Where where = whereOf(filter);
     QSqlQuery query(connection.value());
-    Result<void> done = sql::exec(query, QStringLiteral("SELECT count(*) FROM audit_entry") + where.text(),
-                                  where.values, m_database.path(), action);
+    Result<void> done =
+        sql::exec(query, QStringLiteral("SELECT count(*) FROM audit_entry") + where.text(),
+                  where.values, m_database.path(), action);
     if (!done)
         return done.error();
     query.next();

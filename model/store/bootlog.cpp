@@ -65,11 +65,12 @@ Result<BootCheck> BootLog::observe(const QString& hostName, qint64 bootTime)
         check.newBoot = true;
         if (latest)
             check.previousBootTime = latest->bootTime;
-        done = sql::exec(query,
-                         QStringLiteral("INSERT INTO boot (host, boot_time, first_seen_at, "
-                                        "last_seen_at) VALUES (?, ?, ?, ?) ON CONFLICT (host, "
-                                        "boot_time) DO UPDATE SET last_seen_at = excluded.last_seen_at"),
-                         {host, bootTime, now, now}, m_database.path(), action);
+        done = sql::exec(
+            query,
+            QStringLiteral("INSERT INTO boot (host, boot_time, first_seen_at, "
+                           "last_seen_at) VALUES (?, ?, ?, ?) ON CONFLICT (host, "
+                           "boot_time) DO UPDATE SET last_seen_at = excluded.last_seen_at"),
+            {host, bootTime, now, now}, m_database.path(), action);
         if (!done)
             return done.error();
         query.finish();
@@ -108,7 +109,8 @@ Result<QList<BootRecord>> BootLog::list(const QString& host)
     Result<void> done =
         host.isEmpty()
             ? sql::exec(query,
-                        QStringLiteral("SELECT %1 FROM boot ORDER BY last_seen_at DESC, id DESC").arg(kColumns),
+                        QStringLiteral("SELECT %1 FROM boot ORDER BY last_seen_at DESC, id DESC")
+                            .arg(kColumns),
                         {}, m_database.path(), action)
             : sql::exec(query,
                         QStringLiteral("SELECT %1 FROM boot WHERE host = ? "

@@ -63,13 +63,15 @@ constexpr int kSqliteCantOpen = 14;
 constexpr int kSqliteReadOnlyDirectory = 1544;
 constexpr int kSqliteCantOpenIsDir = 526;
 
-constexpr QFileDevice::Permissions kOwnerOnlyFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+constexpr QFileDevice::Permissions kOwnerOnlyFile =
+    QFileDevice::ReadOwner | QFileDevice::WriteOwner;
 constexpr QFileDevice::Permissions kOwnerOnlyFolder =
     QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
 
 Error openError(int code, const QString& message)
 {
-    return Error{ErrorKind::IoError, code, sql::codeName(code).toStdString(), message.toStdString()};
+    return Error{ErrorKind::IoError, code, sql::codeName(code).toStdString(),
+                 message.toStdString()};
 }
 
 QString native(const QString& path)
@@ -117,8 +119,8 @@ std::atomic<int> s_serial{0};
 
 QString Database::defaultPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
-        + QStringLiteral("/portolan.sqlite");
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) +
+           QStringLiteral("/portolan.sqlite");
 }
 
 Database::Database(QString path, const DatabaseOptions& options)
@@ -208,7 +210,7 @@ Result<std::unique_ptr<Database>> Database::open(DatabaseOptions options)
         Result<QSqlDatabase> connection = database->connection();
         if (!connection)
             return connection.error();
-        return database->prepare(connection.value());
+        return database->prepare(connection.value(), options.upgradeProgress);
     }();
     if (!prepared) {
         database.reset();
@@ -220,7 +222,7 @@ Result<std::unique_ptr<Database>> Database::open(DatabaseOptions options)
     return database;
 }
 
-Result<void> Database::prepare(QSqlDatabase& connection)
+Result<void> Database::prepare(QSqlDatabase& connection, const UpgradeProgress& progress)
 {
     // Reading the version is the first read of the file: a file that is not a database, or
     // a truncated one, fails here (SQLITE_NOTADB, SQLITE_CORRUPT) before anything is written.
@@ -258,7 +260,9 @@ Result<void> Database::prepare(QSqlDatabase& connection)
             return error(query.lastError(), action);
         const QString mode = query.value(0).toString();
         if (mode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
-            return Error{ErrorKind::IoError, 0, {},
+            return Error{ErrorKind::IoError,
+                         0,
+                         {},
                          QStringLiteral("%1 %2: SQLite could not switch it to write-ahead "
                                         "logging (journal mode stays \"%3\"); the file system "
                                         "may not support shared memory.")
@@ -268,8 +272,8 @@ Result<void> Database::prepare(QSqlDatabase& connection)
     query.finish();
 
     if (m_openedVersion < latest) {
-        Result<int> reached = migrations::upgrade(connection, m_path,
-                                                  migrations::Context{m_localHost});
+        Result<int> reached =
+            migrations::upgrade(connection, m_path, migrations::Context{m_localHost, progress});
         if (!reached)
             return reached.error();
     }
@@ -299,20 +303,24 @@ Result<QSqlDatabase> Database::connection()
     Result<void> opened = [&]() -> Result<void> {
         QSqlDatabase connection = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         if (!connection.isValid())
-            return Error{ErrorKind::Unsupported, 0, {},
+            return Error{ErrorKind::Unsupported,
+                         0,
+                         {},
                          QStringLiteral("%1 %2: Qt's SQLite driver (QSQLITE) is not installed.")
                              .arg(action, native(m_path))
                              .toStdString()};
         connection.setDatabaseName(m_path);
-        connection.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_busyTimeoutMs));
+        connection.setConnectOptions(
+            QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_busyTimeoutMs));
         if (!connection.open())
             return error(connection.lastError(), action);
         QSqlQuery query(connection);
         // synchronous=FULL: a transaction reported committed is on the disk, not only in the
         // operating system's cache, so it survives a power cut as well as a killed process.
-        for (const QString& pragma : {QStringLiteral("PRAGMA foreign_keys = ON"),
-                                      QStringLiteral("PRAGMA synchronous = FULL"),
-                                      QStringLiteral("PRAGMA busy_timeout = %1").arg(m_busyTimeoutMs)}) {
+        for (const QString& pragma :
+             {QStringLiteral("PRAGMA foreign_keys = ON"),
+              QStringLiteral("PRAGMA synchronous = FULL"),
+              QStringLiteral("PRAGMA busy_timeout = %1").arg(m_busyTimeoutMs)}) {
             if (!query.exec(pragma))
                 return error(query.lastError(), action);
         }
@@ -381,19 +389,14 @@ Error Database::error(const QSqlError& error, const QString& action) const
 // --- Transaction -------------------------------------------------------------------------
 
 Transaction::Transaction(Database& database, QSqlDatabase connection, QString action, int depth)
-    : m_database(&database),
-      m_connection(std::move(connection)),
-      m_action(std::move(action)),
-      m_depth(depth),
-      m_open(true)
+    : m_database(&database), m_connection(std::move(connection)), m_action(std::move(action)),
+      m_depth(depth), m_open(true)
 {
 }
 
 Transaction::Transaction(Transaction&& other) noexcept
-    : m_database(other.m_database),
-      m_connection(std::move(other.m_connection)),
-      m_action(std::move(other.m_action)),
-      m_depth(other.m_depth),
+    : m_database(other.m_database), m_connection(std::move(other.m_connection)),
+      m_action(std::move(other.m_action)), m_depth(other.m_depth),
       m_open(std::exchange(other.m_open, false))
 {
 }
@@ -422,8 +425,11 @@ Result<Transaction> Transaction::begin(Database& database, const QString& action
 Result<void> Transaction::commit()
 {
     if (!m_open)
-        return Error{ErrorKind::Internal, 0, {},
-                     (m_action + QStringLiteral(": the transaction was already ended.")).toStdString()};
+        return Error{
+            ErrorKind::Internal,
+            0,
+            {},
+            (m_action + QStringLiteral(": the transaction was already ended.")).toStdString()};
     QSqlQuery query(m_connection);
     const QString sql = m_depth == 0 ? QStringLiteral("COMMIT")
                                      : QStringLiteral("RELEASE portolan_%1").arg(m_depth);

@@ -10,9 +10,12 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 namespace portolan {
+
+using UpgradeProgress = std::function<void(const QString& what, qint64 done, qint64 total)>;
 
 struct DatabaseOptions
 {
@@ -24,6 +27,9 @@ struct DatabaseOptions
     // Empty: QSysInfo::machineHostName().
     QString localHost;
     int busyTimeoutMs = 5000; // how long a writer waits for another one
+    // Told how a long schema upgrade advances (see migrations::Context::progress), on the
+    // thread that opens the database.
+    UpgradeProgress upgradeProgress;
 };
 
 // One SQLite file, opened, checked and upgraded to the current schema by open(). Each thread
@@ -64,7 +70,7 @@ public:
 private:
     friend class Transaction; // keeps the savepoint depth of each connection in m_registry
     explicit Database(QString path, const DatabaseOptions& options);
-    Result<void> prepare(QSqlDatabase& connection);
+    Result<void> prepare(QSqlDatabase& connection, const UpgradeProgress& progress);
     void removeConnections();
 
     QString m_path;

@@ -11,9 +11,9 @@
 namespace portolan {
 namespace {
 
-const QString kColumns = QStringLiteral(
-    "id, host, protocol, start_port, port_count, token, source, state, created_at, "
-    "verified_at, note");
+const QString kColumns =
+    QStringLiteral("id, host, protocol, start_port, port_count, token, source, state, created_at, "
+                   "verified_at, note");
 
 QString protocolText(Protocol protocol)
 {
@@ -28,7 +28,8 @@ Result<ReservationRecord> readRow(const QSqlQuery& query, const QString& path)
     const QString protocol = query.value(2).toString();
     const auto parsedProtocol = parseProtocol(protocol.toStdString());
     if (!parsedProtocol)
-        return sql::unexpectedValue(path, QStringLiteral("reservation"), QStringLiteral("protocol"), protocol);
+        return sql::unexpectedValue(path, QStringLiteral("reservation"), QStringLiteral("protocol"),
+                                    protocol);
     record.protocol = *parsedProtocol;
     record.start = quint16(query.value(3).toUInt());
     record.count = quint16(query.value(4).toUInt());
@@ -36,12 +37,14 @@ Result<ReservationRecord> readRow(const QSqlQuery& query, const QString& path)
     const QString source = query.value(6).toString();
     const auto parsedSource = parseReservationSource(source);
     if (!parsedSource)
-        return sql::unexpectedValue(path, QStringLiteral("reservation"), QStringLiteral("source"), source);
+        return sql::unexpectedValue(path, QStringLiteral("reservation"), QStringLiteral("source"),
+                                    source);
     record.source = *parsedSource;
     const QString state = query.value(7).toString();
     const auto parsedState = parseReservationState(state);
     if (!parsedState)
-        return sql::unexpectedValue(path, QStringLiteral("reservation"), QStringLiteral("state"), state);
+        return sql::unexpectedValue(path, QStringLiteral("reservation"), QStringLiteral("state"),
+                                    state);
     record.state = *parsedState;
     record.createdAt = sql::timeFrom(query.value(8));
     record.verifiedAt = sql::timeFrom(query.value(9));
@@ -121,13 +124,15 @@ Result<ReservationRecord> InventoryStore::get(qint64 id)
     if (!connection)
         return connection.error();
     QSqlQuery query(connection.value());
-    Result<void> done = sql::exec(
-        query, QStringLiteral("SELECT %1 FROM reservation WHERE id = ?").arg(kColumns), {id},
-        m_database.path(), action);
+    Result<void> done =
+        sql::exec(query, QStringLiteral("SELECT %1 FROM reservation WHERE id = ?").arg(kColumns),
+                  {id}, m_database.path(), action);
     if (!done)
         return done.error();
     if (!query.next())
-        return Error{ErrorKind::NotFound, 0, {},
+        return Error{ErrorKind::NotFound,
+                     0,
+                     {},
                      (action + QStringLiteral(": there is no such reservation.")).toStdString()};
     return readRow(query, m_database.path());
 }
@@ -140,14 +145,14 @@ Result<std::optional<ReservationRecord>> InventoryStore::find(const QString& hos
     if (!connection)
         return connection.error();
     QSqlQuery query(connection.value());
-    Result<void> done = sql::exec(
-        query,
-        QStringLiteral("SELECT %1 FROM reservation WHERE host = ? AND protocol = ? AND "
-                       "start_port = ? AND port_count = ?")
-            .arg(kColumns),
-        {host.isEmpty() ? m_database.localHost() : host, protocolText(protocol), range.start,
-         range.count},
-        m_database.path(), action);
+    Result<void> done =
+        sql::exec(query,
+                  QStringLiteral("SELECT %1 FROM reservation WHERE host = ? AND protocol = ? AND "
+                                 "start_port = ? AND port_count = ?")
+                      .arg(kColumns),
+                  {host.isEmpty() ? m_database.localHost() : host, protocolText(protocol),
+                   range.start, range.count},
+                  m_database.path(), action);
     if (!done)
         return done.error();
     if (!query.next())
@@ -169,7 +174,8 @@ Result<QList<ReservationRecord>> InventoryStore::list(const InventoryFilter& fil
     query.setForwardOnly(true);
     Result<void> done = sql::exec(
         query,
-        QStringLiteral("SELECT %1 FROM reservation%2 ORDER BY host, protocol, start_port, port_count")
+        QStringLiteral(
+            "SELECT %1 FROM reservation%2 ORDER BY host, protocol, start_port, port_count")
             .arg(kColumns, where.text()),
         where.values, m_database.path(), action);
     if (!done)
@@ -185,8 +191,9 @@ Result<qint64> InventoryStore::count(const InventoryFilter& filter)
         return connection.error();
     const sql::Where where = whereOf(filter);
     QSqlQuery query(connection.value());
-    Result<void> done = sql::exec(query, QStringLiteral("SELECT count(*) FROM reservation") + where.text(),
-                                  where.values, m_database.path(), action);
+    Result<void> done =
+        sql::exec(query, QStringLiteral("SELECT count(*) FROM reservation") + where.text(),
+                  where.values, m_database.path(), action);
     if (!done)
         return done.error();
     query.next();
@@ -208,7 +215,9 @@ Result<void> changeOne(Database& database, const QString& sqlText, const QVarian
         if (!done)
             return done.error();
         if (query.numRowsAffected() == 0)
-            return Error{ErrorKind::NotFound, 0, {},
+            return Error{ErrorKind::NotFound,
+                         0,
+                         {},
                          QStringLiteral("%1: the inventory has no reservation %2.")
                              .arg(action)
                              .arg(id)

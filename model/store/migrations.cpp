@@ -9,6 +9,7 @@
 #include <QVariant>
 
 #include <array>
+#include <optional>
 
 namespace portolan::migrations {
 namespace {
@@ -17,7 +18,12 @@ struct Statement
 {
     const char* sql;
     bool bindsLocalHost = false; // takes :localHost
+    // Run once per window of ids of this table (:from, :to), reporting progress after each, so
+    // that a big history is filled in steps that a progress bar can follow.
+    const char* inWindowsOf = nullptr;
 };
+
+constexpr qint64 kWindowRows = 20000;
 
 struct Step
 {
@@ -31,7 +37,11 @@ struct Step
 // Version 3: several machines in one database: a host on every row (inventory and probe runs
 // had none; the audit log always had one), the boots seen per host, and the indexes the
 // filtered history needs.
-const std::array<Step, 3> kSteps{{
+// Version 4: text search of the history: FTS5 tables with the trigram tokenizer (any part of a
+// word matches) over the texts people search for — hosts, addresses, summaries, the holders
+// and errors of the steps, the audit's requests and details — kept in step by triggers; and
+// indexes on the first port, where a searched port number is looked up.
+const std::array<Step, 4> kSteps{{
     {1,
      "the inventory of reservations and the audit log",
      {
@@ -159,11 +169,97 @@ const std::array<Step, 3> kSteps{{
     UNIQUE (host, boot_time)
 ))"},
      }},
+    {4,
+     "text search of the probe runs and the audit log",
+     {
+         {"CREATE VIRTUAL TABLE probe_run_search USING fts5("
+          "host, address, summary, details, tokenize = 'trigram')"},
+         {"CREATE VIRTUAL TABLE audit_search USING fts5("
+          "host, user_name, request, detail, error, tokenize = 'trigram')"},
+         {"INSERT INTO probe_run_search (rowid, host, address, summary, details) "
+          "SELECT r.id, r.host, r.address, r.summary, COALESCE((SELECT group_concat("
+          "s.holder || ' ' || COALESCE(s.error_name, '') || ' ' || COALESCE(s.error_message, ''),"
+          " ' ') FROM probe_step s WHERE s.run_id = r.id AND (s.holder <> '' OR s.error_name IS "
+          "NOT NULL)), '') FROM probe_run r WHERE r.id BETWEEN :from AND :to",
+          false, "probe_run"},
+         {"INSERT INTO audit_search (rowid, host, user_name, request, detail, error) "
+          "SELECT id, host, user_name, request, detail, "
+          "COALESCE(error_name, '') || ' ' || COALESCE(error_message, '') "
+          "FROM audit_entry WHERE id BETWEEN :from AND :to",
+          false, "audit_entry"},
+         {R"(CREATE TRIGGER probe_run_search_insert AFTER INSERT ON probe_run BEGIN
+    INSERT INTO probe_run_search (rowid, host, address, summary, details)
+    VALUES (new.id, new.host, new.address, new.summary, '');
+END)"},
+         {R"(CREATE TRIGGER probe_run_search_update AFTER UPDATE OF host, address, summary
+ON probe_run BEGIN
+    UPDATE probe_run_search SET host = new.host, address = new.address, summary = new.summary
+    WHERE rowid = new.id;
+END)"},
+         {R"(CREATE TRIGGER probe_run_search_delete AFTER DELETE ON probe_run BEGIN
+    DELETE FROM probe_run_search WHERE rowid = old.id;
+END)"},
+         // Most steps have neither a holder nor an error: only those touch the index.
+         {R"(CREATE TRIGGER probe_step_search_insert AFTER INSERT ON probe_step
+WHEN new.holder <> '' OR new.error_name IS NOT NULL BEGIN
+    UPDATE probe_run_search SET details = details || ' ' || new.holder || ' ' ||
+        COALESCE(new.error_name, '') || ' ' || COALESCE(new.error_message, '')
+    WHERE rowid = new.run_id;
+END)"},
+         {R"(CREATE TRIGGER audit_search_insert AFTER INSERT ON audit_entry BEGIN
+    INSERT INTO audit_search (rowid, host, user_name, request, detail, error)
+    VALUES (new.id, new.host, new.user_name, new.request, new.detail,
+            COALESCE(new.error_name, '') || ' ' || COALESCE(new.error_message, ''));
+END)"},
+         {R"(CREATE TRIGGER audit_search_update AFTER UPDATE ON audit_entry BEGIN
+    UPDATE audit_search SET host = new.host, user_name = new.user_name,
+        request = new.request, detail = new.detail,
+        error = COALESCE(new.error_name, '') || ' ' || COALESCE(new.error_message, '')
+    WHERE rowid = new.id;
+END)"},
+         {R"(CREATE TRIGGER audit_search_delete AFTER DELETE ON audit_entry BEGIN
+    DELETE FROM audit_search WHERE rowid = old.id;
+END)"},
+         {"CREATE INDEX probe_run_port ON probe_run (requested_start)"},
+         {"CREATE INDEX audit_entry_port ON audit_entry (start_port)"},
+     }},
 }};
 
 bool exec(QSqlQuery& query, const QString& sql)
 {
     return query.exec(sql);
+}
+
+// Runs a statement over its table's ids, kWindowRows at a time, telling the context's
+// progress how many of the table's rows are done. The error of the failing window, if any.
+std::optional<QSqlError> runInWindows(QSqlDatabase& connection, const Statement& statement,
+                                      const Step& step, const Context& context)
+{
+    QSqlQuery range(connection);
+    if (!range.exec(QStringLiteral("SELECT min(id), max(id), count(*) FROM %1")
+                        .arg(QString::fromLatin1(statement.inWindowsOf))) ||
+        !range.next())
+        return range.lastError();
+    if (range.value(2).toLongLong() == 0)
+        return std::nullopt;
+    const qint64 first = range.value(0).toLongLong();
+    const qint64 last = range.value(1).toLongLong();
+    range.finish();
+    QSqlQuery query(connection);
+    if (!query.prepare(QString::fromUtf8(statement.sql)))
+        return query.lastError();
+    const QString what = QString::fromUtf8(step.description);
+    for (qint64 from = first; from <= last; from += kWindowRows) {
+        query.bindValue(QStringLiteral(":from"), from);
+        query.bindValue(QStringLiteral(":to"), from + kWindowRows - 1);
+        if (!query.exec())
+            return query.lastError();
+        query.finish();
+        if (context.progress)
+            context.progress(what, qMin(last, from + kWindowRows - 1) - first + 1,
+                             last - first + 1);
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -223,6 +319,11 @@ Result<int> upgrade(QSqlDatabase& connection, const QString& path, const Context
             continue;
         }
         for (const Statement& statement : step.statements) {
+            if (statement.inWindowsOf) {
+                if (auto failed = runInWindows(connection, statement, step, context))
+                    return fail(*failed);
+                continue;
+            }
             if (!query.prepare(QString::fromUtf8(statement.sql)))
                 return fail(query.lastError());
             if (statement.bindsLocalHost)

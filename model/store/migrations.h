@@ -6,6 +6,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <functional>
+
 // The schema's history, one step per version (docs/database.md). A step never changes once
 // released: a new need is a new step, so a database of every earlier version can be upgraded.
 namespace portolan::migrations {
@@ -18,6 +20,9 @@ QString describe(int version);
 struct Context
 {
     QString localHost; // for rows of version < 3, which had no host column (see step 3)
+    // Called between the windows of a long step (filling the search index of a big history):
+    // what the step adds, and how far it is, in rows of the table it reads.
+    std::function<void(const QString& what, qint64 done, qint64 total)> progress;
 };
 
 // Applies the steps after the file's user_version up to `target`, each in its own

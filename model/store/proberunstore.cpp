@@ -39,7 +39,8 @@ QString text(std::string_view value)
 Result<ProbeRunRecord> readRun(const QSqlQuery& query, const QString& path)
 {
     auto bad = [&](const char* column, const QString& value) {
-        return sql::unexpectedValue(path, QStringLiteral("probe_run"), QString::fromLatin1(column), value);
+        return sql::unexpectedValue(path, QStringLiteral("probe_run"), QString::fromLatin1(column),
+                                    value);
     };
     ProbeRunRecord run;
     run.id = query.value(0).toLongLong();
@@ -94,7 +95,8 @@ Result<ProbeStepRecord> readStep(const QSqlQuery& query, const QString& path)
     const QString kind = query.value(1).toString();
     const auto parsedKind = parseStepKind(kind);
     if (!parsedKind)
-        return sql::unexpectedValue(path, QStringLiteral("probe_step"), QStringLiteral("kind"), kind);
+        return sql::unexpectedValue(path, QStringLiteral("probe_step"), QStringLiteral("kind"),
+                                    kind);
     step.kind = *parsedKind;
     step.ok = query.value(2).toBool();
     step.durationUs = query.value(3).toLongLong();
@@ -105,7 +107,8 @@ Result<ProbeStepRecord> readStep(const QSqlQuery& query, const QString& path)
         const QString outcome = query.value(7).toString();
         step.outcome = parseBindOutcome(outcome);
         if (!step.outcome)
-            return sql::unexpectedValue(path, QStringLiteral("probe_step"), QStringLiteral("outcome"), outcome);
+            return sql::unexpectedValue(path, QStringLiteral("probe_step"),
+                                        QStringLiteral("outcome"), outcome);
     }
     step.holder = query.value(8).toString();
     step.error = sql::errorFrom(query, 9);
@@ -121,11 +124,19 @@ sql::Where whereOf(const ProbeRunFilter& filter)
         where.add(QStringLiteral("kind = ?"), {toText(*filter.kind)});
     if (filter.ok)
         where.add(QStringLiteral("ok = ?"), {*filter.ok ? 1 : 0});
-    if (!filter.text.isEmpty()) {
-        const QString pattern = sql::likePattern(filter.text);
-        where.add(QStringLiteral("(summary LIKE ? ESCAPE '\\' OR address LIKE ? ESCAPE '\\')"),
-                  {pattern, pattern});
-    }
+    const sql::SearchTerms search = sql::searchTerms(filter.text);
+    if (!search.fullText.isEmpty())
+        where.add(QStringLiteral("id IN (SELECT rowid FROM probe_run_search "
+                                 "WHERE probe_run_search MATCH ?)"),
+                  {search.fullText});
+    for (const int port : search.ports)
+        where.add(
+            QStringLiteral("(requested_start = ? OR allocated_port = ? OR "
+                           "(requested_start < ? AND requested_start + requested_count > ?))"),
+            {port, port, port, port});
+    for (const QString& word : search.shortWords)
+        where.add(QStringLiteral("(host = ? COLLATE NOCASE OR address = ? OR protocol = lower(?))"),
+                  {word, word, word});
     if (filter.from.isValid())
         where.add(QStringLiteral("started_at >= ?"), {sql::timeValue(filter.from)});
     if (filter.to.isValid())
@@ -167,8 +178,9 @@ Result<qint64> insertRun(Database& database, QSqlQuery& runQuery, QSqlQuery& ste
                         run.granted.start,
                         run.granted.count,
                         sql::tokenValue(run.token),
-                        sql::nullableInt(run.allocatedPort ? std::optional<qint64>(*run.allocatedPort)
-                                                           : std::nullopt),
+                        sql::nullableInt(run.allocatedPort
+                                             ? std::optional<qint64>(*run.allocatedPort)
+                                             : std::nullopt),
                         run.ok ? 1 : 0,
                         run.cancelled ? 1 : 0,
                         run.summary,
@@ -247,22 +259,24 @@ Result<ProbeRunRecord> ProbeRunStore::run(qint64 id)
         return connection.error();
     // A run and its steps are written together and never changed, so two reads agree.
     QSqlQuery query(connection.value());
-    Result<void> done = sql::exec(
-        query, QStringLiteral("SELECT %1 FROM probe_run WHERE id = ?").arg(kRunColumns), {id},
-        m_database.path(), action);
+    Result<void> done =
+        sql::exec(query, QStringLiteral("SELECT %1 FROM probe_run WHERE id = ?").arg(kRunColumns),
+                  {id}, m_database.path(), action);
     if (!done)
         return done.error();
     if (!query.next())
-        return Error{ErrorKind::NotFound, 0, {},
+        return Error{ErrorKind::NotFound,
+                     0,
+                     {},
                      (action + QStringLiteral(": there is no such run.")).toStdString()};
     Result<ProbeRunRecord> run = readRun(query, m_database.path());
     if (!run)
         return run.error();
     query.finish();
-    done = sql::exec(query,
-                     QStringLiteral("SELECT %1 FROM probe_step WHERE run_id = ? ORDER BY seq")
-                         .arg(kStepColumns),
-                     {id}, m_database.path(), action);
+    done = sql::exec(
+        query,
+        QStringLiteral("SELECT %1 FROM probe_step WHERE run_id = ? ORDER BY seq").arg(kStepColumns),
+        {id}, m_database.path(), action);
     if (!done)
         return done.error();
     while (query.next()) {
@@ -307,8 +321,9 @@ Result<qint64> ProbeRunStore::count(const ProbeRunFilter& filter)
         return connection.error();
     const sql::Where where = whereOf(filter);
     QSqlQuery query(connection.value());
-    Result<void> done = sql::exec(query, QStringLiteral("SELECT count(*) FROM probe_run") + where.text(),
-                                  where.values, m_database.path(), action);
+    Result<void> done =
+        sql::exec(query, QStringLiteral("SELECT count(*) FROM probe_run") + where.text(),
+                  where.values, m_database.path(), action);
     if (!done)
         return done.error();
     query.next();
@@ -323,8 +338,9 @@ Result<QStringList> ProbeRunStore::hosts()
         return connection.error();
     QSqlQuery query(connection.value());
     // DISTINCT over the (host, ...) index: one step per host, not per run.
-    Result<void> done = sql::exec(query, QStringLiteral("SELECT DISTINCT host FROM probe_run ORDER BY host"),
-                                  {}, m_database.path(), action);
+    Result<void> done =
+        sql::exec(query, QStringLiteral("SELECT DISTINCT host FROM probe_run ORDER BY host"), {},
+                  m_database.path(), action);
     if (!done)
         return done.error();
     QStringList hosts;
@@ -341,7 +357,8 @@ Result<QStringList> ProbeRunStore::queryPlan(const ProbeRunFilter& filter, int l
     if (!connection)
         return connection.error();
     QVariantList values;
-    const QString sqlText = QStringLiteral("EXPLAIN QUERY PLAN ") + windowSql(filter, limit, before, values);
+    const QString sqlText =
+        QStringLiteral("EXPLAIN QUERY PLAN ") + windowSql(filter, limit, before, values);
     QSqlQuery query(connection.value());
     Result<void> done = sql::exec(query, sqlText, values, m_database.path(), action);
     if (!done)

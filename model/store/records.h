@@ -36,14 +36,39 @@ struct Actor
 };
 
 // The stored enumerations are stable lower-case text, also in the database.
-enum class ReservationSource : quint8 { Created, LookedUp, Discovered, Imported };
-enum class ReservationState : quint8 { Present, Missing, Unverified };
-enum class AuditAction : quint8 { Create, Delete, Lookup, Note };
+enum class ReservationSource : quint8
+{
+    Created,
+    LookedUp,
+    Discovered,
+    Imported
+};
+enum class ReservationState : quint8
+{
+    Present,
+    Missing,
+    Unverified
+};
+enum class AuditAction : quint8
+{
+    Create,
+    Delete,
+    Lookup,
+    Note
+};
 // A probe run is one of the probe plans, a single bind probe, or a scan.
-enum class ProbeKind : quint8 { AcquireRelease, LookupAssociate, AcquireAssociateBind, BindProbe, Scan };
+enum class ProbeKind : quint8
+{
+    AcquireRelease,
+    LookupAssociate,
+    AcquireAssociateBind,
+    BindProbe,
+    Scan
+};
 // The steps of the plans (platform ProbeStepKind) plus the bind of a bind probe and the runs
 // of equal outcome a scan is reported as.
-enum class StepKind : quint8 {
+enum class StepKind : quint8
+{
     OpenSocket,
     Acquire,
     Lookup,
@@ -59,14 +84,16 @@ enum class StepKind : quint8 {
 QString toText(ReservationSource source); // created, looked-up, discovered, imported
 QString toText(ReservationState state);   // present, missing, unverified
 QString toText(AuditAction action);       // create, delete, lookup, note
-QString toText(ProbeKind kind); // acquire-release, lookup-associate, acquire-associate-bind, bind-probe, scan
-QString toText(StepKind kind);  // open-socket, acquire, ..., bind-probe, scan-run
+QString toText(
+    ProbeKind kind); // acquire-release, lookup-associate, acquire-associate-bind, bind-probe, scan
+QString toText(StepKind kind); // open-socket, acquire, ..., bind-probe, scan-run
 std::optional<ReservationSource> parseReservationSource(QStringView text);
 std::optional<ReservationState> parseReservationState(QStringView text);
 std::optional<AuditAction> parseAuditAction(QStringView text);
 std::optional<ProbeKind> parseProbeKind(QStringView text);
 std::optional<StepKind> parseStepKind(QStringView text);
-std::optional<BindOutcome> parseBindOutcome(QStringView text); // free, in-use, denied, forbidden, other
+std::optional<BindOutcome>
+parseBindOutcome(QStringView text); // free, in-use, denied, forbidden, other
 StepKind toStepKind(ProbeStepKind kind);
 
 // Errors are compared field by field (portolan::Error has no operator==).
@@ -83,9 +110,9 @@ struct ReservationRecord
     quint64 token = 0; // the last token seen; 0 = none known (tokens change at every boot)
     ReservationSource source = ReservationSource::Created;
     ReservationState state = ReservationState::Unverified; // at the last verification
-    QDateTime createdAt;  // null: now, when stored
-    QDateTime verifiedAt; // null: never verified
-    QString note;         // free text: owner, purpose
+    QDateTime createdAt;                                   // null: now, when stored
+    QDateTime verifiedAt;                                  // null: never verified
+    QString note;                                          // free text: owner, purpose
 
     PortRange range() const { return PortRange{start, count}; }
     friend bool operator==(const ReservationRecord&, const ReservationRecord&) = default;
@@ -95,16 +122,16 @@ struct ReservationRecord
 struct AuditRecord
 {
     qint64 id = 0;
-    QDateTime at;  // null: now, when stored
-    Actor actor;   // empty host: the database's local host
+    QDateTime at; // null: now, when stored
+    Actor actor;  // empty host: the database's local host
     AuditAction action = AuditAction::Create;
     Protocol protocol = Protocol::Tcp;
     quint16 start = 0; // the block concerned
     quint16 count = 0;
-    QString request;   // the exact request as sent: "CreatePersistentTcpPortReservation(5000, 20)"
+    QString request; // the exact request as sent: "CreatePersistentTcpPortReservation(5000, 20)"
     bool ok = false;
-    quint64 token = 0; // the token returned, if any
-    QString detail;    // e.g. a note change: the old and the new text
+    quint64 token = 0;          // the token returned, if any
+    QString detail;             // e.g. a note change: the old and the new text
     std::optional<Error> error; // the native error when !ok
 
     friend bool operator==(const AuditRecord& a, const AuditRecord& b);
@@ -137,9 +164,9 @@ struct ProbeRunRecord
     qint64 durationUs = 0;
     Protocol protocol = Protocol::Tcp;
     SocketSpec spec;
-    QString address;        // bind address of bind probes and scans
-    PortRange requested;    // scans: first .. last
-    PortRange granted;      // the block acquired or looked up
+    QString address;     // bind address of bind probes and scans
+    PortRange requested; // scans: first .. last
+    PortRange granted;   // the block acquired or looked up
     quint64 token = 0;
     std::optional<quint16> allocatedPort;
     bool ok = false;

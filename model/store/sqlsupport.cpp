@@ -4,6 +4,7 @@
 #include "model/store/storetext.h"
 
 #include <QDir>
+#include <QRegularExpression>
 
 #include <array>
 #include <utility>
@@ -259,6 +260,40 @@ Error makeError(const QSqlError& error, const QString& path, const QString& acti
     if (text.isEmpty())
         text = error.driverText();
     return makeError(codeOf(error), text, path, action);
+}
+
+SearchTerms searchTerms(const QString& text)
+{
+    SearchTerms terms;
+    QStringList phrases;
+    auto phrase = [&phrases](QString words) {
+        phrases.append(QLatin1Char('"') + words.replace(QLatin1Char('"'), QStringLiteral("\"\"")) +
+                       QLatin1Char('"'));
+    };
+    // "quoted words" stay one phrase (an unclosed quote runs to the end); else words.
+    static const QRegularExpression word(QStringLiteral("\"([^\"]*)\"?|(\\S+)"));
+    for (auto it = word.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        if (match.capturedStart(1) >= 0) {
+            const QString quoted = match.captured(1);
+            if (quoted.size() >= 3)
+                phrase(quoted);
+            else if (!quoted.trimmed().isEmpty())
+                terms.shortWords.append(quoted.trimmed());
+            continue;
+        }
+        const QString plain = match.captured(2);
+        bool number = false;
+        const int port = plain.toInt(&number);
+        if (number && port >= 1 && port <= 65535 && plain.front().isDigit())
+            terms.ports.append(port);
+        else if (plain.size() < 3)
+            terms.shortWords.append(plain);
+        else
+            phrase(plain);
+    }
+    terms.fullText = phrases.join(QStringLiteral(" AND "));
+    return terms;
 }
 
 QString likePattern(const QString& text)

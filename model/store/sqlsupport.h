@@ -27,7 +27,8 @@ quint64 tokenFrom(const QVariant& value);
 QVariant nullableInt(std::optional<qint64> value);
 QVariant nullableText(const QString& text); // NULL when empty
 
-// SQLite's symbolic name of a (possibly extended) result code: SQLITE_BUSY, SQLITE_CONSTRAINT_UNIQUE.
+// SQLite's symbolic name of a (possibly extended) result code: SQLITE_BUSY,
+// SQLITE_CONSTRAINT_UNIQUE.
 QString codeName(int code);
 // The SQLite result code inside a QSqlError (the QSQLITE driver keeps it as nativeErrorCode()).
 int codeOf(const QSqlError& error);
@@ -60,10 +61,23 @@ struct Where
     }
     QString text() const // " WHERE a AND b", or empty
     {
-        return clauses.isEmpty() ? QString()
-                                 : QStringLiteral(" WHERE ") + clauses.join(QStringLiteral(" AND "));
+        return clauses.isEmpty()
+                   ? QString()
+                   : QStringLiteral(" WHERE ") + clauses.join(QStringLiteral(" AND "));
     }
 };
+
+// A history search box's words, as the stores look them up (all must match): port numbers
+// in the port columns, words of three characters or more in the trigram index (any part of
+// a text matches, case ignored), shorter words as whole values of a few short columns. Words
+// in double quotes are one phrase.
+struct SearchTerms
+{
+    QString fullText; // an FTS5 query: "word" AND "other"; empty when no long word
+    QList<int> ports;
+    QStringList shortWords;
+};
+SearchTerms searchTerms(const QString& text);
 
 // An optional error as the four columns error_kind, error_code, error_name, error_message
 // (all NULL when there is none), and back from the row's columns starting at `first`.

@@ -1524,17 +1524,17 @@
 <context>
     <name>StoreText</name>
     <message>
-        <location filename="../../model/store/auditlog.cpp" line="+77"/>
+        <location filename="../../model/store/auditlog.cpp" line="+85"/>
         <source>Could not record the %1 of %2 %3 in the audit log</source>
         <translation>Não foi possível registrar a ação %1 de %2 %3 no log de auditoria</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Could not read audit entry %1</source>
         <translation>Não foi possível ler a entrada de auditoria %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Could not read the audit log</source>
         <translation>Não foi possível ler o log de auditoria</translation>
     </message>
@@ -1549,13 +1549,13 @@
         <translation>Não foi possível registrar o horário de inicialização de %1</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <location line="+5"/>
         <source>Could not read the boot times</source>
         <translation>Não foi possível ler os horários de inicialização</translation>
     </message>
     <message>
-        <location filename="../../model/store/database.cpp" line="+152"/>
+        <location filename="../../model/store/database.cpp" line="+154"/>
         <source>Could not open the database %1: its folder %2 does not exist. Create the folder, or choose another file with --db; nothing was created.</source>
         <translation>Não foi possível abrir o banco de dados %1: a pasta %2 não existe. Crie a pasta ou escolha outro arquivo com --db; nada foi criado.</translation>
     </message>
@@ -1596,17 +1596,17 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>Could not open the database</source>
         <translation>Não foi possível abrir o banco de dados</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+75"/>
         <source>Could not check the database</source>
         <translation>Não foi possível verificar o banco de dados</translation>
     </message>
     <message>
-        <location filename="../../model/store/inventorystore.cpp" line="+83"/>
+        <location filename="../../model/store/inventorystore.cpp" line="+86"/>
         <source>Could not record the reservation %1 %2 in the inventory</source>
         <translation>Não foi possível registrar a reserva %1 %2 no inventário</translation>
     </message>
@@ -1616,18 +1616,18 @@
         <translation>Não foi possível ler a reserva %1 do inventário</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <location line="+25"/>
         <source>Could not read the inventory</source>
         <translation>Não foi possível ler o inventário</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Could not count the inventory</source>
         <translation>Não foi possível contar as reservas do inventário</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>Could not save the note</source>
         <translation>Não foi possível salvar a nota</translation>
     </message>
@@ -1647,7 +1647,7 @@
         <translation>Não foi possível remover a reserva do inventário</translation>
     </message>
     <message>
-        <location filename="../../model/store/migrations.cpp" line="+190"/>
+        <location filename="../../model/store/migrations.cpp" line="+286"/>
         <source>Could not read the schema version</source>
         <translation>Não foi possível ler a versão do esquema</translation>
     </message>
@@ -1657,7 +1657,7 @@
         <translation>Não foi possível atualizar o banco de dados para a versão de esquema %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../model/store/proberunstore.cpp" line="+215"/>
+        <location filename="../../model/store/proberunstore.cpp" line="+227"/>
         <source>Could not record the %1 run</source>
         <translation>Não foi possível registrar a execução %1</translation>
     </message>
@@ -1672,7 +1672,7 @@
         <translation>Não foi possível ler a execução de sondagem %1</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Could not read the probe history</source>
         <translation>Não foi possível ler o histórico de sondagens</translation>
     </message>
@@ -1682,17 +1682,17 @@
         <translation>Não foi possível contar o histórico de sondagens</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Could not read the hosts of the probe history</source>
         <translation>Não foi possível ler os hosts do histórico de sondagens</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Could not explain the history query</source>
         <translation>Não foi possível analisar a consulta do histórico</translation>
     </message>
     <message>
-        <location filename="../../model/store/sqlsupport.cpp" line="+340"/>
+        <location filename="../../model/store/sqlsupport.cpp" line="+375"/>
         <source>The database %1 holds &quot;%2&quot; in %3.%4, which this version of Portolan does not know; was it edited by hand?</source>
         <translation>O banco de dados %1 contém &quot;%2&quot; em %3.%4, valor que esta versão do Portolan não conhece; ele foi editado à mão?</translation>
     </message>
@@ -1989,7 +1989,7 @@
 <context>
     <name>portolan::ProbeService</name>
     <message>
-        <location filename="../../model/services/probeservice.cpp" line="+83"/>
+        <location filename="../../model/services/probeservice.cpp" line="+84"/>
         <source>Another probe is still running: wait for it to finish or cancel it.</source>
         <translation>Outra sondagem ainda está em execução: aguarde que termine ou cancele-a.</translation>
     </message>
@@ -2080,7 +2080,7 @@
         <translation> — não chamado: recusado pela verificação prévia</translation>
     </message>
     <message>
-        <location filename="../../model/services/reservationservice.cpp" line="+119"/>
+        <location filename="../../model/services/reservationservice.cpp" line="+120"/>
         <source>A port of the block is in use, or the block is already reserved: Windows does not say which, and the pre-flight check saw neither (a listener it cannot see, or a reservation made meanwhile).</source>
         <translation>Uma porta do bloco está em uso, ou o bloco já está reservado: o Windows não diz qual dos dois, e a verificação prévia não viu nenhum deles (um processo em escuta que ela não enxerga, ou uma reserva feita nesse meio-tempo).</translation>
     </message>
@@ -2248,12 +2248,22 @@
 <context>
     <name>portolan::console</name>
     <message>
-        <location filename="../../app/portolan/console.cpp" line="+208"/>
+        <location filename="../../app/portolan/console.cpp" line="+209"/>
         <source>could not open the backend</source>
         <translation>não foi possível abrir o backend</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
+        <source>Upgrading the database</source>
+        <translation>Atualizando o banco de dados</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Building the search index of the history…</source>
+        <translation>Criando o índice de busca do histórico…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>could not open the database</source>
         <translation>não foi possível abrir o banco de dados</translation>
     </message>
@@ -2939,24 +2949,24 @@ console não pode abrir sua janela. Em vez disso:
     </message>
     <message>
         <location line="+8"/>
-        <location line="+126"/>
+        <location line="+127"/>
         <source>Any result</source>
         <translation>Qualquer resultado</translation>
     </message>
     <message>
-        <location line="-125"/>
-        <location line="+126"/>
+        <location line="-126"/>
+        <location line="+127"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location line="-125"/>
-        <location line="+126"/>
+        <location line="-126"/>
+        <location line="+127"/>
         <source>failed</source>
         <translation>falhou</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-126"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
@@ -2987,12 +2997,12 @@ console não pode abrir sua janela. Em vez disso:
     </message>
     <message>
         <location line="+14"/>
-        <location line="+209"/>
+        <location line="+211"/>
         <source>Select a run to see its steps.</source>
         <translation>Selecione uma execução para ver as etapas.</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-153"/>
         <source>Could not read the history: %1</source>
         <translation>Não foi possível ler o histórico: %1</translation>
     </message>
@@ -3032,7 +3042,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Pesquisar &amp;entradas anteriores</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Could not read the audit log: %1</source>
         <translation>Não foi possível ler o log de auditoria: %1</translation>
     </message>
@@ -3056,8 +3066,13 @@ console não pode abrir sua janela. Em vez disso:
         <source>build agents</source>
         <translation>agentes de build</translation>
     </message>
+    <message>
+        <location line="+45"/>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
     <message numerus="yes">
-        <location line="+46"/>
+        <location line="+3"/>
         <source>%n run(s) shown</source>
         <translation>
             <numerusform>%n execução exibida</numerusform>

@@ -9,6 +9,8 @@
 // Usage: stallbench [--backend simulated|linux] [--scenario FILE] [--idle SECONDS]
 //                   [--ports FIRST-LAST] [--address ADDR] [--protocol tcp|udp] [--repeat N]
 
+#include "stallmeter.h"
+
 #include "ui/history/historyview.h"
 #include "ui/scan/scanview.h"
 
@@ -41,65 +43,6 @@ using namespace portolan;
 namespace {
 
 constexpr double kTargetMs = 100.0;
-
-// The longest time between two ticks of a 1 ms timer: how long the event loop was unable to
-// run anything (paint, react to a key) at its worst.
-class StallMeter : public QObject
-{
-public:
-    StallMeter()
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(1);
-        connect(&m_timer, &QTimer::timeout, this, &StallMeter::tick);
-    }
-
-    void start()
-    {
-        m_longestNs = 0;
-        m_ticks = 0;
-        m_over16 = 0;
-        m_over50 = 0;
-        m_clock.start();
-        m_last = 0;
-        m_timer.start();
-    }
-    void stop()
-    {
-        tick(); // the gap up to now counts too
-        m_timer.stop();
-        m_durationNs = m_clock.nsecsElapsed();
-    }
-
-    double longestMs() const { return double(m_longestNs) / 1e6; }
-    double seconds() const { return double(m_durationNs) / 1e9; }
-    qint64 ticks() const { return m_ticks; }
-    qint64 over16() const { return m_over16; }
-    qint64 over50() const { return m_over50; }
-
-private:
-    void tick()
-    {
-        const qint64 now = m_clock.nsecsElapsed();
-        const qint64 gap = now - m_last;
-        m_last = now;
-        ++m_ticks;
-        m_longestNs = std::max(m_longestNs, gap);
-        if (gap > 16'000'000)
-            ++m_over16;
-        if (gap > 50'000'000)
-            ++m_over50;
-    }
-
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_last = 0;
-    qint64 m_longestNs = 0;
-    qint64 m_durationNs = 0;
-    qint64 m_ticks = 0;
-    qint64 m_over16 = 0;
-    qint64 m_over50 = 0;
-};
 
 void runFor(int ms)
 {
@@ -222,7 +165,7 @@ int main(int argc, char** argv)
             .arg(std::thread::hardware_concurrency())
             .arg(QGuiApplication::platformName()));
 
-    StallMeter meter;
+    bench::StallMeter meter;
     meter.start();
     runFor(int(idleSeconds * 1000));
     meter.stop();

@@ -145,4 +145,50 @@ inline QStringList dataV2Step()
     };
 }
 
+// Version 3 (a host on every row, the boots, the indexes for filtered history), applied to
+// a version 2 file as that release's upgrade did.
+inline QStringList schemaV3Step()
+{
+    return {
+        QStringLiteral("CREATE TEMP TABLE migration_host AS SELECT COALESCE("
+                       "(SELECT host FROM audit_entry ORDER BY id DESC LIMIT 1), 'v3-host') AS host"),
+        QStringLiteral(R"(CREATE TABLE reservation_v3 (
+    id          INTEGER PRIMARY KEY,
+    host        TEXT    NOT NULL,
+    protocol    TEXT    NOT NULL CHECK (protocol IN ('tcp', 'udp')),
+    start_port  INTEGER NOT NULL CHECK (start_port BETWEEN 1 AND 65535),
+    port_count  INTEGER NOT NULL CHECK (port_count BETWEEN 1 AND 65535),
+    token       INTEGER,
+    source      TEXT    NOT NULL CHECK (source IN ('created', 'looked-up', 'discovered', 'imported')),
+    state       TEXT    NOT NULL CHECK (state IN ('present', 'missing', 'unverified')),
+    created_at  INTEGER NOT NULL,
+    verified_at INTEGER,
+    note        TEXT    NOT NULL DEFAULT '',
+    UNIQUE (host, protocol, start_port, port_count)
+))"),
+        QStringLiteral("INSERT INTO reservation_v3 (id, host, protocol, start_port, port_count, "
+                       "token, source, state, created_at, verified_at, note) "
+                       "SELECT id, (SELECT host FROM migration_host), protocol, start_port, "
+                       "port_count, token, source, state, created_at, verified_at, note "
+                       "FROM reservation"),
+        QStringLiteral("DROP TABLE reservation"),
+        QStringLiteral("ALTER TABLE reservation_v3 RENAME TO reservation"),
+        QStringLiteral("ALTER TABLE probe_run ADD COLUMN host TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("UPDATE probe_run SET host = (SELECT host FROM migration_host)"),
+        QStringLiteral("DROP TABLE migration_host"),
+        QStringLiteral("CREATE INDEX probe_run_host ON probe_run (host, started_at, id)"),
+        QStringLiteral("CREATE INDEX probe_run_kind ON probe_run (kind, started_at, id)"),
+        QStringLiteral("CREATE INDEX audit_entry_host ON audit_entry (host, at, id)"),
+        QStringLiteral(R"(CREATE TABLE boot (
+    id            INTEGER PRIMARY KEY,
+    host          TEXT    NOT NULL,
+    boot_time     INTEGER NOT NULL,
+    first_seen_at INTEGER NOT NULL,
+    last_seen_at  INTEGER NOT NULL,
+    UNIQUE (host, boot_time)
+))"),
+        QStringLiteral("PRAGMA user_version = 3"),
+    };
+}
+
 } // namespace portolan::testing

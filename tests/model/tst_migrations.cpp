@@ -36,20 +36,33 @@ QString freshDatabase(const QString& folder)
     return database.ok() ? path : QString();
 }
 
-enum class Legacy { EmptyFile, EmptyDatabase, V1, V2, V2WithoutAudit };
+enum class Legacy
+{
+    EmptyFile,
+    EmptyDatabase,
+    V1,
+    V2,
+    V2WithoutAudit,
+    V3
+};
 
 QStringList statementsFor(Legacy legacy)
 {
     switch (legacy) {
-    case Legacy::EmptyFile: return {};
+    case Legacy::EmptyFile:
+        return {};
     case Legacy::EmptyDatabase:
         return {QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("CREATE TABLE t (x)"),
                 QStringLiteral("DROP TABLE t")};
-    case Legacy::V1: return schemaV1() + dataV1();
-    case Legacy::V2: return schemaV1() + dataV1() + schemaV2Step() + dataV2Step();
+    case Legacy::V1:
+        return schemaV1() + dataV1();
+    case Legacy::V2:
+        return schemaV1() + dataV1() + schemaV2Step() + dataV2Step();
     case Legacy::V2WithoutAudit:
-        return schemaV1() + dataV1() + schemaV2Step() + dataV2Step()
-            + QStringList{QStringLiteral("DELETE FROM audit_entry")};
+        return schemaV1() + dataV1() + schemaV2Step() + dataV2Step() +
+               QStringList{QStringLiteral("DELETE FROM audit_entry")};
+    case Legacy::V3:
+        return schemaV1() + dataV1() + schemaV2Step() + dataV2Step() + schemaV3Step();
     }
     return {};
 }
@@ -76,7 +89,7 @@ class MigrationsTest : public QObject
 private slots:
     void everyStepIsDescribed()
     {
-        QCOMPARE(migrations::latestVersion(), 3);
+        QCOMPARE(migrations::latestVersion(), 4);
         for (int version = 1; version <= migrations::latestVersion(); ++version)
             QVERIFY(!migrations::describe(version).isEmpty());
     }
@@ -89,11 +102,13 @@ private slots:
         QTest::addColumn<bool>("hasRuns");
         QTest::addColumn<QString>("host"); // expected on the rows that had none
         QTest::newRow("v0 empty file") << Legacy::EmptyFile << 0 << false << false << QString();
-        QTest::newRow("v0 empty database") << Legacy::EmptyDatabase << 0 << false << false << QString();
+        QTest::newRow("v0 empty database")
+            << Legacy::EmptyDatabase << 0 << false << false << QString();
         QTest::newRow("v1") << Legacy::V1 << 1 << true << false << QStringLiteral("legacy-host");
         QTest::newRow("v2") << Legacy::V2 << 2 << true << true << QStringLiteral("legacy-host");
-        QTest::newRow("v2, empty audit log") << Legacy::V2WithoutAudit << 2 << true << true
-                                             << QStringLiteral("upgrade-host");
+        QTest::newRow("v2, empty audit log")
+            << Legacy::V2WithoutAudit << 2 << true << true << QStringLiteral("upgrade-host");
+        QTest::newRow("v3") << Legacy::V3 << 3 << true << true << QStringLiteral("legacy-host");
     }
 
     void upgradesEveryEarlierVersionWithoutLoss()
@@ -112,6 +127,11 @@ private slots:
         DatabaseOptions options;
         options.path = path;
         options.localHost = QStringLiteral("upgrade-host");
+        QList<QPair<qint64, qint64>> progress; // (done, total) as the search index was filled
+        options.upgradeProgress = [&progress](const QString& what, qint64 done, qint64 total) {
+            QVERIFY(what.contains(QStringLiteral("search")));
+            progress.append({done, total});
+        };
         auto opened = Store::open(options);
         QVERIFY2(opened.ok(), opened.ok() ? "" : opened.error().describe().c_str());
         Store& store = *opened.value();
@@ -123,17 +143,19 @@ private slots:
         QVERIFY_OK(inventory);
         if (hasInventory) {
             const QList<ReservationRecord> expected{
-                {1, host, Protocol::Tcp, 5000, 20, 0x1A2B3C4D5E6F7081ULL, ReservationSource::Created,
-                 ReservationState::Present, ms(1700000000000), ms(1700000100000),
-                 QStringLiteral("Owner: Zoë — build farm")},
-                {7, host, Protocol::Tcp, 50000, 10, 0xFEDCBA9876543210ULL, ReservationSource::Discovered,
-                 ReservationState::Unverified, ms(1700000300000), QDateTime(), QStringLiteral("it's WinNAT's")},
+                {1, host, Protocol::Tcp, 5000, 20, 0x1A2B3C4D5E6F7081ULL,
+                 ReservationSource::Created, ReservationState::Present, ms(1700000000000),
+                 ms(1700000100000), QStringLiteral("Owner: Zoë — build farm")},
+                {7, host, Protocol::Tcp, 50000, 10, 0xFEDCBA9876543210ULL,
+                 ReservationSource::Discovered, ReservationState::Unverified, ms(1700000300000),
+                 QDateTime(), QStringLiteral("it's WinNAT's")},
                 {2, host, Protocol::Udp, 6000, 1, 0, ReservationSource::LookedUp,
                  ReservationState::Missing, ms(1700000200000), QDateTime(), QString()},
             };
             QCOMPARE(inventory->size(), expected.size());
             for (qsizetype i = 0; i < expected.size(); ++i)
-                QVERIFY2(inventory->at(i) == expected.at(i), qPrintable(QStringLiteral("row %1").arg(i)));
+                QVERIFY2(inventory->at(i) == expected.at(i),
+                         qPrintable(QStringLiteral("row %1").arg(i)));
 
             // Audit log: untouched, newest first.
             auto audit = store.audit().entries({}, 10);
@@ -144,12 +166,14 @@ private slots:
                 QCOMPARE(audit->size(), 2);
                 const AuditRecord& failed = audit->at(0);
                 QCOMPARE(failed.id, 2);
-                QCOMPARE(failed.actor, (Actor{QStringLiteral("legacy-host"), QStringLiteral("bob"), false}));
+                QCOMPARE(failed.actor,
+                         (Actor{QStringLiteral("legacy-host"), QStringLiteral("bob"), false}));
                 QCOMPARE(failed.action, AuditAction::Delete);
-                QCOMPARE(failed.request, QStringLiteral("DeletePersistentTcpPortReservation(5000, 20)"));
+                QCOMPARE(failed.request,
+                         QStringLiteral("DeletePersistentTcpPortReservation(5000, 20)"));
                 QVERIFY(!failed.ok);
-                QVERIFY(sameError(failed.error, Error{ErrorKind::AccessDenied, 5, "ERROR_ACCESS_DENIED",
-                                                      "Access is denied."}));
+                QVERIFY(sameError(failed.error, Error{ErrorKind::AccessDenied, 5,
+                                                      "ERROR_ACCESS_DENIED", "Access is denied."}));
                 const AuditRecord& created = audit->at(1);
                 QCOMPARE(created.at, ms(1700000000000));
                 QCOMPARE(created.token, 0x1A2B3C4D5E6F7081ULL);
@@ -171,7 +195,8 @@ private slots:
             QCOMPARE(scan->actor, (Actor{host, QStringLiteral("bob"), false}));
             QCOMPARE(scan->kind, ProbeKind::Scan);
             QCOMPARE(shown(scan->protocol), shown(Protocol::Udp));
-            QCOMPARE(shown(scan->spec), shown(SocketSpec{AddressFamily::IPv6, SocketType::Datagram, 17}));
+            QCOMPARE(shown(scan->spec),
+                     shown(SocketSpec{AddressFamily::IPv6, SocketType::Datagram, 17}));
             QCOMPARE(scan->address, QStringLiteral("::1"));
             QCOMPARE(shown(scan->requested), shown(PortRange{3000, 11}));
             QCOMPARE(scan->durationUs, 99000);
@@ -183,13 +208,26 @@ private slots:
             QCOMPARE(forbidden.lastPort, 3010);
             QCOMPARE(shown(forbidden.outcome), shown(BindOutcome::Forbidden));
             QCOMPARE(forbidden.holder, QStringLiteral("svchost (HNS)"));
-            QVERIFY(sameError(forbidden.error, Error{ErrorKind::AccessDenied, 10013, "WSAEACCES", ""}));
+            QVERIFY(
+                sameError(forbidden.error, Error{ErrorKind::AccessDenied, 10013, "WSAEACCES", ""}));
             auto acquire = store.probeRuns().run(1);
             QVERIFY_OK(acquire);
             QCOMPARE(acquire->token, 0xFEDCBA9876543210ULL);
             QCOMPARE(acquire->steps.size(), 3);
             QCOMPARE(acquire->steps.at(1).detail, QStringLiteral("granted 50100-50109"));
             QCOMPARE(acquire->startedAt, ms(1700000500000));
+
+            // The old runs and entries are in the search index the upgrade built.
+            ProbeRunFilter byHolder;
+            byHolder.text = QStringLiteral("hns");
+            QCOMPARE(store.probeRuns().count(byHolder).value(), 1);
+            QVERIFY(!progress.isEmpty());
+            QCOMPARE(progress.constLast().first, progress.constLast().second);
+            if (legacy != Legacy::V2WithoutAudit) {
+                AuditFilter byRequest;
+                byRequest.text = QStringLiteral("DeletePersistent");
+                QCOMPARE(store.audit().count(byRequest).value(), 1);
+            }
         } else {
             QCOMPARE(runs->size(), 0);
         }
@@ -200,7 +238,8 @@ private slots:
         opened.value().reset();
         QCOMPARE(schemaOf(path), schemaOf(fresh));
         RawDatabase raw(path);
-        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), migrations::latestVersion());
+        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(),
+                 migrations::latestVersion());
         QCOMPARE(raw.column(QStringLiteral("PRAGMA foreign_key_check")), QStringList());
     }
 
@@ -287,11 +326,15 @@ private slots:
                 QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
                 db.setDatabaseName(path);
                 QVERIFY(db.open());
-                auto reached = migrations::upgrade(db, path, migrations::Context{QStringLiteral("h")}, target);
+                auto reached =
+                    migrations::upgrade(db, path, migrations::Context{QStringLiteral("h")}, target);
                 QVERIFY2(reached.ok(), reached.ok() ? "" : reached.error().describe().c_str());
                 QCOMPARE(reached.value(), target);
                 // Running it again changes nothing.
-                QCOMPARE(migrations::upgrade(db, path, migrations::Context{QStringLiteral("h")}, target).value(), target);
+                QCOMPARE(
+                    migrations::upgrade(db, path, migrations::Context{QStringLiteral("h")}, target)
+                        .value(),
+                    target);
                 db.close();
             }
             QSqlDatabase::removeDatabase(name);

@@ -9,9 +9,9 @@
 #include "model/itemmodels/auditlogmodel.h"
 #include "model/itemmodels/filterproxies.h"
 #include "model/itemmodels/inventorymodel.h"
-#include "model/services/probeservice.h"
 #include "model/itemmodels/proberunmodel.h"
 #include "model/itemmodels/probestepmodel.h"
+#include "model/services/probeservice.h"
 #include "model/services/reservationservice.h"
 
 #include <QAbstractItemModelTester>
@@ -86,17 +86,18 @@ private:
 
     std::unique_ptr<Store> newStore()
     {
-        return openStore(m_dir, QStringLiteral("CONSOLE-HOST"), QStringLiteral("db-%1.sqlite").arg(++m_serial));
+        return openStore(m_dir, QStringLiteral("CONSOLE-HOST"),
+                         QStringLiteral("db-%1.sqlite").arg(++m_serial));
     }
 
-    template <typename Service>
-    static ReservationOutcome wait(Service& service, OperationId id)
+    template <typename Service> static ReservationOutcome wait(Service& service, OperationId id)
     {
         QSignalSpy spy(&service, &ReservationService::operationFinished);
         auto args = waitFor(spy, [id](const QList<QVariant>& a) {
             return qvariant_cast<ReservationOutcome>(a.at(0)).id == id;
         });
-        return args.isEmpty() ? ReservationOutcome{} : qvariant_cast<ReservationOutcome>(args.at(0));
+        return args.isEmpty() ? ReservationOutcome{}
+                              : qvariant_cast<ReservationOutcome>(args.at(0));
     }
 
 private slots:
@@ -110,10 +111,12 @@ private slots:
         QVERIFY(backend);
         ReservationService service(backend, *store);
         InventoryModel model(*store, &service);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         InventoryFilterProxy proxy;
         proxy.setSourceModel(&model);
-        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(
+            &proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
@@ -121,22 +124,33 @@ private slots:
 
         QCOMPARE(model.rowCount(), 0);
         QCOMPARE(model.columnCount(), int(InventoryModel::ColumnCount));
-        QVERIFY(wait(service, service.create(Protocol::Tcp, {6000, 10}, QStringLiteral("web farm"))).ok);
-        QVERIFY(wait(service, service.create(Protocol::Udp, {6000, 10}, QStringLiteral("dns tests"))).ok);
+        QVERIFY(wait(service, service.create(Protocol::Tcp, {6000, 10}, QStringLiteral("web farm")))
+                    .ok);
+        QVERIFY(
+            wait(service, service.create(Protocol::Udp, {6000, 10}, QStringLiteral("dns tests")))
+                .ok);
         QVERIFY(wait(service, service.create(Protocol::Tcp, {4000, 5}, QStringLiteral("grpc"))).ok);
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(inserted.size(), 3);
         // Ordered like the store: protocol, then start.
         QCOMPARE(model.index(0, InventoryModel::StartColumn).data().toInt(), 4000);
         QCOMPARE(model.index(1, InventoryModel::StartColumn).data().toInt(), 6000);
-        QCOMPARE(model.index(2, InventoryModel::ProtocolColumn).data().toString(), QStringLiteral("UDP"));
+        QCOMPARE(model.index(2, InventoryModel::ProtocolColumn).data().toString(),
+                 QStringLiteral("UDP"));
         QCOMPARE(model.index(1, InventoryModel::EndColumn).data().toInt(), 6009);
-        QCOMPARE(model.index(1, InventoryModel::StateColumn).data().toString(), QStringLiteral("present"));
-        QCOMPARE(model.index(1, InventoryModel::HostColumn).data().toString(), QStringLiteral("DEV-WORKSTATION"));
+        QCOMPARE(model.index(1, InventoryModel::StateColumn).data().toString(),
+                 QStringLiteral("present"));
+        QCOMPARE(model.index(1, InventoryModel::HostColumn).data().toString(),
+                 QStringLiteral("DEV-WORKSTATION"));
         QCOMPARE(model.index(1, 0).data(ToneRole).toString(), QStringLiteral("ok"));
         QVERIFY(model.index(1, 0).data(RecordIdRole).toLongLong() > 0);
-        QVERIFY(model.index(1, InventoryModel::StateColumn).data(Qt::ToolTipRole).toString().contains(QStringLiteral("lookup")));
-        QCOMPARE(model.index(1, InventoryModel::StartColumn).data(Qt::TextAlignmentRole).value<Qt::Alignment>(),
+        QVERIFY(model.index(1, InventoryModel::StateColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("lookup")));
+        QCOMPARE(model.index(1, InventoryModel::StartColumn)
+                     .data(Qt::TextAlignmentRole)
+                     .value<Qt::Alignment>(),
                  Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
         QVERIFY(model.flags(model.index(0, InventoryModel::NoteColumn)) & Qt::ItemIsEditable);
         QVERIFY(!(model.flags(model.index(0, InventoryModel::StartColumn)) & Qt::ItemIsEditable));
@@ -159,7 +173,8 @@ private slots:
         changed.clear();
         const QModelIndex note = model.index(0, InventoryModel::NoteColumn);
         QVERIFY(model.setData(note, QStringLiteral("grpc gateway")));
-        QTRY_COMPARE(model.index(0, InventoryModel::NoteColumn).data().toString(), QStringLiteral("grpc gateway"));
+        QTRY_COMPARE(model.index(0, InventoryModel::NoteColumn).data().toString(),
+                     QStringLiteral("grpc gateway"));
         QVERIFY(!changed.isEmpty());
         QVERIFY(!model.setData(model.index(0, InventoryModel::StartColumn), 1));
 
@@ -193,7 +208,8 @@ private slots:
         auto store = newStore();
         QVERIFY(store);
         InventoryModel model(*store, nullptr, QStringLiteral("HOST-A"));
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         auto add = [&](const QString& host, quint16 start) {
             ReservationRecord r;
@@ -214,11 +230,59 @@ private slots:
         QVERIFY(model.refresh().ok());
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.index(0, InventoryModel::StartColumn).data().toInt(), 50);
-        QCOMPARE(model.index(1, InventoryModel::NoteColumn).data().toString(), QStringLiteral("changed"));
+        QCOMPARE(model.index(1, InventoryModel::NoteColumn).data().toString(),
+                 QStringLiteral("changed"));
         QCOMPARE(reset.size(), 0);
         // Without a service, notes are read-only.
         QVERIFY(!(model.flags(model.index(0, InventoryModel::NoteColumn)) & Qt::ItemIsEditable));
         QVERIFY(!model.setData(model.index(0, InventoryModel::NoteColumn), QStringLiteral("x")));
+    }
+
+    // A search runs on the model's own thread: the rows shown stay until its page arrives,
+    // no older page of the new filter is appended to them meanwhile, and the page of a search
+    // overtaken by another one is dropped.
+    void backgroundSearchReplacesThePageWhenItArrives()
+    {
+        auto store = newStore();
+        QVERIFY(store);
+        for (int i = 0; i < 450; ++i)
+            QVERIFY(store->audit().append(makeEntry(i)).ok());
+        AuditLogModel model(*store);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy finished(&model, &AuditLogModel::backgroundFilterFinished);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        const int before = model.rowCount(); // the tester may have fetched more pages
+
+        AuditFilter first;
+        first.text = QStringLiteral("\"request 44\""); // 44, 440..449
+        model.setFilterInBackground(first);
+        AuditFilter second;
+        second.text = QStringLiteral("\"request 12\""); // 12, 120..129
+        model.setFilterInBackground(second);
+        QVERIFY(model.isSearching());
+        QCOMPARE(model.rowCount(), before); // still the old rows
+        QVERIFY(!model.canFetchMore({}));
+        QVERIFY(finished.wait(10000));
+        QVERIFY(!model.isSearching());
+        QCOMPARE(model.rowCount(), 11);
+        QCOMPARE(model.record(0).request, QStringLiteral("request 129"));
+        QCOMPARE(model.record(10).request, QStringLiteral("request 12"));
+        // The first search's page never showed.
+        QTest::qWait(50);
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(reset.size(), 1);
+        QCOMPARE(model.filter().text, second.text);
+
+        // A synchronous filter overtakes a search still on its way.
+        model.setFilterInBackground(first);
+        model.setFilter({});
+        QVERIFY(!model.isSearching());
+        const int unfiltered = model.rowCount();
+        QVERIFY(unfiltered >= AuditLogModel::kDefaultPageSize);
+        QTest::qWait(50);
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(model.rowCount(), unfiltered);
     }
 
     void auditLogLoadsPagesNewestFirst()
@@ -230,7 +294,8 @@ private slots:
         AuditLogModel model(*store);
         QCOMPARE(model.rowCount(), AuditLogModel::kDefaultPageSize);
         QVERIFY(model.canFetchMore({}));
-        QCOMPARE(model.index(0, AuditLogModel::RequestColumn).data().toString(), QStringLiteral("request 449"));
+        QCOMPARE(model.index(0, AuditLogModel::RequestColumn).data().toString(),
+                 QStringLiteral("request 449"));
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         model.fetchMore({});
         QCOMPARE(model.rowCount(), 400);
@@ -244,10 +309,14 @@ private slots:
         for (int row = 0; row < 450; ++row)
             QCOMPARE(model.record(row).request, QStringLiteral("request %1").arg(449 - row));
         const int failedRow = 449 - 445; // request 445 failed
-        QCOMPARE(model.index(failedRow, AuditLogModel::ResultColumn).data().toString(), QStringLiteral("failed"));
+        QCOMPARE(model.index(failedRow, AuditLogModel::ResultColumn).data().toString(),
+                 QStringLiteral("failed"));
         QCOMPARE(model.index(failedRow, AuditLogModel::ErrorColumn).data().toString(),
                  QStringLiteral("ERROR_SHARING_VIOLATION (32)"));
-        QVERIFY(model.index(failedRow, AuditLogModel::ErrorColumn).data(Qt::ToolTipRole).toString().contains(QStringLiteral("in use")));
+        QVERIFY(model.index(failedRow, AuditLogModel::ErrorColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("in use")));
         QCOMPARE(model.index(failedRow, 0).data(ToneRole).toString(), QStringLiteral("error"));
 
         // The database filter reloads from the first page.
@@ -278,12 +347,14 @@ private slots:
             QVERIFY(store->audit().append(makeEntry(i)).ok());
         AuditLogModel model(*store);
         // The tester calls fetchMore() at every change it sees, pages arrive as it goes.
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         HistoryFilterProxy proxy;
         proxy.setSourceModel(&model);
-        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        auto loadedWith = [&model](std::optional<HistoryOutcome> outcome, std::optional<Protocol> protocol,
-                                   const QString& text) {
+        QAbstractItemModelTester proxyTester(
+            &proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto loadedWith = [&model](std::optional<HistoryOutcome> outcome,
+                                   std::optional<Protocol> protocol, const QString& text) {
             int n = 0;
             for (int row = 0; row < model.rowCount(); ++row) {
                 const QModelIndex i = model.index(row, 0);
@@ -315,7 +386,8 @@ private slots:
         QCOMPARE(proxy.rowCount(), 450);
         // Sorting by a column's raw value.
         proxy.sort(AuditLogModel::TimeColumn, Qt::AscendingOrder);
-        QCOMPARE(proxy.index(0, AuditLogModel::RequestColumn).data().toString(), QStringLiteral("request 0"));
+        QCOMPARE(proxy.index(0, AuditLogModel::RequestColumn).data().toString(),
+                 QStringLiteral("request 0"));
 
         AuditFilter onlyFailed;
         onlyFailed.ok = false;
@@ -335,11 +407,13 @@ private slots:
         ReservationService service(backend, *store);
         AuditLogModel model(*store);
         model.attach(&service);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         HistoryFilterProxy proxy;
         proxy.setSourceModel(&model);
         proxy.setOutcome(HistoryOutcome::Failed);
-        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(
+            &proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
 
         QVERIFY(wait(service, service.create(Protocol::Tcp, {6000, 10}, {})).ok);
@@ -347,8 +421,12 @@ private slots:
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(inserted.size(), 2);
         QCOMPARE(inserted.at(1).at(1).toInt(), 0); // at the top
-        QCOMPARE(model.index(0, AuditLogModel::ResultColumn).data().toString(), QStringLiteral("failed"));
-        QVERIFY(model.index(0, AuditLogModel::MessageColumn).data().toString().contains(QStringLiteral("WinNAT")));
+        QCOMPARE(model.index(0, AuditLogModel::ResultColumn).data().toString(),
+                 QStringLiteral("failed"));
+        QVERIFY(model.index(0, AuditLogModel::MessageColumn)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("WinNAT")));
         QCOMPARE(proxy.rowCount(), 1);
 
         // Entries outside the model's filter are not shown.
@@ -369,7 +447,8 @@ private slots:
         // Set PORTOLAN_MODEL_RUNS=1000000 for the size of a busy machine; the default keeps the
         // suite quick while still far beyond a page.
         const int total = qEnvironmentVariableIsSet("PORTOLAN_MODEL_RUNS")
-                              ? qEnvironmentVariableIntValue("PORTOLAN_MODEL_RUNS") : 20000;
+                              ? qEnvironmentVariableIntValue("PORTOLAN_MODEL_RUNS")
+                              : 20000;
         QList<ProbeRunRecord> batch;
         for (int i = 0; i < total; ++i) {
             batch.append(makeRun(i, i % 2 ? QStringLiteral("HOST-A") : QStringLiteral("HOST-B")));
@@ -389,8 +468,9 @@ private slots:
         QCOMPARE(model.index(0, ProbeRunModel::SummaryColumn).data().toString(),
                  QStringLiteral("bind run %1").arg(total - 1));
         // The next window the model asks for is an index walk, not a sort of the table.
-        auto plan = store->probeRuns().queryPlan(model.filter(), model.pageSize(),
-                                                 PageKey{model.record(199).startedAt, model.record(199).id});
+        auto plan = store->probeRuns().queryPlan(
+            model.filter(), model.pageSize(),
+            PageKey{model.record(199).startedAt, model.record(199).id});
         QVERIFY(plan.ok());
         QVERIFY2(!plan->join(QLatin1Char('\n')).contains(QStringLiteral("TEMP B-TREE")),
                  qPrintable(plan->join(QLatin1Char('\n'))));
@@ -401,7 +481,8 @@ private slots:
         QCOMPARE(model.index(399, 0).data(RecordIdRole).toLongLong(), model.record(399).id);
 
         // Under the tester (which fetches a page at every change it sees) with a proxy.
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         ProbeRunFilter hostB;
         hostB.host = QStringLiteral("HOST-B");
         model.setFilter(hostB);
@@ -411,18 +492,22 @@ private slots:
 
         HistoryFilterProxy proxy;
         proxy.setSourceModel(&model);
-        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(
+            &proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
         proxy.setOutcome(HistoryOutcome::Cancelled);
         QVERIFY(proxy.rowCount() > 0);
-        QCOMPARE(proxy.rowCount(), rowsWithRole(model, OutcomeRole, int(HistoryOutcome::Cancelled)));
+        QCOMPARE(proxy.rowCount(),
+                 rowsWithRole(model, OutcomeRole, int(HistoryOutcome::Cancelled)));
         const int before = proxy.rowCount();
         model.fetchMore({});
         QVERIFY(proxy.rowCount() > before); // the proxy follows pages as they arrive
-        QCOMPARE(proxy.rowCount(), rowsWithRole(model, OutcomeRole, int(HistoryOutcome::Cancelled)));
+        QCOMPARE(proxy.rowCount(),
+                 rowsWithRole(model, OutcomeRole, int(HistoryOutcome::Cancelled)));
         proxy.setProtocol(Protocol::Udp);
         QCOMPARE(proxy.rowCount(), 0); // HOST-B runs are the even ones: TCP
         proxy.setProtocol(Protocol::Tcp);
-        QCOMPARE(proxy.rowCount(), rowsWithRole(model, OutcomeRole, int(HistoryOutcome::Cancelled)));
+        QCOMPARE(proxy.rowCount(),
+                 rowsWithRole(model, OutcomeRole, int(HistoryOutcome::Cancelled)));
     }
 
     void probeRunsAndStepsFollowTheService()
@@ -436,13 +521,18 @@ private slots:
         runs.attach(&service);
         ProbeStepModel steps(*store);
         steps.attach(&service);
-        QAbstractItemModelTester runsTester(&runs, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester stepsTester(&steps, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester runsTester(&runs,
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester stepsTester(
+            &steps, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy stepRows(&steps, &QAbstractItemModel::rowsInserted);
         QSignalSpy finished(&service, &ProbeService::finished);
 
-        const OperationId id = service.runAcquireRelease(SocketSpec::forProtocol(Protocol::Tcp), {0, 10});
-        auto args = waitFor(finished, [id](const QList<QVariant>& a) { return a.at(0).value<OperationId>() == id; });
+        const OperationId id =
+            service.runAcquireRelease(SocketSpec::forProtocol(Protocol::Tcp), {0, 10});
+        auto args = waitFor(finished, [id](const QList<QVariant>& a) {
+            return a.at(0).value<OperationId>() == id;
+        });
         QVERIFY(!args.isEmpty());
         const auto run = qvariant_cast<ProbeRunRecord>(args.at(1));
         QCOMPARE(stepRows.size(), run.steps.size()); // appended live, one by one
@@ -450,20 +540,29 @@ private slots:
         QCOMPARE(steps.runId(), run.id);
         QCOMPARE(runs.rowCount(), 1);
         QCOMPARE(runs.index(0, 0).data(RecordIdRole).toLongLong(), run.id);
-        QCOMPARE(runs.index(0, ProbeRunModel::ResultColumn).data().toString(), QStringLiteral("ok"));
+        QCOMPARE(runs.index(0, ProbeRunModel::ResultColumn).data().toString(),
+                 QStringLiteral("ok"));
         QCOMPARE(runs.index(0, ProbeRunModel::StepsColumn).data().toInt(), int(run.steps.size()));
 
         BindTarget target;
         target.port = 3000;
         const OperationId bind = service.runBindProbe(target);
-        args = waitFor(finished, [bind](const QList<QVariant>& a) { return a.at(0).value<OperationId>() == bind; });
+        args = waitFor(finished, [bind](const QList<QVariant>& a) {
+            return a.at(0).value<OperationId>() == bind;
+        });
         QVERIFY(!args.isEmpty());
         QCOMPARE(runs.rowCount(), 2);
-        QCOMPARE(runs.index(0, ProbeRunModel::ResultColumn).data().toString(), QStringLiteral("failed"));
+        QCOMPARE(runs.index(0, ProbeRunModel::ResultColumn).data().toString(),
+                 QStringLiteral("failed"));
         QCOMPARE(steps.rowCount(), 1);
-        QVERIFY(steps.index(0, ProbeStepModel::ExplanationColumn).data().toString().contains(QStringLiteral("a reservation covers this port")));
-        QCOMPARE(steps.index(0, ProbeStepModel::CodeColumn).data().toString(), QStringLiteral("WSAEACCES (10013)"));
-        QCOMPARE(steps.index(0, ProbeStepModel::PortsColumn).data().toString(), QStringLiteral("3000"));
+        QVERIFY(steps.index(0, ProbeStepModel::ExplanationColumn)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("a reservation covers this port")));
+        QCOMPARE(steps.index(0, ProbeStepModel::CodeColumn).data().toString(),
+                 QStringLiteral("WSAEACCES (10013)"));
+        QCOMPARE(steps.index(0, ProbeStepModel::PortsColumn).data().toString(),
+                 QStringLiteral("3000"));
 
         // A stored run's steps, and an unknown one.
         QVERIFY(steps.load(run.id).ok());

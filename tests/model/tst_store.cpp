@@ -40,7 +40,8 @@ ProbeRunRecord makeRun(const QString& host, ProbeKind kind, const QDateTime& at,
     run.startedAt = at;
     run.durationUs = 1000 + index;
     run.protocol = index % 2 ? Protocol::Udp : Protocol::Tcp;
-    run.spec = SocketSpec::forProtocol(run.protocol, index % 4 ? AddressFamily::IPv4 : AddressFamily::IPv6);
+    run.spec = SocketSpec::forProtocol(run.protocol,
+                                       index % 4 ? AddressFamily::IPv4 : AddressFamily::IPv6);
     run.address = QStringLiteral("127.0.0.%1").arg(index % 250 + 1);
     run.requested = PortRange{quint16(40000 + index), quint16(1 + index % 7)};
     run.granted = index % 3 ? run.requested : PortRange{};
@@ -64,12 +65,15 @@ ProbeRunRecord makeRun(const QString& host, ProbeKind kind, const QDateTime& at,
             step.outcome = BindOutcome(i % 4);
         step.holder = i == 2 ? QStringLiteral("vmcompute.exe") : QString();
         if (!step.ok)
-            step.error = Error{ErrorKind::Conflict, 10048, "WSAEADDRINUSE", "Only one usage of each socket address is normally permitted."};
+            step.error = Error{ErrorKind::Conflict, 10048, "WSAEADDRINUSE",
+                               "Only one usage of each socket address is normally permitted."};
         run.steps.append(step);
     }
     run.stepCount = int(run.steps.size());
     return run;
 }
+
+constexpr int kSearchRuns = 120;
 
 } // namespace
 
@@ -131,7 +135,8 @@ private slots:
         QCOMPARE(inventory.count().value(), 0);
         QCOMPARE(shown(inventory.remove(first->id).error().kind), shown(ErrorKind::NotFound));
         QCOMPARE(shown(inventory.get(first->id).error().kind), shown(ErrorKind::NotFound));
-        QCOMPARE(shown(inventory.setNote(first->id, QStringLiteral("x")).error().kind), shown(ErrorKind::NotFound));
+        QCOMPARE(shown(inventory.setNote(first->id, QStringLiteral("x")).error().kind),
+                 shown(ErrorKind::NotFound));
         QVERIFY(!inventory.find({}, Protocol::Tcp, PortRange{5000, 20}).value().has_value());
     }
 
@@ -231,12 +236,14 @@ private slots:
         entry.request = QStringLiteral("CreatePersistentUdpPortReservation(65535, 1)");
         entry.ok = false;
         entry.detail = QStringLiteral("note: 'x' -> \"y\"");
-        entry.error = Error{ErrorKind::Conflict, 32, "ERROR_SHARING_VIOLATION", "The block overlaps; it's in use."};
+        entry.error = Error{ErrorKind::Conflict, 32, "ERROR_SHARING_VIOLATION",
+                            "The block overlaps; it's in use."};
         auto id = f.store->audit().append(entry);
         QVERIFY_OK(id);
         entry.id = id.value();
         QVERIFY(f.store->audit().entry(id.value()).value() == entry);
-        QCOMPARE(shown(f.store->audit().entry(id.value() + 1).error().kind), shown(ErrorKind::NotFound));
+        QCOMPARE(shown(f.store->audit().entry(id.value() + 1).error().kind),
+                 shown(ErrorKind::NotFound));
     }
 
     void auditWindowsAndFilters()
@@ -251,6 +258,8 @@ private slots:
             entry.action = AuditAction(i % 4);
             entry.ok = i % 5 != 0;
             entry.request = QStringLiteral("request %1").arg(i);
+            entry.start = quint16(1000 + i);
+            entry.count = 1;
             QVERIFY_OK(f.store->audit().append(entry));
         }
         QList<qint64> seen;
@@ -278,8 +287,12 @@ private slots:
         failedOdd.ok = false;
         QCOMPARE(f.store->audit().count(failedOdd).value(), 13);
         AuditFilter text;
-        text.text = QStringLiteral("request 12");
+        text.text = QStringLiteral("\"request 12\"");
         QCOMPARE(f.store->audit().count(text).value(), 11); // 12, 120..129
+        text.text = QStringLiteral("odd 1005");             // the host, and a port in the block
+        QCOMPARE(f.store->audit().count(text).value(), 1);
+        text.text = QStringLiteral("even 1005");
+        QCOMPARE(f.store->audit().count(text).value(), 0);
         AuditFilter window;
         window.from = kStart.addSecs(10);
         window.to = kStart.addSecs(12);
@@ -301,7 +314,8 @@ private slots:
         QFETCH(int, index);
         Fixture f;
         QVERIFY(f.store);
-        ProbeRunRecord run = makeRun(QStringLiteral("h"), ProbeKind(index % 5), kStart.addMSecs(index), index);
+        ProbeRunRecord run =
+            makeRun(QStringLiteral("h"), ProbeKind(index % 5), kStart.addMSecs(index), index);
         auto id = f.store->probeRuns().record(run);
         QVERIFY2(id.ok(), id.ok() ? "" : id.error().describe().c_str());
         run.id = id.value();
@@ -323,9 +337,10 @@ private slots:
         {
             auto connection = f.store->database().connection();
             QSqlQuery query(connection.value());
-            QVERIFY(query.exec(QStringLiteral(
-                "CREATE TEMP TRIGGER refuse_boom BEFORE INSERT ON probe_step WHEN NEW.detail = 'boom' "
-                "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")));
+            QVERIFY(query.exec(
+                QStringLiteral("CREATE TEMP TRIGGER refuse_boom BEFORE INSERT ON probe_step WHEN "
+                               "NEW.detail = 'boom' "
+                               "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")));
         }
         ProbeRunRecord good = makeRun(QStringLiteral("h"), ProbeKind::AcquireRelease, kStart, 3);
         ProbeRunRecord bad = good;
@@ -402,7 +417,7 @@ private slots:
         for (const ProbeRunRecord& run : scanRuns.value())
             QVERIFY(run.kind == ProbeKind::Scan && run.ok);
         ProbeRunFilter text;
-        text.text = QStringLiteral("number 15 ");
+        text.text = QStringLiteral("\"number 15 \"");
         QCOMPARE(f.store->probeRuns().count(text).value(), 1);
         text.text = QStringLiteral("127.0.0.7");
         QCOMPARE(f.store->probeRuns().count(text).value(), 11); // .7 and .70 to .79
@@ -410,7 +425,66 @@ private slots:
         window.from = kStart.addSecs(10);
         window.to = kStart.addSecs(20);
         QCOMPARE(f.store->probeRuns().count(window).value(), 20);
-        QCOMPARE(f.store->probeRuns().hosts().value(), (QStringList{QStringLiteral("alpha"), QStringLiteral("beta")}));
+        QCOMPARE(f.store->probeRuns().hosts().value(),
+                 (QStringList{QStringLiteral("alpha"), QStringLiteral("beta")}));
+    }
+
+    // What a search finds, against what a person reading every run would pick: words of three
+    // characters or more anywhere in the texts (any part, any case), port numbers inside the
+    // requested block or the allocated port, quoted phrases, every word required.
+    void historySearch_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("expected");
+        const auto count = [](auto pick) {
+            int n = 0;
+            for (int i = 0; i < kSearchRuns; ++i)
+                n += pick(i) ? 1 : 0;
+            return n;
+        };
+        const auto holder = [](int i) { return 1 + i % 4 >= 3; }; // step 2: vmcompute.exe
+        const auto failed = [](int i) { return i % 4 == 3; };
+        const auto alpha = [](int i) { return i % 3 == 0; };
+        const auto holdsPort = [](int i, int port) {
+            return (port >= 40000 + i && port < 40000 + i + 1 + i % 7) ||
+                   (i % 5 == 0 && port == 40000 + i);
+        };
+        QTest::newRow("a process, part of its name") << "VMCOMPUTE" << count(holder);
+        QTest::newRow("an error name") << "ADDRINUSE" << count(failed);
+        QTest::newRow("a host") << "alpha" << count(alpha);
+        QTest::newRow("two words, both needed")
+            << "alpha compute" << count([&](int i) { return alpha(i) && holder(i); });
+        QTest::newRow("a port inside requested blocks")
+            << "40005" << count([&](int i) { return holdsPort(i, 40005); });
+        QTest::newRow("a port and a host")
+            << "40005 beta" << count([&](int i) { return holdsPort(i, 40005) && !alpha(i); });
+        QTest::newRow("an address") << "127.0.0.7" << 11; // .7 and .70 to .79
+        QTest::newRow("a quoted phrase") << "\"number 15 on\"" << 1;
+        QTest::newRow("the same words unquoted: 15 is a port") << "number 15 on" << 0;
+        QTest::newRow("a short word is a whole host") << "al" << 0;
+        QTest::newRow("nothing like it") << "zzzz" << 0;
+    }
+
+    void historySearch()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, expected);
+        Fixture f;
+        QVERIFY(f.store);
+        QList<ProbeRunRecord> runs;
+        for (int i = 0; i < kSearchRuns; ++i)
+            runs.append(makeRun(i % 3 == 0 ? QStringLiteral("alpha") : QStringLiteral("beta"),
+                                ProbeKind(i % 5), kStart.addSecs(i), i));
+        QVERIFY_OK(f.store->probeRuns().recordMany(runs));
+        ProbeRunFilter filter;
+        filter.text = text;
+        QCOMPARE(f.store->probeRuns().count(filter).value(), qint64(expected));
+        // The page the History view shows holds the same runs, newest first.
+        auto page = f.store->probeRuns().runs(filter, 1000);
+        QVERIFY_OK(page);
+        QCOMPARE(page->size(), expected);
+        for (qsizetype i = 1; i < page->size(); ++i)
+            QVERIFY(page->at(i - 1).startedAt >= page->at(i).startedAt);
     }
 
     // The first screen of a million-run history must not read the million: each window walks
@@ -429,7 +503,8 @@ private slots:
         range.from = kStart;
         range.to = kStart.addDays(1);
         QTest::newRow("everything") << none << false << QStringLiteral("probe_run_started");
-        QTest::newRow("everything, next page") << none << true << QStringLiteral("probe_run_started");
+        QTest::newRow("everything, next page")
+            << none << true << QStringLiteral("probe_run_started");
         QTest::newRow("one host") << host << false << QStringLiteral("probe_run_host");
         QTest::newRow("one host, next page") << host << true << QStringLiteral("probe_run_host");
         QTest::newRow("one kind") << kind << false << QStringLiteral("probe_run_kind");
@@ -450,8 +525,8 @@ private slots:
         QVERIFY_OK(plan);
         const QString text = plan->join(QLatin1Char('\n'));
         QVERIFY2(!text.contains(QStringLiteral("TEMP B-TREE")), qPrintable(text));
-        QVERIFY2(text.contains(QStringLiteral("USING INDEX ") + index)
-                     || text.contains(QStringLiteral("USING COVERING INDEX ") + index),
+        QVERIFY2(text.contains(QStringLiteral("USING INDEX ") + index) ||
+                     text.contains(QStringLiteral("USING COVERING INDEX ") + index),
                  qPrintable(text));
     }
 
@@ -490,8 +565,10 @@ private slots:
         QCOMPARE(rebooted->invalidated, 1);
         QCOMPARE(f.store->inventory().get(1)->state, ReservationState::Unverified);
         QCOMPARE(f.store->inventory().get(1)->token, 7ULL); // kept: still the best guess
-        QCOMPARE(f.store->inventory().find(QStringLiteral("other"), Protocol::Tcp, PortRange{5000, 10})
-                     .value()->state,
+        QCOMPARE(f.store->inventory()
+                     .find(QStringLiteral("other"), Protocol::Tcp, PortRange{5000, 10})
+                     .value()
+                     ->state,
                  ReservationState::Present);
         QCOMPARE(f.store->boots().list().value().size(), 2);
         QCOMPARE(f.store->boots().list(QStringLiteral("other")).value().size(), 0);
@@ -507,7 +584,10 @@ private slots:
         for (int t = 0; t < 4; ++t) {
             threads.append(QThread::create([&, t] {
                 for (int i = 0; i < 25; ++i) {
-                    if (!f.store->probeRuns().record(makeRun(QStringLiteral("t%1").arg(t), ProbeKind::BindProbe, kStart, i)).ok())
+                    if (!f.store->probeRuns()
+                             .record(makeRun(QStringLiteral("t%1").arg(t), ProbeKind::BindProbe,
+                                             kStart, i))
+                             .ok())
                         ++failures;
                 }
             }));
@@ -534,8 +614,9 @@ private slots:
         report.token = 0xABCDEF0123456789ULL;
         report.allocatedPort = 5003;
         report.ok = true;
-        for (ProbeStepKind kind : {ProbeStepKind::Lookup, ProbeStepKind::OpenSocket, ProbeStepKind::Associate,
-                                   ProbeStepKind::Bind, ProbeStepKind::GetSockName, ProbeStepKind::Close}) {
+        for (ProbeStepKind kind :
+             {ProbeStepKind::Lookup, ProbeStepKind::OpenSocket, ProbeStepKind::Associate,
+              ProbeStepKind::Bind, ProbeStepKind::GetSockName, ProbeStepKind::Close}) {
             ProbeStep step;
             step.kind = kind;
             step.ok = true;
@@ -547,7 +628,8 @@ private slots:
         QCOMPARE(run.kind, ProbeKind::LookupAssociate);
         QCOMPARE(run.durationUs, 30);
         QVERIFY2(run.summary.contains(QStringLiteral("port 5003")), qPrintable(run.summary));
-        QVERIFY2(run.summary.contains(QStringLiteral("0xabcdef0123456789")), qPrintable(run.summary));
+        QVERIFY2(run.summary.contains(QStringLiteral("0xabcdef0123456789")),
+                 qPrintable(run.summary));
         auto id = f.store->probeRuns().record(run);
         QVERIFY_OK(id);
         run.id = id.value();
@@ -563,7 +645,10 @@ private slots:
                      {3051, 3099, BindOutcome::Forbidden, 10013, "WSAEACCES", {}}};
         scan.probed = 100;
         ProbeRunRecord scanRun = probeRunFromScan(scan, actor, kStart, 5000);
-        QCOMPARE(scanRun.summary, QStringLiteral("scan udp 0.0.0.0 3000-3099: 50 free, 1 in use, 0 denied, 49 forbidden, 0 other"));
+        QCOMPARE(
+            scanRun.summary,
+            QStringLiteral(
+                "scan udp 0.0.0.0 3000-3099: 50 free, 1 in use, 0 denied, 49 forbidden, 0 other"));
         QCOMPARE(scanRun.steps.size(), 3);
         QCOMPARE(scanRun.steps[1].holder, QStringLiteral("dns.exe (pid 4711)"));
         auto scanId = f.store->probeRuns().record(scanRun);

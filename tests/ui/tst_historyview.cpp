@@ -194,10 +194,17 @@ void TestHistoryView::auditLogShowsOperationsAndFilters()
     protocol->setCurrentIndex(0);
     QCOMPARE(m_view->auditProxy()->rowCount(), 3);
 
+    // The result is asked of the database, on the model's own thread: the old rows stay
+    // until the new page arrives.
     auto* result = child<QComboBox>(*m_view, "auditFilterResult");
     result->setCurrentIndex(result->findText(QStringLiteral("failed")));
+    QVERIFY(m_view->auditModel()->isSearching());
+    QVERIFY2(child<QLabel>(*m_view, "auditCount")->text().contains(QStringLiteral("Searching")),
+             qPrintable(child<QLabel>(*m_view, "auditCount")->text()));
+    QTRY_VERIFY(!m_view->auditModel()->isSearching());
     QCOMPARE(m_view->auditProxy()->rowCount(), 1);
     result->setCurrentIndex(0);
+    QTRY_VERIFY(!m_view->auditModel()->isSearching());
 
     // Typing filters after a short pause (the database is asked once, not per key).
     QTest::keyClicks(child<QLineEdit>(*m_view, "auditFilterText"), QStringLiteral("41000"));
@@ -220,6 +227,7 @@ void TestHistoryView::runFiltersNarrowTheList()
 
     auto* kind = child<QComboBox>(*m_view, "runFilterKind");
     kind->setCurrentIndex(kind->findData(int(ProbeKind::BindProbe)));
+    QTRY_VERIFY(!m_view->runModel()->isSearching());
     QCOMPARE(m_view->runProxy()->rowCount(), 2);
     auto* protocol = child<QComboBox>(*m_view, "runFilterProtocol");
     protocol->setCurrentIndex(protocol->findText(QStringLiteral("UDP")));
@@ -228,8 +236,10 @@ void TestHistoryView::runFiltersNarrowTheList()
     protocol->setCurrentIndex(0);
     auto* result = child<QComboBox>(*m_view, "runFilterResult");
     result->setCurrentIndex(result->findData(int(HistoryOutcome::Failed)));
+    QTRY_VERIFY(!m_view->runModel()->isSearching());
     QCOMPARE(m_view->runProxy()->rowCount(), 1); // the forbidden bind of 3000
     result->setCurrentIndex(0);
+    QTRY_VERIFY(!m_view->runModel()->isSearching());
 
     // The summary names the protocol ("bind UDP 127.0.0.1:4000: free"); LIKE ignores case.
     QTest::keyClicks(child<QLineEdit>(*m_view, "runFilterText"), QStringLiteral("udp"));

@@ -5,10 +5,10 @@
 #include "ui/toneitemdelegate.h"
 
 #include "model/itemmodels/auditlogmodel.h"
-#include "model/services/explanations.h"
 #include "model/itemmodels/proberunmodel.h"
-#include "model/services/probeservice.h"
 #include "model/itemmodels/probestepmodel.h"
+#include "model/services/explanations.h"
+#include "model/services/probeservice.h"
 #include "model/services/reservationservice.h"
 #include "model/store/store.h"
 
@@ -246,6 +246,7 @@ QWidget* HistoryView::buildRunsPage()
     }
     // A reset loses the selection: the steps pane must not show a run no longer listed.
     connect(m_runProxy, &QAbstractItemModel::modelReset, this, &HistoryView::showSelectedRun);
+    connect(m_runs, &ProbeRunModel::backgroundFilterFinished, this, &HistoryView::updateCounts);
     connect(m_runs, &ProbeRunModel::loadFailed, this, [this](const Error& error) {
         m_runCount->setText(
             tr("Could not read the history: %1").arg(Explanations::errorLine(error)));
@@ -326,6 +327,7 @@ QWidget* HistoryView::buildAuditPage()
         updateCounts();
     });
     connect(m_auditProxy, &PagedHistoryProxy::pausedChanged, this, &HistoryView::updateCounts);
+    connect(m_audit, &AuditLogModel::backgroundFilterFinished, this, &HistoryView::updateCounts);
     connect(m_auditProxy, &QAbstractItemModel::rowsInserted, this, &HistoryView::updateCounts);
     connect(m_auditProxy, &QAbstractItemModel::rowsRemoved, this, &HistoryView::updateCounts);
     connect(m_auditProxy, &QAbstractItemModel::modelReset, this, &HistoryView::updateCounts);
@@ -370,7 +372,7 @@ void HistoryView::applyRunFilter()
     m_runProxy->setOutcome(outcome == HistoryOutcome::Ok ? std::nullopt : outcome);
     m_runProxy->resetFetchGuard();
     if (queryChanged)
-        m_runs->setFilter(filter);
+        m_runs->setFilterInBackground(filter);
     updateCounts();
 }
 
@@ -391,7 +393,7 @@ void HistoryView::applyAuditFilter()
     m_auditProxy->setProtocol(protocolOf(m_auditProtocol));
     m_auditProxy->resetFetchGuard();
     if (queryChanged)
-        m_audit->setFilter(filter);
+        m_audit->setFilterInBackground(filter);
     updateCounts();
 }
 
@@ -520,8 +522,10 @@ void HistoryView::reload()
 namespace {
 
 // Counts of what is loaded: counting a million rows is exactly what the history avoids.
-QString countText(const PagedHistoryProxy& proxy, int loaded, bool runs)
+QString countText(const PagedHistoryProxy& proxy, int loaded, bool runs, bool searching)
 {
+    if (searching)
+        return HistoryView::tr("Searching\u2026");
     const int shown = proxy.rowCount();
     const bool more = proxy.sourceHasMore();
     QString text = runs ? HistoryView::tr("%n run(s) shown", nullptr, shown)
@@ -540,11 +544,12 @@ QString countText(const PagedHistoryProxy& proxy, int loaded, bool runs)
 
 void HistoryView::updateCounts()
 {
-    m_runCount->setText(countText(*m_runProxy, m_runs->rowCount(), true));
+    m_runCount->setText(countText(*m_runProxy, m_runs->rowCount(), true, m_runs->isSearching()));
     // With rows hidden by the proxy the view may not fill up, so scrolling cannot ask for
     // older rows: the button does, a bounded number of pages at a time.
     m_runMore->setVisible(m_runProxy->isFiltering() && m_runProxy->sourceHasMore());
-    m_auditCount->setText(countText(*m_auditProxy, m_audit->rowCount(), false));
+    m_auditCount->setText(
+        countText(*m_auditProxy, m_audit->rowCount(), false, m_audit->isSearching()));
     m_auditMore->setVisible(m_auditProxy->isFiltering() && m_auditProxy->sourceHasMore());
 }
 
