@@ -49,7 +49,8 @@ Result<AuditRecord> readRow(const QSqlQuery& query, const QString& path)
     return record;
 }
 
-sql::Where whereOf(const AuditFilter& filter)
+// withFullText false: without the full-text words, which the window query joins instead.
+sql::Where whereOf(const AuditFilter& filter, bool withFullText = true)
 {
     sql::Where where;
     if (!filter.host.isEmpty())
@@ -59,7 +60,7 @@ sql::Where whereOf(const AuditFilter& filter)
     if (filter.ok)
         where.add(QStringLiteral("ok = ?"), {*filter.ok ? 1 : 0});
     const sql::SearchTerms search = sql::searchTerms(filter.text);
-    if (!search.fullText.isEmpty())
+    if (withFullText && !search.fullText.isEmpty())
         where.add(
             QStringLiteral("id IN (SELECT rowid FROM audit_search WHERE audit_search MATCH ?)"),
             {search.fullText});
@@ -149,18 +150,34 @@ Result<QList<AuditRecord>> AuditLog::entries(const AuditFilter& filter, int limi
     Result<QSqlDatabase> connection = m_database.connection();
     if (!connection)
         return connection.error();
-    sql::Where where = whereOf(filter);
-    if (before)
-        sql::addBefore(where, QStringLiteral("at"), before->time, before->id);
-    QVariantList values = where.values;
+    QVariantList values;
+    QString sqlText;
+    if (const QString fullText = sql::searchTerms(filter.text).fullText; !fullText.isEmpty()) {
+        // As for probe runs: the index's matches streamed newest recorded first.
+        const sql::Where where = whereOf(filter, false);
+        values = {fullText};
+        QString matches =
+            QStringLiteral("SELECT rowid AS match_id FROM audit_search WHERE audit_search MATCH ?");
+        if (before) {
+            matches += QStringLiteral(" AND rowid < ?");
+            values.append(before->id);
+        }
+        values.append(where.values);
+        sqlText = QStringLiteral("SELECT %1 FROM (%2 ORDER BY rowid DESC) AS m JOIN audit_entry ON "
+                                 "audit_entry.id = m.match_id%3 ORDER BY m.match_id DESC LIMIT ?")
+                      .arg(kColumns, matches, where.text());
+    } else {
+        sql::Where where = whereOf(filter);
+        if (before)
+            sql::addBefore(where, QStringLiteral("at"), before->time, before->id);
+        values = where.values;
+        sqlText = QStringLiteral("SELECT %1 FROM audit_entry%2 ORDER BY at DESC, id DESC LIMIT ?")
+                      .arg(kColumns, where.text());
+    }
     values.append(qMax(0, limit));
     QSqlQuery query(connection.value());
     query.setForwardOnly(true);
-    Result<void> done =
-        sql::exec(query,
-                  QStringLiteral("SELECT %1 FROM audit_entry%2 ORDER BY at DESC, id DESC LIMIT ?")
-                      .arg(kColumns, where.text()),
-                  values, m_database.path(), action);
+    Result<void> done = sql::exec(query, sqlText, values, m_database.path(), action);
     if (!done)
         return done.error();
     QList<AuditRecord> records;

@@ -115,7 +115,8 @@ Result<ProbeStepRecord> readStep(const QSqlQuery& query, const QString& path)
     return step;
 }
 
-sql::Where whereOf(const ProbeRunFilter& filter)
+// withFullText false: without the full-text words, which the window query joins instead.
+sql::Where whereOf(const ProbeRunFilter& filter, bool withFullText = true)
 {
     sql::Where where;
     if (!filter.host.isEmpty())
@@ -125,7 +126,7 @@ sql::Where whereOf(const ProbeRunFilter& filter)
     if (filter.ok)
         where.add(QStringLiteral("ok = ?"), {*filter.ok ? 1 : 0});
     const sql::SearchTerms search = sql::searchTerms(filter.text);
-    if (!search.fullText.isEmpty())
+    if (withFullText && !search.fullText.isEmpty())
         where.add(QStringLiteral("id IN (SELECT rowid FROM probe_run_search "
                                  "WHERE probe_run_search MATCH ?)"),
                   {search.fullText});
@@ -148,6 +149,25 @@ sql::Where whereOf(const ProbeRunFilter& filter)
 QString windowSql(const ProbeRunFilter& filter, int limit, std::optional<PageKey> before,
                   QVariantList& values)
 {
+    const QString fullText = sql::searchTerms(filter.text).fullText;
+    if (!fullText.isEmpty()) {
+        // The index's matches, streamed newest recorded first and stopped at the limit: a
+        // word most runs contain still gives its first page at once (ordering them by time
+        // would read every match first).
+        sql::Where where = whereOf(filter, false);
+        values = {fullText};
+        QString matches = QStringLiteral(
+            "SELECT rowid AS match_id FROM probe_run_search WHERE probe_run_search MATCH ?");
+        if (before) {
+            matches += QStringLiteral(" AND rowid < ?");
+            values.append(before->id);
+        }
+        values.append(where.values);
+        values.append(qMax(0, limit));
+        return QStringLiteral("SELECT %1 FROM (%2 ORDER BY rowid DESC) AS m JOIN probe_run ON "
+                              "probe_run.id = m.match_id%3 ORDER BY m.match_id DESC LIMIT ?")
+            .arg(kRunColumns, matches, where.text());
+    }
     sql::Where where = whereOf(filter);
     if (before)
         sql::addBefore(where, QStringLiteral("started_at"), before->time, before->id);

@@ -485,6 +485,22 @@ private slots:
         QCOMPARE(page->size(), expected);
         for (qsizetype i = 1; i < page->size(); ++i)
             QVERIFY(page->at(i - 1).startedAt >= page->at(i).startedAt);
+        // Read in small windows, the same runs come back, each once, in the same order.
+        QList<qint64> paged;
+        std::optional<PageKey> key;
+        for (;;) {
+            auto window = f.store->probeRuns().runs(filter, 7, key);
+            QVERIFY_OK(window);
+            for (const ProbeRunRecord& run : window.value())
+                paged.append(run.id);
+            if (window->size() < 7)
+                break;
+            key = PageKey{window->constLast().startedAt, window->constLast().id};
+        }
+        QList<qint64> whole;
+        for (const ProbeRunRecord& run : page.value())
+            whole.append(run.id);
+        QCOMPARE(paged, whole);
     }
 
     // The first screen of a million-run history must not read the million: each window walks
