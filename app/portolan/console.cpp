@@ -23,6 +23,7 @@
 #include <QApplication>
 #include <QFile>
 #include <QFont>
+#include <QFontDatabase>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QTextStream>
@@ -31,6 +32,7 @@
 #include <cstdio>
 #include <functional>
 #include <memory>
+#include <thread>
 
 namespace portolan::console {
 namespace {
@@ -197,6 +199,12 @@ int runConsole(int argc, char** argv, std::chrono::steady_clock::time_point star
                            QGuiApplication::platformName() == QLatin1String("minimal");
     if (screenshot || offscreen)
         QApplication::setFont(QFont(QStringLiteral("DejaVu Sans"), 9)); // repeatable pictures
+    // The font database is read (on Linux: fontconfig's configuration and caches, some 20 ms)
+    // when the window first measures a text. Read on a thread of its own, it overlaps with
+    // opening the backend and the database and reading the inventory; the window's first text
+    // waits for it under the database's lock if it is not done. QFontDatabase is thread-safe.
+    // Declared after `app`, so that it is joined before the application goes.
+    const std::jthread fontDatabaseReader([] { (void)QFontDatabase::families(); });
     const bool showBoxes = !screenshot && !offscreen && !options.exitAfterFirstPaint;
 
     BackendOptions backendOptions;
