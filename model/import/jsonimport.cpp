@@ -322,7 +322,14 @@ Result<QDateTime> timeField(const QJsonObject& entry, qsizetype i, const char* f
         return invalid(Importer::tr("%1: “%2” is not a time with its offset; expected e.g. "
                                     "2025-03-10T08:15:00.000Z")
                            .arg(fieldName(i, field), text.value()));
-    return time.toUTC();
+    // An offset can move a time past the years ISO 8601 writes with four digits; the inventory
+    // would keep it, but an export would then lose it (and the import of that export fail).
+    const QDateTime utc = time.toUTC();
+    if (utc.date().year() < 1 || utc.date().year() > 9999)
+        return invalid(Importer::tr("%1: “%2” falls outside the years 1 to 9999 in UTC; allowed: "
+                                    "0001-01-01T00:00:00.000Z to 9999-12-31T23:59:59.999Z")
+                           .arg(fieldName(i, field), text.value()));
+    return utc;
 }
 
 } // namespace

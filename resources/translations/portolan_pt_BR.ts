@@ -713,12 +713,12 @@
     </message>
     <message>
         <location line="+65"/>
-        <location line="+183"/>
+        <location line="+190"/>
         <source>reservations[%1]: expected an object</source>
         <translation>reservations[%1]: esperava-se um objeto</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-241"/>
         <source>%1: expected &quot;tcp&quot; or &quot;udp&quot;</source>
         <translation>%1: esperava-se &quot;tcp&quot; ou &quot;udp&quot;</translation>
     </message>
@@ -759,12 +759,12 @@
     </message>
     <message>
         <location line="+122"/>
-        <location line="+88"/>
+        <location line="+95"/>
         <source>%1: missing, and the document names no host: give it with --host</source>
         <translation>%1: ausente, e o documento não indica o host: informe-o com --host</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-70"/>
         <source>%1: %2 does not match start %3 and count %4</source>
         <translation>%1: %2 não corresponde ao início %3 e à quantidade %4</translation>
     </message>
@@ -772,6 +772,11 @@
         <location line="+27"/>
         <source>%1: “%2” is not a time with its offset; expected e.g. 2025-03-10T08:15:00.000Z</source>
         <translation>%1: “%2” não é um horário com fuso; esperava-se, p. ex., 2025-03-10T08:15:00.000Z</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: “%2” falls outside the years 1 to 9999 in UTC; allowed: 0001-01-01T00:00:00.000Z to 9999-12-31T23:59:59.999Z</source>
+        <translation>%1: “%2” fica fora dos anos 1 a 9999 em UTC; permitido: 0001-01-01T00:00:00.000Z a 9999-12-31T23:59:59.999Z</translation>
     </message>
     <message>
         <location line="+12"/>
