@@ -63,6 +63,8 @@ private slots:
     void decisiveBlockIsTheRuntimeOne();
     void setScanReplacesOnlyItsProtocol();
     void unsortedInputIsDescribedTheSame();
+    void blocksAreOrderedByStartThenCount_data();
+    void blocksAreOrderedByStartThenCount();
     void explanationsAreTranslatable();
     void spanOfClampsAtTheEndOfThePortSpace();
     void mergeSpans_data();
@@ -86,7 +88,8 @@ void TestPortMapData::developerMachine_data()
     const QString hns = QStringLiteral("Host Network Service (Hyper-V)");
     const QString eacces = QStringLiteral("WSAEACCES (10013)");
     const QString inuse = QStringLiteral("WSAEADDRINUSE (10048)");
-    const QString persistentRule = QStringLiteral("explicit binds still work; automatic ones skip it");
+    const QString persistentRule =
+        QStringLiteral("explicit binds still work; automatic ones skip it");
 
     QTest::newRow("tcp 3000 in WinNAT's runtime block")
         << tcp << 3000 << PortVerdict::Forbidden
@@ -108,7 +111,8 @@ void TestPortMapData::developerMachine_data()
         << QStringList{"WinNAT", "10013"};
     QTest::newRow("tcp 50030 in HNS's block inside the dynamic range")
         << tcp << 50030 << PortVerdict::Forbidden
-        << QStringList{range(50000, 50059), hns, eacces, "It lies in the dynamic range " + range(49152, 65535)}
+        << QStringList{range(50000, 50059), hns, eacces,
+                       "It lies in the dynamic range " + range(49152, 65535)}
         << QStringList{};
     QTest::newRow("udp 50030 in HNS's block, never scanned")
         << udp << 50030 << PortVerdict::Forbidden
@@ -170,17 +174,18 @@ void TestPortMapData::developerMachine()
         QVERIFY2(info.explanation.contains(text),
                  qPrintable(QStringLiteral("missing \"%1\" in: %2").arg(text, info.explanation)));
     for (const QString& text : absent)
-        QVERIFY2(!info.explanation.contains(text),
-                 qPrintable(QStringLiteral("unexpected \"%1\" in: %2").arg(text, info.explanation)));
+        QVERIFY2(
+            !info.explanation.contains(text),
+            qPrintable(QStringLiteral("unexpected \"%1\" in: %2").arg(text, info.explanation)));
 }
 
 void TestPortMapData::port3000SentenceIsTheOneUsersRead()
 {
     const PortInfo info = fixture::developerMachine().describe(Protocol::Tcp, 3000);
-    QVERIFY(info.explanation.startsWith(
-        QStringLiteral("TCP 3000 is forbidden: a runtime reservation 2869\u20133368 held by Windows "
-                       "NAT (WinNAT) covers it, so any bind fails with WSAEACCES (10013) although "
-                       "nothing listens there.")));
+    QVERIFY(info.explanation.startsWith(QStringLiteral(
+        "TCP 3000 is forbidden: a runtime reservation 2869\u20133368 held by Windows "
+        "NAT (WinNAT) covers it, so any bind fails with WSAEACCES (10013) although "
+        "nothing listens there.")));
     QCOMPARE(info.summary,
              QStringLiteral("TCP 3000: forbidden \u2014 runtime reservation 2869\u20133368 held by "
                             "Windows NAT (WinNAT)"));
@@ -209,12 +214,14 @@ void TestPortMapData::scanAndFactsDisagree_data()
                        "The scan names wslhost.exe as the holder."};
     QTest::newRow("scan in use, no listener known")
         << windows << 7001 << PortVerdict::InUse
-        << QStringList{"TCP 7001 is in use: the last scan's bind failed with WSAEADDRINUSE (10048), "
-                       "although no listener is known there."};
+        << QStringList{
+               "TCP 7001 is in use: the last scan's bind failed with WSAEADDRINUSE (10048), "
+               "although no listener is known there."};
     QTest::newRow("runtime block the scan found free")
         << windows << 7100 << PortVerdict::Forbidden
-        << QStringList{"runtime reservation 7100\u20137109 held by an unknown process",
-                       "The last scan bound it successfully, so these facts may have changed since."};
+        << QStringList{
+               "runtime reservation 7100\u20137109 held by an unknown process",
+               "The last scan bound it successfully, so these facts may have changed since."};
     // WSAEACCES where no reservation covers the port: a socket holds it, not a reservation.
     QTest::newRow("scan denied, no reservation")
         << windows << 7500 << PortVerdict::InUse
@@ -262,7 +269,8 @@ void TestPortMapData::scanAndFactsDisagree()
     };
     const bool posixStyle = data.codeStyle == ErrorCodeStyle::Posix;
     data.tcp.scanRuns = {
-        run(80, 80, BindOutcome::Forbidden, posixStyle ? 13 : 10013, posixStyle ? "EACCES" : "WSAEACCES"),
+        run(80, 80, BindOutcome::Forbidden, posixStyle ? 13 : 10013,
+            posixStyle ? "EACCES" : "WSAEACCES"),
         run(81, 6999, BindOutcome::Free, 0, ""),
         run(7000, 7000, BindOutcome::Forbidden, 10013, "WSAEACCES", "wslhost.exe"),
         run(7001, 7001, BindOutcome::InUse, 10048, "WSAEADDRINUSE"),
@@ -310,7 +318,8 @@ void TestPortMapData::setScanReplacesOnlyItsProtocol()
     QCOMPARE(data.tcp.scanRuns.size(), tcpRuns);
     QCOMPARE(data.udp.scanRuns.size(), std::size_t(1));
     QVERIFY(data.describe(Protocol::Udp, 50010).explanation.contains("The last scan confirmed it"));
-    QVERIFY(data.describe(Protocol::Udp, 4000).explanation.contains("The last scan did not cover it."));
+    QVERIFY(
+        data.describe(Protocol::Udp, 4000).explanation.contains("The last scan did not cover it."));
 }
 
 void TestPortMapData::unsortedInputIsDescribedTheSame()
@@ -321,9 +330,56 @@ void TestPortMapData::unsortedInputIsDescribedTheSame()
     std::reverse(shuffled.tcp.listeners.begin(), shuffled.tcp.listeners.end());
     std::reverse(shuffled.tcp.scanRuns.begin(), shuffled.tcp.scanRuns.end());
     shuffled.normalize();
-    for (quint16 port : {quint16(3000), quint16(5037), quint16(5432), quint16(50001), quint16(8009)})
+    for (quint16 port :
+         {quint16(3000), quint16(5037), quint16(5432), quint16(50001), quint16(8009)})
         QCOMPARE(shuffled.describe(Protocol::Tcp, port).explanation,
                  sorted.describe(Protocol::Tcp, port).explanation);
+}
+
+void TestPortMapData::blocksAreOrderedByStartThenCount_data()
+{
+    // Owners in the order the backend listed their blocks; a-c share 5000 and b, c also the
+    // count, so they stay in the order they came in; d is the one block below them.
+    QTest::addColumn<QStringList>("listed");
+    QTest::addColumn<QStringList>("ordered");
+    QTest::addColumn<QString>("namedAt5007"); // the owner the explanation of port 5007 names
+    QTest::newRow("already in order")
+        << QStringList{"d", "a", "b", "c", "e"} << QStringList{"d", "a", "b", "c", "e"} << "b";
+    QTest::newRow("reversed") << QStringList{"e", "c", "b", "a", "d"}
+                              << QStringList{"d", "a", "c", "b", "e"} << "c";
+    QTest::newRow("the shorter block first, ties as listed")
+        << QStringList{"c", "e", "b", "d", "a"} << QStringList{"d", "a", "c", "b", "e"} << "c";
+}
+
+void TestPortMapData::blocksAreOrderedByStartThenCount()
+{
+    QFETCH(QStringList, listed);
+    QFETCH(QStringList, ordered);
+    QFETCH(QString, namedAt5007);
+    const auto blockOf = [](const QString& owner) {
+        const QByteArray name = owner.toUtf8();
+        if (owner == "a")
+            return fixture::runtimeBlock(Protocol::Tcp, 5000, 5, "a");
+        if (owner == "d")
+            return fixture::runtimeBlock(Protocol::Tcp, 3000, 100, "d");
+        if (owner == "e")
+            return fixture::runtimeBlock(Protocol::Tcp, 6000, 1, "e");
+        return fixture::runtimeBlock(Protocol::Tcp, 5000, 10, name.constData());
+    };
+    const auto ownersOf = [](const std::vector<ReservedBlock>& blocks) {
+        QStringList owners;
+        for (const ReservedBlock& block : blocks)
+            owners << QString::fromStdString(block.owner);
+        return owners;
+    };
+    PortMapData data;
+    for (const QString& owner : listed)
+        data.tcp.blocks.push_back(blockOf(owner));
+    QCOMPARE(ownersOf(buildLaneLayers(data.tcp).blocks), ordered);
+    data.normalize();
+    QCOMPARE(ownersOf(data.tcp.blocks), ordered);
+    QVERIFY(data.describe(Protocol::Tcp, 5007)
+                .summary.endsWith(QStringLiteral("held by ") + namedAt5007));
 }
 
 void TestPortMapData::explanationsAreTranslatable()
@@ -354,8 +410,7 @@ void TestPortMapData::mergeSpans_data()
     QTest::newRow("adjacent join")
         << std::vector<PortSpan>{{10, 19}, {20, 29}} << std::vector<PortSpan>{{10, 29}};
     QTest::newRow("gap of one stays apart")
-        << std::vector<PortSpan>{{10, 19}, {21, 29}}
-        << std::vector<PortSpan>{{10, 19}, {21, 29}};
+        << std::vector<PortSpan>{{10, 19}, {21, 29}} << std::vector<PortSpan>{{10, 19}, {21, 29}};
     QTest::newRow("unsorted and overlapping")
         << std::vector<PortSpan>{{50, 60}, {10, 30}, {25, 40}, {55, 58}}
         << std::vector<PortSpan>{{10, 40}, {50, 60}};
@@ -379,22 +434,20 @@ void TestPortMapData::coalesceForDisplay_data()
     QTest::addColumn<std::vector<PortSpan>>("expected");
 
     const std::vector<PortSpan> blocks{{100, 199}, {205, 209}, {400, 499}, {60000, 60099}};
-    QTest::newRow("one port per pixel keeps every gap")
-        << blocks << 0 << 65535 << 1.0 << blocks;
+    QTest::newRow("one port per pixel keeps every gap") << blocks << 0 << 65535 << 1.0 << blocks;
     QTest::newRow("gaps under a pixel join")
         << blocks << 0 << 65535 << 10.0
         << std::vector<PortSpan>{{100, 209}, {400, 499}, {60000, 60099}};
     QTest::newRow("window drops what lies outside, keeps what reaches in")
-        << blocks << 150 << 450 << 1.0
-        << std::vector<PortSpan>{{100, 199}, {205, 209}, {400, 499}};
+        << blocks << 150 << 450 << 1.0 << std::vector<PortSpan>{{100, 199}, {205, 209}, {400, 499}};
     QTest::newRow("whole space at 1280 px: alternating ports are one run")
         << alternating(1, 65535) << 0 << 65535 << 65536.0 / 1280
         << std::vector<PortSpan>{{1, 65535}};
     QTest::newRow("cells: alternating ports stay apart")
         << alternating(1, 65535) << 100 << 110 << 0.05
         << std::vector<PortSpan>{{101, 101}, {103, 103}, {105, 105}, {107, 107}, {109, 109}};
-    QTest::newRow("nothing in the window") << blocks << 1000 << 2000 << 1.0
-                                           << std::vector<PortSpan>{};
+    QTest::newRow("nothing in the window")
+        << blocks << 1000 << 2000 << 1.0 << std::vector<PortSpan>{};
 }
 
 void TestPortMapData::coalesceForDisplay()
