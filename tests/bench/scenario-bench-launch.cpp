@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Runs a program once, its output thrown away, and reports its wall time and peak memory: the
+// clock starts just before fork/exec and stops when wait4 returns, which also gives the
+// child's peak resident set.
+//
+//   scenario-bench-launch PROGRAM [ARGS...]
+//   -> wall_ms=... peak_rss_kib=... exit=...
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+
+int main(int argc, char** argv)
+{
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: scenario-bench-launch PROGRAM [ARGS...]\n");
+        return 2;
+    }
+    const auto start = std::chrono::steady_clock::now();
+    const pid_t child = fork();
+    if (child < 0) {
+        std::perror("fork");
+        return 2;
+    }
+    if (child == 0) {
+        const int null = open("/dev/null", O_WRONLY);
+        if (null >= 0)
+            dup2(null, STDOUT_FILENO);
+        execvp(argv[1], argv + 1);
+        std::perror("exec");
+        _exit(127);
+    }
+    int status = 0;
+    rusage usage{};
+    if (wait4(child, &status, 0, &usage) < 0) {
+        std::perror("wait4");
+        return 2;
+    }
+    const double wallMs =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    const int exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    std::printf("wall_ms=%.1f peak_rss_kib=%ld exit=%d\n", wallMs, usage.ru_maxrss, exitCode);
+    return exitCode == 0 ? 0 : 1;
+}
