@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Runs a program once, its output thrown away, and reports its wall time and peak memory: the
-// clock starts just before fork/exec and stops when wait4 returns, which also gives the
-// child's peak resident set.
+// Runs a program once, its output thrown away, and reports its wall time, CPU time and peak
+// memory: the clock starts just before fork/exec and stops when wait4 returns, which also
+// gives the child's user and system time and peak resident set.
 //
 //   scenario-bench-launch PROGRAM [ARGS...]
-//   -> wall_ms=... peak_rss_kib=... exit=...
+//   -> wall_ms=... cpu_ms=... peak_rss_kib=... exit=...
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -42,6 +42,10 @@ int main(int argc, char** argv)
     const double wallMs =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     const int exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    std::printf("wall_ms=%.1f peak_rss_kib=%ld exit=%d\n", wallMs, usage.ru_maxrss, exitCode);
+    const auto ms = [](const timeval& t) {
+        return double(t.tv_sec) * 1e3 + double(t.tv_usec) / 1e3;
+    };
+    std::printf("wall_ms=%.1f cpu_ms=%.1f peak_rss_kib=%ld exit=%d\n", wallMs,
+                ms(usage.ru_utime) + ms(usage.ru_stime), usage.ru_maxrss, exitCode);
     return exitCode == 0 ? 0 : 1;
 }
