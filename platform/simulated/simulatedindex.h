@@ -14,7 +14,7 @@ namespace portolan::simulated {
 
 // Which block of a list covers a port, in O(log n) for a machine of n blocks where a walk
 // over the list was O(n) per port (a scan asks for every port). The answer is the lowest list
-// index covering the port, as the walk gave it, also should blocks ever overlap.
+// index covering the port, as the walk over the list gave it, even where blocks overlap.
 class BlockIndex
 {
 public:
