@@ -88,8 +88,7 @@ void TestPortMapData::developerMachine_data()
     const QString hns = QStringLiteral("Host Network Service (Hyper-V)");
     const QString eacces = QStringLiteral("WSAEACCES (10013)");
     const QString inuse = QStringLiteral("WSAEADDRINUSE (10048)");
-    const QString persistentRule =
-        QStringLiteral("explicit binds still work; automatic ones skip it");
+    const QString persistentRule = QStringLiteral("explicit binds still work; automatic ones skip it");
 
     QTest::newRow("tcp 3000 in WinNAT's runtime block")
         << tcp << 3000 << PortVerdict::Forbidden
@@ -111,8 +110,7 @@ void TestPortMapData::developerMachine_data()
         << QStringList{"WinNAT", "10013"};
     QTest::newRow("tcp 50030 in HNS's block inside the dynamic range")
         << tcp << 50030 << PortVerdict::Forbidden
-        << QStringList{range(50000, 50059), hns, eacces,
-                       "It lies in the dynamic range " + range(49152, 65535)}
+        << QStringList{range(50000, 50059), hns, eacces, "It lies in the dynamic range " + range(49152, 65535)}
         << QStringList{};
     QTest::newRow("udp 50030 in HNS's block, never scanned")
         << udp << 50030 << PortVerdict::Forbidden
@@ -174,18 +172,17 @@ void TestPortMapData::developerMachine()
         QVERIFY2(info.explanation.contains(text),
                  qPrintable(QStringLiteral("missing \"%1\" in: %2").arg(text, info.explanation)));
     for (const QString& text : absent)
-        QVERIFY2(
-            !info.explanation.contains(text),
-            qPrintable(QStringLiteral("unexpected \"%1\" in: %2").arg(text, info.explanation)));
+        QVERIFY2(!info.explanation.contains(text),
+                 qPrintable(QStringLiteral("unexpected \"%1\" in: %2").arg(text, info.explanation)));
 }
 
 void TestPortMapData::port3000SentenceIsTheOneUsersRead()
 {
     const PortInfo info = fixture::developerMachine().describe(Protocol::Tcp, 3000);
-    QVERIFY(info.explanation.startsWith(QStringLiteral(
-        "TCP 3000 is forbidden: a runtime reservation 2869\u20133368 held by Windows "
-        "NAT (WinNAT) covers it, so any bind fails with WSAEACCES (10013) although "
-        "nothing listens there.")));
+    QVERIFY(info.explanation.startsWith(
+        QStringLiteral("TCP 3000 is forbidden: a runtime reservation 2869\u20133368 held by Windows "
+                       "NAT (WinNAT) covers it, so any bind fails with WSAEACCES (10013) although "
+                       "nothing listens there.")));
     QCOMPARE(info.summary,
              QStringLiteral("TCP 3000: forbidden \u2014 runtime reservation 2869\u20133368 held by "
                             "Windows NAT (WinNAT)"));
@@ -214,14 +211,12 @@ void TestPortMapData::scanAndFactsDisagree_data()
                        "The scan names wslhost.exe as the holder."};
     QTest::newRow("scan in use, no listener known")
         << windows << 7001 << PortVerdict::InUse
-        << QStringList{
-               "TCP 7001 is in use: the last scan's bind failed with WSAEADDRINUSE (10048), "
-               "although no listener is known there."};
+        << QStringList{"TCP 7001 is in use: the last scan's bind failed with WSAEADDRINUSE (10048), "
+                       "although no listener is known there."};
     QTest::newRow("runtime block the scan found free")
         << windows << 7100 << PortVerdict::Forbidden
-        << QStringList{
-               "runtime reservation 7100\u20137109 held by an unknown process",
-               "The last scan bound it successfully, so these facts may have changed since."};
+        << QStringList{"runtime reservation 7100\u20137109 held by an unknown process",
+                       "The last scan bound it successfully, so these facts may have changed since."};
     // WSAEACCES where no reservation covers the port: a socket holds it, not a reservation.
     QTest::newRow("scan denied, no reservation")
         << windows << 7500 << PortVerdict::InUse
@@ -269,8 +264,7 @@ void TestPortMapData::scanAndFactsDisagree()
     };
     const bool posixStyle = data.codeStyle == ErrorCodeStyle::Posix;
     data.tcp.scanRuns = {
-        run(80, 80, BindOutcome::Forbidden, posixStyle ? 13 : 10013,
-            posixStyle ? "EACCES" : "WSAEACCES"),
+        run(80, 80, BindOutcome::Forbidden, posixStyle ? 13 : 10013, posixStyle ? "EACCES" : "WSAEACCES"),
         run(81, 6999, BindOutcome::Free, 0, ""),
         run(7000, 7000, BindOutcome::Forbidden, 10013, "WSAEACCES", "wslhost.exe"),
         run(7001, 7001, BindOutcome::InUse, 10048, "WSAEADDRINUSE"),
@@ -318,8 +312,7 @@ void TestPortMapData::setScanReplacesOnlyItsProtocol()
     QCOMPARE(data.tcp.scanRuns.size(), tcpRuns);
     QCOMPARE(data.udp.scanRuns.size(), std::size_t(1));
     QVERIFY(data.describe(Protocol::Udp, 50010).explanation.contains("The last scan confirmed it"));
-    QVERIFY(
-        data.describe(Protocol::Udp, 4000).explanation.contains("The last scan did not cover it."));
+    QVERIFY(data.describe(Protocol::Udp, 4000).explanation.contains("The last scan did not cover it."));
 }
 
 void TestPortMapData::unsortedInputIsDescribedTheSame()
@@ -330,8 +323,7 @@ void TestPortMapData::unsortedInputIsDescribedTheSame()
     std::reverse(shuffled.tcp.listeners.begin(), shuffled.tcp.listeners.end());
     std::reverse(shuffled.tcp.scanRuns.begin(), shuffled.tcp.scanRuns.end());
     shuffled.normalize();
-    for (quint16 port :
-         {quint16(3000), quint16(5037), quint16(5432), quint16(50001), quint16(8009)})
+    for (quint16 port : {quint16(3000), quint16(5037), quint16(5432), quint16(50001), quint16(8009)})
         QCOMPARE(shuffled.describe(Protocol::Tcp, port).explanation,
                  sorted.describe(Protocol::Tcp, port).explanation);
 }
@@ -410,7 +402,8 @@ void TestPortMapData::mergeSpans_data()
     QTest::newRow("adjacent join")
         << std::vector<PortSpan>{{10, 19}, {20, 29}} << std::vector<PortSpan>{{10, 29}};
     QTest::newRow("gap of one stays apart")
-        << std::vector<PortSpan>{{10, 19}, {21, 29}} << std::vector<PortSpan>{{10, 19}, {21, 29}};
+        << std::vector<PortSpan>{{10, 19}, {21, 29}}
+        << std::vector<PortSpan>{{10, 19}, {21, 29}};
     QTest::newRow("unsorted and overlapping")
         << std::vector<PortSpan>{{50, 60}, {10, 30}, {25, 40}, {55, 58}}
         << std::vector<PortSpan>{{10, 40}, {50, 60}};
@@ -434,20 +427,22 @@ void TestPortMapData::coalesceForDisplay_data()
     QTest::addColumn<std::vector<PortSpan>>("expected");
 
     const std::vector<PortSpan> blocks{{100, 199}, {205, 209}, {400, 499}, {60000, 60099}};
-    QTest::newRow("one port per pixel keeps every gap") << blocks << 0 << 65535 << 1.0 << blocks;
+    QTest::newRow("one port per pixel keeps every gap")
+        << blocks << 0 << 65535 << 1.0 << blocks;
     QTest::newRow("gaps under a pixel join")
         << blocks << 0 << 65535 << 10.0
         << std::vector<PortSpan>{{100, 209}, {400, 499}, {60000, 60099}};
     QTest::newRow("window drops what lies outside, keeps what reaches in")
-        << blocks << 150 << 450 << 1.0 << std::vector<PortSpan>{{100, 199}, {205, 209}, {400, 499}};
+        << blocks << 150 << 450 << 1.0
+        << std::vector<PortSpan>{{100, 199}, {205, 209}, {400, 499}};
     QTest::newRow("whole space at 1280 px: alternating ports are one run")
         << alternating(1, 65535) << 0 << 65535 << 65536.0 / 1280
         << std::vector<PortSpan>{{1, 65535}};
     QTest::newRow("cells: alternating ports stay apart")
         << alternating(1, 65535) << 100 << 110 << 0.05
         << std::vector<PortSpan>{{101, 101}, {103, 103}, {105, 105}, {107, 107}, {109, 109}};
-    QTest::newRow("nothing in the window")
-        << blocks << 1000 << 2000 << 1.0 << std::vector<PortSpan>{};
+    QTest::newRow("nothing in the window") << blocks << 1000 << 2000 << 1.0
+                                           << std::vector<PortSpan>{};
 }
 
 void TestPortMapData::coalesceForDisplay()
