@@ -120,6 +120,42 @@ Error stateFileError(const std::string& path, std::string text)
                            " (delete the file or choose another state file to start over)");
 }
 
+// The scenario's text turned into a freshly booted machine. Its JSON tree lives only as long
+// as this call: on a big machine it is several times the size of the machine itself.
+Result<SimulatedMachine> seedFromText(std::string_view scenarioText, const std::string& source)
+{
+    auto document = parseJson(scenarioText);
+    if (!document)
+        return Error::make(ErrorKind::InvalidArgument,
+                           "scenario " + source + ": " + document.error().message);
+    return seedMachine(document.value(), scenarioText, source);
+}
+
+// The machine of an existing state file; its text and JSON tree end with this call.
+Result<SimulatedMachine> loadStateFile(const std::string& stateFile)
+{
+    auto text = simulated::readTextFile(stateFile, "state file");
+    if (!text)
+        return text.error();
+    auto stateDocument = parseJson(text.value());
+    if (!stateDocument)
+        return stateFileError(stateFile, stateDocument.error().message);
+    std::string().swap(text.value());
+    const Json* state = findMember(stateDocument.value(), "state");
+    const Json* format = state ? findMember(*state, "format") : nullptr;
+    // Never overwrite a file that is not ours: the path may be a typo for something else.
+    if (!format || !format->is_string() ||
+        format->get_ref<const std::string&>() != simulated::kStateFormat)
+        return stateFileError(stateFile, "not a Portolan simulated state file, so it is left "
+                                         "as it is");
+    auto loaded = simulated::machineFromJson(stateDocument.value(), "state file " + stateFile);
+    if (!loaded)
+        return Error::make(ErrorKind::IoError,
+                           loaded.error().message +
+                               " (delete the file or choose another state file to start over)");
+    return loaded;
+}
+
 } // namespace
 
 SimulatedBackend::SimulatedBackend(std::shared_ptr<Core> core) : m_core(std::move(core)) {}
@@ -157,13 +193,10 @@ Result<std::unique_ptr<SimulatedBackend>> SimulatedBackend::openFrom(std::string
 {
     // The scenario is validated completely before the state file is looked at, so that a bad
     // scenario never touches an existing state.
-    auto document = parseJson(scenarioText);
-    if (!document)
-        return Error::make(ErrorKind::InvalidArgument,
-                           "scenario " + source + ": " + document.error().message);
-    auto seeded = seedMachine(document.value(), scenarioText, source);
+    auto seeded = seedFromText(scenarioText, source);
     if (!seeded)
         return seeded.error();
+    std::string().swap(scenarioText); // its hash is all the machine needs of it now
 
     if (stateFile.empty())
         stateFile = defaultStatePath();
@@ -173,31 +206,17 @@ Result<std::unique_ptr<SimulatedBackend>> SimulatedBackend::openFrom(std::string
     }
 
     if (simulated::fileExists(stateFile)) {
-        auto text = simulated::readTextFile(stateFile, "state file");
-        if (!text)
-            return text.error();
-        auto stateDocument = parseJson(text.value());
-        if (!stateDocument)
-            return stateFileError(stateFile, stateDocument.error().message);
-        const Json* state = findMember(stateDocument.value(), "state");
-        const Json* format = state ? findMember(*state, "format") : nullptr;
-        // Never overwrite a file that is not ours: the path may be a typo for something else.
-        if (!format || !format->is_string() ||
-            format->get_ref<const std::string&>() != simulated::kStateFormat)
-            return stateFileError(stateFile, "not a Portolan simulated state file, so it is left "
-                                             "as it is");
-        auto loaded = simulated::machineFromJson(stateDocument.value(), "state file " + stateFile);
+        auto loaded = loadStateFile(stateFile);
         if (!loaded)
-            return Error::make(ErrorKind::IoError,
-                               loaded.error().message +
-                                   " (delete the file or choose another state file to start "
-                                   "over)");
+            return loaded.error();
         if (!scenarioGiven || loaded->scenarioHash == seeded->scenarioHash) {
+            seeded.value() = SimulatedMachine{}; // not needed: the state is the machine
             SimulatedMachine machine = std::move(loaded).value();
             const auto before = machine.tokenCounter;
             Core::assignMissingTokens(machine);
+            const bool generated = machine.tokenCounter != before;
             auto core = std::make_shared<Core>(std::move(machine), stateFile);
-            if (core->machine().tokenCounter != before)
+            if (generated)
                 if (auto written = core->writeState(); !written)
                     return written.error();
             return std::unique_ptr<SimulatedBackend>(new SimulatedBackend(std::move(core)));

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <unordered_set>
 
 namespace portolan::simulated {
 
@@ -26,6 +27,43 @@ bool tokenInUse(const SimulatedMachine& machine, const std::vector<OwnBlock>& ow
     return std::any_of(machine.persistent.begin(), machine.persistent.end(), same) ||
            std::any_of(machine.runtime.begin(), machine.runtime.end(), same) ||
            std::any_of(own.begin(), own.end(), same);
+}
+
+// The next token of the machine's deterministic sequence that `inUse` does not reject.
+template <typename InUse> Token nextToken(SimulatedMachine& machine, InUse inUse)
+{
+    // Deterministic for a scenario, so that tests and demos repeat; different per boot.
+    const std::uint64_t seed = fnv1a64(machine.scenarioHash);
+    for (;;) {
+        machine.tokenCounter = nextCounter(machine.tokenCounter);
+        const std::uint64_t counter = machine.tokenCounter;
+        const Token token = splitmix64(seed ^ (machine.bootCounter * 0xD1B54A32D192ED03ull) ^
+                                       (counter * 0x9E3779B97F4A7C15ull));
+        if (token != kNoToken && !inUse(token))
+            return token;
+    }
+}
+
+// Gives every block of the machine without a token a new one. The tokens in use are
+// gathered once, so that a machine of n blocks gets its tokens in O(n) rather than O(n^2).
+void fillMissingTokens(SimulatedMachine& machine)
+{
+    std::unordered_set<Token> used;
+    used.reserve(machine.persistent.size() + machine.runtime.size());
+    for (const auto& b : machine.persistent)
+        used.insert(b.token);
+    for (const auto& b : machine.runtime)
+        used.insert(b.token);
+    const auto fill = [&](Token& token) {
+        if (token != kNoToken)
+            return;
+        token = nextToken(machine, [&used](Token t) { return used.contains(t); });
+        used.insert(token);
+    };
+    for (auto& b : machine.persistent)
+        fill(b.token);
+    for (auto& b : machine.runtime)
+        fill(b.token);
 }
 
 } // namespace
@@ -63,7 +101,7 @@ Core::Core(SimulatedMachine machine, std::string stateFile)
 Result<void> Core::writeState()
 {
     std::lock_guard lock(m_mutex);
-    return commit(m_machine);
+    return writeStateFile(m_machine);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -191,10 +229,7 @@ Result<void> Core::reboot()
         b.token = kNoToken;
     for (auto& b : candidate.runtime)
         b.token = kNoToken;
-    for (auto& b : candidate.persistent)
-        b.token = newToken(candidate, {});
-    for (auto& b : candidate.runtime)
-        b.token = newToken(candidate, {});
+    fillMissingTokens(candidate);
     if (auto written = commit(std::move(candidate)); !written)
         return written;
     killSockets();
@@ -299,12 +334,7 @@ Result<void> Core::setDynamicRange(Protocol protocol, PortRange range)
 
 void Core::assignMissingTokens(SimulatedMachine& machine)
 {
-    for (auto& b : machine.persistent)
-        if (b.token == kNoToken)
-            b.token = newToken(machine, {});
-    for (auto& b : machine.runtime)
-        if (b.token == kNoToken)
-            b.token = newToken(machine, {});
+    fillMissingTokens(machine);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -322,21 +352,31 @@ std::optional<std::int64_t> Core::takeFailure(SimulatedCall call)
 
 Result<void> Core::commit(SimulatedMachine candidate)
 {
-    if (m_stateFile != ":memory:") {
-        const std::string text = dumpJson(machineToJson(candidate), 2) + "\n";
-        if (auto written = writeTextFileAtomically(m_stateFile, text); !written)
-            return written;
-    }
+    if (auto written = writeStateFile(candidate); !written)
+        return written;
     m_machine = std::move(candidate);
     refreshCaches();
     return {};
 }
 
+Result<void> Core::writeStateFile(const SimulatedMachine& machine) const
+{
+    if (m_stateFile == ":memory:")
+        return {};
+    return writeTextFileAtomically(m_stateFile, machineToText(machine));
+}
+
 void Core::refreshCaches()
 {
     m_listenerAddresses.clear();
+    m_listenerAddresses.reserve(m_machine.listeners.size());
     for (const auto& l : m_machine.listeners)
         m_listenerAddresses.push_back(parseIpAddress(l.address).value_or(IpAddress{}));
+    m_listenerIndex.rebuild(m_machine.listeners);
+    for (Protocol p : {Protocol::Tcp, Protocol::Udp}) {
+        m_persistentIndex[std::size_t(p)].rebuild(m_machine.persistent, p);
+        m_runtimeIndex[std::size_t(p)].rebuild(m_machine.runtime, p);
+    }
     m_localAddresses.clear();
     for (const auto& a : m_machine.addresses)
         if (auto parsed = parseIpAddress(a))
@@ -352,17 +392,8 @@ void Core::killSockets()
 
 Token Core::newToken(SimulatedMachine& machine, const std::vector<OwnBlock>& own)
 {
-    // Deterministic for a scenario, so that tests and demos repeat; different per boot.
-    const std::uint64_t seed = fnv1a64(machine.scenarioHash);
-    for (;;) {
-        machine.tokenCounter = nextCounter(machine.tokenCounter);
-        const std::uint64_t counter = machine.tokenCounter;
-        const Token token = splitmix64(seed ^ (machine.bootCounter * 0xD1B54A32D192ED03ull) ^
-                                       (counter * 0x9E3779B97F4A7C15ull));
-        if (token == kNoToken || tokenInUse(machine, own, token))
-            continue;
-        return token;
-    }
+    // One token: a pass over the blocks per candidate is cheaper than gathering them.
+    return nextToken(machine, [&](Token t) { return tokenInUse(machine, own, t); });
 }
 
 } // namespace portolan::simulated

@@ -6,6 +6,7 @@
 #include "../inetaddress.h"
 #include "../nativecodes.h"
 #include "simulatedcontrol.h"
+#include "simulatedindex.h"
 #include "simulatedmachine.h"
 #include "simulatedrules.h"
 
@@ -147,6 +148,7 @@ private:
     // Writes `candidate` to the state file, then makes it the machine. A failed write
     // changes nothing.
     Result<void> commit(SimulatedMachine candidate);
+    Result<void> writeStateFile(const SimulatedMachine& machine) const;
     void refreshCaches();
     void killSockets();
     static Token newToken(SimulatedMachine& machine, const std::vector<OwnBlock>& own);
@@ -181,6 +183,10 @@ private:
     std::string m_stateFile;                    // ":memory:" = nothing on disk
     std::vector<IpAddress> m_listenerAddresses; // parsed m_machine.listeners[i].address
     std::vector<IpAddress> m_localAddresses;    // parsed m_machine.addresses
+    // Per protocol (Tcp, Udp): which of m_machine's blocks covers a port.
+    std::array<BlockIndex, 2> m_persistentIndex;
+    std::array<BlockIndex, 2> m_runtimeIndex;
+    ListenerIndex m_listenerIndex; // m_machine.listeners by protocol and port
     std::map<std::uint64_t, SocketRecord> m_sockets;
     std::uint64_t m_nextSocket = 1;
     std::vector<OwnBlock> m_own;

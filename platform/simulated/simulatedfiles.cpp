@@ -7,7 +7,6 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 namespace portolan::simulated {
 
@@ -26,12 +25,18 @@ Result<std::string> readTextFile(const std::string& path, std::string_view what)
     if (!in)
         return Error::make(ErrorKind::IoError,
                            std::string(what) + " " + path + " cannot be opened for reading");
-    std::ostringstream text;
-    text << in.rdbuf();
+    // In blocks straight into the string: a stream buffer copied into a string stream and
+    // then out of it held a big scenario three times.
+    std::string text;
+    if (const auto size = fs::file_size(utf8::toPath(path), ec); !ec)
+        text.reserve(std::size_t(size));
+    char buffer[1 << 14];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
+        text.append(buffer, std::size_t(in.gcount()));
     if (in.bad())
         return Error::make(ErrorKind::IoError,
                            std::string(what) + " " + path + " could not be read completely");
-    return text.str();
+    return text;
 }
 
 bool fileExists(const std::string& path)

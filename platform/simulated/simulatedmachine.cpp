@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <initializer_list>
 #include <limits>
+#include <map>
+#include <unordered_map>
 
 namespace portolan::simulated {
 
@@ -35,6 +37,24 @@ std::string indexed(std::string_view path, std::size_t index)
 {
     return std::string(path) + "[" + std::to_string(index) + "]";
 }
+
+// A field's name in messages ("runtime[2].start"), put together only when a message needs it:
+// a big scenario has hundreds of thousands of fields and, when it is valid, no message.
+class FieldPath
+{
+public:
+    FieldPath(const char* whole) : m_parent(whole) {}
+    FieldPath(const std::string& whole) : m_parent(whole) {}
+    FieldPath(std::string_view parent, std::string_view key) : m_parent(parent), m_key(key) {}
+    std::string text() const
+    {
+        return m_key.empty() ? std::string(m_parent) : join(m_parent, m_key);
+    }
+
+private:
+    std::string_view m_parent;
+    std::string_view m_key;
+};
 
 std::string typeName(const Json& v)
 {
@@ -105,11 +125,13 @@ const Json* field(const Json& obj, std::string_view path, std::string_view key, 
     return v;
 }
 
-std::int64_t integer(const Json& v, const std::string& path, std::int64_t min, std::int64_t max)
+std::int64_t integer(const Json& v, const FieldPath& path, std::int64_t min, std::int64_t max)
 {
-    const std::string allowed = "allowed " + std::to_string(min) + "-" + std::to_string(max);
+    const auto allowed = [&] {
+        return "allowed " + std::to_string(min) + "-" + std::to_string(max);
+    };
     if (!v.is_number())
-        fail(path, "expected an integer, found " + typeName(v) + "; " + allowed);
+        fail(path.text(), "expected an integer, found " + typeName(v) + "; " + allowed());
     const auto n = jsonInt64(v);
     if (!n) {
         // A fraction or an exponent, or a whole number beyond 64 bits (which the parser keeps
@@ -117,97 +139,100 @@ std::int64_t integer(const Json& v, const std::string& path, std::int64_t min, s
         const bool whole =
             v.is_number_unsigned() || (std::trunc(v.get<double>()) == v.get<double>() &&
                                        std::abs(v.get<double>()) >= 9223372036854775808.0);
-        fail(path, dumpJson(v) + (whole ? " is out of range; " : " is not an integer; ") + allowed);
+        fail(path.text(),
+             dumpJson(v) + (whole ? " is out of range; " : " is not an integer; ") + allowed());
     }
     if (*n < min || *n > max)
-        fail(path, dumpJson(v) + " is out of range; " + allowed);
+        fail(path.text(), dumpJson(v) + " is out of range; " + allowed());
     return *n;
 }
 
-const std::string& string(const Json& v, const std::string& path, bool nonEmpty)
+const std::string& string(const Json& v, const FieldPath& path, bool nonEmpty)
 {
     if (!v.is_string())
-        fail(path, "expected a string, found " + typeName(v));
+        fail(path.text(), "expected a string, found " + typeName(v));
     const auto& text = v.get_ref<const std::string&>();
     if (nonEmpty && text.empty())
-        fail(path, "must not be empty");
+        fail(path.text(), "must not be empty");
     return text;
 }
 
-bool boolean(const Json& v, const std::string& path)
+bool boolean(const Json& v, const FieldPath& path)
 {
     if (!v.is_boolean())
-        fail(path, "expected true or false, found " + typeName(v));
+        fail(path.text(), "expected true or false, found " + typeName(v));
     return v.get<bool>();
 }
 
-const Json& array(const Json& v, const std::string& path)
+const Json& array(const Json& v, const FieldPath& path)
 {
     if (!v.is_array())
-        fail(path, "expected an array, found " + typeName(v));
+        fail(path.text(), "expected an array, found " + typeName(v));
     return v;
 }
 
-Protocol protocol(const Json& v, const std::string& path)
+Protocol protocol(const Json& v, const FieldPath& path)
 {
     if (!v.is_string())
-        fail(path, "expected a string, found " + typeName(v) + "; allowed: \"tcp\", \"udp\"");
+        fail(path.text(),
+             "expected a string, found " + typeName(v) + "; allowed: \"tcp\", \"udp\"");
     const auto& text = v.get_ref<const std::string&>();
     const auto p = parseProtocol(text);
     if (!p)
-        fail(path, jsonString(text) + " is not a protocol; allowed: \"tcp\", \"udp\"");
+        fail(path.text(), jsonString(text) + " is not a protocol; allowed: \"tcp\", \"udp\"");
     return *p;
 }
 
-SocketSharing sharing(const Json& v, const std::string& path)
+SocketSharing sharing(const Json& v, const FieldPath& path)
 {
-    const std::string allowed = "allowed: \"default\", \"reuseaddr\", \"exclusive\"";
+    const char* const allowed = "allowed: \"default\", \"reuseaddr\", \"exclusive\"";
     if (!v.is_string())
-        fail(path, "expected a string, found " + typeName(v) + "; " + allowed);
+        fail(path.text(), "expected a string, found " + typeName(v) + "; " + allowed);
     const auto& text = v.get_ref<const std::string&>();
     const auto parsed = parseSocketSharing(text);
     if (!parsed)
-        fail(path, jsonString(text) + " is not a socket option; " + allowed);
+        fail(path.text(), jsonString(text) + " is not a socket option; " + allowed);
     return *parsed;
 }
 
-Token token(const Json& v, const std::string& path)
+Token token(const Json& v, const FieldPath& path)
 {
-    const std::string allowed = "allowed 1-18446744073709551615";
+    const char* const allowed = "allowed 1-18446744073709551615";
     if (!v.is_number())
-        fail(path, "expected an integer, found " + typeName(v) + "; " + allowed);
+        fail(path.text(), "expected an integer, found " + typeName(v) + "; " + allowed);
     const auto n = jsonUint64(v);
     if (!n || *n == kNoToken)
-        fail(path, dumpJson(v) + " is not a token; " + allowed);
+        fail(path.text(), dumpJson(v) + " is not a token; " + allowed);
     return *n;
 }
 
 // start/count of a block: each in range, and the block must end at 65535 at the latest.
 PortRange block(const Json& obj, const std::string& path, std::int64_t minCount)
 {
-    const auto start = integer(*field(obj, path, "start", true), join(path, "start"), 1, 65535);
+    const auto start =
+        integer(*field(obj, path, "start", true), FieldPath(path, "start"), 1, 65535);
     const auto count =
-        integer(*field(obj, path, "count", true), join(path, "count"), minCount, 65535);
+        integer(*field(obj, path, "count", true), FieldPath(path, "count"), minCount, 65535);
     if (start + count - 1 > 65535)
         fail(path, "the block " + std::to_string(start) + "-" + std::to_string(start + count - 1) +
                        " runs past 65535; allowed: start + count - 1 <= 65535");
     return PortRange{std::uint16_t(start), std::uint16_t(count)};
 }
 
-std::int64_t pid(const Json& v, const std::string& path)
+std::int64_t pid(const Json& v, const FieldPath& path)
 {
     return integer(v, path, 0, std::numeric_limits<std::uint32_t>::max());
 }
 
-std::int64_t bootTime(const Json& v, const std::string& path)
+std::int64_t bootTime(const Json& v, const FieldPath& path)
 {
     if (v.is_string()) {
         const auto& text = v.get_ref<const std::string&>();
         const auto t = parseUtcTime(text);
         if (!t)
-            fail(path, jsonString(text) +
-                           " is not a time; allowed: \"YYYY-MM-DDTHH:MM:SSZ\" (UTC) or "
-                           "seconds since 1970");
+            fail(path.text(), jsonString(text) +
+                                  " is not a time; allowed: \"YYYY-MM-DDTHH:MM:SSZ\" (UTC) or "
+                                  "seconds since 1970");
         return *t;
     }
     return integer(v, path, 0, kMaxBootTime);
@@ -220,16 +245,48 @@ struct Placed
     std::string path;
 };
 
+// The first block (in document order) that overlaps an earlier one, named with the first
+// earlier block it overlaps. The blocks read so far are disjoint (else the check would have
+// stopped), so per protocol they form a map from start to entry, and the earlier blocks a new
+// one meets are a run of neighbours in it: O(n log n) where comparing every pair was O(n^2).
 void checkOverlaps(const std::vector<Placed>& blocks)
 {
-    for (std::size_t i = 0; i < blocks.size(); ++i)
-        for (std::size_t j = 0; j < i; ++j)
-            if (blocks[i].protocol == blocks[j].protocol &&
-                blocks[i].range.overlaps(blocks[j].range))
-                fail(blocks[i].path, blockText(blocks[i].protocol, blocks[i].range) + " overlaps " +
-                                         blocks[j].path + " (" +
-                                         blockText(blocks[j].protocol, blocks[j].range) +
-                                         "); allowed: reserved blocks that do not overlap");
+    std::map<std::uint32_t, std::size_t> byStart[2]; // per protocol: start -> index in blocks
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        const Placed& block = blocks[i];
+        auto& placed = byStart[block.protocol == Protocol::Tcp ? 0 : 1];
+        // The run of earlier blocks starting at or before this one's end, walked back while
+        // they still reach into it.
+        std::optional<std::size_t> first;
+        for (auto it = placed.upper_bound(block.range.end()); it != placed.begin();) {
+            --it;
+            if (!blocks[it->second].range.overlaps(block.range))
+                break;
+            first = std::min(first.value_or(it->second), it->second);
+        }
+        if (first) {
+            const Placed& earlier = blocks[*first];
+            fail(block.path, blockText(block.protocol, block.range) + " overlaps " + earlier.path +
+                                 " (" + blockText(earlier.protocol, earlier.range) +
+                                 "); allowed: reserved blocks that do not overlap");
+        }
+        placed.emplace(block.range.start, i);
+    }
+}
+
+// The first token (in document order) that repeats an earlier one, named with that one.
+// `tokens` holds each token with the path of its block.
+void checkTokens(const std::vector<std::pair<Token, std::string>>& tokens)
+{
+    std::unordered_map<Token, std::size_t> seen;
+    seen.reserve(tokens.size());
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const auto [at, added] = seen.emplace(tokens[i].first, i);
+        if (!added)
+            fail(join(tokens[i].second, "token"), "repeats the token of " +
+                                                      join(tokens[at->second].second, "token") +
+                                                      "; allowed: a token used by no other block");
+    }
 }
 
 SimulatedMachine parseMachine(const Json& doc)
@@ -295,19 +352,20 @@ SimulatedMachine parseMachine(const Json& doc)
     // What persistent and runtime entries share: protocol, start and count first, the token
     // last (it is checked for repeats once all blocks are read).
     const auto readBlock = [&](const Json& entry, const std::string& path, auto& b) {
-        b.protocol = protocol(*field(entry, path, "protocol", true), join(path, "protocol"));
+        b.protocol = protocol(*field(entry, path, "protocol", true), FieldPath(path, "protocol"));
         b.range = block(entry, path, 1);
         placed.push_back({b.protocol, b.range, path});
     };
     const auto readToken = [&](const Json& entry, const std::string& path, auto& b) {
         if (auto t = field(entry, path, "token", false)) {
-            b.token = token(*t, join(path, "token"));
-            tokens.emplace_back(b.token, join(path, "token"));
+            b.token = token(*t, FieldPath(path, "token"));
+            tokens.emplace_back(b.token, path);
         }
     };
 
     if (auto v = field(doc, "", "persistent", false)) {
         const auto& list = array(*v, "persistent");
+        m.persistent.reserve(list.size());
         for (std::size_t i = 0; i < list.size(); ++i) {
             const auto path = indexed("persistent", i);
             object(list[i], path);
@@ -315,7 +373,7 @@ SimulatedMachine parseMachine(const Json& doc)
             SimulatedPersistentBlock b;
             readBlock(list[i], path, b);
             if (auto n = field(list[i], path, "note", false))
-                b.note = string(*n, join(path, "note"), false);
+                b.note = string(*n, FieldPath(path, "note"), false);
             readToken(list[i], path, b);
             m.persistent.push_back(std::move(b));
         }
@@ -323,36 +381,36 @@ SimulatedMachine parseMachine(const Json& doc)
 
     if (auto v = field(doc, "", "runtime", false)) {
         const auto& list = array(*v, "runtime");
+        m.runtime.reserve(list.size());
         for (std::size_t i = 0; i < list.size(); ++i) {
             const auto path = indexed("runtime", i);
             object(list[i], path);
             onlyKeys(list[i], path, {"protocol", "start", "count", "owner", "pid", "token"});
             SimulatedServiceBlock b;
             readBlock(list[i], path, b);
-            b.owner = string(*field(list[i], path, "owner", true), join(path, "owner"), true);
+            b.owner = string(*field(list[i], path, "owner", true), FieldPath(path, "owner"), true);
             if (auto p = field(list[i], path, "pid", false))
-                b.pid = pid(*p, join(path, "pid"));
+                b.pid = pid(*p, FieldPath(path, "pid"));
             readToken(list[i], path, b);
             m.runtime.push_back(std::move(b));
         }
     }
     checkOverlaps(placed);
-    for (std::size_t i = 0; i < tokens.size(); ++i)
-        for (std::size_t j = 0; j < i; ++j)
-            if (tokens[i].first == tokens[j].first)
-                fail(tokens[i].second, "repeats the token of " + tokens[j].second +
-                                           "; allowed: a token used by no other block");
+    checkTokens(tokens);
 
     if (auto v = field(doc, "", "listeners", false)) {
         const auto& list = array(*v, "listeners");
+        m.listeners.reserve(list.size());
         for (std::size_t i = 0; i < list.size(); ++i) {
             const auto path = indexed("listeners", i);
             object(list[i], path);
             onlyKeys(list[i], path,
                      {"protocol", "address", "port", "pid", "process", "options", "user"});
             Listener l;
-            l.protocol = protocol(*field(list[i], path, "protocol", true), join(path, "protocol"));
-            l.address = string(*field(list[i], path, "address", true), join(path, "address"), true);
+            l.protocol =
+                protocol(*field(list[i], path, "protocol", true), FieldPath(path, "protocol"));
+            l.address =
+                string(*field(list[i], path, "address", true), FieldPath(path, "address"), true);
             const auto address = parseIpAddress(l.address);
             if (!address)
                 fail(join(path, "address"), jsonString(l.address) +
@@ -361,16 +419,16 @@ SimulatedMachine parseMachine(const Json& doc)
             l.family = address->family;
             l.address = address->toString();
             l.port = std::uint16_t(
-                integer(*field(list[i], path, "port", true), join(path, "port"), 1, 65535));
+                integer(*field(list[i], path, "port", true), FieldPath(path, "port"), 1, 65535));
             if (auto p = field(list[i], path, "pid", false))
-                l.pid = pid(*p, join(path, "pid"));
+                l.pid = pid(*p, FieldPath(path, "pid"));
             if (auto p = field(list[i], path, "process", false))
-                l.process = string(*p, join(path, "process"), false);
+                l.process = string(*p, FieldPath(path, "process"), false);
             if (auto p = field(list[i], path, "options", false))
-                l.sharing = sharing(*p, join(path, "options"));
+                l.sharing = sharing(*p, FieldPath(path, "options"));
             l.user = m.selfUser;
             if (auto p = field(list[i], path, "user", false))
-                l.user = string(*p, join(path, "user"), true);
+                l.user = string(*p, FieldPath(path, "user"), true);
             m.listeners.push_back(std::move(l));
         }
     }
@@ -438,75 +496,6 @@ Result<SimulatedMachine> machineFromJson(const Json& document, std::string_view 
         message += ": " + problem.text;
         return Error::make(ErrorKind::InvalidArgument, std::move(message));
     }
-}
-
-Json machineToJson(const SimulatedMachine& m)
-{
-    // The first members of a block entry, the same for persistent and runtime blocks.
-    const auto blockEntry = [](Protocol protocol, PortRange range) {
-        return Json{{"protocol", std::string(toString(protocol))},
-                    {"start", range.start},
-                    {"count", range.count}};
-    };
-
-    Json dynamic = Json::object();
-    for (Protocol p : {Protocol::Tcp, Protocol::Udp})
-        dynamic[std::string(toString(p))] = {{"start", m.dynamicRange(p).start},
-                                             {"count", m.dynamicRange(p).count}};
-
-    Json persistent = Json::array();
-    for (const auto& b : m.persistent) {
-        Json e = blockEntry(b.protocol, b.range);
-        if (!b.note.empty())
-            e["note"] = b.note;
-        e["token"] = b.token;
-        persistent.push_back(std::move(e));
-    }
-
-    Json runtime = Json::array();
-    for (const auto& b : m.runtime) {
-        Json e = blockEntry(b.protocol, b.range);
-        e["owner"] = b.owner;
-        if (b.pid >= 0)
-            e["pid"] = b.pid;
-        e["token"] = b.token;
-        runtime.push_back(std::move(e));
-    }
-
-    Json listeners = Json::array();
-    for (const auto& l : m.listeners) {
-        Json e = {{"protocol", std::string(toString(l.protocol))},
-                  {"address", l.address},
-                  {"port", l.port}};
-        if (l.pid >= 0)
-            e["pid"] = l.pid;
-        if (!l.process.empty())
-            e["process"] = l.process;
-        if (l.sharing != SocketSharing::Default)
-            e["options"] = std::string(toString(l.sharing));
-        if (!l.user.empty())
-            e["user"] = l.user;
-        listeners.push_back(std::move(e));
-    }
-
-    // Members in the order a scenario's author writes them.
-    Json doc = Json::object();
-    doc["schema"] = m.schema;
-    doc["name"] = m.name;
-    doc["description"] = m.description;
-    doc["hostName"] = m.hostName;
-    doc["elevated"] = m.elevated;
-    doc["bootTime"] = formatUtcTime(m.bootTime);
-    doc["dynamicRange"] = std::move(dynamic);
-    doc["addresses"] = m.addresses;
-    doc["self"] = {{"pid", m.selfPid}, {"process", m.selfProcess}, {"user", m.selfUser}};
-    doc["persistent"] = std::move(persistent);
-    doc["runtime"] = std::move(runtime);
-    doc["listeners"] = std::move(listeners);
-    doc["state"] = {{"format", std::string(kStateFormat)}, {"version", kStateVersion},
-                    {"scenarioHash", m.scenarioHash},      {"seededFrom", m.seededFrom},
-                    {"bootCounter", m.bootCounter},        {"tokenCounter", m.tokenCounter}};
-    return doc;
 }
 
 std::uint64_t fnv1a64(std::string_view text)

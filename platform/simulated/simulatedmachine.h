@@ -99,6 +99,9 @@ constexpr std::uint64_t nextCounter(std::uint64_t counter)
 Result<SimulatedMachine> machineFromJson(const Json& document, std::string_view source);
 // The state document: a valid scenario plus tokens and a "state" object.
 Json machineToJson(const SimulatedMachine& machine);
+// The state file's text: dumpJson(machineToJson(machine), 2) and a line break, written entry
+// by entry, so that a machine of n blocks is never held a second time as a JSON tree.
+std::string machineToText(const SimulatedMachine& machine);
 // The 64-bit FNV-1a hash: cheap, stable across builds and platforms.
 std::uint64_t fnv1a64(std::string_view text);
 // "fnv1a64:0123456789abcdef"

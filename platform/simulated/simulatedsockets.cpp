@@ -199,12 +199,10 @@ bool Core::knownAddress(const IpAddress& address) const
 const Listener* Core::listenerAt(Protocol protocol, std::uint16_t port,
                                  const IpAddress* address) const
 {
-    for (std::size_t i = 0; i < m_machine.listeners.size(); ++i) {
-        const Listener& l = m_machine.listeners[i];
-        if (l.protocol == protocol && l.port == port &&
-            (!address || addressesCollide(*address, m_listenerAddresses[i])))
-            return &l;
-    }
+    const auto [first, last] = m_listenerIndex.at(protocol, port);
+    for (auto it = first; it != last; ++it)
+        if (!address || addressesCollide(*address, m_listenerAddresses[it->second]))
+            return &m_machine.listeners[it->second];
     return nullptr;
 }
 
@@ -220,18 +218,14 @@ const SocketRecord* Core::boundAt(Protocol protocol, std::uint16_t port, const I
 
 const SimulatedPersistentBlock* Core::persistentAt(Protocol protocol, std::uint16_t port) const
 {
-    for (const auto& b : m_machine.persistent)
-        if (b.protocol == protocol && b.range.contains(port))
-            return &b;
-    return nullptr;
+    const auto found = m_persistentIndex[std::size_t(protocol)].find(port);
+    return found ? &m_machine.persistent[*found] : nullptr;
 }
 
 const SimulatedServiceBlock* Core::serviceAt(Protocol protocol, std::uint16_t port) const
 {
-    for (const auto& b : m_machine.runtime)
-        if (b.protocol == protocol && b.range.contains(port))
-            return &b;
-    return nullptr;
+    const auto found = m_runtimeIndex[std::size_t(protocol)].find(port);
+    return found ? &m_machine.runtime[*found] : nullptr;
 }
 
 const OwnBlock* Core::ownAt(Protocol protocol, std::uint16_t port) const
@@ -331,11 +325,12 @@ std::vector<Occupant> Core::occupants(Protocol protocol, std::uint16_t port,
                                       const IpAddress& address, std::uint64_t except) const
 {
     std::vector<Occupant> out;
-    for (std::size_t i = 0; i < m_machine.listeners.size(); ++i) {
-        const Listener& l = m_machine.listeners[i];
-        if (l.protocol == protocol && l.port == port &&
-            addressesCollide(address, m_listenerAddresses[i]))
-            out.push_back(Occupant{m_listenerAddresses[i], l.sharing, sameUser(l.user),
+    const auto [first, last] = m_listenerIndex.at(protocol, port);
+    for (auto it = first; it != last; ++it) {
+        const Listener& l = m_machine.listeners[it->second];
+        const IpAddress& at = m_listenerAddresses[it->second];
+        if (addressesCollide(address, at))
+            out.push_back(Occupant{at, l.sharing, sameUser(l.user),
                                    Holder::ofProcess(l.pid, l.process, l.address)});
     }
     for (const auto& [id, s] : m_sockets)

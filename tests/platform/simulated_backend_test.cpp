@@ -385,6 +385,62 @@ TEST_CASE("simulated: binds without association")
     }
 }
 
+// A port's holder is looked up in a sorted index of the machine's blocks and listeners rather
+// than by walking every block; on a big machine each port must still name its own holder, and
+// the automatic port must still skip every reserved block.
+TEST_CASE("simulated: on a big machine every port names its own holder")
+{
+    constexpr int first = 20000;
+    constexpr int n = 20000; // single-port runtime blocks on 20000-39999, listed backwards
+    Json scenario = {{"schema", 1},
+                     {"elevated", true},
+                     {"dynamicRange", {{"tcp", {{"start", first}, {"count", n + 11}}}}},
+                     {"persistent", {{{"protocol", "tcp"}, {"start", first + n}, {"count", 10}}}},
+                     {"runtime", Json::array()},
+                     {"listeners", Json::array()}};
+    const auto ownerOf = [](int port) { return "svc-" + std::to_string(port % 3); };
+    for (int port = first + n - 1; port >= first; --port)
+        scenario["runtime"].push_back(
+            {{"protocol", "tcp"}, {"start", port}, {"count", 1}, {"owner", ownerOf(port)}});
+    for (int port = 41000; port < 65000; port += 1000)
+        scenario["listeners"].push_back({{"protocol", "tcp"},
+                                         {"address", "0.0.0.0"},
+                                         {"port", port},
+                                         {"pid", port},
+                                         {"process", "listener.exe"}});
+    auto opened = SimulatedBackend::fromScenario(scenario);
+    REQUIRE_MESSAGE(opened.ok(), opened.error().describe());
+    SimulatedBackend& backend = *opened.value();
+    const auto probe = [&](std::uint16_t port, Protocol protocol = Protocol::Tcp) {
+        return backend.bindProbe(BindTarget{protocol, AddressFamily::IPv4, "0.0.0.0", port});
+    };
+
+    for (int port : {first, first + 1, first + 2, 29999, 30000, first + n - 1}) {
+        CAPTURE(port);
+        const auto result = probe(std::uint16_t(port));
+        CHECK(result.outcome == BindOutcome::Forbidden);
+        CHECK(result.holder.owner == ownerOf(port));
+    }
+    CHECK(probe(first - 1).outcome == BindOutcome::Free);
+    CHECK(probe(first + n + 5).outcome == BindOutcome::Free); // inside the persistent block
+    CHECK(probe(30000, Protocol::Udp).outcome == BindOutcome::Free);
+    for (int port : {41000, 52000, 64000}) {
+        CAPTURE(port);
+        const auto result = probe(std::uint16_t(port));
+        CHECK(result.outcome == BindOutcome::InUse);
+        CHECK(result.holder.pid == port);
+    }
+    CHECK(probe(41001).outcome == BindOutcome::Free);
+
+    // The dynamic range 20000-40010 has one port outside every block: 40010.
+    auto socket = openSocket(backend);
+    REQUIRE(socket->bind("0.0.0.0", 0).ok());
+    CHECK(socket->localPort().value() == first + n + 10);
+    auto second = openSocket(backend);
+    checkNativeError(errorOf(second->bind("0.0.0.0", 0)), simulated::kEphemeralExhaustedCode,
+                     "WSAENOBUFS", ErrorKind::Conflict);
+}
+
 TEST_CASE("simulated: the developer scenario — port 3000 fails with 10013, netstat is silent")
 {
     auto backend = openScenario("developer.json");

@@ -240,6 +240,151 @@ TEST_CASE("scenario: errors name the field and the allowed values")
     }
 }
 
+// The checks over all blocks sort them rather than compare every pair; on a machine of tens of
+// thousands of blocks, listed in no particular order, they must name the same blocks that the
+// pairwise reading did: the first block in the file that meets an earlier one, and the first
+// block in the file that it meets.
+TEST_CASE("scenario: on a big machine the overlap and token checks name the right blocks")
+{
+    constexpr int n = 8000;
+    // Block k of each protocol's list sits on the even port 1024 + 2 * slot(k); 7919 is prime
+    // and shares no factor with n, so every slot is taken once, in a scrambled order.
+    const auto slotOf = [](int k) { return int(std::int64_t(k) * 7919 % n); };
+    const auto portOfSlot = [](int slot) { return 1024 + 2 * slot; };
+    std::vector<int> indexOfSlot(n);
+    for (int k = 0; k < n; ++k)
+        indexOfSlot[slotOf(k)] = k;
+    const auto entry = [](const char* protocol, int start, int count) {
+        return Json{{"protocol", protocol}, {"start", start}, {"count", count}};
+    };
+    Json scenario = {{"schema", 1}, {"runtime", Json::array()}, {"persistent", Json::array()}};
+    for (const char* protocol : {"tcp", "udp"})
+        for (int k = 0; k < n; ++k) {
+            Json block = entry(protocol, portOfSlot(slotOf(k)), 1);
+            block["owner"] = "svc-" + std::to_string(k % 3);
+            scenario["runtime"].push_back(std::move(block));
+        }
+    const auto failure = [&](const Json& document) {
+        auto opened = SimulatedBackend::fromScenario(document);
+        REQUIRE_FALSE(opened.ok());
+        CHECK(opened.error().kind == ErrorKind::InvalidArgument);
+        return opened.error().message;
+    };
+    const auto tcpText = [](int first, int last) {
+        return "tcp " + std::to_string(first) + "-" + std::to_string(last);
+    };
+
+    SUBCASE("the same ports in TCP and UDP do not overlap")
+    {
+        auto opened = SimulatedBackend::fromScenario(scenario);
+        REQUIRE_MESSAGE(opened.ok(), opened.error().describe());
+        CHECK(opened.value()->listReservations(std::nullopt)->size() == std::size_t(2 * n));
+    }
+    SUBCASE("a block over three earlier ones names the first of them in the file")
+    {
+        // Covers the blocks of slots 104, 105 and 106, of which the middle one comes first in
+        // the file: neither the lowest nor the highest port names the block.
+        constexpr int slot = 104;
+        REQUIRE(indexOfSlot[slot + 1] < std::min(indexOfSlot[slot], indexOfSlot[slot + 2]));
+        Json document = scenario;
+        document["runtime"].push_back(entry("tcp", portOfSlot(slot), 5));
+        document["runtime"].back()["owner"] = "late";
+        const int earliest =
+            std::min({indexOfSlot[slot], indexOfSlot[slot + 1], indexOfSlot[slot + 2]});
+        const int port = portOfSlot(slotOf(earliest));
+        const std::string message = failure(document);
+        CAPTURE(message);
+        CHECK(message.find("runtime[" + std::to_string(2 * n) +
+                           "]: " + tcpText(portOfSlot(slot), portOfSlot(slot) + 4) +
+                           " overlaps runtime[" + std::to_string(earliest) + "] (" +
+                           tcpText(port, port) + ")") != std::string::npos);
+    }
+    SUBCASE("a long block listed first is named by the first later block inside it")
+    {
+        // Persistent blocks are read before runtime ones: this one is the earlier block of
+        // every runtime block of slots 100-149.
+        Json document = scenario;
+        document["persistent"].push_back(entry("tcp", portOfSlot(100), 100));
+        int first = n;
+        for (int slot = 100; slot < 150; ++slot)
+            first = std::min(first, indexOfSlot[slot]);
+        const int port = portOfSlot(slotOf(first));
+        const std::string message = failure(document);
+        CAPTURE(message);
+        CHECK(message.find("runtime[" + std::to_string(first) + "]: " + tcpText(port, port) +
+                           " overlaps persistent[0] (" +
+                           tcpText(portOfSlot(100), portOfSlot(100) + 99) + ")") !=
+              std::string::npos);
+    }
+    SUBCASE("a repeated token names the first block that held it")
+    {
+        Json document = scenario;
+        for (int k = 0; k < n; ++k)
+            document["runtime"][std::size_t(k)]["token"] = 1000 + k;
+        document["runtime"][std::size_t(n + 9)]["token"] = 1000 + 3;
+        document["runtime"][std::size_t(n + 5)]["token"] = 1000 + 17;
+        const std::string message = failure(document);
+        CAPTURE(message);
+        CHECK(message.find("runtime[" + std::to_string(n + 5) +
+                           "].token: repeats the token of runtime[17].token") != std::string::npos);
+    }
+}
+
+// The state file is written entry by entry rather than from one JSON tree; what a person (or
+// the next start) reads must be the state document, laid out as before.
+TEST_CASE("state: the state file holds the state document, two spaces indented")
+{
+    TempDir dir;
+    const std::string state = dir.file("state.json");
+    const auto checkFile = [&](const SimulatedBackend& backend) {
+        CHECK(readFile(state) == dumpJson(backend.stateDocument(), 2) + "\n");
+    };
+
+    SUBCASE("a machine with every kind of entry and text that needs escaping")
+    {
+        const Json scenario = {
+            {"schema", 1},
+            {"elevated", true},
+            {"name", "caf\u00e9 \"quoted\"\nsecond line"},
+            {"description", "tab\there, backslash \\ and a snowman \u2603"},
+            {"addresses", {"192.168.1.42", "fe80::1"}},
+            {"persistent",
+             {{{"protocol", "tcp"}, {"start", 5037}, {"count", 1}, {"note", "adb \"pinned\""}},
+              {{"protocol", "udp"}, {"start", 8000}, {"count", 10}}}},
+            {"runtime",
+             {{{"protocol", "tcp"},
+               {"start", 2869},
+               {"count", 500},
+               {"owner", "Windows NAT (WinNAT)"},
+               {"pid", 4}},
+              {{"protocol", "udp"}, {"start", 50000}, {"count", 60}, {"owner", "HNS \u00e9"}}}},
+            {"listeners",
+             {{{"protocol", "tcp"},
+               {"address", "::"},
+               {"port", 5432},
+               {"pid", 6124},
+               {"process", "postgres.exe"},
+               {"options", "reuseaddr"},
+               {"user", "NT AUTHORITY\\NETWORK SERVICE"}},
+              {{"protocol", "udp"}, {"address", "0.0.0.0"}, {"port", 53}}}},
+        };
+        auto opened = SimulatedBackend::fromScenario(scenario, state);
+        REQUIRE_MESSAGE(opened.ok(), opened.error().describe());
+        checkFile(*opened.value());
+        REQUIRE(opened.value()->createPersistent(Protocol::Tcp, PortRange{20000, 3}).ok());
+        checkFile(*opened.value());
+        REQUIRE(opened.value()->reboot().ok());
+        checkFile(*opened.value());
+    }
+    SUBCASE("a machine without blocks")
+    {
+        auto opened = SimulatedBackend::fromScenarioText(simulated::builtInScenarioText(), state);
+        REQUIRE_MESSAGE(opened.ok(), opened.error().describe());
+        CHECK(opened.value()->machine().persistent.empty());
+        checkFile(*opened.value());
+    }
+}
+
 TEST_CASE("scenario: a scenario file's errors name the file")
 {
     TempDir dir;

@@ -63,6 +63,8 @@ private slots:
     void decisiveBlockIsTheRuntimeOne();
     void setScanReplacesOnlyItsProtocol();
     void unsortedInputIsDescribedTheSame();
+    void blocksAreOrderedByStartThenCount_data();
+    void blocksAreOrderedByStartThenCount();
     void explanationsAreTranslatable();
     void spanOfClampsAtTheEndOfThePortSpace();
     void mergeSpans_data();
@@ -324,6 +326,52 @@ void TestPortMapData::unsortedInputIsDescribedTheSame()
     for (quint16 port : {quint16(3000), quint16(5037), quint16(5432), quint16(50001), quint16(8009)})
         QCOMPARE(shuffled.describe(Protocol::Tcp, port).explanation,
                  sorted.describe(Protocol::Tcp, port).explanation);
+}
+
+void TestPortMapData::blocksAreOrderedByStartThenCount_data()
+{
+    // Owners in the order the backend listed their blocks; a-c share 5000 and b, c also the
+    // count, so they stay in the order they came in; d is the one block below them.
+    QTest::addColumn<QStringList>("listed");
+    QTest::addColumn<QStringList>("ordered");
+    QTest::addColumn<QString>("namedAt5007"); // the owner the explanation of port 5007 names
+    QTest::newRow("already in order")
+        << QStringList{"d", "a", "b", "c", "e"} << QStringList{"d", "a", "b", "c", "e"} << "b";
+    QTest::newRow("reversed") << QStringList{"e", "c", "b", "a", "d"}
+                              << QStringList{"d", "a", "c", "b", "e"} << "c";
+    QTest::newRow("the shorter block first, ties as listed")
+        << QStringList{"c", "e", "b", "d", "a"} << QStringList{"d", "a", "c", "b", "e"} << "c";
+}
+
+void TestPortMapData::blocksAreOrderedByStartThenCount()
+{
+    QFETCH(QStringList, listed);
+    QFETCH(QStringList, ordered);
+    QFETCH(QString, namedAt5007);
+    const auto blockOf = [](const QString& owner) {
+        const QByteArray name = owner.toUtf8();
+        if (owner == "a")
+            return fixture::runtimeBlock(Protocol::Tcp, 5000, 5, "a");
+        if (owner == "d")
+            return fixture::runtimeBlock(Protocol::Tcp, 3000, 100, "d");
+        if (owner == "e")
+            return fixture::runtimeBlock(Protocol::Tcp, 6000, 1, "e");
+        return fixture::runtimeBlock(Protocol::Tcp, 5000, 10, name.constData());
+    };
+    const auto ownersOf = [](const std::vector<ReservedBlock>& blocks) {
+        QStringList owners;
+        for (const ReservedBlock& block : blocks)
+            owners << QString::fromStdString(block.owner);
+        return owners;
+    };
+    PortMapData data;
+    for (const QString& owner : listed)
+        data.tcp.blocks.push_back(blockOf(owner));
+    QCOMPARE(ownersOf(buildLaneLayers(data.tcp).blocks), ordered);
+    data.normalize();
+    QCOMPARE(ownersOf(data.tcp.blocks), ordered);
+    QVERIFY(data.describe(Protocol::Tcp, 5007)
+                .summary.endsWith(QStringLiteral("held by ") + namedAt5007));
 }
 
 void TestPortMapData::explanationsAreTranslatable()
