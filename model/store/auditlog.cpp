@@ -65,8 +65,8 @@ sql::Where whereOf(const AuditFilter& filter, bool withFullText = true)
             QStringLiteral("id IN (SELECT rowid FROM audit_search WHERE audit_search MATCH ?)"),
             {search.fullText});
     for (const int port : search.ports)
-        where.add(QStringLiteral("(start_port <= ? AND start_port + port_count > ?)"),
-                  {port, port});
+        where.add(sql::blockHoldsPort(QStringLiteral("start_port"), QStringLiteral("port_count")),
+                  {port, port, port, port, port});
     for (const QString& word : search.shortWords)
         where.add(QStringLiteral("(host = ? COLLATE NOCASE OR user_name = ? COLLATE NOCASE OR "
                                  "protocol = lower(?))"),
@@ -171,8 +171,10 @@ Result<QList<AuditRecord>> AuditLog::entries(const AuditFilter& filter, int limi
         if (before)
             sql::addBefore(where, QStringLiteral("at"), before->time, before->id);
         values = where.values;
-        sqlText = QStringLiteral("SELECT %1 FROM audit_entry%2 ORDER BY at DESC, id DESC LIMIT ?")
-                      .arg(kColumns, where.text());
+        // As for probe runs: a searched port's matches come from the port indexes.
+        const bool ports = !sql::searchTerms(filter.text).ports.isEmpty();
+        sqlText = QStringLiteral("SELECT %1 FROM audit_entry%2 ORDER BY %3at DESC, id DESC LIMIT ?")
+                      .arg(kColumns, where.text(), ports ? QStringLiteral("+") : QString());
     }
     values.append(qMax(0, limit));
     QSqlQuery query(connection.value());

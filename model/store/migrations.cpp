@@ -40,7 +40,7 @@ struct Step
 // Version 4: text search of the history: FTS5 tables with the trigram tokenizer (any part of a
 // word matches) over the texts people search for — hosts, addresses, summaries, the holders
 // and errors of the steps, the audit's requests and details — kept in step by triggers; and
-// indexes on the first port, where a searched port number is looked up.
+// indexes on the first port and the allocated port, where a searched port number is looked up.
 const std::array<Step, 4> kSteps{{
     {1,
      "the inventory of reservations and the audit log",
@@ -220,8 +220,14 @@ END)"},
          {R"(CREATE TRIGGER audit_search_delete AFTER DELETE ON audit_entry BEGIN
     DELETE FROM audit_search WHERE rowid = old.id;
 END)"},
+         // A searched port P: blocks of at most 1,024 ports start in [P - 1023, P] (the
+         // first index), wider ones are few (the partial ones).
          {"CREATE INDEX probe_run_port ON probe_run (requested_start)"},
+         {"CREATE INDEX probe_run_wide ON probe_run (requested_start) WHERE requested_count > "
+          "1024"},
+         {"CREATE INDEX probe_run_allocated ON probe_run (allocated_port)"},
          {"CREATE INDEX audit_entry_port ON audit_entry (start_port)"},
+         {"CREATE INDEX audit_entry_wide ON audit_entry (start_port) WHERE port_count > 1024"},
      }},
 }};
 

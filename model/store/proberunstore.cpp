@@ -131,10 +131,10 @@ sql::Where whereOf(const ProbeRunFilter& filter, bool withFullText = true)
                                  "WHERE probe_run_search MATCH ?)"),
                   {search.fullText});
     for (const int port : search.ports)
-        where.add(
-            QStringLiteral("(requested_start = ? OR allocated_port = ? OR "
-                           "(requested_start < ? AND requested_start + requested_count > ?))"),
-            {port, port, port, port});
+        where.add(QStringLiteral("(%1 OR allocated_port = ?)")
+                      .arg(sql::blockHoldsPort(QStringLiteral("requested_start"),
+                                               QStringLiteral("requested_count"))),
+                  {port, port, port, port, port, port});
     for (const QString& word : search.shortWords)
         where.add(QStringLiteral("(host = ? COLLATE NOCASE OR address = ? OR protocol = lower(?))"),
                   {word, word, word});
@@ -173,8 +173,11 @@ QString windowSql(const ProbeRunFilter& filter, int limit, std::optional<PageKey
         sql::addBefore(where, QStringLiteral("started_at"), before->time, before->id);
     values = where.values;
     values.append(qMax(0, limit));
-    return QStringLiteral("SELECT %1 FROM probe_run%2 ORDER BY started_at DESC, id DESC LIMIT ?")
-        .arg(kRunColumns, where.text());
+    // A searched port: its matches come from the port indexes and are then sorted (the '+'
+    // keeps SQLite from walking the time index through a million runs instead).
+    const bool ports = !sql::searchTerms(filter.text).ports.isEmpty();
+    return QStringLiteral("SELECT %1 FROM probe_run%2 ORDER BY %3started_at DESC, id DESC LIMIT ?")
+        .arg(kRunColumns, where.text(), ports ? QStringLiteral("+") : QString());
 }
 
 // Inserts one run and its steps with the two prepared statements; the caller's transaction

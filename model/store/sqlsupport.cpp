@@ -296,6 +296,15 @@ SearchTerms searchTerms(const QString& text)
     return terms;
 }
 
+QString blockHoldsPort(const QString& start, const QString& count)
+{
+    return QStringLiteral("((%1 BETWEEN ? - %3 AND ? AND %1 + %2 > ?) OR "
+                          "(%2 > %4 AND %1 <= ? AND %1 + %2 > ?))")
+        .arg(start, count)
+        .arg(kNarrowBlock - 1)
+        .arg(kNarrowBlock);
+}
+
 QString likePattern(const QString& text)
 {
     QString escaped;

@@ -78,6 +78,11 @@ struct SearchTerms
     QStringList shortWords;
 };
 SearchTerms searchTerms(const QString& text);
+// "The block (start, count) holds the port", written so that SQLite can answer it from the
+// schema's port indexes (a block of at most 1,024 ports starts at most 1,023 below the port;
+// wider ones have a partial index of their own); it takes the port five times.
+QString blockHoldsPort(const QString& start, const QString& count);
+inline constexpr int kNarrowBlock = 1024;
 
 // An optional error as the four columns error_kind, error_code, error_name, error_message
 // (all NULL when there is none), and back from the row's columns starting at `first`.

@@ -290,7 +290,9 @@ private slots:
         text.text = QStringLiteral("\"request 12\"");
         QCOMPARE(f.store->audit().count(text).value(), 11); // 12, 120..129
         text.text = QStringLiteral("odd 1005");             // the host, and a port in the block
-        QCOMPARE(f.store->audit().count(text).value(), 1);
+        const auto oddPort = f.store->audit().count(text);
+        QVERIFY_OK(oddPort);
+        QCOMPARE(oddPort.value(), 1);
         text.text = QStringLiteral("even 1005");
         QCOMPARE(f.store->audit().count(text).value(), 0);
         AuditFilter window;
@@ -454,8 +456,10 @@ private slots:
         QTest::newRow("a host") << "alpha" << count(alpha);
         QTest::newRow("two words, both needed")
             << "alpha compute" << count([&](int i) { return alpha(i) && holder(i); });
+        // Every port search also finds the one wide scan (1-65535) of host gamma.
         QTest::newRow("a port inside requested blocks")
-            << "40005" << count([&](int i) { return holdsPort(i, 40005); });
+            << "40005" << count([&](int i) { return holdsPort(i, 40005); }) + 1;
+        QTest::newRow("a port only the wide scan holds") << "65535" << 1;
         QTest::newRow("a port and a host")
             << "40005 beta" << count([&](int i) { return holdsPort(i, 40005) && !alpha(i); });
         QTest::newRow("an address") << "127.0.0.7" << 11; // .7 and .70 to .79
@@ -475,6 +479,14 @@ private slots:
         for (int i = 0; i < kSearchRuns; ++i)
             runs.append(makeRun(i % 3 == 0 ? QStringLiteral("alpha") : QStringLiteral("beta"),
                                 ProbeKind(i % 5), kStart.addSecs(i), i));
+        ProbeRunRecord wide =
+            makeRun(QStringLiteral("gamma"), ProbeKind::Scan, kStart.addSecs(kSearchRuns), 7);
+        wide.requested = PortRange{1, 65535};
+        wide.allocatedPort.reset();
+        wide.summary = QStringLiteral("a wide scan");
+        wide.steps.clear();
+        wide.stepCount = 0;
+        runs.append(wide);
         QVERIFY_OK(f.store->probeRuns().recordMany(runs));
         ProbeRunFilter filter;
         filter.text = text;
