@@ -3,7 +3,7 @@
 # build (natively, and under Wine in the MinGW build); the real backend only on Windows builds.
 portolan_add_test(NAME platform.windows.fake
                   SOURCES windows_backend_test.cpp windows_holders_test.cpp
-                          windows_discovery_test.cpp
+                          windows_discovery_test.cpp windows_hangs_test.cpp
                   LIBS portolan_platform)
 portolan_add_test(NAME platform.netsh.parser SOURCES netsh_parser_test.cpp LIBS portolan_platform)
 
