@@ -86,6 +86,8 @@ Result<IoctlAnswer> ioctl(const win32::PendingCalls& calls,
                           std::vector<std::uint8_t> in, std::uint32_t outSize,
                           std::string_view what)
 {
+    if (!socket->api().wsaIoctl)
+        return unsupported(what, "no WSAIoctl");
     return calls.run(win32::CallKind::Ioctl, what,
                      [socket = std::move(socket), code, in = std::move(in), outSize] {
                          const Win32Api& api = socket->api();
