@@ -72,7 +72,8 @@ public:
     // Persistent blocks from the registry (netsh's '*' rows when the registry cannot be read),
     // with their tokens looked up; runtime blocks held by services from netsh. Each block's
     // owner comes from the Host Network Service's registry values, from HCN's port
-    // reservations, or from netsh's '*'.
+    // reservations, or from netsh's '*'. A source that does not answer by its deadline fails
+    // the listing with a Timeout naming it (docs/windows-semantics.md#hanging-calls).
     Result<std::vector<ReservedBlock>> listReservations(std::optional<Protocol> protocol) override;
 
     Result<std::unique_ptr<Socket>> openSocket(const SocketSpec& spec) override;

@@ -42,6 +42,19 @@ void checkTimeout(const Error& error, const std::string& call, const std::string
                   error.message);
 }
 
+// `call` made on another thread and, once `hung` calls scripted to hang have begun, ended by
+// `end`: the call's answer.
+template <typename Call, typename End>
+std::invoke_result_t<Call&> endedWhileHung(FakeWindows& windows, int hung, Call call, End end)
+{
+    std::optional<std::invoke_result_t<Call&>> answer;
+    std::thread caller([&] { answer.emplace(call()); });
+    windows.waitForHungCalls(hung);
+    end();
+    caller.join();
+    return std::move(*answer);
+}
+
 void checkCancelled(const Error& error, const std::string& call)
 {
     CHECK(error.kind == ErrorKind::Cancelled);
@@ -52,7 +65,7 @@ void checkCancelled(const Error& error, const std::string& call)
 
 } // namespace
 
-// --- the helper on its own --------------------------------------------------------------------
+// --- the helper on its own -----------------------------------------------------------------------
 
 TEST_CASE("a call that answers in time gives its answer, and what it throws reaches its caller")
 {
@@ -81,7 +94,7 @@ TEST_CASE("each kind of call has its own deadline, named in whole seconds or mil
           "reading X: no answer within 1500 ms; it was abandoned");
 }
 
-// --- the registry -------------------------------------------------------------------------------
+// --- the registry --------------------------------------------------------------------------------
 
 TEST_CASE("a registry read that does not answer fails the discovery with a Timeout naming the key")
 {
@@ -128,11 +141,9 @@ TEST_CASE("a hung registry read is cancelled at once by cancelPendingCalls, and 
     windows.registryHangs = true;
     WindowsBackend backend(windows.api()); // the default deadline, 10 s
 
-    Result<std::vector<ReservedBlock>> blocks = std::vector<ReservedBlock>{};
-    std::thread discovering([&] { blocks = backend.listReservations(Protocol::Tcp); });
-    windows.waitForHungCalls();
-    backend.cancelPendingCalls();
-    discovering.join();
+    auto blocks = endedWhileHung(
+        windows, 1, [&] { return backend.listReservations(Protocol::Tcp); },
+        [&] { backend.cancelPendingCalls(); });
     REQUIRE_FALSE(blocks.ok());
     checkCancelled(blocks.error(), "reading the registry key HKLM\\" + tcpKey());
 
@@ -149,11 +160,9 @@ TEST_CASE("beginShutdown ends a hung registry read, and later reads answer Cance
     windows.registryHangs = true;
     WindowsBackend backend(windows.api());
 
-    Result<std::vector<ReservedBlock>> blocks = std::vector<ReservedBlock>{};
-    std::thread discovering([&] { blocks = backend.listReservations(Protocol::Tcp); });
-    windows.waitForHungCalls();
-    backend.beginShutdown();
-    discovering.join();
+    auto blocks = endedWhileHung(
+        windows, 1, [&] { return backend.listReservations(Protocol::Tcp); },
+        [&] { backend.beginShutdown(); });
     REQUIRE_FALSE(blocks.ok());
     checkCancelled(blocks.error(), "registry key");
 
@@ -166,8 +175,7 @@ TEST_CASE("beginShutdown ends a hung registry read, and later reads answer Cance
     CHECK(windows.registryReads == reads);
 }
 
-// --- HCN
-// ------------------------------------------------------------------------------------------
+// --- HCN -----------------------------------------------------------------------------------------
 
 TEST_CASE("a Host Network Service that does not answer HCN fails the discovery with a Timeout")
 {
@@ -197,11 +205,9 @@ TEST_CASE("a hung HCN call is cancelled by cancelPendingCalls")
     windows.hcnHangs = true;
     WindowsBackend backend(windows.api());
 
-    Result<std::vector<ReservedBlock>> blocks = std::vector<ReservedBlock>{};
-    std::thread discovering([&] { blocks = backend.listReservations(Protocol::Tcp); });
-    windows.waitForHungCalls();
-    backend.cancelPendingCalls();
-    discovering.join();
+    const auto blocks = endedWhileHung(
+        windows, 1, [&] { return backend.listReservations(Protocol::Tcp); },
+        [&] { backend.cancelPendingCalls(); });
     REQUIRE_FALSE(blocks.ok());
     checkCancelled(blocks.error(), "HcnEnumerateGuestNetworkPortReservations");
 }
@@ -261,19 +267,18 @@ TEST_CASE("a hung IOCTL is cancelled by cancelPendingCalls and by beginShutdown"
     WindowsBackend backend(windows.api());
     auto socket = openTcp(backend);
 
-    Result<ReservedBlock> block = ReservedBlock{};
-    std::thread acquiring([&] { block = socket->acquireReservation(PortRange{5000, 10}); });
-    windows.waitForHungCalls();
-    backend.cancelPendingCalls();
-    acquiring.join();
+    const auto block = endedWhileHung(
+        windows, 1,
+        [&] {
+            return socket->acquireReservation(PortRange{5000, 10});
+        },
+        [&] { backend.cancelPendingCalls(); });
     REQUIRE_FALSE(block.ok());
     checkCancelled(block.error(), "SIO_ACQUIRE_PORT_RESERVATION(start 5000, count 10)");
 
-    Result<void> released;
-    std::thread releasing([&] { released = socket->releaseReservation(0x42); });
-    windows.waitForHungCalls(2);
-    backend.beginShutdown();
-    releasing.join();
+    const auto released = endedWhileHung(
+        windows, 2, [&] { return socket->releaseReservation(0x42); },
+        [&] { backend.beginShutdown(); });
     REQUIRE_FALSE(released.ok());
     checkCancelled(released.error(), "SIO_RELEASE_PORT_RESERVATION(token 0x42)");
 
@@ -286,7 +291,7 @@ TEST_CASE("a hung IOCTL is cancelled by cancelPendingCalls and by beginShutdown"
     CHECK(windows.ioctls.size() == issued);
 }
 
-// --- the capabilities probe ---------------------------------------------------------------------
+// --- the capabilities probe ----------------------------------------------------------------------
 
 TEST_CASE("a capabilities probe whose IOCTL hangs reports no runtime reservations and keeps that")
 {
@@ -316,12 +321,8 @@ TEST_CASE("a capabilities probe cancelled in its IOCTL is not remembered")
     windows.ioctlError = static_cast<int>(native::kWsaEinval);
     WindowsBackend backend(windows.api());
 
-    Capabilities caps;
-    caps.runtimeReservations = true;
-    std::thread probing([&] { caps = backend.capabilities(); });
-    windows.waitForHungCalls();
-    backend.cancelPendingCalls();
-    probing.join();
+    const Capabilities caps = endedWhileHung(
+        windows, 1, [&] { return backend.capabilities(); }, [&] { backend.cancelPendingCalls(); });
     CHECK_FALSE(caps.runtimeReservations);
 
     windows.release();
