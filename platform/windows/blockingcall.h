@@ -43,7 +43,7 @@ constexpr std::chrono::milliseconds defaultDeadline(CallKind kind)
     case CallKind::Registry:
         return seconds(10);
     case CallKind::Hcn:
-        // Another process, which Windows may have to start first.
+        // Answered by another process, the Host Network Service: a little more room.
         return seconds(15);
     case CallKind::Ioctl:
         return seconds(10);
