@@ -213,9 +213,9 @@ public:
     virtual Result<void> restartElevated(const std::string& program,
                                          const std::vector<std::string>& arguments);
 
-    // The owner is closing: calls in progress that wait on another program (Windows: netsh)
-    // end, and later ones answer Cancelled at once, so that closing never waits out a hung
-    // netsh.
+    // The owner is closing: calls in progress that wait on another program or a driver
+    // (Windows: netsh, the registry, HCN, the reservation IOCTLs) end, and later ones answer
+    // Cancelled at once, so that closing never waits out a hung call.
     virtual void beginShutdown() {}
 };
 

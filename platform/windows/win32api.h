@@ -183,7 +183,11 @@ struct ProcessOutput
 
 } // namespace win32
 
-// A null entry means "this system does not have it": the backend answers Unsupported.
+// A null entry means "this system does not have it": the backend answers Unsupported. The
+// entries that may wait on a driver or another process for good (the registry, HCN, the
+// IOCTLs, and any such call added later) are made through win32::PendingCalls::run
+// (blockingcall.h), on a thread of their own with a deadline: they must be safe to call from
+// any thread and to outlive their caller.
 struct Win32Api
 {
     // iphlpapi, resolved at run time (Wine and some editions lack them). startPort is in

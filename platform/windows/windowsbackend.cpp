@@ -2,7 +2,6 @@
 #include "windowsbackend.h"
 
 #include "../inetaddress.h"
-#include "../nativecodes.h"
 #include "../netshparser.h"
 #include "windowserrors.h"
 
@@ -39,7 +38,8 @@ PersistentCall persistentCall(std::string_view verb, Protocol protocol, PortRang
 } // namespace
 
 WindowsBackend::WindowsBackend(Win32Api api)
-    : m_api(std::make_shared<const Win32Api>(std::move(api)))
+    : m_api(std::make_shared<const Win32Api>(std::move(api))),
+      m_calls(std::make_shared<win32::PendingCalls>())
 {
 }
 
@@ -50,7 +50,7 @@ Capabilities WindowsBackend::capabilities() const
         if (m_capabilities)
             return *m_capabilities;
     }
-    // Probed outside the lock, so that cancelNetsh can end a slow netsh meanwhile; two
+    // Probed outside the lock, so that cancelPendingCalls can end a slow call meanwhile; two
     // threads asking at once may both probe, which does no harm.
     bool cancelled = false;
     const Capabilities caps = probeCapabilities(cancelled);
@@ -61,7 +61,7 @@ Capabilities WindowsBackend::capabilities() const
     return caps;
 }
 
-Capabilities WindowsBackend::probeCapabilities(bool& netshCancelled) const
+Capabilities WindowsBackend::probeCapabilities(bool& cancelled) const
 {
     const Win32Api& api = *m_api;
     Capabilities caps;
@@ -70,40 +70,28 @@ Capabilities WindowsBackend::probeCapabilities(bool& netshCancelled) const
         api.lookupPersistentTcpPortReservation && api.lookupPersistentUdpPortReservation &&
         api.deletePersistentTcpPortReservation && api.deletePersistentUdpPortReservation;
     caps.persistentTokens = caps.persistentReservations;
-    const bool sockets = api.socket && api.closeSocket && api.bind && api.getSockName &&
-                         api.setSockOpt && api.wsaGetLastError;
-    caps.bindProbe = sockets;
-    if (sockets && api.wsaIoctl) {
-        // Releasing token 0 cannot release anything; a system without the IOCTLs (Wine)
-        // answers WSAEOPNOTSUPP, one with them some other complaint about the token.
-        const auto handle = api.socket(win32::kAfInet, win32::kSockStream, 6);
-        if (handle != win32::kInvalidSocket) {
-            std::uint64_t token = kNoToken;
-            std::uint32_t returned = 0;
-            const int rc = api.wsaIoctl(handle, win32::kSioReleasePortReservation, &token,
-                                        sizeof token, nullptr, 0, &returned);
-            caps.runtimeReservations = rc == 0 || api.wsaGetLastError() != native::kWsaEopnotsupp;
-            api.closeSocket(handle);
-        }
-    }
+    caps.bindProbe = api.socket && api.closeSocket && api.bind && api.getSockName &&
+                     api.setSockOpt && api.wsaGetLastError;
+    caps.runtimeReservations = caps.bindProbe && api.wsaIoctl && probeRuntimeIoctls(cancelled);
     caps.listeners = static_cast<bool>(api.getExtendedTcpTable && api.getExtendedUdpTable);
-    auto cancelled = [&netshCancelled](const Result<std::string>& text) {
-        netshCancelled = netshCancelled || (!text && text.error().kind == ErrorKind::Cancelled);
-        return !text;
+    // False for every failure; notes a cancelled call, whose answer must not be remembered.
+    auto failed = [&cancelled](const auto& result) {
+        cancelled = cancelled || (!result && result.error().kind == ErrorKind::Cancelled);
+        return !result;
     };
     {
         auto text = runNetsh({"int", "ipv4", "show", "dynamicport", "tcp"});
-        caps.dynamicRange = !cancelled(text) && netsh::parseDynamicPortRange(text.value()).ok();
+        caps.dynamicRange = !failed(text) && netsh::parseDynamicPortRange(text.value()).ok();
     }
     bool registry = false;
     if (api.readRegistryValues) {
-        std::vector<win32::RegistryValue> values;
-        registry = api.readRegistryValues(registryKey(Protocol::Tcp), values) == 0;
+        const auto read = readRegistry(registryKey(Protocol::Tcp));
+        registry = !failed(read) && read.value().code == 0;
     }
     bool netshTable = false;
-    if (!registry && !netshCancelled) {
+    if (!registry && !cancelled) {
         auto text = runNetsh({"int", "ipv4", "show", "excludedportrange", "protocol=tcp"});
-        netshTable = !cancelled(text) && netsh::parseExcludedPortRanges(text.value()).ok();
+        netshTable = !failed(text) && netsh::parseExcludedPortRanges(text.value()).ok();
     }
     caps.discoverReservations = registry || netshTable;
     return caps;

@@ -4,6 +4,7 @@
 #include "../backend.h"
 #include "../error.h"
 #include "../types.h"
+#include "blockingcall.h"
 #include "win32api.h"
 
 #include <chrono>
@@ -27,10 +28,15 @@ public:
     explicit WindowsBackend(Win32Api api);
 
     // How long a netsh run may take before it is ended and reported as a Timeout.
-    static constexpr std::chrono::seconds kDefaultNetshTimeout{30};
-    void setNetshTimeout(std::chrono::milliseconds timeout);
-    // Ends every netsh run in progress (they answer Cancelled); later runs are not affected.
-    void cancelNetsh();
+    static constexpr std::chrono::milliseconds kDefaultNetshTimeout =
+        win32::defaultDeadline(win32::CallKind::Netsh);
+    // How long a call of this kind may take before its caller gets a Timeout
+    // (win32::defaultDeadline until set); for the sockets opened before too.
+    void setDeadline(win32::CallKind kind, std::chrono::milliseconds deadline);
+    // Ends every call in progress that may block - netsh runs, registry reads, HCN, the
+    // IOCTLs of this backend's sockets: they answer Cancelled. Later calls are not affected.
+    void cancelPendingCalls();
+    // As cancelPendingCalls, and every later such call answers Cancelled without being made.
     void beginShutdown() override;
 
     // The socket that holds (protocol, address, port) in the owner-pid tables: a listener or
@@ -51,7 +57,8 @@ public:
 
     std::string_view name() const override { return "windows"; }
     // Probes what this system supports (the six iphlpapi functions, the IOCTLs, netsh) and
-    // remembers it, unless netsh was cancelled meanwhile.
+    // remembers it, unless a call was cancelled meanwhile. A call that timed out counts as
+    // "not supported".
     Capabilities capabilities() const override;
     bool isElevated() const override;
     std::string hostName() const override;
@@ -65,7 +72,8 @@ public:
     // Persistent blocks from the registry (netsh's '*' rows when the registry cannot be read),
     // with their tokens looked up; runtime blocks held by services from netsh. Each block's
     // owner comes from the Host Network Service's registry values, from HCN's port
-    // reservations, or from netsh's '*'.
+    // reservations, or from netsh's '*'. A source that does not answer by its deadline fails
+    // the listing with a Timeout naming it (docs/windows-semantics.md#hanging-calls).
     Result<std::vector<ReservedBlock>> listReservations(std::optional<Protocol> protocol) override;
 
     Result<std::unique_ptr<Socket>> openSocket(const SocketSpec& spec) override;
@@ -101,12 +109,22 @@ public:
     };
 
 private:
-    Capabilities probeCapabilities(bool& netshCancelled) const;
+    Capabilities probeCapabilities(bool& cancelled) const;
+    // Whether the SIO_*_PORT_RESERVATION IOCTLs exist; false when the probe could not tell.
+    bool probeRuntimeIoctls(bool& cancelled) const;
     Result<std::string> runNetsh(const std::vector<std::string>& arguments) const;
+    // Every value of HKEY_LOCAL_MACHINE\<key> with Windows' code (0: read), within the
+    // registry's deadline.
+    struct RegistryRead
+    {
+        std::uint32_t code = 0;
+        std::vector<win32::RegistryValue> values;
+    };
+    Result<RegistryRead> readRegistry(std::string_view key) const;
     Result<std::vector<ReservedBlock>> discover(Protocol protocol) const;
-    // Fills owner and ownerEvidence of each block.
-    void nameOwners(Protocol protocol, std::vector<ReservedBlock>& blocks,
-                    const std::vector<PortRange>& administered) const;
+    // Fills owner and ownerEvidence of each block; fails only when a source did not answer.
+    Result<void> nameOwners(Protocol protocol, std::vector<ReservedBlock>& blocks,
+                            const std::vector<PortRange>& administered) const;
     Result<std::vector<std::uint8_t>> fetchTable(const Win32Api::TableFunction& function,
                                                  int family, std::uint32_t tableClass,
                                                  std::string_view context) const;
@@ -114,12 +132,11 @@ private:
     Result<std::vector<SocketRow>> socketRows(Protocol protocol, AddressFamily family) const;
     BindProbeResult bindOnce(const BindTarget& target) const;
 
-    std::shared_ptr<const Win32Api> m_api; // shared with the sockets, which may outlive us
-    mutable std::mutex m_mutex;            // guards what follows
+    // Both shared with the sockets and with abandoned calls, which may outlive us.
+    std::shared_ptr<const Win32Api> m_api;
+    std::shared_ptr<win32::PendingCalls> m_calls;
+    mutable std::mutex m_mutex; // guards what follows
     mutable std::optional<Capabilities> m_capabilities;
-    std::chrono::milliseconds m_netshTimeout = kDefaultNetshTimeout;
-    std::stop_source m_netshStop;
-    bool m_shuttingDown = false; // m_netshStop then stays stopped
 };
 
 // The real backend: loads the table (WSAStartup, iphlpapi's functions where present).

@@ -64,23 +64,15 @@ Result<std::string> WindowsBackend::runNetsh(const std::vector<std::string>& arg
         command += " " + argument;
     if (!m_api->runNetsh)
         return unsupported(command, "netsh cannot be run here");
-    std::chrono::milliseconds timeout;
-    std::stop_token stop;
-    {
-        std::lock_guard lock(m_mutex);
-        timeout = m_netshTimeout;
-        stop = m_netshStop.get_token();
-    }
+    const std::chrono::milliseconds timeout = m_calls->deadline(win32::CallKind::Netsh);
+    const std::stop_token stop = m_calls->stopToken();
     const win32::ProcessOutput run = stop.stop_requested()
                                          ? win32::ProcessOutput{win32::kErrorCancelled, 1, ""}
                                          : m_api->runNetsh(arguments, timeout, stop);
     if (run.error == win32::kWaitTimeout) {
-        // In whole seconds, as people count them; a sub-second limit is a test's.
-        const auto ms = timeout.count();
-        const std::string limit =
-            ms % 1000 == 0 ? std::to_string(ms / 1000) + " s" : std::to_string(ms) + " ms";
         return Error{ErrorKind::Timeout, run.error, "WAIT_TIMEOUT",
-                     command + ": netsh did not answer within " + limit + "; it was ended"};
+                     command + ": netsh did not answer within " + win32::durationText(timeout) +
+                         "; it was ended"};
     }
     if (run.error == win32::kErrorCancelled) {
         return Error{ErrorKind::Cancelled, run.error, "ERROR_CANCELLED",
@@ -104,27 +96,32 @@ Result<std::string> WindowsBackend::runNetsh(const std::vector<std::string>& arg
     return run.output;
 }
 
-void WindowsBackend::setNetshTimeout(std::chrono::milliseconds timeout)
+void WindowsBackend::setDeadline(win32::CallKind kind, std::chrono::milliseconds deadline)
 {
-    std::lock_guard lock(m_mutex);
-    m_netshTimeout = timeout;
+    m_calls->setDeadline(kind, deadline);
 }
 
-void WindowsBackend::cancelNetsh()
+void WindowsBackend::cancelPendingCalls()
 {
-    std::lock_guard lock(m_mutex);
-    m_netshStop.request_stop();
-    if (!m_shuttingDown)
-        m_netshStop = std::stop_source();
+    m_calls->cancel();
 }
 
 void WindowsBackend::beginShutdown()
 {
-    {
-        std::lock_guard lock(m_mutex);
-        m_shuttingDown = true;
-    }
-    cancelNetsh();
+    m_calls->shutDown();
+}
+
+Result<WindowsBackend::RegistryRead> WindowsBackend::readRegistry(std::string_view key) const
+{
+    // On a thread of its own, with copies of the table and the key: an abandoned read writes
+    // into its own vector.
+    return m_calls->run(win32::CallKind::Registry,
+                        "reading the registry key HKLM\\" + std::string(key),
+                        [api = m_api, key = std::string(key)] {
+                            RegistryRead read;
+                            read.code = api->readRegistryValues(key, read.values);
+                            return read;
+                        });
 }
 
 Result<std::vector<ReservedBlock>> WindowsBackend::discover(Protocol protocol) const
@@ -135,18 +132,21 @@ Result<std::vector<ReservedBlock>> WindowsBackend::discover(Protocol protocol) c
     std::optional<std::vector<PortRange>> fromRegistry;
     std::string registryProblem = "no registry access";
     if (api.readRegistryValues) {
-        std::vector<win32::RegistryValue> values;
-        const std::uint32_t code = api.readRegistryValues(registryKey(protocol), values);
-        if (code == 0) {
+        // A registry that does not answer is reported, not hidden behind netsh's answer.
+        auto read = readRegistry(registryKey(protocol));
+        if (!read)
+            return read.error();
+        if (read.value().code == 0) {
             fromRegistry.emplace();
-            for (const auto& value : values) {
+            for (const auto& value : read.value().values) {
                 if (auto range = parseRegistryValueName(value.name))
                     fromRegistry->push_back(*range);
             }
         } else {
             registryProblem =
-                "registry: " +
-                windowsFailure(api, code, "HKLM\\" + std::string(registryKey(protocol))).message;
+                "registry: " + windowsFailure(api, read.value().code,
+                                              "HKLM\\" + std::string(registryKey(protocol)))
+                                   .message;
         }
     }
 
@@ -199,7 +199,8 @@ Result<std::vector<ReservedBlock>> WindowsBackend::discover(Protocol protocol) c
         if (lookup(hostToNetwork(block.range.start), block.range.count, &token) == 0)
             block.token = token;
     }
-    nameOwners(protocol, blocks, administered);
+    if (auto named = nameOwners(protocol, blocks, administered); !named)
+        return named.error();
     std::sort(blocks.begin(), blocks.end(), [](const ReservedBlock& a, const ReservedBlock& b) {
         return std::pair(a.range.start, a.range.count) < std::pair(b.range.start, b.range.count);
     });

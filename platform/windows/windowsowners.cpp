@@ -72,15 +72,11 @@ std::optional<Span> spanOf(std::optional<std::uint32_t> start, std::optional<std
     return Span{*start, *start + *count - 1};
 }
 
-// The ranges the Host Network Service is set to reserve for `protocol`: its excluded port
-// range (unless EnableExcludedPortRange is 0; reported for TCP, so checked against both
-// protocols) and its preallocated TCP or UDP range.
-std::vector<Span> hnsRanges(const Win32Api& api, Protocol protocol)
+// The ranges the Host Network Service is set to reserve for `protocol`, from the values of its
+// State key: its excluded port range (unless EnableExcludedPortRange is 0; reported for TCP,
+// so checked against both protocols) and its preallocated TCP or UDP range.
+std::vector<Span> hnsRanges(const std::vector<win32::RegistryValue>& values, Protocol protocol)
 {
-    std::vector<win32::RegistryValue> values;
-    if (!api.readRegistryValues ||
-        api.readRegistryValues(WindowsBackend::kHnsStateKey, values) != 0)
-        return {};
     std::vector<Span> spans;
     if (numberValue(values, "EnableExcludedPortRange").value_or(1) != 0) {
         if (auto span = spanOf(numberValue(values, "ExcludedPortRangeStartPort"),
@@ -96,12 +92,8 @@ std::vector<Span> hnsRanges(const Win32Api& api, Protocol protocol)
 }
 
 // The guest network port reservations HCN lists for `protocol`.
-std::vector<Span> hcnRanges(const Win32Api& api, Protocol protocol)
+std::vector<Span> hcnRanges(const std::vector<win32::HcnPortRangeEntry>& entries, Protocol protocol)
 {
-    std::vector<win32::HcnPortRangeEntry> entries;
-    if (!api.enumerateGuestNetworkPortReservations ||
-        api.enumerateGuestNetworkPortReservations(entries) < 0) // FAILED(hr)
-        return {};
     const std::uint32_t wanted =
         protocol == Protocol::Tcp ? win32::kHcnPortProtocolTcp : win32::kHcnPortProtocolUdp;
     std::vector<Span> spans;
@@ -122,11 +114,42 @@ bool anyCovers(const std::vector<Span>& spans, PortRange range)
 
 } // namespace
 
-void WindowsBackend::nameOwners(Protocol protocol, std::vector<ReservedBlock>& blocks,
-                                const std::vector<PortRange>& administered) const
+Result<void> WindowsBackend::nameOwners(Protocol protocol, std::vector<ReservedBlock>& blocks,
+                                        const std::vector<PortRange>& administered) const
 {
-    const std::vector<Span> hns = hnsRanges(*m_api, protocol);
-    const std::vector<Span> hcn = hcnRanges(*m_api, protocol);
+    if (blocks.empty())
+        return {};
+    // A source that fails names no owner; one that does not answer fails the discovery, as a
+    // hung netsh does.
+    std::vector<Span> hns;
+    if (m_api->readRegistryValues) {
+        auto read = readRegistry(kHnsStateKey);
+        if (!read)
+            return read.error();
+        if (read.value().code == 0)
+            hns = hnsRanges(read.value().values, protocol);
+    }
+    std::vector<Span> hcn;
+    if (m_api->enumerateGuestNetworkPortReservations) {
+        struct Listed
+        {
+            std::int32_t result = 0; // an HRESULT
+            std::vector<win32::HcnPortRangeEntry> entries;
+        };
+        auto listed = m_calls->run(win32::CallKind::Hcn,
+                                   "asking the Host Network Service for its port reservations "
+                                   "(HcnEnumerateGuestNetworkPortReservations)",
+                                   [api = m_api] {
+                                       Listed out;
+                                       out.result =
+                                           api->enumerateGuestNetworkPortReservations(out.entries);
+                                       return out;
+                                   });
+        if (!listed)
+            return listed.error();
+        if (listed.value().result >= 0) // SUCCEEDED(hr)
+            hcn = hcnRanges(listed.value().entries, protocol);
+    }
     for (auto& block : blocks) {
         // The sources that name a service first; the '*' says only that an administrator
         // (or a service on one's behalf) made the exclusion.
@@ -145,6 +168,7 @@ void WindowsBackend::nameOwners(Protocol protocol, std::vector<ReservedBlock>& b
             block.ownerEvidence = "unknown";
         }
     }
+    return {};
 }
 
 } // namespace portolan

@@ -3,8 +3,14 @@
 # build (natively, and under Wine in the MinGW build); the real backend only on Windows builds.
 portolan_add_test(NAME platform.windows.fake
                   SOURCES windows_backend_test.cpp windows_holders_test.cpp
-                          windows_discovery_test.cpp
+                          windows_discovery_test.cpp windows_hangs_test.cpp
                   LIBS portolan_platform)
+# An abandoned call must write only into what it owns: with the sanitizers, a write into its
+# caller's finished stack frame is caught too.
+if(PORTOLAN_SANITIZE)
+    set_property(TEST platform.windows.fake PROPERTY ENVIRONMENT_MODIFICATION
+                 "ASAN_OPTIONS=string_append::detect_stack_use_after_return=1")
+endif()
 portolan_add_test(NAME platform.netsh.parser SOURCES netsh_parser_test.cpp LIBS portolan_platform)
 
 if(WIN32)

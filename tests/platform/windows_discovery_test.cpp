@@ -339,7 +339,7 @@ TEST_CASE("a netsh that does not answer is ended and reported as a timeout namin
                   range.error().message);
     CHECK(windows.netshTimeouts.back() == std::chrono::seconds(30));
 
-    backend.setNetshTimeout(std::chrono::seconds(5));
+    backend.setDeadline(win32::CallKind::Netsh, std::chrono::seconds(5));
     auto listed = backend.listReservations(Protocol::Tcp);
     REQUIRE_FALSE(listed.ok());
     CHECK(listed.error().kind == ErrorKind::Timeout); // not hidden behind the registry's answer
@@ -348,7 +348,7 @@ TEST_CASE("a netsh that does not answer is ended and reported as a timeout namin
     CHECK(windows.netshTimeouts.back() == std::chrono::seconds(5));
 }
 
-TEST_CASE("cancelNetsh ends a netsh run in progress, and the capabilities are probed again")
+TEST_CASE("cancelPendingCalls ends a netsh run in progress, and the capabilities are probed again")
 {
     FakeWindows windows;
     windows.netshWaitsForStop = true;
@@ -356,7 +356,7 @@ TEST_CASE("cancelNetsh ends a netsh run in progress, and the capabilities are pr
     Capabilities caps;
     std::thread probing([&] { caps = backend.capabilities(); });
     windows.waitForNetsh();
-    backend.cancelNetsh();
+    backend.cancelPendingCalls();
     probing.join();
     CHECK_FALSE(caps.dynamicRange);
 
@@ -370,7 +370,7 @@ TEST_CASE("cancelNetsh ends a netsh run in progress, and the capabilities are pr
     Result<PortRange> range = PortRange{};
     std::thread reading([&] { range = backend.dynamicRange(Protocol::Tcp); });
     windows.waitForNetsh();
-    backend.cancelNetsh();
+    backend.cancelPendingCalls();
     reading.join();
     REQUIRE_FALSE(range.ok());
     CHECK(range.error().kind == ErrorKind::Cancelled);

@@ -10,10 +10,12 @@
 #include <condition_variable>
 #include <cstring>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace portolan::testing {
@@ -35,11 +37,69 @@ inline std::vector<std::uint8_t> bytesOf(const void* data, std::size_t size)
     return std::vector<std::uint8_t>(p, p + size);
 }
 
+// Where the test holds the calls it scripted to hang: each waits in enter() until release(),
+// which in turn waits until every held call has left the fake, so that no abandoned thread is
+// still inside it when the test ends. Shared with the calls, which use it after leaving.
+class Hold
+{
+public:
+    void enter()
+    {
+        std::unique_lock lock(m_mutex);
+        ++m_entered;
+        m_changed.notify_all();
+        m_changed.wait(lock, [this] { return m_released; });
+    }
+    void leave()
+    {
+        std::lock_guard lock(m_mutex);
+        ++m_left;
+        m_changed.notify_all();
+    }
+    void waitForEntered(int count)
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return m_entered >= count; });
+    }
+    void release()
+    {
+        std::unique_lock lock(m_mutex);
+        m_released = true;
+        m_changed.notify_all();
+        m_changed.wait(lock, [this] { return m_left == m_entered; });
+    }
+    int entered()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_entered;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    int m_entered = 0;
+    int m_left = 0;
+    bool m_released = false;
+};
+
 // A Windows that records every call and answers as scripted. Its persistent-reservation
 // functions keep real state, reading the start port the way Windows does (network order).
 class FakeWindows
 {
 public:
+    FakeWindows() = default;
+    FakeWindows(const FakeWindows&) = delete;
+    FakeWindows& operator=(const FakeWindows&) = delete;
+    // A held call let go here may still close its socket on its way out: wait for that too.
+    ~FakeWindows()
+    {
+        if (m_hold->entered() == 0)
+            return;
+        release();
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return open.empty(); });
+    }
+
     struct ReserveCall
     {
         std::string function;
@@ -81,6 +141,11 @@ public:
     std::int32_t hcnResult = 0;
     bool netshTimesOut = false;     // every netsh run answers WAIT_TIMEOUT
     bool netshWaitsForStop = false; // netsh runs until cancelled
+    // Calls that hang until release(), then answer as scripted.
+    bool registryHangs = false;  // every registry read
+    std::string registryHangsOn; // the reads of this one key
+    bool hcnHangs = false;       // HcnEnumerateGuestNetworkPortReservations (then present)
+    bool ioctlHangs = false;     // every WSAIoctl
 
     // Recorded calls.
     std::vector<ReserveCall> reserveCalls;
@@ -93,6 +158,8 @@ public:
     std::vector<std::string> socketEvents;
     std::set<w::SocketHandle> open;
     int closed = 0;
+    int closedDuringIoctl = 0; // closesocket while an IOCTL on the socket was in progress
+    int registryReads = 0;
 
     // What Windows holds after the calls: (function protocol, start as Windows read it, count).
     std::map<std::pair<std::string, std::pair<std::uint16_t, std::uint16_t>>, std::uint64_t>
@@ -121,8 +188,11 @@ public:
         };
         api.closeSocket = [this](w::SocketHandle handle) {
             std::lock_guard lock(m_mutex);
+            if (m_inIoctl.count(handle) != 0)
+                ++closedDuringIoctl;
             open.erase(handle);
             ++closed;
+            m_changed.notify_all();
             return 0;
         };
         api.bind = [this](w::SocketHandle handle, const void* address, int length) {
@@ -163,17 +233,24 @@ public:
         api.wsaIoctl = [this](w::SocketHandle handle, std::uint32_t code, const void* in,
                               std::uint32_t inSize, void* out, std::uint32_t outSize,
                               std::uint32_t* returned) {
-            std::lock_guard lock(m_mutex);
-            ioctls.push_back({handle, code, bytesOf(in, inSize), outSize, out == nullptr});
-            if (ioctlError != 0) {
-                t_lastError = ioctlError;
-                return w::kSocketError;
+            {
+                std::lock_guard lock(m_mutex);
+                m_inIoctl.insert(handle);
             }
-            if (code == w::kSioAcquirePortReservation && out) {
-                std::memcpy(out, &acquireAnswer, sizeof acquireAnswer);
-                *returned = sizeof acquireAnswer;
-            }
-            return 0;
+            return held(ioctlHangs, [&] {
+                std::lock_guard lock(m_mutex);
+                m_inIoctl.erase(m_inIoctl.find(handle));
+                ioctls.push_back({handle, code, bytesOf(in, inSize), outSize, out == nullptr});
+                if (ioctlError != 0) {
+                    t_lastError = ioctlError;
+                    return w::kSocketError;
+                }
+                if (code == w::kSioAcquirePortReservation && out) {
+                    std::memcpy(out, &acquireAnswer, sizeof acquireAnswer);
+                    *returned = sizeof acquireAnswer;
+                }
+                return 0;
+            });
         };
         api.wsaGetLastError = [] { return t_lastError; };
         api.getExtendedTcpTable = [this](void* table, std::uint32_t* size, int family,
@@ -198,11 +275,13 @@ public:
             out = *timeOfDay;
             return true;
         };
-        if (hcnEntries) {
+        if (hcnEntries || hcnHangs) {
             api.enumerateGuestNetworkPortReservations =
                 [this](std::vector<w::HcnPortRangeEntry>& entries) {
-                    entries = *hcnEntries;
-                    return hcnResult;
+                    return held(hcnHangs, [&] {
+                        entries = hcnEntries.value_or(std::vector<w::HcnPortRangeEntry>{});
+                        return hcnResult;
+                    });
                 };
         }
         api.hostName = [] { return std::string("DEVBOX"); };
@@ -210,10 +289,14 @@ public:
             return "System text for " + std::to_string(code) + ".\r\n";
         };
         api.readRegistryValues = [this](std::string_view key, std::vector<w::RegistryValue>& out) {
-            if (registryError != 0)
-                return registryError;
-            out = registry[std::string(key)];
-            return std::uint32_t(0);
+            return held(registryHangs || key == registryHangsOn, [&] {
+                std::lock_guard lock(m_mutex);
+                ++registryReads;
+                if (registryError != 0)
+                    return registryError;
+                out = registry[std::string(key)];
+                return std::uint32_t(0);
+            });
         };
         api.runNetsh = [this](const std::vector<std::string>& arguments,
                               std::chrono::milliseconds timeout, std::stop_token stop) {
@@ -285,7 +368,31 @@ private:
         return 0;
     }
 
+    // The call, held first when it hangs. After leave() nothing of this fake is touched: the
+    // test may end as soon as release() returns.
+    template <typename Body> std::invoke_result_t<Body&> held(bool hangs, Body body)
+    {
+        if (!hangs)
+            return body();
+        std::shared_ptr<Hold> hold = m_hold;
+        hold->enter();
+        auto answer = body();
+        hold->leave();
+        return answer;
+    }
+
 public:
+    // Blocks until `count` calls scripted to hang have started.
+    void waitForHungCalls(int count = 1) { m_hold->waitForEntered(count); }
+    // Lets every hung call (and every later one) answer, and waits until they have.
+    void release() { m_hold->release(); }
+    // Blocks until every socket is closed.
+    void waitForAllClosed()
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return open.empty(); });
+    }
+
     // Blocks until a netsh run has started (netshWaitsForStop).
     void waitForNetsh()
     {
@@ -298,6 +405,8 @@ private:
     std::condition_variable_any m_changed;
     w::SocketHandle m_nextSocket = 0x100;
     std::map<w::SocketHandle, std::vector<std::uint8_t>> m_bound;
+    std::multiset<w::SocketHandle> m_inIoctl;
+    std::shared_ptr<Hold> m_hold = std::make_shared<Hold>();
 };
 
 template <typename Row> inline std::vector<std::uint8_t> table(const std::vector<Row>& rows)

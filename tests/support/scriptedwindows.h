@@ -7,6 +7,8 @@
 // like an English Windows with WinNAT's block 2869-3368, but only once its gate opens: when
 // a test calls open(), or `delay` after the first netsh run began. A run that is cancelled
 // through its stop token meanwhile answers ERROR_CANCELLED, as the real seam does.
+// hangRegistry() makes every registry read block until releaseRegistry(), as a hive held by a
+// stuck driver would: the backend abandons such a read, so the test releases it before it ends.
 //
 // The doctest unit tests of the backend use the richer FakeWindows (tests/platform).
 
@@ -47,6 +49,22 @@ public:
         }
         m_changed.notify_all();
     }
+
+    void hangRegistry()
+    {
+        std::lock_guard lock(m_mutex);
+        m_registryHangs = true;
+    }
+    void releaseRegistry()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_registryHangs = false;
+        }
+        m_changed.notify_all();
+    }
+    int registryReadsStarted() const { return m_registryStarted.load(); }
+    int registryReadsReturned() const { return m_registryReturned.load(); }
 
     int netshStarted() const { return m_started.load(); }
     int netshReturned() const { return m_returned.load(); } // answered with output
@@ -106,8 +124,14 @@ public:
         api.unixTimeMs = [] { return std::int64_t(1'700'000'000'000); };
         api.hostName = [] { return std::string("WINBOX"); };
         api.formatMessage = [](std::uint32_t) { return std::string(); };
-        api.readRegistryValues = [](std::string_view, std::vector<w::RegistryValue>& values) {
+        api.readRegistryValues = [self](std::string_view, std::vector<w::RegistryValue>& values) {
+            ++self->m_registryStarted;
+            {
+                std::unique_lock lock(self->m_mutex);
+                self->m_changed.wait(lock, [&self] { return !self->m_registryHangs; });
+            }
             values.clear();
+            ++self->m_registryReturned;
             return std::uint32_t(0);
         };
         api.runNetsh = [self](const std::vector<std::string>& arguments, std::chrono::milliseconds,
@@ -180,6 +204,9 @@ private:
     std::condition_variable_any m_changed;
     std::optional<std::chrono::steady_clock::time_point> m_deadline;
     bool m_open = false;
+    bool m_registryHangs = false;
+    std::atomic<int> m_registryStarted{0};
+    std::atomic<int> m_registryReturned{0};
     std::atomic<int> m_started{0};
     std::atomic<int> m_returned{0};
     std::atomic<int> m_cancelled{0};

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The reservation service over the real Windows backend when Windows stops answering: a
+// registry that hangs (tests/support/scriptedwindows.h) gives a discovery a Timeout that names
+// the registry key, and closing the service meanwhile does not wait for the hung read.
+#include "servicetestsupport.h"
+#include "storetestsupport.h"
+
+#include "model/services/reservationservice.h"
+
+#include "platform/windows/windowsbackend.h"
+
+#include "../support/scriptedwindows.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <chrono>
+
+using namespace portolan;
+using namespace portolan::testing;
+
+class HangsTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_serial = 0;
+
+    std::unique_ptr<Store> store()
+    {
+        return openStore(m_dir, QStringLiteral("WINBOX"),
+                         QStringLiteral("db-%1.sqlite").arg(++m_serial));
+    }
+
+    // A Windows whose netsh answers at once and whose registry hangs until released.
+    static std::shared_ptr<testsupport::ScriptedWindows> hungRegistry()
+    {
+        auto windows = testsupport::ScriptedWindows::gated();
+        windows->open();
+        windows->hangRegistry();
+        return windows;
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    // The service turns a listing that failed into a problem of the discovery's snapshot (the
+    // rest of the machine is still read), so the Timeout arrives there, not as operationFailed.
+    void discoveryWithAHungRegistryReportsATimeoutNamingTheKey()
+    {
+        auto windows = hungRegistry();
+        auto backend = std::make_shared<WindowsBackend>(windows->api());
+        backend->setDeadline(win32::CallKind::Registry, std::chrono::milliseconds(200));
+        auto db = store();
+        QVERIFY(db);
+        {
+            ReservationService service(backend, *db);
+            QSignalSpy discovered(&service, &ReservationService::discoveryFinished);
+            const OperationId id = service.discover();
+            const auto args = waitFor(
+                discovered,
+                [id](const QList<QVariant>& a) { return a.at(0).value<OperationId>() == id; },
+                60000);
+            QVERIFY(!args.isEmpty());
+            const auto summary = qvariant_cast<DiscoverySummary>(args.at(1));
+            const QString problems = summary.snapshot.problems.join(QLatin1Char('\n'));
+            QVERIFY2(problems.contains(QStringLiteral("Timeout (WAIT_TIMEOUT, 258): reading the "
+                                                      "registry key HKLM\\SYSTEM\\"
+                                                      "CurrentControlSet\\Control\\Nsi\\")),
+                     qPrintable(problems));
+            QVERIFY2(problems.contains(QStringLiteral("no answer within 200 ms; it was abandoned")),
+                     qPrintable(problems));
+            QCOMPARE(summary.added, 0);
+            auto rows = db->inventory().list();
+            QVERIFY(rows);
+            QCOMPARE(rows.value().size(), 0);
+        }
+        // Let the abandoned reads finish before the process ends.
+        windows->releaseRegistry();
+        QTRY_COMPARE(windows->registryReadsReturned(), windows->registryReadsStarted());
+    }
+
+    // With a deadline far beyond the test's time limit, only the cancel can end the wait.
+    void closingTheServiceDoesNotWaitForAHungRegistryRead()
+    {
+        auto windows = hungRegistry();
+        auto backend = std::make_shared<WindowsBackend>(windows->api());
+        backend->setDeadline(win32::CallKind::Registry, std::chrono::hours(1));
+        auto db = store();
+        QVERIFY(db);
+        {
+            ReservationService service(backend, *db);
+            service.discover();
+            QTRY_VERIFY(windows->registryReadsStarted() > 0);
+        }
+        QCOMPARE(windows->registryReadsReturned(), 0); // abandoned, not waited for
+        windows->releaseRegistry();
+        QTRY_COMPARE(windows->registryReadsReturned(), windows->registryReadsStarted());
+    }
+};
+
+QTEST_GUILESS_MAIN(HangsTest)
+#include "tst_hangs.moc"
