@@ -30,8 +30,8 @@ QString Explanations::forError(const Error& error, std::optional<StepKind> step)
 {
     using namespace native;
     const std::int64_t code = error.code;
-    const bool isBind = step && (*step == StepKind::Bind || *step == StepKind::BindProbe
-                                 || *step == StepKind::ScanRun);
+    const bool isBind = step && (*step == StepKind::Bind || *step == StepKind::BindProbe ||
+                                 *step == StepKind::ScanRun);
 
     if (code == kWsaEacces || named(error, {"WSAEACCES", "EACCES"})) {
         if (isBind)
@@ -76,8 +76,8 @@ QString Explanations::forError(const Error& error, std::optional<StepKind> step)
         return tr("No free block of that size was left.");
     if (code == kWsaEnotsock || named(error, {"WSAENOTSOCK"}))
         return tr("The socket is gone (closed, or the machine restarted).");
-    if (code == kWsaEafnosupport || code == kWsaEprotonosupport || code == kWsaEsocktnosupport
-        || code == kWsaEprototype)
+    if (code == kWsaEafnosupport || code == kWsaEprotonosupport || code == kWsaEsocktnosupport ||
+        code == kWsaEprototype)
         return tr("This combination of address family, socket type and protocol is not "
                   "supported.");
 
@@ -150,17 +150,28 @@ QString Explanations::errorLine(const Error& error)
 QString Explanations::kindName(ErrorKind kind)
 {
     switch (kind) {
-    case ErrorKind::AccessDenied: return tr("Access denied");
-    case ErrorKind::InvalidArgument: return tr("Invalid argument");
-    case ErrorKind::Conflict: return tr("Conflict");
-    case ErrorKind::NotFound: return tr("Not found");
-    case ErrorKind::Unsupported: return tr("Unsupported");
-    case ErrorKind::Cancelled: return tr("Cancelled");
-    case ErrorKind::Timeout: return tr("Timeout");
-    case ErrorKind::Interrupted: return tr("Interrupted");
-    case ErrorKind::Unavailable: return tr("Unavailable");
-    case ErrorKind::IoError: return tr("I/O error");
-    case ErrorKind::Internal: return tr("Internal error");
+    case ErrorKind::AccessDenied:
+        return tr("Access denied");
+    case ErrorKind::InvalidArgument:
+        return tr("Invalid argument");
+    case ErrorKind::Conflict:
+        return tr("Conflict");
+    case ErrorKind::NotFound:
+        return tr("Not found");
+    case ErrorKind::Unsupported:
+        return tr("Unsupported");
+    case ErrorKind::Cancelled:
+        return tr("Cancelled");
+    case ErrorKind::Timeout:
+        return tr("Timeout");
+    case ErrorKind::Interrupted:
+        return tr("Interrupted");
+    case ErrorKind::Unavailable:
+        return tr("Unavailable");
+    case ErrorKind::IoError:
+        return tr("I/O error");
+    case ErrorKind::Internal:
+        return tr("Internal error");
     }
     return {};
 }
@@ -173,10 +184,14 @@ QString Explanations::protocolName(Protocol protocol)
 QString Explanations::sourceName(ReservationSource source)
 {
     switch (source) {
-    case ReservationSource::Created: return tr("created");
-    case ReservationSource::LookedUp: return tr("looked up");
-    case ReservationSource::Discovered: return tr("discovered");
-    case ReservationSource::Imported: return tr("imported");
+    case ReservationSource::Created:
+        return tr("created");
+    case ReservationSource::LookedUp:
+        return tr("looked up");
+    case ReservationSource::Discovered:
+        return tr("discovered");
+    case ReservationSource::Imported:
+        return tr("imported");
     }
     return {};
 }
@@ -184,9 +199,12 @@ QString Explanations::sourceName(ReservationSource source)
 QString Explanations::stateName(ReservationState state)
 {
     switch (state) {
-    case ReservationState::Present: return tr("present");
-    case ReservationState::Missing: return tr("missing");
-    case ReservationState::Unverified: return tr("unverified");
+    case ReservationState::Present:
+        return tr("present");
+    case ReservationState::Missing:
+        return tr("missing");
+    case ReservationState::Unverified:
+        return tr("unverified");
     }
     return {};
 }
@@ -194,10 +212,14 @@ QString Explanations::stateName(ReservationState state)
 QString Explanations::actionName(AuditAction action)
 {
     switch (action) {
-    case AuditAction::Create: return tr("create");
-    case AuditAction::Delete: return tr("delete");
-    case AuditAction::Lookup: return tr("lookup");
-    case AuditAction::Note: return tr("note");
+    case AuditAction::Create:
+        return tr("create");
+    case AuditAction::Delete:
+        return tr("delete");
+    case AuditAction::Lookup:
+        return tr("lookup");
+    case AuditAction::Note:
+        return tr("note");
     }
     return {};
 }
@@ -205,11 +227,16 @@ QString Explanations::actionName(AuditAction action)
 QString Explanations::probeKindName(ProbeKind kind)
 {
     switch (kind) {
-    case ProbeKind::AcquireRelease: return tr("acquire and release");
-    case ProbeKind::LookupAssociate: return tr("lookup and associate");
-    case ProbeKind::AcquireAssociateBind: return tr("acquire, associate and bind");
-    case ProbeKind::BindProbe: return tr("bind probe");
-    case ProbeKind::Scan: return tr("scan");
+    case ProbeKind::AcquireRelease:
+        return tr("acquire and release");
+    case ProbeKind::LookupAssociate:
+        return tr("lookup and associate");
+    case ProbeKind::AcquireAssociateBind:
+        return tr("acquire, associate and bind");
+    case ProbeKind::BindProbe:
+        return tr("bind probe");
+    case ProbeKind::Scan:
+        return tr("scan");
     }
     return {};
 }
@@ -217,16 +244,26 @@ QString Explanations::probeKindName(ProbeKind kind)
 QString Explanations::stepKindName(StepKind kind)
 {
     switch (kind) {
-    case StepKind::OpenSocket: return tr("open socket");
-    case StepKind::Acquire: return tr("acquire");
-    case StepKind::Lookup: return tr("lookup");
-    case StepKind::Associate: return tr("associate");
-    case StepKind::Bind: return tr("bind");
-    case StepKind::GetSockName: return tr("getsockname");
-    case StepKind::Release: return tr("release");
-    case StepKind::Close: return tr("close");
-    case StepKind::BindProbe: return tr("bind probe");
-    case StepKind::ScanRun: return tr("ports");
+    case StepKind::OpenSocket:
+        return tr("open socket");
+    case StepKind::Acquire:
+        return tr("acquire");
+    case StepKind::Lookup:
+        return tr("lookup");
+    case StepKind::Associate:
+        return tr("associate");
+    case StepKind::Bind:
+        return tr("bind");
+    case StepKind::GetSockName:
+        return tr("getsockname");
+    case StepKind::Release:
+        return tr("release");
+    case StepKind::Close:
+        return tr("close");
+    case StepKind::BindProbe:
+        return tr("bind probe");
+    case StepKind::ScanRun:
+        return tr("ports");
     }
     return {};
 }
@@ -234,11 +271,16 @@ QString Explanations::stepKindName(StepKind kind)
 QString Explanations::outcomeName(BindOutcome outcome)
 {
     switch (outcome) {
-    case BindOutcome::Free: return tr("free");
-    case BindOutcome::InUse: return tr("in use");
-    case BindOutcome::Denied: return tr("denied");
-    case BindOutcome::Forbidden: return tr("forbidden");
-    case BindOutcome::Other: return tr("other");
+    case BindOutcome::Free:
+        return tr("free");
+    case BindOutcome::InUse:
+        return tr("in use");
+    case BindOutcome::Denied:
+        return tr("denied");
+    case BindOutcome::Forbidden:
+        return tr("forbidden");
+    case BindOutcome::Other:
+        return tr("other");
     }
     return {};
 }

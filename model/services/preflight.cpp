@@ -25,11 +25,16 @@ QString blockText(Protocol protocol, PortRange range)
 QString toText(FindingKind kind)
 {
     switch (kind) {
-    case FindingKind::InvalidRange: return QStringLiteral("invalid-range");
-    case FindingKind::OverlapKnownReservation: return QStringLiteral("overlap");
-    case FindingKind::ListenerInBlock: return QStringLiteral("listener");
-    case FindingKind::InsideDynamicRange: return QStringLiteral("dynamic-range");
-    case FindingKind::NeedsElevation: return QStringLiteral("elevation");
+    case FindingKind::InvalidRange:
+        return QStringLiteral("invalid-range");
+    case FindingKind::OverlapKnownReservation:
+        return QStringLiteral("overlap");
+    case FindingKind::ListenerInBlock:
+        return QStringLiteral("listener");
+    case FindingKind::InsideDynamicRange:
+        return QStringLiteral("dynamic-range");
+    case FindingKind::NeedsElevation:
+        return QStringLiteral("elevation");
     }
     return {};
 }
@@ -83,7 +88,9 @@ std::optional<Error> PreflightReport::refusal() const
     if (!blocked())
         return std::nullopt;
     const bool invalid = has(FindingKind::InvalidRange);
-    return Error{invalid ? ErrorKind::InvalidArgument : ErrorKind::Conflict, 0, {},
+    return Error{invalid ? ErrorKind::InvalidArgument : ErrorKind::Conflict,
+                 0,
+                 {},
                  explanation().toStdString()};
 }
 
@@ -104,10 +111,11 @@ PreflightReport Preflight::check(Protocol protocol, PortRange range,
         const std::string& message = valid.error().message;
         finding.field = qs(message.substr(0, message.find(':')));
         if (finding.field == QLatin1String("start"))
-            finding.text = tr("The start port must be between 1 and 65535 (it is %1).")
-                               .arg(range.start);
+            finding.text =
+                tr("The start port must be between 1 and 65535 (it is %1).").arg(range.start);
         else if (finding.field == QLatin1String("count"))
-            finding.text = tr("The number of ports must be at least 1 (it is %1).").arg(range.count);
+            finding.text =
+                tr("The number of ports must be at least 1 (it is %1).").arg(range.count);
         else
             finding.text = tr("The block %1–%2 runs past port 65535: at most %3 ports fit from "
                               "port %4.")
@@ -136,10 +144,12 @@ PreflightReport Preflight::check(Protocol protocol, PortRange range,
         }
         const QString other = Explanations::rangeText(known.range);
         if (known.persistent) {
-            finding.text = known.range == range
-                ? tr("%1 is already reserved: a persistent reservation of exactly this block "
-                     "exists.").arg(block)
-                : tr("%1 overlaps the persistent reservation %2.").arg(block, other);
+            finding.text =
+                known.range == range
+                    ? tr("%1 is already reserved: a persistent reservation of exactly this block "
+                         "exists.")
+                          .arg(block)
+                    : tr("%1 overlaps the persistent reservation %2.").arg(block, other);
         } else {
             const QString owner = known.owner.empty() ? tr("an unknown service") : qs(known.owner);
             finding.text = tr("%1 overlaps the runtime reservation %2 held by %3; such blocks "
@@ -150,18 +160,18 @@ PreflightReport Preflight::check(Protocol protocol, PortRange range,
         blocking.append(finding);
     }
     for (const ReservationRecord& row : snapshot.inventory) {
-        if (row.protocol != protocol || !row.range().overlaps(range)
-            || row.state == ReservationState::Missing
-            || reported.count({row.start, row.count}) != 0)
+        if (row.protocol != protocol || !row.range().overlaps(range) ||
+            row.state == ReservationState::Missing || reported.count({row.start, row.count}) != 0)
             continue;
         PreflightFinding finding;
         finding.kind = FindingKind::OverlapKnownReservation;
         finding.inventoryId = row.id;
         const QString note = row.note.isEmpty() ? QString() : tr(" (“%1”)").arg(row.note);
-        finding.text = row.range() == range
-            ? tr("%1 is already reserved: the inventory has this block%2.").arg(block, note)
-            : tr("%1 overlaps the reservation %2 in the inventory%3.")
-                  .arg(block, Explanations::rangeText(row.range()), note);
+        finding.text =
+            row.range() == range
+                ? tr("%1 is already reserved: the inventory has this block%2.").arg(block, note)
+                : tr("%1 overlaps the reservation %2 in the inventory%3.")
+                      .arg(block, Explanations::rangeText(row.range()), note);
         reported.insert({row.start, row.count});
         blocking.append(finding);
     }
@@ -176,8 +186,8 @@ PreflightReport Preflight::check(Protocol protocol, PortRange range,
         PreflightFinding finding;
         finding.kind = FindingKind::ListenerInBlock;
         finding.listener = listener;
-        const QString process = listener.process.empty() ? tr("an unknown process")
-                                                         : qs(listener.process);
+        const QString process =
+            listener.process.empty() ? tr("an unknown process") : qs(listener.process);
         const QString pid = listener.pid >= 0 ? tr(" (pid %1)").arg(listener.pid) : QString();
         finding.text = tr("%1%2 is listening on port %3 (%4), inside the block: the system would "
                           "refuse it because the port is in use.")
@@ -228,16 +238,17 @@ MachineSnapshot Preflight::gather(Backend& backend, std::optional<Protocol> prot
     const Capabilities caps = backend.capabilities();
 
     auto problem = [&snapshot](const QString& what, const Error& error) {
-        snapshot.problems.append(
-            tr("%1: %2").arg(what, Explanations::errorLine(error)));
+        snapshot.problems.append(tr("%1: %2").arg(what, Explanations::errorLine(error)));
     };
 
     if (caps.discoverReservations) {
         auto blocks = backend.listReservations(protocol);
         if (blocks)
             snapshot.blocks = std::move(blocks).value();
-        else
+        else {
             problem(tr("Could not list the reservations"), blocks.error());
+            snapshot.listingError = blocks.error();
+        }
     }
     if (caps.listeners) {
         auto listeners = backend.listeners(protocol);

@@ -17,8 +17,9 @@
 #include <vector>
 
 // The check a create goes through before it reaches the system: ERROR_SHARING_VIOLATION does
-// not say whether a port is in use or the block is already reserved (docs/windows-semantics.md#persistent-errors), so the
-// console looks at what it can see first and tells the user which it was.
+// not say whether a port is in use or the block is already reserved
+// (docs/windows-semantics.md#persistent-errors), so the console looks at what it can see first and
+// tells the user which it was.
 namespace portolan {
 
 // What can be seen of one machine at one moment: the port map draws it, the pre-flight
@@ -27,13 +28,14 @@ struct MachineSnapshot
 {
     QString host;
     bool elevated = false;
-    std::optional<Protocol> protocol; // the protocol asked for; empty = both
+    std::optional<Protocol> protocol;         // the protocol asked for; empty = both
     std::optional<PortRange> tcpDynamicRange; // empty when unknown
     std::optional<PortRange> udpDynamicRange;
-    std::vector<ReservedBlock> blocks;   // persistent and runtime, as the backend discovers them
+    std::vector<ReservedBlock> blocks; // persistent and runtime, as the backend discovers them
     std::vector<Listener> listeners;
-    QList<ReservationRecord> inventory;  // this host's inventory rows
+    QList<ReservationRecord> inventory; // this host's inventory rows
     QStringList problems; // translated: what could not be read (the rest is still useful)
+    std::optional<Error> listingError; // why the reservations could not be listed, if so
     QDateTime takenAt;
 
     std::optional<PortRange> dynamicRange(Protocol p) const
@@ -42,16 +44,22 @@ struct MachineSnapshot
     }
 };
 
-enum class FindingKind : quint8 {
+enum class FindingKind : quint8
+{
     InvalidRange,            // start/count/end out of range: names the field
     OverlapKnownReservation, // an inventory row or a discovered block (persistent or runtime)
     ListenerInBlock,         // a process listens on a port of the block
     InsideDynamicRange,      // warning: Windows hands these ports out to outgoing connections
     NeedsElevation,          // warning: the system will refuse without elevation
 };
-QString toText(FindingKind kind); // "invalid-range", "overlap", "listener", "dynamic-range", "elevation"
+QString
+toText(FindingKind kind); // "invalid-range", "overlap", "listener", "dynamic-range", "elevation"
 
-enum class Severity : quint8 { Blocking, Warning };
+enum class Severity : quint8
+{
+    Blocking,
+    Warning
+};
 
 struct PreflightFinding
 {
@@ -59,10 +67,10 @@ struct PreflightFinding
     Severity severity = Severity::Blocking;
     QString text; // one translated sentence
 
-    QString field;                      // InvalidRange: "start", "count" or "end"
-    std::optional<ReservedBlock> block; // OverlapKnownReservation: the block overlapped
-    qint64 inventoryId = 0;             // OverlapKnownReservation with an inventory row
-    std::optional<Listener> listener;   // ListenerInBlock
+    QString field;                         // InvalidRange: "start", "count" or "end"
+    std::optional<ReservedBlock> block;    // OverlapKnownReservation: the block overlapped
+    qint64 inventoryId = 0;                // OverlapKnownReservation with an inventory row
+    std::optional<Listener> listener;      // ListenerInBlock
     std::optional<PortRange> dynamicRange; // InsideDynamicRange
 };
 

@@ -339,6 +339,12 @@ OperationId ReservationService::discover(DiscoverWhen when)
         DiscoverySummary summary;
         QList<ReservationRecord> rows;
         summary.snapshot = w.gather(std::nullopt, &rows);
+        // A discovery that could not list is a failed one (a timeout, access denied), not
+        // "found 0": the user must see why.
+        if (summary.snapshot.listingError) {
+            w.failed(ReservationOperation::Discover, *summary.snapshot.listingError);
+            return;
+        }
         auto transaction = Transaction::begin(w.store.database(),
                                               tr("Could not record the discovered reservations"));
         if (!transaction) {

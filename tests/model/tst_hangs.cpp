@@ -46,8 +46,8 @@ private:
 private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
 
-    // The service turns a listing that failed into a problem of the discovery's snapshot (the
-    // rest of the machine is still read), so the Timeout arrives there, not as operationFailed.
+    // A discovery whose listing timed out fails with that Timeout (the status bar shows it with
+    // what to do), and records nothing.
     void discoveryWithAHungRegistryReportsATimeoutNamingTheKey()
     {
         auto windows = hungRegistry();
@@ -58,21 +58,24 @@ private slots:
         {
             ReservationService service(backend, *db);
             QSignalSpy discovered(&service, &ReservationService::discoveryFinished);
+            QSignalSpy failed(&service, &ReservationService::operationFailed);
             const OperationId id = service.discover();
             const auto args = waitFor(
-                discovered,
+                failed,
                 [id](const QList<QVariant>& a) { return a.at(0).value<OperationId>() == id; },
                 60000);
             QVERIFY(!args.isEmpty());
-            const auto summary = qvariant_cast<DiscoverySummary>(args.at(1));
-            const QString problems = summary.snapshot.problems.join(QLatin1Char('\n'));
-            QVERIFY2(problems.contains(QStringLiteral("Timeout (WAIT_TIMEOUT, 258): reading the "
-                                                      "registry key HKLM\\SYSTEM\\"
-                                                      "CurrentControlSet\\Control\\Nsi\\")),
-                     qPrintable(problems));
-            QVERIFY2(problems.contains(QStringLiteral("no answer within 200 ms; it was abandoned")),
-                     qPrintable(problems));
-            QCOMPARE(summary.added, 0);
+            QCOMPARE(args.at(1).value<ReservationOperation>(), ReservationOperation::Discover);
+            const auto error = qvariant_cast<Error>(args.at(2));
+            QCOMPARE(int(error.kind), int(ErrorKind::Timeout));
+            QCOMPARE(QString::fromStdString(error.name), QStringLiteral("WAIT_TIMEOUT"));
+            const QString message = QString::fromStdString(error.message);
+            QVERIFY2(message.contains(QStringLiteral("reading the registry key HKLM\\SYSTEM\\"
+                                                     "CurrentControlSet\\Control\\Nsi\\")),
+                     qPrintable(message));
+            QVERIFY2(message.contains(QStringLiteral("no answer within 200 ms; it was abandoned")),
+                     qPrintable(message));
+            QCOMPARE(discovered.count(), 0);
             auto rows = db->inventory().list();
             QVERIFY(rows);
             QCOMPARE(rows.value().size(), 0);
