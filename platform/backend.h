@@ -217,6 +217,9 @@ public:
     // (Windows: netsh, the registry, HCN, the reservation IOCTLs) end, and later ones answer
     // Cancelled at once, so that closing never waits out a hung call.
     virtual void beginShutdown() {}
+    // The user cancelled: the same calls in progress end (they answer Cancelled); later ones
+    // are made as usual.
+    virtual void cancelPendingCalls() {}
 };
 
 // A runtime reservation that owns its acquiring socket: released on request or when destroyed.

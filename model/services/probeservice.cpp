@@ -142,6 +142,9 @@ void ProbeService::cancel()
 {
     if (m_stop)
         m_stop->request_stop();
+    // A step may be waiting in the system (a runtime IOCTL that does not answer): end it too.
+    if (m_running != 0)
+        m_backend->cancelPendingCalls();
 }
 
 OperationId ProbeService::runAcquireRelease(const SocketSpec& spec, PortRange range)

@@ -35,7 +35,7 @@ public:
     void setDeadline(win32::CallKind kind, std::chrono::milliseconds deadline);
     // Ends every call in progress that may block - netsh runs, registry reads, HCN, the
     // IOCTLs of this backend's sockets: they answer Cancelled. Later calls are not affected.
-    void cancelPendingCalls();
+    void cancelPendingCalls() override;
     // As cancelPendingCalls, and every later such call answers Cancelled without being made.
     void beginShutdown() override;
 

@@ -5,6 +5,7 @@
 #include "servicetestsupport.h"
 #include "storetestsupport.h"
 
+#include "model/services/probeservice.h"
 #include "model/services/reservationservice.h"
 
 #include "platform/windows/windowsbackend.h"
@@ -15,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <chrono>
 
 using namespace portolan;
@@ -101,6 +103,39 @@ private slots:
         QCOMPARE(windows->registryReadsReturned(), 0); // abandoned, not waited for
         windows->releaseRegistry();
         QTRY_COMPARE(windows->registryReadsReturned(), windows->registryReadsStarted());
+    }
+
+    // A probe whose acquire IOCTL does not answer: the user's Cancel ends it at once (the
+    // deadline is far beyond the test's time limit), and the run is recorded as cancelled.
+    void cancellingAProbeEndsAHungIoctl()
+    {
+        auto windows = testsupport::ScriptedWindows::gated();
+        windows->open();
+        auto backend = std::make_shared<WindowsBackend>(windows->api());
+        backend->setDeadline(win32::CallKind::Ioctl, std::chrono::hours(1));
+        QVERIFY(backend->capabilities().runtimeReservations); // probed before the hang
+        windows->hangIoctls();
+        auto db = store();
+        QVERIFY(db);
+        {
+            ProbeService probes(backend, *db);
+            QSignalSpy finished(&probes, &ProbeService::finished);
+            probes.runAcquireRelease(SocketSpec::forProtocol(Protocol::Tcp), PortRange{0, 10});
+            QTRY_VERIFY(windows->ioctlsStarted() > windows->ioctlsReturned());
+            probes.cancel();
+            QVERIFY(finished.wait(30000));
+            const auto run = finished.at(0).at(1).value<ProbeRunRecord>();
+            QVERIFY(!run.ok);
+            QVERIFY2(run.cancelled || std::any_of(run.steps.begin(), run.steps.end(),
+                                                  [](const ProbeStepRecord& step) {
+                                                      return step.error && step.error->kind ==
+                                                                               ErrorKind::Cancelled;
+                                                  }),
+                     qPrintable(run.summary));
+            QCOMPARE(windows->ioctlsReturned(), windows->ioctlsStarted() - 1); // abandoned
+        }
+        windows->releaseIoctls();
+        QTRY_COMPARE(windows->ioctlsReturned(), windows->ioctlsStarted());
     }
 };
 

@@ -66,6 +66,7 @@ public:
         return m_inner->restartElevated(program, arguments);
     }
     void beginShutdown() override { m_inner->beginShutdown(); }
+    void cancelPendingCalls() override { m_inner->cancelPendingCalls(); }
 
 private:
     std::shared_ptr<Backend> m_inner;

@@ -64,6 +64,22 @@ public:
         m_changed.notify_all();
     }
     int registryReadsStarted() const { return m_registryStarted.load(); }
+    // Every runtime-reservation IOCTL waits until released.
+    void hangIoctls()
+    {
+        std::lock_guard lock(m_mutex);
+        m_ioctlsHang = true;
+    }
+    void releaseIoctls()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_ioctlsHang = false;
+        }
+        m_changed.notify_all();
+    }
+    int ioctlsStarted() const { return m_ioctlStarted.load(); }
+    int ioctlsReturned() const { return m_ioctlReturned.load(); }
     int registryReadsReturned() const { return m_registryReturned.load(); }
 
     int netshStarted() const { return m_started.load(); }
@@ -105,8 +121,16 @@ public:
         };
         api.setSockOpt = [](w::SocketHandle, int, int, const void*, int) { return 0; };
         // WSAEINVAL for every IOCTL: the IOCTLs exist, token 0 is not a reservation.
-        api.wsaIoctl = [](w::SocketHandle, std::uint32_t, const void*, std::uint32_t, void*,
-                          std::uint32_t, std::uint32_t*) { return w::kSocketError; };
+        api.wsaIoctl = [self](w::SocketHandle, std::uint32_t, const void*, std::uint32_t, void*,
+                              std::uint32_t, std::uint32_t*) {
+            ++self->m_ioctlStarted;
+            {
+                std::unique_lock lock(self->m_mutex);
+                self->m_changed.wait(lock, [&self] { return !self->m_ioctlsHang; });
+            }
+            ++self->m_ioctlReturned;
+            return w::kSocketError;
+        };
         api.wsaGetLastError = [] { return 10022; }; // WSAEINVAL
         auto emptyTable = [](void* table, std::uint32_t* size, int, std::uint32_t) {
             if (!table || *size < w::kTableRowsOffset) {
@@ -205,6 +229,9 @@ private:
     std::optional<std::chrono::steady_clock::time_point> m_deadline;
     bool m_open = false;
     bool m_registryHangs = false;
+    bool m_ioctlsHang = false;
+    std::atomic<int> m_ioctlStarted{0};
+    std::atomic<int> m_ioctlReturned{0};
     std::atomic<int> m_registryStarted{0};
     std::atomic<int> m_registryReturned{0};
     std::atomic<int> m_started{0};
