@@ -4,7 +4,6 @@
 #include "model/store/storetext.h"
 
 #include <QDir>
-#include <QRegularExpression>
 
 #include <array>
 #include <utility>
@@ -264,25 +263,15 @@ Error makeError(const QSqlError& error, const QString& path, const QString& acti
 
 SearchTerms searchTerms(const QString& text)
 {
+    // Read by hand, not with QRegularExpression: the stores run on worker threads, and PCRE's
+    // per-thread JIT stack (a thread_local with a destructor) hangs MinGW programs at exit.
     SearchTerms terms;
     QStringList phrases;
     auto phrase = [&phrases](QString words) {
         phrases.append(QLatin1Char('"') + words.replace(QLatin1Char('"'), QStringLiteral("\"\"")) +
                        QLatin1Char('"'));
     };
-    // "quoted words" stay one phrase (an unclosed quote runs to the end); else words.
-    static const QRegularExpression word(QStringLiteral("\"([^\"]*)\"?|(\\S+)"));
-    for (auto it = word.globalMatch(text); it.hasNext();) {
-        const QRegularExpressionMatch match = it.next();
-        if (match.capturedStart(1) >= 0) {
-            const QString quoted = match.captured(1);
-            if (quoted.size() >= 3)
-                phrase(quoted);
-            else if (!quoted.trimmed().isEmpty())
-                terms.shortWords.append(quoted.trimmed());
-            continue;
-        }
-        const QString plain = match.captured(2);
+    auto plainWord = [&](const QString& plain) {
         bool number = false;
         const int port = plain.toInt(&number);
         if (number && port >= 1 && port <= 65535 && plain.front().isDigit())
@@ -291,6 +280,29 @@ SearchTerms searchTerms(const QString& text)
             terms.shortWords.append(plain);
         else
             phrase(plain);
+    };
+    qsizetype i = 0;
+    const qsizetype n = text.size();
+    while (i < n) {
+        if (text.at(i).isSpace()) {
+            ++i;
+        } else if (text.at(i) == QLatin1Char('"')) {
+            // "quoted words" stay one phrase; an unclosed quote runs to the end.
+            const qsizetype close = text.indexOf(QLatin1Char('"'), i + 1);
+            const qsizetype end = close < 0 ? n : close;
+            const QString quoted = text.mid(i + 1, end - i - 1);
+            if (quoted.size() >= 3)
+                phrase(quoted);
+            else if (!quoted.trimmed().isEmpty())
+                terms.shortWords.append(quoted.trimmed());
+            i = end + 1;
+        } else {
+            qsizetype end = i;
+            while (end < n && !text.at(end).isSpace() && text.at(end) != QLatin1Char('"'))
+                ++end;
+            plainWord(text.mid(i, end - i));
+            i = end;
+        }
     }
     terms.fullText = phrases.join(QStringLiteral(" AND "));
     return terms;
