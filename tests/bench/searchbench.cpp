@@ -36,27 +36,13 @@ using namespace portolan;
 
 namespace {
 
+using bench::ms;
+using bench::runFor;
+using bench::say;
+
 constexpr double kStallTargetMs = 50.0;
 constexpr double kLatencyTargetMs = 100.0;
 constexpr int kKeyIntervalMs = 120; // a brisk typist
-
-void runFor(int ms)
-{
-    QEventLoop loop;
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    loop.exec();
-}
-
-QString ms(double value)
-{
-    return QLocale::c().toString(value, 'f', 1) + QStringLiteral(" ms");
-}
-
-void say(const QString& line)
-{
-    std::printf("%s\n", line.toUtf8().constData());
-    std::fflush(stdout);
-}
 
 void typeKey(QWidget* target, QChar c)
 {

@@ -42,25 +42,11 @@ using namespace portolan;
 
 namespace {
 
+using bench::ms;
+using bench::runFor;
+using bench::say;
+
 constexpr double kTargetMs = 100.0;
-
-void runFor(int ms)
-{
-    QEventLoop loop;
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    loop.exec();
-}
-
-QString ms(double value)
-{
-    return QLocale::c().toString(value, 'f', 1) + QStringLiteral(" ms");
-}
-
-void say(const QString& line)
-{
-    std::printf("%s\n", line.toUtf8().constData());
-    std::fflush(stdout);
-}
 
 } // namespace
 

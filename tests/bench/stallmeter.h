@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// The event loop's longest stall, for the benchmarks that show the console while it works
-// (stallbench, searchbench).
+// The event loop's longest stall, and the small helpers of the benchmarks that show the
+// console while it works (stallbench, searchbench).
 
 #include <QElapsedTimer>
+#include <QEventLoop>
+#include <QLocale>
 #include <QObject>
+#include <QString>
 #include <QTimer>
 
 #include <algorithm>
+#include <cstdio>
 
 namespace portolan::bench {
 
@@ -70,5 +74,25 @@ private:
     qint64 m_over16 = 0;
     qint64 m_over50 = 0;
 };
+
+// Runs the event loop for `ms` milliseconds.
+inline void runFor(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+inline QString ms(double value)
+{
+    return QLocale::c().toString(value, 'f', 1) + QStringLiteral(" ms");
+}
+
+// One line of the report on stdout, at once.
+inline void say(const QString& line)
+{
+    std::printf("%s\n", line.toUtf8().constData());
+    std::fflush(stdout);
+}
 
 } // namespace portolan::bench
