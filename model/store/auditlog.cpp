@@ -49,8 +49,16 @@ Result<AuditRecord> readRow(const QSqlQuery& query, const QString& path)
     return record;
 }
 
-// withFullText false: without the full-text words, which the window query joins instead.
-sql::Where whereOf(const AuditFilter& filter, bool withFullText = true)
+const sql::HistoryTable& auditTable()
+{
+    static const sql::HistoryTable table{QStringLiteral("audit_entry"),
+                                         QStringLiteral("audit_search"), QStringLiteral("at"),
+                                         kColumns};
+    return table;
+}
+
+// Every condition of the filter but its full-text words (sql::historyWindow joins those).
+sql::Where whereOf(const AuditFilter& filter, const sql::SearchTerms& search)
 {
     sql::Where where;
     if (!filter.host.isEmpty())
@@ -59,11 +67,6 @@ sql::Where whereOf(const AuditFilter& filter, bool withFullText = true)
         where.add(QStringLiteral("action = ?"), {toText(*filter.action)});
     if (filter.ok)
         where.add(QStringLiteral("ok = ?"), {*filter.ok ? 1 : 0});
-    const sql::SearchTerms search = sql::searchTerms(filter.text);
-    if (withFullText && !search.fullText.isEmpty())
-        where.add(
-            QStringLiteral("id IN (SELECT rowid FROM audit_search WHERE audit_search MATCH ?)"),
-            {search.fullText});
     for (const int port : search.ports)
         where.add(sql::blockHoldsPort(QStringLiteral("start_port"), QStringLiteral("port_count")),
                   {port, port, port, port, port});
@@ -150,33 +153,10 @@ Result<QList<AuditRecord>> AuditLog::entries(const AuditFilter& filter, int limi
     Result<QSqlDatabase> connection = m_database.connection();
     if (!connection)
         return connection.error();
+    const sql::SearchTerms search = sql::searchTerms(filter.text);
     QVariantList values;
-    QString sqlText;
-    if (const QString fullText = sql::searchTerms(filter.text).fullText; !fullText.isEmpty()) {
-        // As for probe runs: the index's matches streamed newest recorded first.
-        const sql::Where where = whereOf(filter, false);
-        values = {fullText};
-        QString matches =
-            QStringLiteral("SELECT rowid AS match_id FROM audit_search WHERE audit_search MATCH ?");
-        if (before) {
-            matches += QStringLiteral(" AND rowid < ?");
-            values.append(before->id);
-        }
-        values.append(where.values);
-        sqlText = QStringLiteral("SELECT %1 FROM (%2 ORDER BY rowid DESC) AS m JOIN audit_entry ON "
-                                 "audit_entry.id = m.match_id%3 ORDER BY m.match_id DESC LIMIT ?")
-                      .arg(kColumns, matches, where.text());
-    } else {
-        sql::Where where = whereOf(filter);
-        if (before)
-            sql::addBefore(where, QStringLiteral("at"), before->time, before->id);
-        values = where.values;
-        // As for probe runs: a searched port's matches come from the port indexes.
-        const bool ports = !sql::searchTerms(filter.text).ports.isEmpty();
-        sqlText = QStringLiteral("SELECT %1 FROM audit_entry%2 ORDER BY %3at DESC, id DESC LIMIT ?")
-                      .arg(kColumns, where.text(), ports ? QStringLiteral("+") : QString());
-    }
-    values.append(qMax(0, limit));
+    const QString sqlText =
+        sql::historyWindow(auditTable(), search, whereOf(filter, search), limit, before, values);
     QSqlQuery query(connection.value());
     query.setForwardOnly(true);
     Result<void> done = sql::exec(query, sqlText, values, m_database.path(), action);
@@ -198,7 +178,9 @@ Result<qint64> AuditLog::count(const AuditFilter& filter)
     Result<QSqlDatabase> connection = m_database.connection();
     if (!connection)
         return connection.error();
-    const sql::Where where = whereOf(filter);
+    const sql::SearchTerms search = sql::searchTerms(filter.text);
+    sql::Where where = whereOf(filter, search);
+    sql::addFullText(where, auditTable(), search);
     QSqlQuery query(connection.value());
     Result<void> done =
         sql::exec(query, QStringLiteral("SELECT count(*) FROM audit_entry") + where.text(),

@@ -115,8 +115,16 @@ Result<ProbeStepRecord> readStep(const QSqlQuery& query, const QString& path)
     return step;
 }
 
-// withFullText false: without the full-text words, which the window query joins instead.
-sql::Where whereOf(const ProbeRunFilter& filter, bool withFullText = true)
+const sql::HistoryTable& runTable()
+{
+    static const sql::HistoryTable table{QStringLiteral("probe_run"),
+                                         QStringLiteral("probe_run_search"),
+                                         QStringLiteral("started_at"), kRunColumns};
+    return table;
+}
+
+// Every condition of the filter but its full-text words (sql::historyWindow joins those).
+sql::Where whereOf(const ProbeRunFilter& filter, const sql::SearchTerms& search)
 {
     sql::Where where;
     if (!filter.host.isEmpty())
@@ -125,11 +133,6 @@ sql::Where whereOf(const ProbeRunFilter& filter, bool withFullText = true)
         where.add(QStringLiteral("kind = ?"), {toText(*filter.kind)});
     if (filter.ok)
         where.add(QStringLiteral("ok = ?"), {*filter.ok ? 1 : 0});
-    const sql::SearchTerms search = sql::searchTerms(filter.text);
-    if (withFullText && !search.fullText.isEmpty())
-        where.add(QStringLiteral("id IN (SELECT rowid FROM probe_run_search "
-                                 "WHERE probe_run_search MATCH ?)"),
-                  {search.fullText});
     for (const int port : search.ports)
         where.add(QStringLiteral("(%1 OR allocated_port = ?)")
                       .arg(sql::blockHoldsPort(QStringLiteral("requested_start"),
@@ -149,35 +152,8 @@ sql::Where whereOf(const ProbeRunFilter& filter, bool withFullText = true)
 QString windowSql(const ProbeRunFilter& filter, int limit, std::optional<PageKey> before,
                   QVariantList& values)
 {
-    const QString fullText = sql::searchTerms(filter.text).fullText;
-    if (!fullText.isEmpty()) {
-        // The index's matches, streamed newest recorded first and stopped at the limit: a
-        // word most runs contain still gives its first page at once (ordering them by time
-        // would read every match first).
-        sql::Where where = whereOf(filter, false);
-        values = {fullText};
-        QString matches = QStringLiteral(
-            "SELECT rowid AS match_id FROM probe_run_search WHERE probe_run_search MATCH ?");
-        if (before) {
-            matches += QStringLiteral(" AND rowid < ?");
-            values.append(before->id);
-        }
-        values.append(where.values);
-        values.append(qMax(0, limit));
-        return QStringLiteral("SELECT %1 FROM (%2 ORDER BY rowid DESC) AS m JOIN probe_run ON "
-                              "probe_run.id = m.match_id%3 ORDER BY m.match_id DESC LIMIT ?")
-            .arg(kRunColumns, matches, where.text());
-    }
-    sql::Where where = whereOf(filter);
-    if (before)
-        sql::addBefore(where, QStringLiteral("started_at"), before->time, before->id);
-    values = where.values;
-    values.append(qMax(0, limit));
-    // A searched port: its matches come from the port indexes and are then sorted (the '+'
-    // keeps SQLite from walking the time index through a million runs instead).
-    const bool ports = !sql::searchTerms(filter.text).ports.isEmpty();
-    return QStringLiteral("SELECT %1 FROM probe_run%2 ORDER BY %3started_at DESC, id DESC LIMIT ?")
-        .arg(kRunColumns, where.text(), ports ? QStringLiteral("+") : QString());
+    const sql::SearchTerms search = sql::searchTerms(filter.text);
+    return sql::historyWindow(runTable(), search, whereOf(filter, search), limit, before, values);
 }
 
 // Inserts one run and its steps with the two prepared statements; the caller's transaction
@@ -342,7 +318,9 @@ Result<qint64> ProbeRunStore::count(const ProbeRunFilter& filter)
     Result<QSqlDatabase> connection = m_database.connection();
     if (!connection)
         return connection.error();
-    const sql::Where where = whereOf(filter);
+    const sql::SearchTerms search = sql::searchTerms(filter.text);
+    sql::Where where = whereOf(filter, search);
+    sql::addFullText(where, runTable(), search);
     QSqlQuery query(connection.value());
     Result<void> done =
         sql::exec(query, QStringLiteral("SELECT count(*) FROM probe_run") + where.text(),

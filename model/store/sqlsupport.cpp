@@ -317,6 +317,40 @@ QString blockHoldsPort(const QString& start, const QString& count)
         .arg(kNarrowBlock);
 }
 
+void addFullText(Where& where, const HistoryTable& table, const SearchTerms& search)
+{
+    if (!search.fullText.isEmpty())
+        where.add(
+            QStringLiteral("id IN (SELECT rowid FROM %1 WHERE %1 MATCH ?)").arg(table.searchTable),
+            {search.fullText});
+}
+
+QString historyWindow(const HistoryTable& table, const SearchTerms& search, Where where, int limit,
+                      std::optional<PageKey> before, QVariantList& values)
+{
+    if (!search.fullText.isEmpty()) {
+        values = {search.fullText};
+        QString matches = QStringLiteral("SELECT rowid AS match_id FROM %1 WHERE %1 MATCH ?")
+                              .arg(table.searchTable);
+        if (before) {
+            matches += QStringLiteral(" AND rowid < ?");
+            values.append(before->id);
+        }
+        values.append(where.values);
+        values.append(qMax(0, limit));
+        return QStringLiteral("SELECT %1 FROM (%2 ORDER BY rowid DESC) AS m JOIN %3 ON "
+                              "%3.id = m.match_id%4 ORDER BY m.match_id DESC LIMIT ?")
+            .arg(table.columns, matches, table.table, where.text());
+    }
+    if (before)
+        addBefore(where, table.timeColumn, before->time, before->id);
+    values = where.values;
+    values.append(qMax(0, limit));
+    return QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4%5 DESC, id DESC LIMIT ?")
+        .arg(table.columns, table.table, where.text(),
+             search.ports.isEmpty() ? QString() : QStringLiteral("+"), table.timeColumn);
+}
+
 QString likePattern(const QString& text)
 {
     QString escaped;

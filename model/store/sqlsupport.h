@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/store/records.h"
+
 #include "platform/error.h"
 
 #include <QDateTime>
@@ -83,6 +85,27 @@ SearchTerms searchTerms(const QString& text);
 // wider ones have a partial index of their own); it takes the port five times.
 QString blockHoldsPort(const QString& start, const QString& count);
 inline constexpr int kNarrowBlock = 1024;
+
+// A newest-first history table (probe_run, audit_entry) and its full-text index.
+struct HistoryTable
+{
+    QString table;       // its rows have an INTEGER PRIMARY KEY id
+    QString searchTable; // FTS5 table whose rowid is the row's id
+    QString timeColumn;  // with id, orders the rows newest first
+    QString columns;     // what a window selects
+};
+
+// Adds "the row matches the full-text words" (for counts; a window joins the index instead).
+void addFullText(Where& where, const HistoryTable& table, const SearchTerms& search);
+
+// The SQL and values of one window of at most `limit` rows older than `before`. `where` holds
+// every condition but the full-text words. With such words, the index's matches are streamed
+// newest recorded first (by id) and stopped at the limit, so that a word most rows hold still
+// answers at once (ordered by time, every match would be read first); otherwise the rows come
+// by (time, id), and a searched port's matches come from the port indexes and are then sorted
+// (the '+' keeps SQLite from walking the time index through a million rows instead).
+QString historyWindow(const HistoryTable& table, const SearchTerms& search, Where where, int limit,
+                      std::optional<PageKey> before, QVariantList& values);
 
 // An optional error as the four columns error_kind, error_code, error_name, error_message
 // (all NULL when there is none), and back from the row's columns starting at `first`.

@@ -30,6 +30,43 @@
 
 namespace portolan::testsupport {
 
+// Calls of one kind that wait in pass() while held, counted as they begin and return.
+class Hold
+{
+public:
+    void hang()
+    {
+        std::lock_guard lock(m_mutex);
+        m_held = true;
+    }
+    void release()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_held = false;
+        }
+        m_released.notify_all();
+    }
+    void pass()
+    {
+        ++m_started;
+        {
+            std::unique_lock lock(m_mutex);
+            m_released.wait(lock, [this] { return !m_held; });
+        }
+        ++m_returned;
+    }
+    int started() const { return m_started.load(); }
+    int returned() const { return m_returned.load(); }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_released;
+    bool m_held = false;
+    std::atomic<int> m_started{0};
+    std::atomic<int> m_returned{0};
+};
+
 class ScriptedWindows : public std::enable_shared_from_this<ScriptedWindows>
 {
 public:
@@ -50,37 +87,15 @@ public:
         m_changed.notify_all();
     }
 
-    void hangRegistry()
-    {
-        std::lock_guard lock(m_mutex);
-        m_registryHangs = true;
-    }
-    void releaseRegistry()
-    {
-        {
-            std::lock_guard lock(m_mutex);
-            m_registryHangs = false;
-        }
-        m_changed.notify_all();
-    }
-    int registryReadsStarted() const { return m_registryStarted.load(); }
-    // Every runtime-reservation IOCTL waits until released.
-    void hangIoctls()
-    {
-        std::lock_guard lock(m_mutex);
-        m_ioctlsHang = true;
-    }
-    void releaseIoctls()
-    {
-        {
-            std::lock_guard lock(m_mutex);
-            m_ioctlsHang = false;
-        }
-        m_changed.notify_all();
-    }
-    int ioctlsStarted() const { return m_ioctlStarted.load(); }
-    int ioctlsReturned() const { return m_ioctlReturned.load(); }
-    int registryReadsReturned() const { return m_registryReturned.load(); }
+    // Every registry read, or every runtime-reservation IOCTL, waits until released.
+    void hangRegistry() { m_registryHold.hang(); }
+    void releaseRegistry() { m_registryHold.release(); }
+    int registryReadsStarted() const { return m_registryHold.started(); }
+    int registryReadsReturned() const { return m_registryHold.returned(); }
+    void hangIoctls() { m_ioctlHold.hang(); }
+    void releaseIoctls() { m_ioctlHold.release(); }
+    int ioctlsStarted() const { return m_ioctlHold.started(); }
+    int ioctlsReturned() const { return m_ioctlHold.returned(); }
 
     int netshStarted() const { return m_started.load(); }
     int netshReturned() const { return m_returned.load(); } // answered with output
@@ -123,12 +138,7 @@ public:
         // WSAEINVAL for every IOCTL: the IOCTLs exist, token 0 is not a reservation.
         api.wsaIoctl = [self](w::SocketHandle, std::uint32_t, const void*, std::uint32_t, void*,
                               std::uint32_t, std::uint32_t*) {
-            ++self->m_ioctlStarted;
-            {
-                std::unique_lock lock(self->m_mutex);
-                self->m_changed.wait(lock, [&self] { return !self->m_ioctlsHang; });
-            }
-            ++self->m_ioctlReturned;
+            self->m_ioctlHold.pass();
             return w::kSocketError;
         };
         api.wsaGetLastError = [] { return 10022; }; // WSAEINVAL
@@ -149,13 +159,8 @@ public:
         api.hostName = [] { return std::string("WINBOX"); };
         api.formatMessage = [](std::uint32_t) { return std::string(); };
         api.readRegistryValues = [self](std::string_view, std::vector<w::RegistryValue>& values) {
-            ++self->m_registryStarted;
-            {
-                std::unique_lock lock(self->m_mutex);
-                self->m_changed.wait(lock, [&self] { return !self->m_registryHangs; });
-            }
             values.clear();
-            ++self->m_registryReturned;
+            self->m_registryHold.pass();
             return std::uint32_t(0);
         };
         api.runNetsh = [self](const std::vector<std::string>& arguments, std::chrono::milliseconds,
@@ -228,12 +233,8 @@ private:
     std::condition_variable_any m_changed;
     std::optional<std::chrono::steady_clock::time_point> m_deadline;
     bool m_open = false;
-    bool m_registryHangs = false;
-    bool m_ioctlsHang = false;
-    std::atomic<int> m_ioctlStarted{0};
-    std::atomic<int> m_ioctlReturned{0};
-    std::atomic<int> m_registryStarted{0};
-    std::atomic<int> m_registryReturned{0};
+    Hold m_registryHold;
+    Hold m_ioctlHold;
     std::atomic<int> m_started{0};
     std::atomic<int> m_returned{0};
     std::atomic<int> m_cancelled{0};
