@@ -12,6 +12,7 @@
 #include <stop_token>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace portolan {
@@ -150,8 +151,41 @@ struct ScanResult
     bool cancelled = false;
 };
 
-// Called with (ports done, ports total); may be called from any thread, never concurrently.
-using ScanProgress = std::function<void(std::uint32_t done, std::uint32_t total)>;
+// What a scan reports while it runs, from any of its threads but never concurrently: the
+// ports done of the total, and, for a caller that shows runs as they come, the runs from the
+// start of the range that are settled (each port once, ascending; a run may continue in the
+// next report, so the receiver joins equal neighbours).
+class ScanProgress
+{
+public:
+    using Count = std::function<void(std::uint32_t done, std::uint32_t total)>;
+    using Runs = std::function<void(const std::vector<ScanRun>& settled)>;
+
+    ScanProgress() = default;
+    template <class F>
+    requires std::is_invocable_v<F&, std::uint32_t, std::uint32_t> ScanProgress(F count)
+        : m_count(std::move(count))
+    {
+    }
+    ScanProgress(Count count, Runs runs) : m_count(std::move(count)), m_runs(std::move(runs)) {}
+
+    void operator()(std::uint32_t done, std::uint32_t total) const
+    {
+        if (m_count)
+            m_count(done, total);
+    }
+    void settled(const std::vector<ScanRun>& runs) const
+    {
+        if (m_runs)
+            m_runs(runs);
+    }
+    bool wantsRuns() const { return bool(m_runs); }
+    explicit operator bool() const { return m_count || m_runs; }
+
+private:
+    Count m_count;
+    Runs m_runs;
+};
 
 // One socket of the backend's system, with the calls the probes need. Closing (destroying)
 // it ends every runtime reservation acquired through it.

@@ -57,8 +57,11 @@ ScanResult scanPorts(const ScanRequest& request, const PortProbe& probe,
     std::vector<Chunk> chunks(chunkCount);
     std::atomic<std::uint32_t> nextChunk{0};
     std::atomic<std::uint32_t> done{0};
-    std::mutex progressMutex;
+    std::mutex progressMutex; // guards what follows
     std::uint32_t lastReported = 0;
+    std::vector<char> finished(chunkCount, 0);
+    std::uint32_t settledChunks = 0; // chunks [0, settledChunks) have been reported as runs
+    std::vector<ScanRun> settled;
 
     auto worker = [&] {
         for (;;) {
@@ -82,6 +85,16 @@ ScanResult scanPorts(const ScanRequest& request, const PortProbe& probe,
                 if (now > lastReported) {
                     lastReported = now;
                     progress(now, total);
+                }
+                if (progress.wantsRuns() && port == end) {
+                    finished[index] = 1;
+                    settled.clear();
+                    for (; settledChunks < chunkCount && finished[settledChunks]; ++settledChunks) {
+                        const auto& runs = chunks[settledChunks].runs;
+                        settled.insert(settled.end(), runs.begin(), runs.end());
+                    }
+                    if (!settled.empty())
+                        progress.settled(settled);
                 }
             }
             if (!chunk.complete)

@@ -189,6 +189,11 @@ void MainWindow::connectServices()
 {
     connect(&m_service, &ReservationService::systemRead, this, &MainWindow::onSystemRead);
     connect(&m_service, &ReservationService::snapshotReady, this, &MainWindow::onSnapshot);
+    connect(&m_service, &ReservationService::lastScansRead, this,
+            [this](OperationId, const std::vector<ScanResult>& scans) {
+                for (const ScanResult& scan : scans)
+                    m_portMapPage->restoreScan(scan);
+            });
     connect(&m_service, &ReservationService::operationFailed, this, &MainWindow::onOperationFailed);
     connect(&m_service, &ReservationService::operationFinished, this,
             &MainWindow::onOperationFinished);
@@ -318,6 +323,7 @@ void MainWindow::start()
         m_service.discover(DiscoverWhen::IfSupported);
     m_firstSnapshotId = m_service.snapshot();
     m_snapshotId = m_firstSnapshotId;
+    m_service.readLastScans();
 }
 
 void MainWindow::refreshSnapshot()

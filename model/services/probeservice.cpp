@@ -202,7 +202,9 @@ OperationId ProbeService::runScan(const ScanRequest& request)
         // The scanner calls back from its threads (never concurrently): forward at most one
         // report per interval, and always the last one.
         auto last = std::make_shared<std::chrono::steady_clock::time_point>();
-        ScanProgress progress = [&job, last](std::uint32_t done, std::uint32_t total) {
+        auto lastRuns = std::make_shared<std::chrono::steady_clock::time_point>();
+        auto pending = std::make_shared<std::vector<ScanRun>>();
+        auto count = [&job, last](std::uint32_t done, std::uint32_t total) {
             const auto now = std::chrono::steady_clock::now();
             if (done < total && now - *last < std::chrono::milliseconds(kProgressIntervalMs))
                 return;
@@ -211,6 +213,18 @@ OperationId ProbeService::runScan(const ScanRequest& request)
                 emit s->scanProgress(i, done, total);
             });
         };
+        // The finished run carries every run, so the tail still pending at the end is dropped.
+        auto runs = [&job, lastRuns, pending](const std::vector<ScanRun>& settled) {
+            pending->insert(pending->end(), settled.begin(), settled.end());
+            const auto now = std::chrono::steady_clock::now();
+            if (now - *lastRuns < std::chrono::milliseconds(kProgressIntervalMs))
+                return;
+            *lastRuns = now;
+            job.post([s = job.service, i = job.id, batch = std::exchange(*pending, {})] {
+                emit s->scanRunsSettled(i, batch);
+            });
+        };
+        const ScanProgress progress(count, runs);
         auto scanned = job.backend.scan(request, progress, job.stop);
         if (!scanned)
             return scanned.error();

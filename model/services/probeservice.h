@@ -64,6 +64,9 @@ signals:
     void stepFinished(portolan::OperationId id, const portolan::ProbeStepRecord& step);
     // Throttled to one every kProgressIntervalMs, plus the last one.
     void scanProgress(portolan::OperationId id, quint32 done, quint32 total);
+    // Runs from the start of a running scan's range, in port order, at most every interval;
+    // the first may continue the last one sent. finished() carries them all again.
+    void scanRunsSettled(portolan::OperationId id, const std::vector<portolan::ScanRun>& runs);
     // The run as recorded (run.id set; 0 when recording failed, then recordFailed follows).
     void finished(portolan::OperationId id, const portolan::ProbeRunRecord& run);
     // The run could not be stored in the history.

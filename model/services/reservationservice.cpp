@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/services/reservationservice.h"
 
+#include "model/services/lastscans.h"
 #include "model/services/reservationworker.h"
 
 #include "platform/nativecodes.h"
@@ -37,6 +38,8 @@ QString toText(ReservationOperation operation)
         return QStringLiteral("snapshot");
     case ReservationOperation::ReadSystem:
         return QStringLiteral("read-system");
+    case ReservationOperation::ReadLastScans:
+        return QStringLiteral("read-last-scans");
     }
     return {};
 }
@@ -438,6 +441,20 @@ OperationId ReservationService::snapshot(std::optional<Protocol> protocol)
     return enqueue(ReservationOperation::Snapshot, [protocol](Worker& w) {
         const MachineSnapshot snap = w.gather(protocol);
         w.post([s = w.service, id = w.id, snap] { emit s->snapshotReady(id, snap); });
+    });
+}
+
+OperationId ReservationService::readLastScans()
+{
+    return enqueue(ReservationOperation::ReadLastScans, [](Worker& w) {
+        auto scans = lastScans(w.store.probeRuns(), w.host);
+        if (!scans) {
+            w.failed(ReservationOperation::ReadLastScans, scans.error());
+            return;
+        }
+        w.post([s = w.service, id = w.id, found = scans.value()] {
+            emit s->lastScansRead(id, found);
+        });
     });
 }
 

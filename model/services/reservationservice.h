@@ -39,6 +39,7 @@ enum class ReservationOperation : quint8
     CheckBoot,
     Snapshot,
     ReadSystem,
+    ReadLastScans,
 };
 QString toText(ReservationOperation operation); // "create", "lookup", ...
 
@@ -155,6 +156,8 @@ public:
     OperationId checkBoot();
     // What the port map shows: snapshotReady.
     OperationId snapshot(std::optional<portolan::Protocol> protocol = {});
+    // The newest stored scan of each protocol of this host: lastScansRead.
+    OperationId readLastScans();
 
 signals:
     void operationStarted(portolan::OperationId id, portolan::ReservationOperation operation);
@@ -167,6 +170,7 @@ signals:
     void snapshotReady(portolan::OperationId id, const portolan::MachineSnapshot& snapshot);
     // system() holds the facts when this is emitted.
     void systemRead(portolan::OperationId id, const portolan::SystemFacts& facts);
+    void lastScansRead(portolan::OperationId id, const std::vector<portolan::ScanResult>& scans);
     // A store or backend failure of an operation that has no outcome of its own
     // (discover, verify, checkBoot, snapshot, preflight).
     void operationFailed(portolan::OperationId id, portolan::ReservationOperation operation,

@@ -102,6 +102,32 @@ TEST_CASE("progress is monotonic, never concurrent, and ends at the total")
         CHECK(reported[i] > reported[i - 1]);
 }
 
+TEST_CASE("settled runs come in port order, each port once, and join into the result's runs")
+{
+    for (unsigned threads : {1u, 4u}) {
+        CAPTURE(threads);
+        std::vector<ScanRun> joined;
+        int reports = 0;
+        const ScanProgress progress(
+            [](std::uint32_t, std::uint32_t) {},
+            [&](const std::vector<ScanRun>& settled) {
+                ++reports;
+                for (const ScanRun& run : settled) {
+                    const std::uint32_t next = joined.empty() ? 1 : joined.back().last + 1;
+                    REQUIRE(run.first == next);
+                    if (!joined.empty() && joined.back().outcome == run.outcome &&
+                        joined.back().code == run.code && joined.back().holder == run.holder)
+                        joined.back().last = run.last;
+                    else
+                        joined.push_back(run);
+                }
+            });
+        const ScanResult result = scanPorts(request(1, 20000, threads), fakeProbe, progress, {});
+        CHECK(reports > 1); // more than one report: the runs came while the scan went on
+        CHECK(joined == result.runs);
+    }
+}
+
 TEST_CASE("a cancelled scan stops early and reports only a gap-free prefix")
 {
     std::stop_source stop;

@@ -78,6 +78,8 @@ private slots:
     void statusBarShowsBackendElevationHostAndDatabase();
     void settingsRestoreLayoutAndLastView();
     void deleteNeedsASelectedRow();
+    void portMapKeepsTheLastScanAcrossARestart();
+    void aBindResultLeavesWithItsPort();
 };
 
 void MainWindowTest::initTestCase()
@@ -364,6 +366,52 @@ int main(int argc, char** argv)
     QApplication app(argc, argv);
     MainWindowTest test;
     return QTest::qExec(&test, argc, argv);
+}
+
+void MainWindowTest::portMapKeepsTheLastScanAcrossARestart()
+{
+    Started s = startWindow();
+    QVERIFY(s.window);
+    QVERIFY(s.window->portMapPage()->data().tcp.scanRuns.empty());
+    ScanRequest request;
+    request.first = 2800;
+    request.last = 3400;
+    QSignalSpy finished(s.console->probes.get(), &ProbeService::finished);
+    s.console->probes->runScan(request);
+    QVERIFY(finished.wait(30000));
+    s.window.reset(); // the console closes; the database and the machine stay
+
+    MainWindow again(*s.console->store, *s.console->reservations, *s.console->probes);
+    again.show();
+    again.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!again.portMapPage()->data().tcp.scanRuns.empty(), 15000);
+    const PortInfo info = again.portMapPage()->data().describe(Protocol::Tcp, 3000);
+    QVERIFY(info.scanned);
+    QVERIFY(info.scanRun);
+    QCOMPARE(int(info.scanRun->outcome), int(BindOutcome::Forbidden));
+    QVERIFY(again.portMapPage()->data().udp.scanRuns.empty()); // UDP was never scanned
+}
+
+void MainWindowTest::aBindResultLeavesWithItsPort()
+{
+    Started s = startWindow();
+    QVERIFY(s.window);
+    s.window->setCurrentView(MainWindow::View::PortMap);
+    PortMapPage* page = s.window->portMapPage();
+    auto* bind = page->findChild<QPushButton*>(QStringLiteral("testBind"));
+    auto* result = page->findChild<QLabel*>(QStringLiteral("bindResult"));
+    QVERIFY(bind && result);
+    s.window->portMap()->setCurrentPort(Protocol::Tcp, 3000);
+    QSignalSpy finished(s.console->probes.get(), &ProbeService::finished);
+    QTest::mouseClick(bind, Qt::LeftButton);
+    QVERIFY(finished.wait(10000));
+    QTRY_VERIFY(result->isVisible());
+    QVERIFY2(result->text().contains(QStringLiteral("3000")), qPrintable(result->text()));
+
+    s.window->portMap()->setCurrentPort(Protocol::Tcp, 3001);
+    QVERIFY(!result->isVisible()); // 3000's answer is not 3001's
+    s.window->portMap()->setCurrentPort(Protocol::Tcp, 3000);
+    QVERIFY(!result->isVisible()); // nor shown again as if it were fresh
 }
 
 #include "tst_mainwindow.moc"

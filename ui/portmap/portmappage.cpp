@@ -154,6 +154,14 @@ void PortMapPage::setScan(const ScanResult& result)
     updateExplanation();
 }
 
+void PortMapPage::restoreScan(const ScanResult& result)
+{
+    const ProtocolFacts& facts =
+        result.request.protocol == Protocol::Tcp ? m_map->data().tcp : m_map->data().udp;
+    if (facts.scanRuns.empty() && !result.runs.empty())
+        setScan(result);
+}
+
 void PortMapPage::goToPort()
 {
     const Result<std::uint16_t> port = parsePort(m_goTo->text().toStdString(), "port", true);
@@ -177,6 +185,10 @@ void PortMapPage::updateExplanation()
             .arg(info.summary.toHtmlEscaped(), info.explanation.toHtmlEscaped()));
     m_bind->setText(
         tr("&Test bind on %1 %2").arg(PortMapData::protocolText(info.protocol)).arg(info.port));
+    // A bind result speaks of one port: once the cursor leaves it, it would be read as the
+    // answer for the new one.
+    if (m_probeId == 0 && (info.protocol != m_probeProtocol || info.port != m_probePort))
+        m_bindResult->setVisible(false);
 }
 
 void PortMapPage::probeCurrentPort()

@@ -43,6 +43,8 @@ public:
     void setSnapshot(const MachineSnapshot& snapshot, const QList<ReservationRecord>& inventory,
                      ErrorCodeStyle style);
     void setScan(const ScanResult& result);
+    // A scan from the history, shown unless this protocol was scanned since the start.
+    void restoreScan(const ScanResult& result);
     const PortMapData& data() const;
 
 public slots:

@@ -107,6 +107,32 @@ void ScanRunModel::setRuns(std::vector<ScanRun> runs)
     endResetModel();
 }
 
+void ScanRunModel::appendRuns(const std::vector<ScanRun>& runs)
+{
+    for (const ScanRun& run : runs) {
+        if (!m_runs.empty()) {
+            ScanRun& last = m_runs.back();
+            if (last.last + 1 == run.first && last.outcome == run.outcome &&
+                last.code == run.code && last.codeName == run.codeName &&
+                last.holder == run.holder && last.shadowedBy == run.shadowedBy) {
+                last.last = run.last;
+                if (!m_shown.empty() && m_shown.back() == m_runs.size() - 1) {
+                    const int row = int(m_shown.size()) - 1;
+                    emit dataChanged(index(row, PortsColumn), index(row, CountColumn));
+                }
+                continue;
+            }
+        }
+        m_runs.push_back(run);
+        if (!m_hideFree || run.outcome != BindOutcome::Free) {
+            const int row = int(m_shown.size());
+            beginInsertRows({}, row, row);
+            m_shown.push_back(m_runs.size() - 1);
+            endInsertRows();
+        }
+    }
+}
+
 void ScanRunModel::clear()
 {
     setRuns({});

@@ -45,6 +45,8 @@ public:
                         int role = Qt::DisplayRole) const override;
 
     void setRuns(std::vector<ScanRun> runs);
+    // Runs of a scan still going, in port order; one that continues the last row extends it.
+    void appendRuns(const std::vector<ScanRun>& runs);
     void clear();
     const std::vector<ScanRun>& runs() const { return m_runs; } // all, free ones included
     // The run shown in a row (after hiding free runs).

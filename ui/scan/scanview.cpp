@@ -7,6 +7,7 @@
 #include "ui/scan/scanrunmodel.h"
 
 #include "model/services/explanations.h"
+#include "model/services/lastscans.h"
 #include "model/services/probeservice.h"
 
 #include "platform/types.h"
@@ -134,6 +135,11 @@ ScanView::ScanView(ProbeService& probes, QWidget* parent)
     connect(escape, &QShortcut::activated, this, &ScanView::cancelScan);
 
     connect(&m_probes, &ProbeService::scanProgress, this, &ScanView::onProgress);
+    connect(&m_probes, &ProbeService::scanRunsSettled, this,
+            [this](OperationId id, const std::vector<ScanRun>& runs) {
+                if (id != 0 && id == m_current)
+                    m_model->appendRuns(runs);
+            });
     connect(&m_probes, &ProbeService::finished, this, &ScanView::onFinished);
     connect(&m_probes, &ProbeService::failed, this, &ScanView::onFailed);
     connect(&m_probes, &ProbeService::recordFailed, this, &ScanView::onRecordFailed);
@@ -247,7 +253,7 @@ void ScanView::onFinished(OperationId id, const ProbeRunRecord& run)
         return;
     if (run.kind != ProbeKind::Scan) // cannot happen: ids are unique
         return;
-    ScanResult result = scanResultFromRun(run);
+    ScanResult result = portolan::scanResultFromRun(run);
     const qint64 elapsedUs = run.durationUs > 0 ? run.durationUs : m_elapsed.nsecsElapsed() / 1000;
     const quint32 total = quint32(result.request.last) - result.request.first + 1;
     m_progress->setMaximum(int(total));
@@ -361,34 +367,6 @@ QString ScanView::summaryFor(const ScanResult& result, qint64 elapsedUs) const
              part(BindOutcome::Forbidden, tr("%1 forbidden")),
              part(BindOutcome::Other, tr("%1 other")))
         .arg(ProbeText::countText(result.runs.size()));
-}
-
-ScanResult ScanView::scanResultFromRun(const ProbeRunRecord& run)
-{
-    ScanResult result;
-    result.request.protocol = run.protocol;
-    result.request.family = run.spec.family;
-    result.request.address = run.address.toStdString();
-    result.request.first = run.requested.start;
-    result.request.last = quint16(run.requested.end());
-    result.cancelled = run.cancelled;
-    result.runs.reserve(std::size_t(run.steps.size()));
-    for (const ProbeStepRecord& step : run.steps) {
-        if (step.kind != StepKind::ScanRun)
-            continue;
-        ScanRun part;
-        part.first = step.firstPort;
-        part.last = step.lastPort;
-        part.outcome = step.outcome.value_or(step.ok ? BindOutcome::Free : BindOutcome::Other);
-        if (step.error) {
-            part.code = step.error->code;
-            part.codeName = step.error->name;
-        }
-        part.holder.process = step.holder.toStdString(); // describe() gives it back
-        result.probed += quint32(part.last) - part.first + 1;
-        result.runs.push_back(std::move(part));
-    }
-    return result;
 }
 
 } // namespace portolan::ui

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "model/store/records.h"
 #include "model/services/reservationservice.h" // OperationId
+#include "model/store/records.h"
 
 #include "platform/backend.h"
 #include "platform/error.h"
@@ -54,9 +54,6 @@ public:
     // block on the developer machine) or "full" (1-65535). Starts the scan; screenshotReady
     // follows when it has finished.
     Q_INVOKABLE bool prepareScreenshot(const QString& state);
-
-    // The result of a recorded scan run, as the port map takes it.
-    static ScanResult scanResultFromRun(const ProbeRunRecord& run);
 
 public slots:
     void startScan();
