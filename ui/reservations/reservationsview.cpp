@@ -1,22 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/reservations/reservationsview.h"
 
-#include "model/services/explanations.h"
 #include "model/itemmodels/filterproxies.h"
 #include "model/itemmodels/inventorymodel.h"
 #include "model/itemmodels/modelroles.h"
+#include "model/services/explanations.h"
 
 #include <QAction>
 #include <QComboBox>
+#include <QDateTime>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
-#include <QDateTime>
 #include <QLocale>
 #include <QMenu>
-#include <QEvent>
 #include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -55,6 +55,10 @@ ReservationsView::ReservationsView(InventoryModel& model, QWidget* parent)
     for (ReservationState state :
          {ReservationState::Present, ReservationState::Missing, ReservationState::Unverified})
         m_stateFilter->addItem(Explanations::stateName(state), int(state));
+    m_stateFilter->addItem(tr("deleted"), InventoryModel::kDeletedState);
+    m_stateFilter->setItemData(m_stateFilter->count() - 1,
+                               tr("Blocks deleted through this console, from the audit log"),
+                               Qt::ToolTipRole);
     stateLabel->setBuddy(m_stateFilter);
     m_counts = new QLabel(this);
     m_counts->setObjectName(QStringLiteral("counts"));
@@ -97,7 +101,8 @@ ReservationsView::ReservationsView(InventoryModel& model, QWidget* parent)
     m_table->setColumnWidth(InventoryModel::StartColumn, width(QStringLiteral("65535")));
     m_table->setColumnWidth(InventoryModel::EndColumn, width(QStringLiteral("65535")));
     m_table->setColumnWidth(InventoryModel::CountColumn, width(QStringLiteral("Ports")));
-    m_table->setColumnWidth(InventoryModel::TokenColumn, width(QStringLiteral("0x0000000000000000")) - 8);
+    m_table->setColumnWidth(InventoryModel::TokenColumn,
+                            width(QStringLiteral("0x0000000000000000")) - 8);
     m_table->setColumnWidth(InventoryModel::SourceColumn, width(tr("discovered")));
     m_table->setColumnWidth(InventoryModel::StateColumn, width(tr("unverified")));
     // As wide as the locale writes a date and time (the model uses the short format).
@@ -109,18 +114,20 @@ ReservationsView::ReservationsView(InventoryModel& model, QWidget* parent)
     // Rarely needed, and the note deserves the room: shown again from the header's menu.
     m_table->setColumnHidden(InventoryModel::CreatedColumn, true);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(header, &QHeaderView::customContextMenuRequested, this, [this, header](const QPoint& pos) {
-        QMenu menu(this);
-        for (int column = 0; column < m_model.columnCount(); ++column) {
-            QAction* toggle = menu.addAction(m_model.headerData(column, Qt::Horizontal).toString());
-            toggle->setCheckable(true);
-            toggle->setChecked(!m_table->isColumnHidden(column));
-            toggle->setEnabled(column != InventoryModel::StartColumn);
-            connect(toggle, &QAction::toggled, this,
-                    [this, column](bool shown) { m_table->setColumnHidden(column, !shown); });
-        }
-        menu.exec(header->mapToGlobal(pos));
-    });
+    connect(
+        header, &QHeaderView::customContextMenuRequested, this, [this, header](const QPoint& pos) {
+            QMenu menu(this);
+            for (int column = 0; column < m_model.columnCount(); ++column) {
+                QAction* toggle =
+                    menu.addAction(m_model.headerData(column, Qt::Horizontal).toString());
+                toggle->setCheckable(true);
+                toggle->setChecked(!m_table->isColumnHidden(column));
+                toggle->setEnabled(column != InventoryModel::StartColumn);
+                connect(toggle, &QAction::toggled, this,
+                        [this, column](bool shown) { m_table->setColumnHidden(column, !shown); });
+            }
+            menu.exec(header->mapToGlobal(pos));
+        });
 
     // Over the empty table, not under it.
     m_empty = new QLabel(tr("The inventory is empty. Create a reservation with Reservation ▸ "
@@ -153,7 +160,7 @@ ReservationsView::ReservationsView(InventoryModel& model, QWidget* parent)
     });
     connect(m_stateFilter, &QComboBox::currentIndexChanged, this, [this] {
         const int value = m_stateFilter->currentData().toInt();
-        m_proxy->setState(value < 0 ? std::nullopt : std::optional(ReservationState(value)));
+        m_proxy->setStateValue(value < 0 ? std::nullopt : std::optional(value));
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ReservationsView::onCurrentChanged);
@@ -163,11 +170,17 @@ ReservationsView::ReservationsView(InventoryModel& model, QWidget* parent)
         if (index.isValid())
             emit editNoteRequested();
     });
-    for (auto* signalSource : {static_cast<QAbstractItemModel*>(m_proxy)}) {
-        connect(signalSource, &QAbstractItemModel::rowsInserted, this, &ReservationsView::updateCounts);
-        connect(signalSource, &QAbstractItemModel::rowsRemoved, this, &ReservationsView::updateCounts);
-        connect(signalSource, &QAbstractItemModel::modelReset, this, &ReservationsView::updateCounts);
-        connect(signalSource, &QAbstractItemModel::layoutChanged, this, &ReservationsView::updateCounts);
+    // The source too: a row the filter hides still changes the total.
+    for (auto* signalSource :
+         {static_cast<QAbstractItemModel*>(m_proxy), static_cast<QAbstractItemModel*>(&m_model)}) {
+        connect(signalSource, &QAbstractItemModel::rowsInserted, this,
+                &ReservationsView::updateCounts);
+        connect(signalSource, &QAbstractItemModel::rowsRemoved, this,
+                &ReservationsView::updateCounts);
+        connect(signalSource, &QAbstractItemModel::modelReset, this,
+                &ReservationsView::updateCounts);
+        connect(signalSource, &QAbstractItemModel::layoutChanged, this,
+                &ReservationsView::updateCounts);
     }
     // A row that changes (note, state, token) changes the details shown.
     connect(m_proxy, &QAbstractItemModel::dataChanged, this, &ReservationsView::onCurrentChanged);
@@ -206,8 +219,8 @@ std::optional<ReservationRecord> ReservationsView::currentRecord() const
     if (rows.isEmpty())
         return std::nullopt;
     const QModelIndex source = m_proxy->mapToSource(rows.first());
-    if (!source.isValid())
-        return std::nullopt;
+    if (!source.isValid() || m_model.isDeleted(source.row()))
+        return std::nullopt; // a deleted block is no reservation to act on
     return m_model.record(source.row());
 }
 
@@ -226,8 +239,8 @@ bool ReservationsView::selectRecord(qint64 id)
     }
     if (!index.isValid())
         return false;
-    m_table->selectionModel()->setCurrentIndex(
-        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                          QItemSelectionModel::Rows);
     m_table->scrollTo(index);
     return true;
 }
@@ -253,6 +266,9 @@ void ReservationsView::onCurrentChanged()
 {
     const std::optional<ReservationRecord> record = currentRecord();
     updateDetails(record);
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (!record && !rows.isEmpty())
+        m_details->setText(rows.first().data(Qt::ToolTipRole).toString().toHtmlEscaped());
     emit currentRecordChanged(record);
 }
 
@@ -260,9 +276,13 @@ void ReservationsView::updateCounts()
 {
     const int shown = m_proxy->rowCount();
     const int total = m_model.rowCount();
-    m_counts->setText(shown == total ? tr("%n reservation(s)", nullptr, total)
-                                     : tr("%1 of %n reservation(s)", nullptr, total).arg(shown));
-    m_empty->setVisible(total == 0);
+    const int deleted = m_model.deletedCount();
+    QString text = shown == total ? tr("%n reservation(s)", nullptr, total - deleted)
+                                  : tr("%1 of %n row(s)", nullptr, total).arg(shown);
+    if (shown == total && deleted > 0)
+        text += tr(", %n deleted", nullptr, deleted);
+    m_counts->setText(text);
+    m_empty->setVisible(shown == 0 && total == deleted);
     emit countsChanged(shown, total);
 }
 
@@ -284,11 +304,11 @@ void ReservationsView::updateDetails(const std::optional<ReservationRecord>& rec
                             tr("%n port(s)", nullptr, r.count).toHtmlEscaped(),
                             tr("host %1").arg(r.host).toHtmlEscaped(),
                             Explanations::stateName(r.state).toHtmlEscaped());
-    html += QStringLiteral("<br>%1").arg(
-        tr("Token %1 · %2 · created %3 · verified %4")
-            .arg(Explanations::tokenText(r.token), Explanations::sourceName(r.source),
-                 time(r.createdAt), time(r.verifiedAt))
-            .toHtmlEscaped());
+    html += QStringLiteral("<br>%1").arg(tr("Token %1 · %2 · created %3 · verified %4")
+                                             .arg(Explanations::tokenText(r.token),
+                                                  Explanations::sourceName(r.source),
+                                                  time(r.createdAt), time(r.verifiedAt))
+                                             .toHtmlEscaped());
     html += QStringLiteral("<br>%1").arg(
         (r.note.isEmpty() ? tr("No note (F2 to add one).") : tr("Note: %1").arg(r.note))
             .toHtmlEscaped());
