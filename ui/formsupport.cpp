@@ -84,18 +84,18 @@ private:
             if (section < 0)
                 return std::nullopt;
             const QString text = model->headerData(section, header->orientation()).toString();
-            if (!model->headerData(section, header->orientation(), Qt::ToolTipRole).isNull())
-                return std::nullopt;
             // Text, both margins and room for the sort arrow.
             const int margin =
                 header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header);
             const int needed = header->fontMetrics().horizontalAdvance(text) + 4 * margin + 12;
             if (text.isEmpty() || needed <= header->sectionSize(section))
                 return std::nullopt;
-            return text;
+            return withOwnTip(
+                text,
+                model->headerData(section, header->orientation(), Qt::ToolTipRole).toString());
         }
         const QModelIndex index = m_view->indexAt(pos);
-        if (!index.isValid() || !index.data(Qt::ToolTipRole).isNull())
+        if (!index.isValid())
             return std::nullopt;
         const QString text = index.data(Qt::DisplayRole).toString();
         if (text.isEmpty())
@@ -110,7 +110,15 @@ private:
         const bool multiLine = text.contains(QLatin1Char('\n'));
         if (!multiLine && hint.width() <= cell.width())
             return std::nullopt;
-        return text;
+        return withOwnTip(text, index.data(Qt::ToolTipRole).toString());
+    }
+
+    // The model's own explanation still follows the whole text, unless it already says it all.
+    static QString withOwnTip(const QString& text, const QString& own)
+    {
+        if (own.contains(text))
+            return own;
+        return own.isEmpty() ? text : text + QStringLiteral("\n\n") + own;
     }
 
     QAbstractItemView* m_view;

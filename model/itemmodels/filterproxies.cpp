@@ -66,13 +66,8 @@ bool InventoryFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& so
     bool isNumber = false;
     const uint port = text.toUInt(&isNumber);
     if (isNumber && model->columnCount(sourceParent) > InventoryModel::CountColumn) {
-        const int start =
-            model
-                ->data(model->index(sourceRow, InventoryModel::StartColumn, sourceParent), SortRole)
-                .toInt();
-        const int end =
-            model->data(model->index(sourceRow, InventoryModel::EndColumn, sourceParent), SortRole)
-                .toInt();
+        const int start = model->data(model->index(sourceRow, InventoryModel::StartColumn, sourceParent), SortRole).toInt();
+        const int end = model->data(model->index(sourceRow, InventoryModel::EndColumn, sourceParent), SortRole).toInt();
         return int(port) >= start && int(port) <= end;
     }
     return false;

@@ -10,6 +10,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <set>
 #include <tuple>
 
 namespace portolan {
@@ -31,14 +32,38 @@ QString timeText(const QDateTime& time)
 QString toneOf(ReservationState state)
 {
     switch (state) {
-    case ReservationState::Present:
-        return QStringLiteral("ok");
-    case ReservationState::Missing:
-        return QStringLiteral("error");
-    case ReservationState::Unverified:
-        return QStringLiteral("warning");
+    case ReservationState::Present: return QStringLiteral("ok");
+    case ReservationState::Missing: return QStringLiteral("error");
+    case ReservationState::Unverified: return QStringLiteral("warning");
     }
     return {};
+}
+
+// A deleted block's cells that differ from a reservation's: when and by what it went (the time
+// is in createdAt). Invalid: as for any row.
+QVariant deletedData(const ReservationRecord& r, int column, int role)
+{
+    switch (role) {
+    case Qt::DisplayRole:
+        if (column == InventoryModel::StateColumn)
+            return InventoryModel::tr("deleted");
+        if (column == InventoryModel::NoteColumn)
+            return InventoryModel::tr("deleted %1").arg(timeText(r.createdAt));
+        if (column == InventoryModel::CreatedColumn)
+            return timeText({});
+        return {};
+    case Qt::ToolTipRole:
+        return InventoryModel::tr("%1 %2 was deleted through this console on %3; it is kept "
+                                  "here from the audit log.")
+            .arg(Explanations::protocolName(r.protocol), Explanations::rangeText(r.range()),
+                 timeText(r.createdAt));
+    case SortRole:
+        return column == InventoryModel::StateColumn ? QVariant(InventoryModel::kDeletedState)
+                                                     : QVariant();
+    case StateRole: return InventoryModel::kDeletedState;
+    case ToneRole: return QStringLiteral("muted");
+    default: return {};
+    }
 }
 
 } // namespace
@@ -48,16 +73,14 @@ InventoryModel::InventoryModel(Store& store, ReservationService* service, const 
     : QAbstractTableModel(parent), m_store(store), m_service(service), m_host(host)
 {
     if (service) {
-        connect(service, &ReservationService::inventoryRowChanged, this,
-                &InventoryModel::applyRecord);
-        connect(service, &ReservationService::inventoryRowRemoved, this,
-                &InventoryModel::removeRecord);
+        connect(service, &ReservationService::inventoryRowChanged, this, &InventoryModel::applyRecord);
+        connect(service, &ReservationService::inventoryRowRemoved, this, &InventoryModel::removeRecord);
         connect(service, &ReservationService::inventoryReset, this, [this] { (void)refresh(); });
         // The audit entry of a deletion is written before the operation reports its end.
         connect(service, &ReservationService::operationFinished, this,
                 [this](const ReservationOutcome& outcome) {
-                    if (outcome.ok && (outcome.operation == ReservationOperation::Delete ||
-                                       outcome.operation == ReservationOperation::Forget))
+                    if (outcome.ok && (outcome.operation == ReservationOperation::Delete
+                                       || outcome.operation == ReservationOperation::Forget))
                         reloadDeleted();
                 });
     }
@@ -81,60 +104,24 @@ QVariant InventoryModel::data(const QModelIndex& index, int role) const
     const ReservationRecord& r = record(index.row());
     const int column = index.column();
     if (isDeleted(index.row())) {
-        // When and by what the block went: the time is in createdAt, the audit's words in
-        // the note.
-        switch (role) {
-        case Qt::DisplayRole:
-            if (column == StateColumn)
-                return tr("deleted");
-            if (column == NoteColumn)
-                return tr("deleted %1").arg(timeText(r.createdAt));
-            if (column == CreatedColumn)
-                return timeText({});
-            break;
-        case Qt::ToolTipRole:
-            return tr("%1 %2 was deleted through this console on %3; it is kept here from the "
-                      "audit log.")
-                .arg(Explanations::protocolName(r.protocol), Explanations::rangeText(r.range()),
-                     timeText(r.createdAt));
-        case SortRole:
-            if (column == StateColumn)
-                return kDeletedState;
-            break;
-        case StateRole:
-            return kDeletedState;
-        case ToneRole:
-            return QStringLiteral("muted");
-        default:
-            break;
-        }
+        if (QVariant deleted = deletedData(r, column, role); deleted.isValid())
+            return deleted;
     }
     switch (role) {
     case Qt::DisplayRole:
     case Qt::EditRole:
         switch (column) {
-        case HostColumn:
-            return r.host;
-        case ProtocolColumn:
-            return Explanations::protocolName(r.protocol);
-        case StartColumn:
-            return int(r.start);
-        case EndColumn:
-            return int(r.range().end());
-        case CountColumn:
-            return int(r.count);
-        case TokenColumn:
-            return Explanations::tokenText(r.token);
-        case SourceColumn:
-            return Explanations::sourceName(r.source);
-        case StateColumn:
-            return Explanations::stateName(r.state);
-        case CreatedColumn:
-            return timeText(r.createdAt);
-        case VerifiedColumn:
-            return timeText(r.verifiedAt);
-        case NoteColumn:
-            return r.note;
+        case HostColumn: return r.host;
+        case ProtocolColumn: return Explanations::protocolName(r.protocol);
+        case StartColumn: return int(r.start);
+        case EndColumn: return int(r.range().end());
+        case CountColumn: return int(r.count);
+        case TokenColumn: return Explanations::tokenText(r.token);
+        case SourceColumn: return Explanations::sourceName(r.source);
+        case StateColumn: return Explanations::stateName(r.state);
+        case CreatedColumn: return timeText(r.createdAt);
+        case VerifiedColumn: return timeText(r.verifiedAt);
+        case NoteColumn: return r.note;
         }
         return {};
     case Qt::ToolTipRole:
@@ -157,22 +144,17 @@ QVariant InventoryModel::data(const QModelIndex& index, int role) const
             return {};
         case SourceColumn:
             switch (r.source) {
-            case ReservationSource::Created:
-                return tr("Created by this console.");
-            case ReservationSource::LookedUp:
-                return tr("Made elsewhere and looked up here.");
-            case ReservationSource::Discovered:
-                return tr("Found on the system by a discovery.");
-            case ReservationSource::Imported:
-                return tr("Imported from a report (netsh or portolan-cli).");
+            case ReservationSource::Created: return tr("Created by this console.");
+            case ReservationSource::LookedUp: return tr("Made elsewhere and looked up here.");
+            case ReservationSource::Discovered: return tr("Found on the system by a discovery.");
+            case ReservationSource::Imported: return tr("Imported from a report (netsh or portolan-cli).");
             }
             return {};
         case NoteColumn:
             return r.note.isEmpty() ? tr("Double-click to add a note: owner, purpose…") : r.note;
         default:
-            return tr("%1 %2 on %3")
-                .arg(Explanations::protocolName(r.protocol), Explanations::rangeText(r.range()),
-                     r.host);
+            return tr("%1 %2 on %3").arg(Explanations::protocolName(r.protocol),
+                                        Explanations::rangeText(r.range()), r.host);
         }
     case Qt::TextAlignmentRole:
         switch (column) {
@@ -184,47 +166,31 @@ QVariant InventoryModel::data(const QModelIndex& index, int role) const
         default:
             return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
         }
-    case RecordIdRole:
-        return r.id;
-    case RecordRole:
-        return QVariant::fromValue(r);
+    case RecordIdRole: return r.id;
+    case RecordRole: return QVariant::fromValue(r);
     case SortRole:
         switch (column) {
-        case HostColumn:
-            return r.host;
-        case ProtocolColumn:
-            return int(r.protocol);
-        case StartColumn:
-            return int(r.start);
-        case EndColumn:
-            return int(r.range().end());
-        case CountColumn:
-            return int(r.count);
-        case TokenColumn:
-            return r.token;
-        case SourceColumn:
-            return int(r.source);
-        case StateColumn:
-            return int(r.state);
-        case CreatedColumn:
-            return r.createdAt;
-        case VerifiedColumn:
-            return r.verifiedAt;
-        case NoteColumn:
-            return r.note.toLower();
+        case HostColumn: return r.host;
+        case ProtocolColumn: return int(r.protocol);
+        case StartColumn: return int(r.start);
+        case EndColumn: return int(r.range().end());
+        case CountColumn: return int(r.count);
+        case TokenColumn: return r.token;
+        case SourceColumn: return int(r.source);
+        case StateColumn: return int(r.state);
+        case CreatedColumn: return r.createdAt;
+        case VerifiedColumn: return r.verifiedAt;
+        case NoteColumn: return r.note.toLower();
         }
         return {};
-    case ProtocolRole:
-        return int(r.protocol);
-    case StateRole:
-        return int(r.state);
+    case ProtocolRole: return int(r.protocol);
+    case StateRole: return int(r.state);
     case FilterTextRole:
         return QStringList{r.host, Explanations::rangeText(r.range()),
                            QStringLiteral("%1-%2").arg(r.start).arg(r.range().end()), r.note}
             .join(QLatin1Char(' '))
             .toLower();
-    case ToneRole:
-        return toneOf(r.state);
+    case ToneRole: return toneOf(r.state);
     default:
         return {};
     }
@@ -236,28 +202,17 @@ QVariant InventoryModel::headerData(int section, Qt::Orientation orientation, in
         return {};
     if (role == Qt::DisplayRole) {
         switch (section) {
-        case HostColumn:
-            return tr("Host");
-        case ProtocolColumn:
-            return tr("Protocol");
-        case StartColumn:
-            return tr("Start");
-        case EndColumn:
-            return tr("End");
-        case CountColumn:
-            return tr("Ports");
-        case TokenColumn:
-            return tr("Token");
-        case SourceColumn:
-            return tr("Source");
-        case StateColumn:
-            return tr("State");
-        case CreatedColumn:
-            return tr("Created");
-        case VerifiedColumn:
-            return tr("Verified");
-        case NoteColumn:
-            return tr("Note");
+        case HostColumn: return tr("Host");
+        case ProtocolColumn: return tr("Protocol");
+        case StartColumn: return tr("Start");
+        case EndColumn: return tr("End");
+        case CountColumn: return tr("Ports");
+        case TokenColumn: return tr("Token");
+        case SourceColumn: return tr("Source");
+        case StateColumn: return tr("State");
+        case CreatedColumn: return tr("Created");
+        case VerifiedColumn: return tr("Verified");
+        case NoteColumn: return tr("Note");
         }
     }
     if (role == Qt::ToolTipRole && section == NoteColumn)
@@ -277,8 +232,8 @@ Qt::ItemFlags InventoryModel::flags(const QModelIndex& index) const
 
 bool InventoryModel::setData(const QModelIndex& index, const QVariant& value, int role)
 {
-    if (!m_service || role != Qt::EditRole || index.column() != NoteColumn ||
-        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!m_service || role != Qt::EditRole || index.column() != NoteColumn
+        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return false;
     if (isDeleted(index.row()))
         return false;
@@ -338,8 +293,7 @@ void InventoryModel::applyRecord(const ReservationRecord& record)
     endInsertRows();
     // Made again: no longer a deleted block.
     for (int i = 0; i < m_deleted.size(); ++i) {
-        const ReservationRecord& gone = m_deleted.at(i);
-        if (sortKey(gone) == sortKey(record)) {
+        if (sortKey(m_deleted.at(i)) == sortKey(record)) {
             const int row = int(m_rows.size()) + i;
             beginRemoveRows({}, row, row);
             m_deleted.removeAt(i);
@@ -372,12 +326,7 @@ Result<void> InventoryModel::refresh()
     // A row is the same when its id still names the same block.
     QSet<QString> fresher;
     auto identity = [](const ReservationRecord& r) {
-        return QStringLiteral("%1|%2|%3|%4|%5")
-            .arg(r.id)
-            .arg(r.host)
-            .arg(int(r.protocol))
-            .arg(r.start)
-            .arg(r.count);
+        return QStringLiteral("%1|%2|%3|%4|%5").arg(r.id).arg(r.host).arg(int(r.protocol)).arg(r.start).arg(r.count);
     };
     for (const ReservationRecord& r : fresh)
         fresher.insert(identity(r));
@@ -405,22 +354,10 @@ void InventoryModel::reloadDeleted()
     auto entries = m_store.audit().entries(filter, 500);
     QList<ReservationRecord> fresh;
     if (entries) {
-        QSet<QString> seen;
+        std::set<decltype(sortKey(ReservationRecord{}))> seen;
         for (const ReservationRecord& r : std::as_const(m_rows))
-            seen.insert(QStringLiteral("%1|%2|%3|%4")
-                            .arg(r.host)
-                            .arg(int(r.protocol))
-                            .arg(r.start)
-                            .arg(r.count));
+            seen.insert(sortKey(r));
         for (const AuditRecord& entry : entries.value()) { // newest first
-            const QString key = QStringLiteral("%1|%2|%3|%4")
-                                    .arg(entry.actor.host)
-                                    .arg(int(entry.protocol))
-                                    .arg(entry.start)
-                                    .arg(entry.count);
-            if (entry.count == 0 || seen.contains(key))
-                continue;
-            seen.insert(key);
             ReservationRecord gone;
             gone.id = -entry.id;
             gone.host = entry.actor.host;
@@ -430,6 +367,9 @@ void InventoryModel::reloadDeleted()
             gone.token = entry.token;
             gone.createdAt = entry.at; // when it was deleted
             gone.verifiedAt = entry.at;
+            if (entry.count == 0 || seen.count(sortKey(gone)) != 0)
+                continue;
+            seen.insert(sortKey(gone));
             fresh.append(gone);
         }
         std::sort(fresh.begin(), fresh.end(),

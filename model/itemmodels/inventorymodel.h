@@ -27,8 +27,7 @@ class InventoryModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column : int
-    {
+    enum Column : int {
         HostColumn,
         ProtocolColumn,
         StartColumn,

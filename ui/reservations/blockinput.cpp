@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/reservations/blockinput.h"
 
+#include "ui/formsupport.h"
+
 #include "model/services/explanations.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
+#include <QDialog>
 #include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
@@ -310,6 +313,9 @@ void BlockInput::revalidate()
     } else {
         m_summary->setText(tr("Enter the first port and the number of ports (or the last port)."));
     }
+    // An error shown beside a field may need more lines than the dialog had.
+    if (auto* dialog = qobject_cast<QDialog*>(window()); dialog && dialog->isVisible())
+        growToFit(dialog);
     emit changed();
 }
 

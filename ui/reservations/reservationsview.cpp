@@ -1,22 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/reservations/reservationsview.h"
 
+#include "model/services/explanations.h"
 #include "model/itemmodels/filterproxies.h"
 #include "model/itemmodels/inventorymodel.h"
 #include "model/itemmodels/modelroles.h"
-#include "model/services/explanations.h"
 
 #include <QAction>
 #include <QComboBox>
-#include <QDateTime>
-#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QDateTime>
 #include <QLocale>
 #include <QMenu>
+#include <QEvent>
 #include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -101,8 +101,7 @@ ReservationsView::ReservationsView(InventoryModel& model, QWidget* parent)
     m_table->setColumnWidth(InventoryModel::StartColumn, width(QStringLiteral("65535")));
     m_table->setColumnWidth(InventoryModel::EndColumn, width(QStringLiteral("65535")));
     m_table->setColumnWidth(InventoryModel::CountColumn, width(QStringLiteral("Ports")));
-    m_table->setColumnWidth(InventoryModel::TokenColumn,
-                            width(QStringLiteral("0x0000000000000000")) - 8);
+    m_table->setColumnWidth(InventoryModel::TokenColumn, width(QStringLiteral("0x0000000000000000")) - 8);
     m_table->setColumnWidth(InventoryModel::SourceColumn, width(tr("discovered")));
     m_table->setColumnWidth(InventoryModel::StateColumn, width(tr("unverified")));
     // As wide as the locale writes a date and time (the model uses the short format).
@@ -114,20 +113,18 @@ ReservationsView::ReservationsView(InventoryModel& model, QWidget* parent)
     // Rarely needed, and the note deserves the room: shown again from the header's menu.
     m_table->setColumnHidden(InventoryModel::CreatedColumn, true);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(
-        header, &QHeaderView::customContextMenuRequested, this, [this, header](const QPoint& pos) {
-            QMenu menu(this);
-            for (int column = 0; column < m_model.columnCount(); ++column) {
-                QAction* toggle =
-                    menu.addAction(m_model.headerData(column, Qt::Horizontal).toString());
-                toggle->setCheckable(true);
-                toggle->setChecked(!m_table->isColumnHidden(column));
-                toggle->setEnabled(column != InventoryModel::StartColumn);
-                connect(toggle, &QAction::toggled, this,
-                        [this, column](bool shown) { m_table->setColumnHidden(column, !shown); });
-            }
-            menu.exec(header->mapToGlobal(pos));
-        });
+    connect(header, &QHeaderView::customContextMenuRequested, this, [this, header](const QPoint& pos) {
+        QMenu menu(this);
+        for (int column = 0; column < m_model.columnCount(); ++column) {
+            QAction* toggle = menu.addAction(m_model.headerData(column, Qt::Horizontal).toString());
+            toggle->setCheckable(true);
+            toggle->setChecked(!m_table->isColumnHidden(column));
+            toggle->setEnabled(column != InventoryModel::StartColumn);
+            connect(toggle, &QAction::toggled, this,
+                    [this, column](bool shown) { m_table->setColumnHidden(column, !shown); });
+        }
+        menu.exec(header->mapToGlobal(pos));
+    });
 
     // Over the empty table, not under it.
     m_empty = new QLabel(tr("The inventory is empty. Create a reservation with Reservation ▸ "
@@ -171,16 +168,12 @@ ReservationsView::ReservationsView(InventoryModel& model, QWidget* parent)
             emit editNoteRequested();
     });
     // The source too: a row the filter hides still changes the total.
-    for (auto* signalSource :
-         {static_cast<QAbstractItemModel*>(m_proxy), static_cast<QAbstractItemModel*>(&m_model)}) {
-        connect(signalSource, &QAbstractItemModel::rowsInserted, this,
-                &ReservationsView::updateCounts);
-        connect(signalSource, &QAbstractItemModel::rowsRemoved, this,
-                &ReservationsView::updateCounts);
-        connect(signalSource, &QAbstractItemModel::modelReset, this,
-                &ReservationsView::updateCounts);
-        connect(signalSource, &QAbstractItemModel::layoutChanged, this,
-                &ReservationsView::updateCounts);
+    for (auto* signalSource : {static_cast<QAbstractItemModel*>(m_proxy),
+                               static_cast<QAbstractItemModel*>(&m_model)}) {
+        connect(signalSource, &QAbstractItemModel::rowsInserted, this, &ReservationsView::updateCounts);
+        connect(signalSource, &QAbstractItemModel::rowsRemoved, this, &ReservationsView::updateCounts);
+        connect(signalSource, &QAbstractItemModel::modelReset, this, &ReservationsView::updateCounts);
+        connect(signalSource, &QAbstractItemModel::layoutChanged, this, &ReservationsView::updateCounts);
     }
     // A row that changes (note, state, token) changes the details shown.
     connect(m_proxy, &QAbstractItemModel::dataChanged, this, &ReservationsView::onCurrentChanged);
@@ -239,8 +232,8 @@ bool ReservationsView::selectRecord(qint64 id)
     }
     if (!index.isValid())
         return false;
-    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
-                                                          QItemSelectionModel::Rows);
+    m_table->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_table->scrollTo(index);
     return true;
 }
@@ -304,11 +297,11 @@ void ReservationsView::updateDetails(const std::optional<ReservationRecord>& rec
                             tr("%n port(s)", nullptr, r.count).toHtmlEscaped(),
                             tr("host %1").arg(r.host).toHtmlEscaped(),
                             Explanations::stateName(r.state).toHtmlEscaped());
-    html += QStringLiteral("<br>%1").arg(tr("Token %1 · %2 · created %3 · verified %4")
-                                             .arg(Explanations::tokenText(r.token),
-                                                  Explanations::sourceName(r.source),
-                                                  time(r.createdAt), time(r.verifiedAt))
-                                             .toHtmlEscaped());
+    html += QStringLiteral("<br>%1").arg(
+        tr("Token %1 · %2 · created %3 · verified %4")
+            .arg(Explanations::tokenText(r.token), Explanations::sourceName(r.source),
+                 time(r.createdAt), time(r.verifiedAt))
+            .toHtmlEscaped());
     html += QStringLiteral("<br>%1").arg(
         (r.note.isEmpty() ? tr("No note (F2 to add one).") : tr("Note: %1").arg(r.note))
             .toHtmlEscaped());
