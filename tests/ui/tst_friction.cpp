@@ -92,6 +92,36 @@ Started startWindow(QSize size = kRemoteDesktop)
     return s;
 }
 
+// A view of the window at 1024x700 in a language, made and shown.
+struct ShownView
+{
+    QString languageName;
+    int view = 0;
+    std::unique_ptr<Language> language;
+    Started started;
+    QWidget* page = nullptr;
+};
+
+// The row's "language" and "view" (addLanguageViewRows).
+std::unique_ptr<ShownView> showFetchedView()
+{
+    QFETCH(QString, language);
+    QFETCH(int, view);
+    auto shown = std::make_unique<ShownView>();
+    shown->languageName = language;
+    shown->view = view;
+    shown->language = std::make_unique<Language>(language);
+    if (!shown->language->ok())
+        return nullptr;
+    shown->started = startWindow();
+    if (!shown->started.window)
+        return nullptr;
+    shown->started.window->setCurrentView(MainWindow::View(view));
+    shown->page = shown->started.window->viewWidget(MainWindow::View(view));
+    QApplication::processEvents();
+    return shown;
+}
+
 const MainWindow::View kViews[] = {MainWindow::View::Reservations, MainWindow::View::PortMap,
                                    MainWindow::View::Probes, MainWindow::View::Scan,
                                    MainWindow::View::History};
@@ -298,17 +328,12 @@ void FrictionTest::noMnemonicShadowsAMenu_data()
 
 void FrictionTest::noMnemonicShadowsAMenu()
 {
-    QFETCH(QString, language);
-    QFETCH(int, view);
-    Language installed(language);
-    QVERIFY(installed.ok());
-    Started s = startWindow();
-    QVERIFY(s.window);
-    const QString menus = menuMnemonics(s.window->menuBar());
-    QCOMPARE(menus.size(), s.window->menuBar()->actions().size()); // every menu has one
-    s.window->setCurrentView(MainWindow::View(view));
-    QWidget* page = s.window->viewWidget(MainWindow::View(view));
-    QApplication::processEvents();
+    const std::unique_ptr<ShownView> shown = showFetchedView();
+    QVERIFY(shown);
+    const QMenuBar* bar = shown->started.window->menuBar();
+    const QString menus = menuMnemonics(bar);
+    QCOMPARE(menus.size(), bar->actions().size()); // every menu has one
+    QWidget* page = shown->page;
 
     QStringList texts;
     for (QLabel* label : page->findChildren<QLabel*>()) {
@@ -484,19 +509,16 @@ void FrictionTest::everyViewFitsARemoteDesktop_data()
 
 void FrictionTest::everyViewFitsARemoteDesktop()
 {
-    QFETCH(QString, language);
-    QFETCH(int, view);
-    Language installed(language);
-    QVERIFY(installed.ok());
-    Started s = startWindow();
-    QVERIFY(s.window);
-    s.window->setCurrentView(MainWindow::View(view));
-    QWidget* page = s.window->viewWidget(MainWindow::View(view));
-    QApplication::processEvents();
+    const std::unique_ptr<ShownView> shown = showFetchedView();
+    QVERIFY(shown);
+    const QString language = shown->languageName;
+    const int view = shown->view;
+    MainWindow* window = shown->started.window.get();
+    QWidget* page = shown->page;
     maybeShoot(
-        s.window.get(),
+        window,
         QStringLiteral("view-%1-%2").arg(MainWindow::viewName(MainWindow::View(view)), language));
-    QCOMPARE(s.window->size(), kRemoteDesktop); // its minimum fits the session
+    QCOMPARE(window->size(), kRemoteDesktop); // its minimum fits the session
     // A view wider than the session scrolls rather than pushing the window off the screen;
     // none should need to.
     if (auto* scroller = qobject_cast<QScrollArea*>(page->parentWidget()->parentWidget())) {
@@ -506,7 +528,7 @@ void FrictionTest::everyViewFitsARemoteDesktop()
                  qPrintable(QStringLiteral("needs %1 px").arg(page->minimumSizeHint().width())));
     }
 
-    const QStringList tight = squeezed(page) + squeezed(s.window->statusBar());
+    const QStringList tight = squeezed(page) + squeezed(window->statusBar());
     QVERIFY2(tight.isEmpty(), qPrintable(tight.join(QStringLiteral("; "))));
     const QStringList untipped = elidedWithoutTip(page);
     QVERIFY2(untipped.isEmpty(), qPrintable(untipped.join(QStringLiteral("; "))));
