@@ -4,6 +4,7 @@
 #include "colorscheme.h"
 #include "elevation.h"
 #include "errorpresenter.h"
+#include "formsupport.h"
 #include "icons.h"
 #include "statusbarinfo.h"
 #include "ui/aboutdialog.h"
@@ -33,6 +34,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
@@ -81,11 +83,15 @@ MainWindow::MainWindow(Store& store, ReservationService& reservations, ProbeServ
     setWindowIcon(applicationIcon());
     m_inventory = new InventoryModel(store, &reservations, QString(), this);
 
+    setStatusBar(new ElidingStatusBar(this));
     buildViews();
     buildActions();
     buildMenus();
     buildToolBar();
     buildStatusBar();
+    polishItemViews(m_views);
+    polishView(m_reservations);
+    polishView(m_portMapPage);
     connectServices();
     setCurrentView(View::Reservations);
     // The window paints at once with the inventory of the database; what the system is and
@@ -145,8 +151,22 @@ void MainWindow::buildViews()
     connect(m_portMapPage, &PortMapPage::blockActivated, this, &MainWindow::onBlockActivated);
 }
 
+void MainWindow::polishView(QWidget* view) const
+{
+    polishItemViews(view);
+    avoidMnemonics(view, menuMnemonics(menuBar()));
+}
+
 // The Probes, Scan and History views are made when first shown (ViewStack::addLazyPage).
 QWidget* MainWindow::makeLazyView(View view, QWidget* parent)
+{
+    QWidget* made = makeLazyViewOnly(view, parent);
+    if (made)
+        polishView(made);
+    return made;
+}
+
+QWidget* MainWindow::makeLazyViewOnly(View view, QWidget* parent)
 {
     switch (view) {
     case View::Probes: {
@@ -304,6 +324,7 @@ void MainWindow::showDialog(QDialog* dialog)
     if (m_dialog)
         m_dialog->close();
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    polishItemViews(dialog);
     m_dialog = dialog;
     dialog->open(); // window-modal; the event loop keeps running
 }
@@ -428,6 +449,18 @@ void MainWindow::newReservation()
 void MainWindow::lookupReservation()
 {
     auto* dialog = new LookupDialog(m_service, this);
+    QList<std::pair<Protocol, PortRange>> known;
+    if (m_snapshot) {
+        for (const ReservedBlock& block : m_snapshot->blocks) {
+            if (block.persistent)
+                known.append({block.protocol, block.range});
+        }
+    }
+    for (const ReservationRecord& r : m_inventory->records()) {
+        if (r.host == m_service.host())
+            known.append({r.protocol, r.range()});
+    }
+    dialog->setKnownBlocks(known);
     if (const auto record = m_reservations->currentRecord();
         record && record->host == m_service.host())
         dialog->setBlock(record->protocol, record->range());
@@ -533,7 +566,12 @@ void MainWindow::restoreSettings()
     if (geometry.isEmpty() || !restoreGeometry(geometry))
         resize(1280, 800);
     restoreState(settings.value(QStringLiteral("state")).toByteArray());
-    if (auto view = viewFromName(settings.value(QStringLiteral("view")).toString()))
+    // The last view belongs to the database it was shown on: another database starts on its
+    // reservations.
+    const bool sameDatabase =
+        settings.value(QStringLiteral("viewDatabase")).toString() == m_store.database().path();
+    if (auto view = viewFromName(settings.value(QStringLiteral("view")).toString());
+        view && sameDatabase)
         setCurrentView(*view);
     settings.endGroup();
     const QByteArray header = settings.value(QStringLiteral("reservations/header")).toByteArray();
@@ -548,6 +586,7 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("geometry"), saveGeometry());
     settings.setValue(QStringLiteral("state"), saveState());
     settings.setValue(QStringLiteral("view"), viewName(currentView()));
+    settings.setValue(QStringLiteral("viewDatabase"), m_store.database().path());
     settings.endGroup();
     settings.setValue(QStringLiteral("reservations/header"),
                       m_reservations->table()->horizontalHeader()->saveState());

@@ -115,6 +115,9 @@ private:
     void buildStatusBar();
     void connectServices();
     QWidget* makeLazyView(View view, QWidget* parent);
+    QWidget* makeLazyViewOnly(View view, QWidget* parent);
+    // Tables that Tab leaves and that explain elided cells; no mnemonic shadowing a menu's.
+    void polishView(QWidget* view) const;
     void updateActions();
     // Enables the action, or disables it with `whyNot` added to its tooltip.
     void setActionAvailable(const QString& name, bool available, const QString& whyNot = {});

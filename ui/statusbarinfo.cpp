@@ -8,8 +8,74 @@
 #include <QEvent>
 #include <QFrame>
 #include <QHBoxLayout>
+#include <QHelpEvent>
+#include <QPainter>
+#include <QSizeGrip>
+#include <QStyleOption>
+#include <QToolTip>
 
 namespace portolan::ui {
+
+ElidingStatusBar::ElidingStatusBar(QWidget* parent) : QStatusBar(parent)
+{
+    connect(this, &QStatusBar::messageChanged, this, [this] { update(); });
+}
+
+QRect ElidingStatusBar::messageRect() const
+{
+    // Up to the first permanent widget shown (the others are hidden under a message).
+    int right = width() - 6;
+    for (QWidget* child : findChildren<QWidget*>(Qt::FindDirectChildrenOnly)) {
+        if (child->isVisible() && !qobject_cast<QSizeGrip*>(child))
+            right = qMin(right, child->geometry().left() - 6);
+    }
+    return QRect(6, 0, qMax(0, right - 6), height());
+}
+
+bool ElidingStatusBar::messageElided() const
+{
+    const QString message = currentMessage();
+    return !message.isEmpty() && fontMetrics().horizontalAdvance(message) > messageRect().width();
+}
+
+void ElidingStatusBar::paintEvent(QPaintEvent* event)
+{
+    const QString message = currentMessage();
+    if (message.isEmpty()) {
+        QStatusBar::paintEvent(event);
+        return;
+    }
+    // QStatusBar's own painting, with the message elided instead of cut.
+    QPainter painter(this);
+    QStyleOption option;
+    option.initFrom(this);
+    style()->drawPrimitive(QStyle::PE_PanelStatusBar, &option, &painter, this);
+    for (QWidget* child : findChildren<QWidget*>(Qt::FindDirectChildrenOnly)) {
+        if (!child->isVisible() || qobject_cast<QSizeGrip*>(child))
+            continue;
+        QStyleOption frame;
+        frame.rect = child->geometry().adjusted(-2, -1, 2, 1);
+        frame.palette = palette();
+        frame.state = QStyle::State_None;
+        style()->drawPrimitive(QStyle::PE_FrameStatusBarItem, &frame, &painter, child);
+    }
+    const QRect rect = messageRect();
+    painter.setPen(palette().windowText().color());
+    painter.drawText(rect, Qt::AlignLeading | Qt::AlignVCenter | Qt::TextSingleLine,
+                     fontMetrics().elidedText(message, Qt::ElideRight, rect.width()));
+}
+
+bool ElidingStatusBar::event(QEvent* event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(event);
+        if (messageElided() && messageRect().contains(help->pos())) {
+            QToolTip::showText(help->globalPos(), currentMessage(), this, messageRect());
+            return true;
+        }
+    }
+    return QStatusBar::event(event);
+}
 
 ElidedLabel::ElidedLabel(QWidget* parent) : QLabel(parent)
 {

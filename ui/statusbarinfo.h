@@ -4,6 +4,7 @@
 #include "platform/backend.h"
 
 #include <QLabel>
+#include <QStatusBar>
 #include <QString>
 #include <QWidget>
 
@@ -29,6 +30,24 @@ protected:
 private:
     void updateElided();
     QString m_full;
+};
+
+// A status bar whose temporary message elides at the right when it does not fit beside the
+// permanent facts, with the whole message in the tooltip over it.
+class ElidingStatusBar : public QStatusBar
+{
+    Q_OBJECT
+
+public:
+    explicit ElidingStatusBar(QWidget* parent = nullptr);
+
+    // Where the message is drawn, and whether it is cut there.
+    QRect messageRect() const;
+    bool messageElided() const;
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    bool event(QEvent* event) override;
 };
 
 // The status bar's permanent facts: which backend, whether the process is elevated (with a

@@ -5,6 +5,7 @@
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QListWidget>
+#include <QScrollArea>
 #include <QStackedWidget>
 
 namespace portolan::ui {
@@ -109,7 +110,14 @@ QWidget* ViewStack::page(int index)
     QWidget* made = make(m_stack);
     const bool wasCurrent = m_stack->currentIndex() == index;
     QWidget* placeholder = slot.widget;
-    m_stack->insertWidget(index, made);
+    // A form wider or taller than a small screen (a 1024x700 remote session, longer words in
+    // another language) scrolls instead of pushing the window past the screen's edge.
+    auto* scroller = new QScrollArea(m_stack);
+    scroller->setObjectName(made->objectName() + QStringLiteral("Scroller"));
+    scroller->setFrameShape(QFrame::NoFrame);
+    scroller->setWidgetResizable(true);
+    scroller->setWidget(made);
+    m_stack->insertWidget(index, scroller);
     m_stack->removeWidget(placeholder);
     placeholder->deleteLater();
     slot.widget = made;

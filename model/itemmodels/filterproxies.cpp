@@ -29,11 +29,23 @@ void InventoryFilterProxy::setProtocol(std::optional<Protocol> protocol)
     invalidateFilter();
 }
 
+std::optional<ReservationState> InventoryFilterProxy::state() const
+{
+    if (!m_state || *m_state == InventoryModel::kDeletedState)
+        return std::nullopt;
+    return ReservationState(*m_state);
+}
+
 void InventoryFilterProxy::setState(std::optional<ReservationState> state)
 {
-    if (state == m_state)
+    setStateValue(state ? std::optional<int>(int(*state)) : std::nullopt);
+}
+
+void InventoryFilterProxy::setStateValue(std::optional<int> value)
+{
+    if (value == m_state)
         return;
-    m_state = state;
+    m_state = value;
     invalidateFilter();
 }
 
@@ -43,7 +55,7 @@ bool InventoryFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& so
     const QModelIndex first = model->index(sourceRow, 0, sourceParent);
     if (m_protocol && model->data(first, ProtocolRole).toInt() != int(*m_protocol))
         return false;
-    if (m_state && model->data(first, StateRole).toInt() != int(*m_state))
+    if (m_state && model->data(first, StateRole).toInt() != *m_state)
         return false;
     const QString text = m_text.trimmed();
     if (text.isEmpty())

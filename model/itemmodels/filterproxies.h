@@ -26,8 +26,11 @@ public:
     void setText(const QString& text);
     std::optional<Protocol> protocol() const { return m_protocol; }
     void setProtocol(std::optional<Protocol> protocol);
-    std::optional<ReservationState> state() const { return m_state; }
+    std::optional<ReservationState> state() const;
     void setState(std::optional<ReservationState> state);
+    // The StateRole to keep: a ReservationState or InventoryModel::kDeletedState; empty: all.
+    std::optional<int> stateValue() const { return m_state; }
+    void setStateValue(std::optional<int> value);
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
@@ -35,7 +38,7 @@ protected:
 private:
     QString m_text;
     std::optional<Protocol> m_protocol;
-    std::optional<ReservationState> m_state;
+    std::optional<int> m_state;
 };
 
 // Filters a history model (AuditLogModel, ProbeRunModel) among the rows loaded: text over

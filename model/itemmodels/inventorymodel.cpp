@@ -3,12 +3,14 @@
 
 #include "model/services/explanations.h"
 #include "model/services/reservationservice.h"
+#include "model/store/auditlog.h"
 #include "model/store/store.h"
 
 #include <QLocale>
 #include <QSet>
 
 #include <algorithm>
+#include <set>
 #include <tuple>
 
 namespace portolan {
@@ -37,6 +39,33 @@ QString toneOf(ReservationState state)
     return {};
 }
 
+// A deleted block's cells that differ from a reservation's: when and by what it went (the time
+// is in createdAt). Invalid: as for any row.
+QVariant deletedData(const ReservationRecord& r, int column, int role)
+{
+    switch (role) {
+    case Qt::DisplayRole:
+        if (column == InventoryModel::StateColumn)
+            return InventoryModel::tr("deleted");
+        if (column == InventoryModel::NoteColumn)
+            return InventoryModel::tr("deleted %1").arg(timeText(r.createdAt));
+        if (column == InventoryModel::CreatedColumn)
+            return timeText({});
+        return {};
+    case Qt::ToolTipRole:
+        return InventoryModel::tr("%1 %2 was deleted through this console on %3; it is kept "
+                                  "here from the audit log.")
+            .arg(Explanations::protocolName(r.protocol), Explanations::rangeText(r.range()),
+                 timeText(r.createdAt));
+    case SortRole:
+        return column == InventoryModel::StateColumn ? QVariant(InventoryModel::kDeletedState)
+                                                     : QVariant();
+    case StateRole: return InventoryModel::kDeletedState;
+    case ToneRole: return QStringLiteral("muted");
+    default: return {};
+    }
+}
+
 } // namespace
 
 InventoryModel::InventoryModel(Store& store, ReservationService* service, const QString& host,
@@ -47,13 +76,20 @@ InventoryModel::InventoryModel(Store& store, ReservationService* service, const 
         connect(service, &ReservationService::inventoryRowChanged, this, &InventoryModel::applyRecord);
         connect(service, &ReservationService::inventoryRowRemoved, this, &InventoryModel::removeRecord);
         connect(service, &ReservationService::inventoryReset, this, [this] { (void)refresh(); });
+        // The audit entry of a deletion is written before the operation reports its end.
+        connect(service, &ReservationService::operationFinished, this,
+                [this](const ReservationOutcome& outcome) {
+                    if (outcome.ok && (outcome.operation == ReservationOperation::Delete
+                                       || outcome.operation == ReservationOperation::Forget))
+                        reloadDeleted();
+                });
     }
     (void)refresh();
 }
 
 int InventoryModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : int(m_rows.size() + m_deleted.size());
 }
 
 int InventoryModel::columnCount(const QModelIndex& parent) const
@@ -65,8 +101,12 @@ QVariant InventoryModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const ReservationRecord& r = m_rows.at(index.row());
+    const ReservationRecord& r = record(index.row());
     const int column = index.column();
+    if (isDeleted(index.row())) {
+        if (QVariant deleted = deletedData(r, column, role); deleted.isValid())
+            return deleted;
+    }
     switch (role) {
     case Qt::DisplayRole:
     case Qt::EditRole:
@@ -185,7 +225,7 @@ Qt::ItemFlags InventoryModel::flags(const QModelIndex& index) const
     if (!index.isValid())
         return Qt::NoItemFlags;
     Qt::ItemFlags f = Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemNeverHasChildren;
-    if (index.column() == NoteColumn && m_service)
+    if (index.column() == NoteColumn && m_service && !isDeleted(index.row()))
         f |= Qt::ItemIsEditable;
     return f;
 }
@@ -194,6 +234,8 @@ bool InventoryModel::setData(const QModelIndex& index, const QVariant& value, in
 {
     if (!m_service || role != Qt::EditRole || index.column() != NoteColumn
         || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return false;
+    if (isDeleted(index.row()))
         return false;
     const ReservationRecord& r = m_rows.at(index.row());
     const QString note = value.toString();
@@ -249,6 +291,16 @@ void InventoryModel::applyRecord(const ReservationRecord& record)
     beginInsertRows({}, at, at);
     m_rows.insert(at, record);
     endInsertRows();
+    // Made again: no longer a deleted block.
+    for (int i = 0; i < m_deleted.size(); ++i) {
+        if (sortKey(m_deleted.at(i)) == sortKey(record)) {
+            const int row = int(m_rows.size()) + i;
+            beginRemoveRows({}, row, row);
+            m_deleted.removeAt(i);
+            endRemoveRows();
+            break;
+        }
+    }
 }
 
 void InventoryModel::removeRecord(qint64 id)
@@ -288,7 +340,56 @@ Result<void> InventoryModel::refresh()
     }
     for (const ReservationRecord& r : fresh)
         applyRecord(r);
+    reloadDeleted();
     return {};
+}
+
+void InventoryModel::reloadDeleted()
+{
+    AuditFilter filter;
+    filter.host = m_host;
+    filter.action = AuditAction::Delete;
+    filter.ok = true;
+    // The newest few hundred deletions are what a person looks for; older ones stay in History.
+    auto entries = m_store.audit().entries(filter, 500);
+    QList<ReservationRecord> fresh;
+    if (entries) {
+        std::set<decltype(sortKey(ReservationRecord{}))> seen;
+        for (const ReservationRecord& r : std::as_const(m_rows))
+            seen.insert(sortKey(r));
+        for (const AuditRecord& entry : entries.value()) { // newest first
+            ReservationRecord gone;
+            gone.id = -entry.id;
+            gone.host = entry.actor.host;
+            gone.protocol = entry.protocol;
+            gone.start = entry.start;
+            gone.count = entry.count;
+            gone.token = entry.token;
+            gone.createdAt = entry.at; // when it was deleted
+            gone.verifiedAt = entry.at;
+            if (entry.count == 0 || seen.count(sortKey(gone)) != 0)
+                continue;
+            seen.insert(sortKey(gone));
+            fresh.append(gone);
+        }
+        std::sort(fresh.begin(), fresh.end(),
+                  [](const ReservationRecord& a, const ReservationRecord& b) {
+                      return sortKey(a) < sortKey(b);
+                  });
+    }
+    if (fresh == m_deleted)
+        return;
+    const int first = int(m_rows.size());
+    if (!m_deleted.isEmpty()) {
+        beginRemoveRows({}, first, first + int(m_deleted.size()) - 1);
+        m_deleted.clear();
+        endRemoveRows();
+    }
+    if (!fresh.isEmpty()) {
+        beginInsertRows({}, first, first + int(fresh.size()) - 1);
+        m_deleted = fresh;
+        endInsertRows();
+    }
 }
 
 } // namespace portolan

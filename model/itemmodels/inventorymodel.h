@@ -58,10 +58,21 @@ public:
     // once the service has recorded it. Returns false without a service or for other cells.
     bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
 
+    // StateRole of a row for a block deleted (or removed from the inventory) through this
+    // console: not a ReservationState, since the block is no longer anywhere on the system.
+    static constexpr int kDeletedState = 100;
+
     QString host() const { return m_host; }
-    const ReservationRecord& record(int row) const { return m_rows.at(row); }
+    // Rows past records() are the deleted blocks (their ids are negative: the audit entry's).
+    const ReservationRecord& record(int row) const
+    {
+        return row < m_rows.size() ? m_rows.at(row) : m_deleted.at(row - m_rows.size());
+    }
+    bool isDeleted(int row) const { return row >= m_rows.size(); }
     int rowOf(qint64 id) const; // -1 when not shown
+    // The inventory's rows, without the deleted blocks.
     const QList<ReservationRecord>& records() const { return m_rows; }
+    int deletedCount() const { return int(m_deleted.size()); }
 
     // Re-reads the database and applies the difference.
     Result<void> refresh();
@@ -74,12 +85,16 @@ signals:
 
 private:
     bool accepts(const ReservationRecord& record) const;
+    // The newest successful deletion of each block that is not in the inventory again, from
+    // the audit log (deleted rows leave the inventory table; the log keeps what happened).
+    void reloadDeleted();
     int insertPosition(const ReservationRecord& record) const;
 
     Store& m_store;
     QPointer<ReservationService> m_service;
     QString m_host;
     QList<ReservationRecord> m_rows;
+    QList<ReservationRecord> m_deleted; // shown after m_rows
 };
 
 } // namespace portolan

@@ -4,7 +4,7 @@
 <context>
     <name>BlockInputValidator</name>
     <message>
-        <location filename="../../ui/reservations/blockinput.cpp" line="+35"/>
+        <location filename="../../ui/reservations/blockinput.cpp" line="+36"/>
         <source>Required: a whole number from 1 to %1.</source>
         <translation>Obrigatório: um número inteiro de 1 a %1.</translation>
     </message>
@@ -39,19 +39,24 @@
         <translation>%1 não é um número decimal inteiro; permitido: apenas os dígitos 0–9.</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>%1 is out of range; allowed: 1–65535 (a persistent block cannot start at 0).</source>
-        <translation>%1 está fora do intervalo; permitido: 1–65535 (um bloco persistente não pode começar em 0).</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>%1 is out of range; allowed: a last port from 1 to 65535.</source>
-        <translation>%1 está fora do intervalo; permitido: uma última porta de 1 a 65535.</translation>
+        <location line="+17"/>
+        <source>Start port 0 is not allowed: a persistent block cannot start at 0; allowed: 1–65535.</source>
+        <translation>A porta inicial 0 não é permitida: um bloco persistente não pode começar em 0; permitido: 1–65535.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>%1 is out of range; allowed: 1–65535 ports.</source>
-        <translation>%1 está fora do intervalo; permitido: 1–65535 portas.</translation>
+        <source>Start port %1 is out of range; allowed: 1–65535.</source>
+        <translation>A porta inicial %1 está fora do intervalo; permitido: 1–65535.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>End port %1 is out of range; allowed: 1–65535.</source>
+        <translation>A porta final %1 está fora do intervalo; permitido: 1–65535.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Count %1 is out of range; allowed: 1–65535 ports.</source>
+        <translation>A quantidade %1 está fora do intervalo; permitido: 1–65535 portas.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -384,57 +389,57 @@
         <translation>O bind falhou por outro motivo.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Access denied</source>
         <translation>Acesso negado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Invalid argument</source>
         <translation>Argumento inválido</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Conflict</source>
         <translation>Conflito</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Not found</source>
         <translation>Não encontrado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Unsupported</source>
         <translation>Sem suporte</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Timeout</source>
         <translation>Tempo esgotado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Interrupted</source>
         <translation>Interrompido</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Unavailable</source>
         <translation>Indisponível</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>I/O error</source>
         <translation>Erro de E/S</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Internal error</source>
         <translation>Erro interno</translation>
     </message>
@@ -449,149 +454,149 @@
         <translation>UDP</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>created</source>
         <translation>criada</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>looked up</source>
         <translation>consultada</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>discovered</source>
         <translation>descoberta</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>imported</source>
         <translation>importada</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>present</source>
         <translation>presente</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>missing</source>
         <translation>ausente</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>unverified</source>
         <translation>não verificada</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>create</source>
         <translation>criar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>delete</source>
         <translation>excluir</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+23"/>
+        <location line="+2"/>
+        <location line="+32"/>
         <source>lookup</source>
         <translation>consultar</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-30"/>
         <source>note</source>
         <translation>nota</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>acquire and release</source>
         <translation>adquirir e liberar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>lookup and associate</source>
         <translation>consultar e associar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>acquire, associate and bind</source>
         <translation>adquirir, associar e fazer bind</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+17"/>
+        <location line="+2"/>
+        <location line="+27"/>
         <source>bind probe</source>
         <translation>sondagem de bind</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-25"/>
         <source>scan</source>
         <translation>varredura</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>open socket</source>
         <translation>abrir soquete</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>acquire</source>
         <translation>adquirir</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>associate</source>
         <translation>associar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>bind</source>
         <translation>bind</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>getsockname</source>
         <translation>getsockname</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>release</source>
         <translation>liberar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>close</source>
         <translation>fechar</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>ports</source>
         <translation>portas</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>free</source>
         <translation>livre</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>in use</source>
         <translation>em uso</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>denied</source>
         <translation>negada</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>forbidden</source>
         <translation>proibida</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>other</source>
         <translation>outro</translation>
     </message>
@@ -871,7 +876,7 @@
 <context>
     <name>PortMapData</name>
     <message>
-        <location filename="../../ui/portmap/portmapdata.cpp" line="+56"/>
+        <location filename="../../ui/portmap/portmapdata.cpp" line="+87"/>
         <source>free</source>
         <translation>livre</translation>
     </message>
@@ -896,7 +901,7 @@
         <translation>proibida</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+80"/>
         <location line="+7"/>
         <source>an unknown process</source>
         <translation>um processo desconhecido</translation>
@@ -1086,12 +1091,12 @@
 <context>
     <name>Preflight</name>
     <message>
-        <location filename="../../model/services/preflight.cpp" line="+78"/>
+        <location filename="../../model/services/preflight.cpp" line="+83"/>
         <source>Refused before calling the system: %1</source>
         <translation>Recusado antes de chamar o sistema: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>The start port must be between 1 and 65535 (it is %1).</source>
         <translation>A porta inicial deve estar entre 1 e 65535 (é %1).</translation>
     </message>
@@ -1106,12 +1111,12 @@
         <translation>O bloco %1–%2 ultrapassa a porta 65535: cabem no máximo %3 portas a partir da porta %4.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>%1 is already reserved: a persistent reservation of exactly this block exists.</source>
         <translation>%1 já está reservado: existe uma reserva persistente exatamente deste bloco.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 overlaps the persistent reservation %2.</source>
         <translation>%1 se sobrepõe à reserva persistente %2.</translation>
     </message>
@@ -1126,12 +1131,12 @@
         <translation>%1 se sobrepõe à reserva em tempo de execução %2 mantida por %3; esses blocos costumam mudar de lugar quando esse serviço é reiniciado.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source> (“%1”)</source>
         <translation> (“%1”)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 is already reserved: the inventory has this block%2.</source>
         <translation>%1 já está reservado: o inventário tem este bloco%2.</translation>
     </message>
@@ -1141,12 +1146,12 @@
         <translation>%1 se sobrepõe à reserva %2 do inventário%3.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>an unknown process</source>
         <translation>um processo desconhecido</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source> (pid %1)</source>
         <translation> (pid %1)</translation>
     </message>
@@ -1166,7 +1171,7 @@
         <translation>O console não está sendo executado com elevação: o sistema recusará a criação da reserva (ERROR_ACCESS_DENIED). Reinicie-o como administrador.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -1176,7 +1181,7 @@
         <translation>Não foi possível listar as reservas</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Could not list the listening sockets</source>
         <translation>Não foi possível listar os soquetes em escuta</translation>
     </message>
@@ -1529,7 +1534,7 @@
 <context>
     <name>StoreText</name>
     <message>
-        <location filename="../../model/store/auditlog.cpp" line="+85"/>
+        <location filename="../../model/store/auditlog.cpp" line="+89"/>
         <source>Could not record the %1 of %2 %3 in the audit log</source>
         <translation>Não foi possível registrar a ação %1 de %2 %3 no log de auditoria</translation>
     </message>
@@ -1544,7 +1549,7 @@
         <translation>Não foi possível ler o log de auditoria</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+25"/>
         <source>Could not count the audit log</source>
         <translation>Não foi possível contar as entradas do log de auditoria</translation>
     </message>
@@ -1652,7 +1657,7 @@
         <translation>Não foi possível remover a reserva do inventário</translation>
     </message>
     <message>
-        <location filename="../../model/store/migrations.cpp" line="+286"/>
+        <location filename="../../model/store/migrations.cpp" line="+293"/>
         <source>Could not read the schema version</source>
         <translation>Não foi possível ler a versão do esquema</translation>
     </message>
@@ -1662,7 +1667,7 @@
         <translation>Não foi possível atualizar o banco de dados para a versão de esquema %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../model/store/proberunstore.cpp" line="+227"/>
+        <location filename="../../model/store/proberunstore.cpp" line="+226"/>
         <source>Could not record the %1 run</source>
         <translation>Não foi possível registrar a execução %1</translation>
     </message>
@@ -1687,7 +1692,7 @@
         <translation>Não foi possível contar o histórico de sondagens</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Could not read the hosts of the probe history</source>
         <translation>Não foi possível ler os hosts do histórico de sondagens</translation>
     </message>
@@ -1697,7 +1702,7 @@
         <translation>Não foi possível analisar a consulta do histórico</translation>
     </message>
     <message>
-        <location filename="../../model/store/sqlsupport.cpp" line="+375"/>
+        <location filename="../../model/store/sqlsupport.cpp" line="+430"/>
         <source>The database %1 holds &quot;%2&quot; in %3.%4, which this version of Portolan does not know; was it edited by hand?</source>
         <translation>O banco de dados %1 contém &quot;%2&quot; em %3.%4, valor que esta versão do Portolan não conhece; ele foi editado à mão?</translation>
     </message>
@@ -1778,12 +1783,27 @@
 <context>
     <name>portolan::InventoryModel</name>
     <message>
-        <location filename="../../model/itemmodels/inventorymodel.cpp" line="+26"/>
+        <location filename="../../model/itemmodels/inventorymodel.cpp" line="+27"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+62"/>
+        <source>deleted</source>
+        <translation>excluída</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>deleted %1</source>
+        <translation>excluída em %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 %2 was deleted through this console on %3; it is kept here from the audit log.</source>
+        <translation>%1 %2 foi excluída por este console em %3; ela aparece aqui a partir do log de auditoria.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>The token Windows gave this reservation when it was last seen. Tokens may change at every restart; the block is identified by protocol, start and count.</source>
         <translation>O token que o Windows deu a esta reserva na última vez em que foi vista. Os tokens podem mudar a cada reinicialização; o bloco é identificado pelo protocolo, início e quantidade.</translation>
     </message>
@@ -1803,22 +1823,22 @@
         <translation>Não consultada desde a última reinicialização da máquina (ou nunca): o token pode ter mudado.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Created by this console.</source>
         <translation>Criada por este console.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Made elsewhere and looked up here.</source>
         <translation>Criada em outro lugar e consultada aqui.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Found on the system by a discovery.</source>
         <translation>Encontrada no sistema por uma descoberta.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Imported from a report (netsh or portolan-cli).</source>
         <translation>Importada de um relatório (netsh ou portolan-cli).</translation>
     </message>
@@ -1833,57 +1853,57 @@
         <translation>%1 %2 em %3</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+67"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Protocol</source>
         <translation>Protocolo</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Start</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>End</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Ports</source>
         <translation>Portas</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Token</source>
         <translation>Token</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Source</source>
         <translation>Origem</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Created</source>
         <translation>Criada em</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Verified</source>
         <translation>Verificada em</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
@@ -2176,7 +2196,7 @@
         <translation>Este backend não consegue descobrir reservas.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>Could not record the discovered reservations</source>
         <translation>Não foi possível registrar as reservas descobertas</translation>
     </message>
@@ -2253,7 +2273,7 @@
 <context>
     <name>portolan::console</name>
     <message>
-        <location filename="../../app/portolan/console.cpp" line="+209"/>
+        <location filename="../../app/portolan/console.cpp" line="+217"/>
         <source>could not open the backend</source>
         <translation>não foi possível abrir o backend</translation>
     </message>
@@ -2784,7 +2804,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>última porta do bloco</translation>
     </message>
     <message numerus="yes">
-        <location line="+136"/>
+        <location line="+158"/>
         <source>%1 %2, %n port(s)</source>
         <translation>
             <numerusform>%1 %2, %n porta</numerusform>
@@ -2792,7 +2812,7 @@ console não pode abrir sua janela. Em vez disso:
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Enter the first port and the number of ports (or the last port).</source>
         <translation>Informe a primeira porta e o número de portas (ou a última porta).</translation>
     </message>
@@ -2905,7 +2925,7 @@ console não pode abrir sua janela. Em vez disso:
 <context>
     <name>portolan::ui::Form</name>
     <message>
-        <location filename="../../ui/formsupport.cpp" line="+98"/>
+        <location filename="../../ui/formsupport.cpp" line="+305"/>
         <source>a token is required; allowed: 0x followed by hex digits, or a decimal number</source>
         <translation>é necessário um token; permitido: 0x seguido de dígitos hexadecimais, ou um número decimal</translation>
     </message>
@@ -3212,12 +3232,12 @@ console não pode abrir sua janela. Em vez disso:
 <context>
     <name>portolan::ui::LookupDialog</name>
     <message>
-        <location filename="../../ui/reservations/lookupdialog.cpp" line="+25"/>
+        <location filename="../../ui/reservations/lookupdialog.cpp" line="+26"/>
         <source>Look up a persistent reservation</source>
         <translation>Consultar uma reserva persistente</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Windows finds a persistent reservation only by the exact start and count it was made with, never by a part of the block. Tokens may change at every restart of the machine.</source>
         <translation>O Windows só encontra uma reserva persistente pelo início e pela quantidade exatos com que foi criada, nunca por uma parte do bloco. Os tokens podem mudar a cada reinicialização da máquina.</translation>
     </message>
@@ -3242,12 +3262,12 @@ console não pode abrir sua janela. Em vez disso:
         <translation>C&amp;opiar</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>(copied)</source>
         <translation>(copiado)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+35"/>
         <source>Looking up…</source>
         <translation>Consultando…</translation>
     </message>
@@ -3262,12 +3282,12 @@ console não pode abrir sua janela. Em vez disso:
         <translation>%1 em decimal</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 is reserved. Its token is valid until the machine restarts.</source>
         <translation>%1 está reservado. O token vale até a máquina ser reiniciada.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>none</source>
         <translation>nenhum</translation>
     </message>
@@ -3276,16 +3296,21 @@ console não pode abrir sua janela. Em vez disso:
         <source>%1 is reserved. This system keeps no tokens for persistent reservations.</source>
         <translation>%1 está reservado. Este sistema não guarda tokens para reservas persistentes.</translation>
     </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 is inside the reservation %2 (start %3, count %4): look it up by its first port and count.</source>
+        <translation>%1 está dentro da reserva %2 (início %3, quantidade %4): consulte-a pela primeira porta e pela quantidade.</translation>
+    </message>
 </context>
 <context>
     <name>portolan::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+80"/>
+        <location filename="../../ui/mainwindow.cpp" line="+82"/>
         <source>Portolan — %1</source>
         <translation>Portolan — %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>Views</source>
         <translation>Exibições</translation>
     </message>
@@ -3605,7 +3630,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Lendo o sistema… O inventário mostrado é o guardado.</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+121"/>
         <source>The machine has restarted since the last start: tokens may have changed, every reservation is looked up again.</source>
         <translation>A máquina foi reiniciada desde a última execução: os tokens podem ter mudado, e todas as reservas são consultadas novamente.</translation>
     </message>
@@ -3635,7 +3660,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Este backend não consegue fazer sondagens de bind em portas.</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+85"/>
         <source>%1 failed: %2 %3</source>
         <translation>%1 falhou: %2 %3</translation>
     </message>
@@ -3660,7 +3685,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>%1 ainda não está no inventário: Reserva ▸ Descobrir o adiciona.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+37"/>
         <source>Select the reservation to delete first.</source>
         <translation>Primeiro selecione a reserva a excluir.</translation>
     </message>
@@ -3890,21 +3915,21 @@ Qt %5</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>&amp;Test bind on the current port</source>
+        <source>Test &amp;bind on the current port</source>
         <translation>&amp;Testar bind na porta atual</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+132"/>
+        <source>Test &amp;bind on %1 %2</source>
+        <translation>&amp;Testar bind em %1 %2</translation>
+    </message>
+    <message>
+        <location line="-130"/>
         <source>Binds a socket to 127.0.0.1 on the current port and reports what the system answers; the run is recorded in the history.</source>
         <translation>Faz o bind de um soquete em 127.0.0.1 na porta atual e informa o que o sistema responde; a execução fica registrada no histórico.</translation>
     </message>
     <message>
-        <location line="+130"/>
-        <source>&amp;Test bind on %1 %2</source>
-        <translation>&amp;Testar bind em %1 %2</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+144"/>
         <source>Binding 127.0.0.1:%1…</source>
         <translation>Fazendo bind em 127.0.0.1:%1…</translation>
     </message>
@@ -4058,7 +4083,7 @@ Qt %5</translation>
 <context>
     <name>portolan::ui::ProbesView</name>
     <message>
-        <location filename="../../ui/probes/probesview.cpp" line="+50"/>
+        <location filename="../../ui/probes/probesview.cpp" line="+51"/>
         <source>%1 ports, wherever the system chooses</source>
         <translation>%1 portas, onde o sistema escolher</translation>
     </message>
@@ -4519,7 +4544,7 @@ Qt %5</translation>
         <translation>nota, host ou uma porta como 5037 (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>P&amp;rotocol:</source>
         <translation>P&amp;rotocolo:</translation>
     </message>
@@ -4545,12 +4570,22 @@ Qt %5</translation>
         <translation>&amp;Estado:</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+7"/>
+        <source>deleted</source>
+        <translation>excluída</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Blocks deleted through this console, from the audit log</source>
+        <translation>Blocos excluídos por este console, a partir do log de auditoria</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Protocol</source>
         <translation>Protocolo</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>discovered</source>
         <translation>descoberta</translation>
     </message>
@@ -4560,12 +4595,12 @@ Qt %5</translation>
         <translation>não verificada</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>The inventory is empty. Create a reservation with Reservation ▸ New… (Ctrl+N), find the existing ones with Reservation ▸ Discover, or import a netsh report with File ▸ Import…</source>
         <translation>O inventário está vazio. Crie uma reserva com Reserva ▸ Nova… (Ctrl+N), encontre as existentes com Reserva ▸ Descobrir, ou importe um relatório do netsh com Arquivo ▸ Importar…</translation>
     </message>
     <message numerus="yes">
-        <location line="+137"/>
+        <location line="+147"/>
         <source>%n reservation(s)</source>
         <translation>
             <numerusform>%n reserva</numerusform>
@@ -4574,14 +4609,22 @@ Qt %5</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>%1 of %n reservation(s)</source>
+        <source>%1 of %n row(s)</source>
         <translation>
-            <numerusform>%1 de %n reserva</numerusform>
-            <numerusform>%1 de %n reservas</numerusform>
+            <numerusform>%1 de %n linha</numerusform>
+            <numerusform>%1 de %n linhas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>, %n deleted</source>
+        <translation>
+            <numerusform>, %n excluída</numerusform>
+            <numerusform>, %n excluídas</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Select a reservation to see its details; it is also highlighted on the port map (Ctrl+2).</source>
         <translation>Selecione uma reserva para ver os detalhes; ela também fica destacada no mapa de portas (Ctrl+2).</translation>
     </message>
@@ -4604,12 +4647,12 @@ Qt %5</translation>
         <translation>host %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Token %1 · %2 · created %3 · verified %4</source>
         <translation>Token %1 · %2 · criada em %3 · verificada em %4</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>No note (F2 to add one).</source>
         <translation>Sem nota (F2 para adicionar).</translation>
     </message>
@@ -4700,18 +4743,18 @@ Qt %5</translation>
         <translation>P&amp;ortas</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+194"/>
+        <location line="+9"/>
+        <location line="+198"/>
         <source>Not started.</source>
         <translation>Não iniciada.</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-195"/>
         <source>65,535 of 65,535 ports</source>
         <translation>65.535 de 65.535 portas</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>&amp;Hide free runs</source>
         <translation>Ocultar fai&amp;xas livres</translation>
     </message>
@@ -4820,7 +4863,7 @@ Qt %5</translation>
 <context>
     <name>portolan::ui::StatusBarInfo</name>
     <message>
-        <location filename="../../ui/statusbarinfo.cpp" line="+57"/>
+        <location filename="../../ui/statusbarinfo.cpp" line="+123"/>
         <source>Windows</source>
         <translation>Windows</translation>
     </message>

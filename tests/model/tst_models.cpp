@@ -187,16 +187,29 @@ private slots:
         QCOMPARE(model.index(2, 0).data(ToneRole).toString(), QStringLiteral("error"));
         const qint64 missingId = model.index(2, 0).data(RecordIdRole).toLongLong();
         QVERIFY(wait(service, service.forget(missingId)).ok);
-        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.records().size(), 2);
         QCOMPARE(proxy.rowCount(), 0);
+        // A forgotten or deleted block stays as a "deleted" row after the inventory's rows,
+        // from the audit log; State = all shows it, the deleted state only it.
+        QCOMPARE(model.deletedCount(), 1);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.index(2, InventoryModel::StateColumn).data(StateRole).toInt(),
+                 InventoryModel::kDeletedState);
+        QCOMPARE(model.index(2, 0).data(ToneRole).toString(), QStringLiteral("muted"));
+        QVERIFY(!(model.flags(model.index(2, InventoryModel::NoteColumn)) & Qt::ItemIsEditable));
         proxy.setState(std::nullopt);
         QVERIFY(wait(service, service.remove(Protocol::Tcp, {4000, 5})).ok);
-        QCOMPARE(model.rowCount(), 1);
-        QCOMPARE(proxy.rowCount(), 1);
-        QCOMPARE(removed.size(), 2);
+        QCOMPARE(model.records().size(), 1);
+        QCOMPARE(model.deletedCount(), 2);
+        QCOMPARE(proxy.rowCount(), 3);
+        proxy.setStateValue(InventoryModel::kDeletedState);
+        QCOMPARE(proxy.rowCount(), 2);
+        // Two blocks left the inventory row by row; the one deleted row was replaced by two.
+        QCOMPARE(removed.size(), 3);
 
         // Sorting through the proxy uses the raw values.
         QVERIFY(wait(service, service.create(Protocol::Tcp, {900, 2}, {})).ok);
+        proxy.setState(ReservationState::Present);
         proxy.sort(InventoryModel::StartColumn, Qt::DescendingOrder);
         QCOMPARE(proxy.index(0, InventoryModel::StartColumn).data().toInt(), 6000);
         QCOMPARE(proxy.index(1, InventoryModel::StartColumn).data().toInt(), 900);

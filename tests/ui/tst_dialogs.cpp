@@ -153,7 +153,6 @@ void DialogsTest::badInputShowsTheFieldsErrorAndCreatesNothing_data()
     QTest::newRow("start 1e3") << "1e3" << "20" << false << start;
     QTest::newRow("start 0x50") << "0x50" << "20" << false << start;
     QTest::newRow("start with a space") << "50 00" << "20" << false << start;
-    QTest::newRow("start leading space") << " 5000" << "20" << false << start;
     QTest::newRow("start negative") << "-5000" << "20" << false << start;
     QTest::newRow("start full-width digits") << QString::fromUtf8("５０００") << "20" << false << start;
     QTest::newRow("start Arabic-Indic digits") << QString::fromUtf8("٥٠٠٠") << "20" << false << start;
@@ -164,7 +163,6 @@ void DialogsTest::badInputShowsTheFieldsErrorAndCreatesNothing_data()
     QTest::newRow("count letters") << "5000" << "twenty" << false << count;
     QTest::newRow("count 1e3") << "5000" << "1e3" << false << count;
     QTest::newRow("count 0x50") << "5000" << "0x50" << false << count;
-    QTest::newRow("count trailing space") << "5000" << "20 " << false << count;
     QTest::newRow("block past 65535") << "65530" << "10" << false << count;
     QTest::newRow("end before start") << "5000" << "4999" << true << end;
     QTest::newRow("end 70000") << "65530" << "70000" << true << end;

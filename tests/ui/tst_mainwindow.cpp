@@ -325,9 +325,15 @@ void MainWindowTest::settingsRestoreLayoutAndLastView()
         QVERIFY(console);
         MainWindow window(*console->store, *console->reservations, *console->probes);
         window.restoreSettings();
-        QCOMPARE(int(window.currentView()), int(MainWindow::View::History));
+        // Another database: its reservations first, not the view last shown on the other one.
+        QCOMPARE(int(window.currentView()), int(MainWindow::View::Reservations));
         QCOMPARE(window.size(), QSize(1111, 777));
         QVERIFY(window.reservationsView()->table()->isColumnHidden(InventoryModel::TokenColumn));
+        // The same database as last time: the view it was closed on.
+        QSettings().setValue(QStringLiteral("mainWindow/viewDatabase"),
+                             console->store->database().path());
+        window.restoreSettings();
+        QCOMPARE(int(window.currentView()), int(MainWindow::View::History));
     }
     QSettings().clear();
     {

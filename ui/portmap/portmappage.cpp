@@ -44,7 +44,7 @@ PortMapPage::PortMapPage(ProbeService& probes, QWidget* parent) : QWidget(parent
     m_goTo->setPlaceholderText(tr("e.g. 3000"));
     m_goTo->setMaximumWidth(120);
     goLabel->setBuddy(m_goTo);
-    m_bind = new QPushButton(tr("&Test bind on the current port"), this);
+    m_bind = new QPushButton(tr("Test &bind on the current port"), this);
     m_bind->setObjectName(QStringLiteral("testBind"));
     m_bind->setToolTip(tr("Binds a socket to 127.0.0.1 on the current port and reports what the "
                           "system answers; the run is recorded in the history."));
@@ -164,7 +164,7 @@ void PortMapPage::restoreScan(const ScanResult& result)
 
 void PortMapPage::goToPort()
 {
-    const Result<std::uint16_t> port = parsePort(m_goTo->text().toStdString(), "port", true);
+    const Result<std::uint16_t> port = parsePort(m_goTo->text().trimmed().toStdString(), "port", true);
     if (!port) {
         m_goTo->setToolTip(QString::fromStdString(port.error().message));
         m_goTo->selectAll();
@@ -184,7 +184,7 @@ void PortMapPage::updateExplanation()
         QStringLiteral("<b>%1</b><br>%2")
             .arg(info.summary.toHtmlEscaped(), info.explanation.toHtmlEscaped()));
     m_bind->setText(
-        tr("&Test bind on %1 %2").arg(PortMapData::protocolText(info.protocol)).arg(info.port));
+        tr("Test &bind on %1 %2").arg(PortMapData::protocolText(info.protocol)).arg(info.port));
     // A bind result speaks of one port: once the cursor leaves it, it would be read as the
     // answer for the new one.
     if (m_probeId == 0 && (info.protocol != m_probeProtocol || info.port != m_probePort))

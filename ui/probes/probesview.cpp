@@ -36,7 +36,8 @@ template <typename Widget> Widget* named(Widget* widget, const char* name)
 // the error names is marked.
 Result<PortRange> checkRange(QLineEdit* start, QLineEdit* count, RangeKind kind)
 {
-    auto range = parsePortRange(start->text().toStdString(), count->text().toStdString(), kind);
+    auto range = parsePortRange(start->text().trimmed().toStdString(),
+                                count->text().trimmed().toStdString(), kind);
     const bool startBad = !range && errorField(range.error()) == QLatin1String("start");
     setFieldError(start, startBad ? errorText(range.error()) : QString());
     setFieldError(count, !range && !startBad ? errorText(range.error()) : QString());
@@ -337,7 +338,7 @@ std::optional<BindTarget> ProbesView::checkBind()
             m_bAddress, tr("address: an address is required, e.g. 127.0.0.1 or ::1"), &address);
         !error.isEmpty())
         errors << error;
-    auto port = parsePort(m_bPort->text().toStdString(), "port", true);
+    auto port = parsePort(m_bPort->text().trimmed().toStdString(), "port", true);
     setFieldError(m_bPort, port ? QString() : errorText(port.error()));
     if (!port)
         errors << errorText(port.error());

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/reservations/blockinput.h"
 
+#include "ui/formsupport.h"
+
 #include "model/services/explanations.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
+#include <QDialog>
+#include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -52,36 +56,38 @@ QString BlockInputValidator::numberError(const QString& text, const Error& error
     return tr("%1 is not a whole decimal number; allowed: the digits 0–9 only.").arg(shown);
 }
 
-BlockInputCheck BlockInputValidator::check(const QString& start, const QString& countOrEnd,
+BlockInputCheck BlockInputValidator::check(const QString& startText, const QString& secondText,
                                            bool useEnd)
 {
+    // A pasted " 9300 " means 9300; a space inside a number is still refused.
+    const QString start = startText.trimmed();
+    const QString countOrEnd = secondText.trimmed();
     BlockInputCheck out;
-    const std::string startText = start.toStdString();
-    const std::string secondText = countOrEnd.toStdString();
-
     std::optional<qint64> startValue;
-    const Result<std::int64_t> parsedStart = parseNumber(startText, "start");
+    const Result<std::int64_t> parsedStart = parseNumber(start.toStdString(), "start");
     if (!parsedStart) {
         out.startError = numberError(start, parsedStart.error(), kMaxPort);
     } else if (!makePortRange(parsedStart.value(), 1, RangeKind::Persistent)) {
         out.startError =
-            tr("%1 is out of range; allowed: 1–65535 (a persistent block cannot start at 0).")
-                .arg(parsedStart.value());
+            parsedStart.value() == 0
+                ? tr("Start port 0 is not allowed: a persistent block cannot start "
+                     "at 0; allowed: 1–65535.")
+                : tr("Start port %1 is out of range; allowed: 1–65535.").arg(parsedStart.value());
     } else {
         startValue = parsedStart.value();
     }
 
     QString& secondError = useEnd ? out.endError : out.countError;
-    const Result<std::int64_t> parsedSecond = parseNumber(secondText, useEnd ? "end" : "count");
+    const Result<std::int64_t> parsedSecond =
+        parseNumber(countOrEnd.toStdString(), useEnd ? "end" : "count");
     if (!parsedSecond) {
         secondError = numberError(countOrEnd, parsedSecond.error(), kMaxPort);
         return out;
     }
     const qint64 second = parsedSecond.value();
     if (second < 1 || second > kMaxPort) {
-        secondError = useEnd ? tr("%1 is out of range; allowed: a last port from 1 to 65535.")
-                                   .arg(second)
-                             : tr("%1 is out of range; allowed: 1–65535 ports.").arg(second);
+        secondError = useEnd ? tr("End port %1 is out of range; allowed: 1–65535.").arg(second)
+                             : tr("Count %1 is out of range; allowed: 1–65535 ports.").arg(second);
         return out;
     }
     if (!startValue)
@@ -165,8 +171,11 @@ BlockInput::BlockInput(QWidget* parent) : QWidget(parent)
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("blockSummary"));
 
-    for (QLineEdit* edit : {m_start, m_count, m_end})
-        edit->setMinimumWidth(110);
+    // Wide enough for the longest hint, which says what the field is for.
+    for (QLineEdit* edit : {m_start, m_count, m_end}) {
+        edit->setMinimumWidth(
+            qMax(110, edit->fontMetrics().horizontalAdvance(edit->placeholderText()) + 24));
+    }
 
     m_grid->addWidget(protocolLabel, 0, 0);
     m_grid->addWidget(m_protocol, 0, 1);
@@ -197,7 +206,25 @@ BlockInput::BlockInput(QWidget* parent) : QWidget(parent)
         revalidate();
     });
     m_end->setReadOnly(true);
+    // Alt+C and Alt+E choose the mode and go to its field, where the number is typed.
+    m_countRadio->installEventFilter(this);
+    m_endRadio->installEventFilter(this);
     revalidate();
+}
+
+bool BlockInput::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::Shortcut && (watched == m_countRadio || watched == m_endRadio)) {
+        auto* radio = static_cast<QRadioButton*>(watched);
+        if (!radio->isEnabled())
+            return false;
+        radio->setChecked(true);
+        QLineEdit* field = radio == m_countRadio ? m_count : m_end;
+        field->setFocus(Qt::ShortcutFocusReason);
+        field->selectAll();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 Protocol BlockInput::protocol() const
@@ -280,12 +307,15 @@ void BlockInput::revalidate()
 
     if (m_check.range) {
         const PortRange r = *m_check.range;
-        m_summary->setText(tr("%1 %2, %n port(s)", nullptr, r.count)
-                               .arg(Explanations::protocolName(protocol()),
-                                    Explanations::rangeText(r)));
+        m_summary->setText(
+            tr("%1 %2, %n port(s)", nullptr, r.count)
+                .arg(Explanations::protocolName(protocol()), Explanations::rangeText(r)));
     } else {
         m_summary->setText(tr("Enter the first port and the number of ports (or the last port)."));
     }
+    // An error shown beside a field may need more lines than the dialog had.
+    if (auto* dialog = qobject_cast<QDialog*>(window()); dialog && dialog->isVisible())
+        growToFit(dialog);
     emit changed();
 }
 

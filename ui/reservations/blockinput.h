@@ -82,6 +82,9 @@ public:
 
     void setReadOnly(bool readOnly);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 signals:
     // After every edit and protocol change, with the new check.
     void changed();

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/reservations/lookupdialog.h"
 
-#include "ui/reservations/blockinput.h"
 #include "ui/errorpresenter.h"
+#include "ui/formsupport.h"
+#include "ui/reservations/blockinput.h"
 
 #include "model/services/explanations.h"
 
@@ -25,6 +26,8 @@ LookupDialog::LookupDialog(ReservationService& service, QWidget* parent)
     setWindowTitle(tr("Look up a persistent reservation"));
     setObjectName(QStringLiteral("lookupDialog"));
     auto* layout = new QVBoxLayout(this);
+    // Never smaller than the fields and messages need (see growToFit after each message).
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
 
     auto* intro = new QLabel(tr("Windows finds a persistent reservation only by the exact start "
                                 "and count it was made with, never by a part of the block. "
@@ -68,6 +71,7 @@ LookupDialog::LookupDialog(ReservationService& service, QWidget* parent)
     m_result->setObjectName(QStringLiteral("result"));
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_result->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::MinimumExpanding);
     m_code = new QLabel(this);
     m_code->setObjectName(QStringLiteral("nativeCode"));
     m_code->setFont(mono);
@@ -106,6 +110,21 @@ void LookupDialog::setBlock(Protocol protocol, PortRange range)
     m_input->setRange(range);
 }
 
+void LookupDialog::setKnownBlocks(QList<std::pair<Protocol, PortRange>> blocks)
+{
+    m_known = std::move(blocks);
+}
+
+std::optional<PortRange> LookupDialog::containingBlock(Protocol protocol, PortRange range) const
+{
+    for (const auto& [knownProtocol, known] : m_known) {
+        if (knownProtocol == protocol && known.contains(range.start) &&
+            (known.start != range.start || known.count != range.count))
+            return known;
+    }
+    return std::nullopt;
+}
+
 void LookupDialog::lookUp()
 {
     if (!m_input->range() || m_id != 0)
@@ -135,8 +154,8 @@ void LookupDialog::onFinished(const ReservationOutcome& outcome)
             m_token->setText(QStringLiteral("0x%1").arg(outcome.token, 16, 16, QLatin1Char('0')));
             m_token->setToolTip(tr("%1 in decimal").arg(outcome.token));
             m_copy->setEnabled(true);
-            m_result->setText(tr("%1 is reserved. Its token is valid until the machine restarts.")
-                                  .arg(block));
+            m_result->setText(
+                tr("%1 is reserved. Its token is valid until the machine restarts.").arg(block));
         } else {
             m_token->setText(tr("none"));
             m_copy->setEnabled(false);
@@ -148,15 +167,29 @@ void LookupDialog::onFinished(const ReservationOutcome& outcome)
     } else {
         m_token->clear();
         m_copy->setEnabled(false);
+        // Windows finds a block only by its exact start and count: a port inside a known
+        // block is the commonest reason, so say which block and what to look up.
+        QString inside;
+        if (const std::optional<PortRange> container =
+                containingBlock(outcome.protocol, outcome.range)) {
+            inside = QLatin1Char('\n') +
+                     tr("%1 is inside the reservation %2 (start %3, count %4): look it up by "
+                        "its first port and count.")
+                         .arg(outcome.range.start)
+                         .arg(Explanations::rangeText(*container))
+                         .arg(container->start)
+                         .arg(container->count);
+        }
         if (outcome.error) {
             const ErrorPresentation shown = ErrorPresenter::present(*outcome.error);
-            m_result->setText(outcome.message + QLatin1Char('\n') + shown.whatToDo);
+            m_result->setText(outcome.message + inside + QLatin1Char('\n') + shown.whatToDo);
             m_code->setText(shown.nativeCode);
             m_code->setToolTip(shown.kind);
         } else {
-            m_result->setText(outcome.message);
+            m_result->setText(outcome.message + inside);
         }
     }
+    growToFit(this);
     updateButtons();
     emit lookupFinished(outcome);
 }

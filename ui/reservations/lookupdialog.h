@@ -5,7 +5,10 @@
 
 #include <QDialog>
 
+#include <QList>
+
 #include <optional>
+#include <utility>
 
 class QDialogButtonBox;
 class QLabel;
@@ -27,6 +30,11 @@ public:
     explicit LookupDialog(ReservationService& service, QWidget* parent = nullptr);
 
     void setBlock(Protocol protocol, PortRange range);
+    // The persistent blocks known (the machine's and the inventory's), so that a failed
+    // lookup of a port inside one of them can name the block to look up instead.
+    void setKnownBlocks(QList<std::pair<Protocol, PortRange>> blocks);
+    // The known block of that protocol that contains `range.start` but is not `range`.
+    std::optional<PortRange> containingBlock(Protocol protocol, PortRange range) const;
     // Runs the lookup at once (the block must be valid); used when opened from a row.
     void lookUp();
 
@@ -53,6 +61,7 @@ private:
     QLabel* m_result = nullptr;
     QLabel* m_code = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
+    QList<std::pair<Protocol, PortRange>> m_known;
     OperationId m_id = 0;
     std::optional<ReservationOutcome> m_outcome;
 };

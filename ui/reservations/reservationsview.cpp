@@ -55,6 +55,10 @@ ReservationsView::ReservationsView(InventoryModel& model, QWidget* parent)
     for (ReservationState state :
          {ReservationState::Present, ReservationState::Missing, ReservationState::Unverified})
         m_stateFilter->addItem(Explanations::stateName(state), int(state));
+    m_stateFilter->addItem(tr("deleted"), InventoryModel::kDeletedState);
+    m_stateFilter->setItemData(m_stateFilter->count() - 1,
+                               tr("Blocks deleted through this console, from the audit log"),
+                               Qt::ToolTipRole);
     stateLabel->setBuddy(m_stateFilter);
     m_counts = new QLabel(this);
     m_counts->setObjectName(QStringLiteral("counts"));
@@ -153,7 +157,7 @@ ReservationsView::ReservationsView(InventoryModel& model, QWidget* parent)
     });
     connect(m_stateFilter, &QComboBox::currentIndexChanged, this, [this] {
         const int value = m_stateFilter->currentData().toInt();
-        m_proxy->setState(value < 0 ? std::nullopt : std::optional(ReservationState(value)));
+        m_proxy->setStateValue(value < 0 ? std::nullopt : std::optional(value));
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ReservationsView::onCurrentChanged);
@@ -163,7 +167,9 @@ ReservationsView::ReservationsView(InventoryModel& model, QWidget* parent)
         if (index.isValid())
             emit editNoteRequested();
     });
-    for (auto* signalSource : {static_cast<QAbstractItemModel*>(m_proxy)}) {
+    // The source too: a row the filter hides still changes the total.
+    for (auto* signalSource : {static_cast<QAbstractItemModel*>(m_proxy),
+                               static_cast<QAbstractItemModel*>(&m_model)}) {
         connect(signalSource, &QAbstractItemModel::rowsInserted, this, &ReservationsView::updateCounts);
         connect(signalSource, &QAbstractItemModel::rowsRemoved, this, &ReservationsView::updateCounts);
         connect(signalSource, &QAbstractItemModel::modelReset, this, &ReservationsView::updateCounts);
@@ -206,8 +212,8 @@ std::optional<ReservationRecord> ReservationsView::currentRecord() const
     if (rows.isEmpty())
         return std::nullopt;
     const QModelIndex source = m_proxy->mapToSource(rows.first());
-    if (!source.isValid())
-        return std::nullopt;
+    if (!source.isValid() || m_model.isDeleted(source.row()))
+        return std::nullopt; // a deleted block is no reservation to act on
     return m_model.record(source.row());
 }
 
@@ -253,6 +259,9 @@ void ReservationsView::onCurrentChanged()
 {
     const std::optional<ReservationRecord> record = currentRecord();
     updateDetails(record);
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (!record && !rows.isEmpty())
+        m_details->setText(rows.first().data(Qt::ToolTipRole).toString().toHtmlEscaped());
     emit currentRecordChanged(record);
 }
 
@@ -260,9 +269,13 @@ void ReservationsView::updateCounts()
 {
     const int shown = m_proxy->rowCount();
     const int total = m_model.rowCount();
-    m_counts->setText(shown == total ? tr("%n reservation(s)", nullptr, total)
-                                     : tr("%1 of %n reservation(s)", nullptr, total).arg(shown));
-    m_empty->setVisible(total == 0);
+    const int deleted = m_model.deletedCount();
+    QString text = shown == total ? tr("%n reservation(s)", nullptr, total - deleted)
+                                  : tr("%1 of %n row(s)", nullptr, total).arg(shown);
+    if (shown == total && deleted > 0)
+        text += tr(", %n deleted", nullptr, deleted);
+    m_counts->setText(text);
+    m_empty->setVisible(shown == 0 && total == deleted);
     emit countsChanged(shown, total);
 }
 

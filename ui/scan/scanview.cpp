@@ -71,8 +71,6 @@ ScanView::ScanView(ProbeService& probes, QWidget* parent)
     form->addWidget(buddyLabel(tr("P&orts"), m_range, this));
     form->addWidget(m_range);
     form->addStretch(1);
-    form->addWidget(m_start);
-    form->addWidget(m_cancel);
 
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("scanProgress"));
@@ -86,6 +84,10 @@ ScanView::ScanView(ProbeService& probes, QWidget* parent)
     auto* progressRow = new QHBoxLayout;
     progressRow->addWidget(m_progress, 1);
     progressRow->addWidget(m_progressText);
+    // Beside the progress rather than after the fields: the fields' row stays narrow enough
+    // for a 1024-pixel-wide remote session in every language.
+    progressRow->addWidget(m_start);
+    progressRow->addWidget(m_cancel);
 
     m_hideFree = new QCheckBox(tr("&Hide free runs"), this);
     m_hideFree->setObjectName(QStringLiteral("scanHideFree"));
