@@ -248,6 +248,7 @@ void TestScanView::fullScanCancelledHalfWayKeepsAPrefix()
     QVERIFY(std::any_of(model.runs().begin(), model.runs().end(), [](const ScanRun& run) {
         return run.outcome == BindOutcome::Forbidden && run.first <= 3000 && run.last >= 3000;
     }));
+    const quint32 settledBeforeCancel = model.runs().back().last;
     // Esc is the keyboard's Cancel.
     QVERIFY(QApplication::focusWidget() && m_view->isAncestorOf(QApplication::focusWidget()));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
@@ -267,7 +268,8 @@ void TestScanView::fullScanCancelledHalfWayKeepsAPrefix()
         probed += quint32(result.runs[i].last) - result.runs[i].first + 1;
     }
     QCOMPARE(result.probed, probed);
-    QVERIFY(result.probed >= 8000);
+    // What the table already showed stays; the rest depends on where each thread was.
+    QVERIFY(result.probed >= settledBeforeCancel);
     QVERIFY(result.runs.back().last < 65535);
 
     const QString summary = m_view->summaryText();
