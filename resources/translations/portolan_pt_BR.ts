@@ -67,7 +67,7 @@
 <context>
     <name>Elevation</name>
     <message>
-        <location filename="../../ui/elevation.cpp" line="+27"/>
+        <location filename="../../ui/elevation.cpp" line="+28"/>
         <source>Close Portolan, then right-click it and choose &quot;Run as administrator&quot;.</source>
         <translation>Feche o Portolan, clique nele com o botão direito e escolha &quot;Executar como administrador&quot;.</translation>
     </message>
@@ -118,11 +118,11 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Use &quot;Restart as administrator&quot; in a dialog that needs it, or: %1</source>
-        <translation>Use &quot;Reiniciar como administrador&quot; na caixa de diálogo que precisar, ou: %1</translation>
+        <source>Use File &gt; Restart as administrator, or: %1</source>
+        <translation>Use Arquivo &gt; Reiniciar como administrador, ou: %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>Restart as administrator</source>
         <translation>Reiniciar como administrador</translation>
     </message>
@@ -384,57 +384,57 @@
         <translation>O bind falhou por outro motivo.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Access denied</source>
         <translation>Acesso negado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Invalid argument</source>
         <translation>Argumento inválido</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Conflict</source>
         <translation>Conflito</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Not found</source>
         <translation>Não encontrado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Unsupported</source>
         <translation>Sem suporte</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Timeout</source>
         <translation>Tempo esgotado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Interrupted</source>
         <translation>Interrompido</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Unavailable</source>
         <translation>Indisponível</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>I/O error</source>
         <translation>Erro de E/S</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Internal error</source>
         <translation>Erro interno</translation>
     </message>
@@ -449,149 +449,149 @@
         <translation>UDP</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>created</source>
         <translation>criada</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>looked up</source>
         <translation>consultada</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>discovered</source>
         <translation>descoberta</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>imported</source>
         <translation>importada</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>present</source>
         <translation>presente</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>missing</source>
         <translation>ausente</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>unverified</source>
         <translation>não verificada</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>create</source>
         <translation>criar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>delete</source>
         <translation>excluir</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+23"/>
+        <location line="+2"/>
+        <location line="+32"/>
         <source>lookup</source>
         <translation>consultar</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-30"/>
         <source>note</source>
         <translation>nota</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>acquire and release</source>
         <translation>adquirir e liberar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>lookup and associate</source>
         <translation>consultar e associar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>acquire, associate and bind</source>
         <translation>adquirir, associar e fazer bind</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+17"/>
+        <location line="+2"/>
+        <location line="+27"/>
         <source>bind probe</source>
         <translation>sondagem de bind</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-25"/>
         <source>scan</source>
         <translation>varredura</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>open socket</source>
         <translation>abrir soquete</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>acquire</source>
         <translation>adquirir</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>associate</source>
         <translation>associar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>bind</source>
         <translation>bind</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>getsockname</source>
         <translation>getsockname</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>release</source>
         <translation>liberar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>close</source>
         <translation>fechar</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>ports</source>
         <translation>portas</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>free</source>
         <translation>livre</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>in use</source>
         <translation>em uso</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>denied</source>
         <translation>negada</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>forbidden</source>
         <translation>proibida</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>other</source>
         <translation>outro</translation>
     </message>
@@ -871,7 +871,7 @@
 <context>
     <name>PortMapData</name>
     <message>
-        <location filename="../../ui/portmap/portmapdata.cpp" line="+56"/>
+        <location filename="../../ui/portmap/portmapdata.cpp" line="+87"/>
         <source>free</source>
         <translation>livre</translation>
     </message>
@@ -896,7 +896,7 @@
         <translation>proibida</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+80"/>
         <location line="+7"/>
         <source>an unknown process</source>
         <translation>um processo desconhecido</translation>
@@ -1086,12 +1086,12 @@
 <context>
     <name>Preflight</name>
     <message>
-        <location filename="../../model/services/preflight.cpp" line="+78"/>
+        <location filename="../../model/services/preflight.cpp" line="+83"/>
         <source>Refused before calling the system: %1</source>
         <translation>Recusado antes de chamar o sistema: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>The start port must be between 1 and 65535 (it is %1).</source>
         <translation>A porta inicial deve estar entre 1 e 65535 (é %1).</translation>
     </message>
@@ -1106,12 +1106,12 @@
         <translation>O bloco %1–%2 ultrapassa a porta 65535: cabem no máximo %3 portas a partir da porta %4.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>%1 is already reserved: a persistent reservation of exactly this block exists.</source>
         <translation>%1 já está reservado: existe uma reserva persistente exatamente deste bloco.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 overlaps the persistent reservation %2.</source>
         <translation>%1 se sobrepõe à reserva persistente %2.</translation>
     </message>
@@ -1126,12 +1126,12 @@
         <translation>%1 se sobrepõe à reserva em tempo de execução %2 mantida por %3; esses blocos costumam mudar de lugar quando esse serviço é reiniciado.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source> (“%1”)</source>
         <translation> (“%1”)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 is already reserved: the inventory has this block%2.</source>
         <translation>%1 já está reservado: o inventário tem este bloco%2.</translation>
     </message>
@@ -1141,12 +1141,12 @@
         <translation>%1 se sobrepõe à reserva %2 do inventário%3.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>an unknown process</source>
         <translation>um processo desconhecido</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source> (pid %1)</source>
         <translation> (pid %1)</translation>
     </message>
@@ -1166,7 +1166,7 @@
         <translation>O console não está sendo executado com elevação: o sistema recusará a criação da reserva (ERROR_ACCESS_DENIED). Reinicie-o como administrador.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -1176,7 +1176,7 @@
         <translation>Não foi possível listar as reservas</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Could not list the listening sockets</source>
         <translation>Não foi possível listar os soquetes em escuta</translation>
     </message>
@@ -1529,7 +1529,7 @@
 <context>
     <name>StoreText</name>
     <message>
-        <location filename="../../model/store/auditlog.cpp" line="+85"/>
+        <location filename="../../model/store/auditlog.cpp" line="+89"/>
         <source>Could not record the %1 of %2 %3 in the audit log</source>
         <translation>Não foi possível registrar a ação %1 de %2 %3 no log de auditoria</translation>
     </message>
@@ -1544,7 +1544,7 @@
         <translation>Não foi possível ler o log de auditoria</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+25"/>
         <source>Could not count the audit log</source>
         <translation>Não foi possível contar as entradas do log de auditoria</translation>
     </message>
@@ -1652,7 +1652,7 @@
         <translation>Não foi possível remover a reserva do inventário</translation>
     </message>
     <message>
-        <location filename="../../model/store/migrations.cpp" line="+286"/>
+        <location filename="../../model/store/migrations.cpp" line="+293"/>
         <source>Could not read the schema version</source>
         <translation>Não foi possível ler a versão do esquema</translation>
     </message>
@@ -1662,7 +1662,7 @@
         <translation>Não foi possível atualizar o banco de dados para a versão de esquema %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../model/store/proberunstore.cpp" line="+227"/>
+        <location filename="../../model/store/proberunstore.cpp" line="+226"/>
         <source>Could not record the %1 run</source>
         <translation>Não foi possível registrar a execução %1</translation>
     </message>
@@ -1687,7 +1687,7 @@
         <translation>Não foi possível contar o histórico de sondagens</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Could not read the hosts of the probe history</source>
         <translation>Não foi possível ler os hosts do histórico de sondagens</translation>
     </message>
@@ -1697,7 +1697,7 @@
         <translation>Não foi possível analisar a consulta do histórico</translation>
     </message>
     <message>
-        <location filename="../../model/store/sqlsupport.cpp" line="+375"/>
+        <location filename="../../model/store/sqlsupport.cpp" line="+430"/>
         <source>The database %1 holds &quot;%2&quot; in %3.%4, which this version of Portolan does not know; was it edited by hand?</source>
         <translation>O banco de dados %1 contém &quot;%2&quot; em %3.%4, valor que esta versão do Portolan não conhece; ele foi editado à mão?</translation>
     </message>
@@ -2176,7 +2176,7 @@
         <translation>Este backend não consegue descobrir reservas.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>Could not record the discovered reservations</source>
         <translation>Não foi possível registrar as reservas descobertas</translation>
     </message>
@@ -2253,7 +2253,7 @@
 <context>
     <name>portolan::console</name>
     <message>
-        <location filename="../../app/portolan/console.cpp" line="+209"/>
+        <location filename="../../app/portolan/console.cpp" line="+217"/>
         <source>could not open the backend</source>
         <translation>não foi possível abrir o backend</translation>
     </message>
@@ -2869,12 +2869,12 @@ console não pode abrir sua janela. Em vez disso:
     </message>
     <message>
         <location line="+0"/>
-        <location line="+62"/>
+        <location line="+72"/>
         <source>&amp;Remove from inventory</source>
         <translation>&amp;Remover do inventário</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-51"/>
         <source>Delete the persistent %1 reservation %2?</source>
         <translation>Excluir a reserva persistente %1 %2?</translation>
     </message>
@@ -2884,12 +2884,18 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Remover do inventário a reserva %1 %2 do host %3?</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
+        <location line="+7"/>
         <source>Nothing was deleted.</source>
         <translation>Nada foi excluído.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
+        <source>The message at the top of this dialog says why and what to do.</source>
+        <translation>A mensagem no topo desta caixa diz por quê e o que fazer.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>The reservation no longer exists on this machine; the row stays in the inventory, marked missing, until you remove it.</source>
         <translation>A reserva não existe mais nesta máquina; a linha fica no inventário, marcada como ausente, até que você a remova.</translation>
     </message>
@@ -2923,6 +2929,20 @@ console não pode abrir sua janela. Em vez disso:
         <location line="+6"/>
         <source>0 means &quot;no reservation&quot;; a token is never 0</source>
         <translation>0 significa &quot;nenhuma reserva&quot;; um token nunca é 0</translation>
+    </message>
+</context>
+<context>
+    <name>portolan::ui::GuideWindow</name>
+    <message>
+        <location filename="../../ui/help/guidewindow.cpp" line="+26"/>
+        <source>en</source>
+        <comment>The language code of this translation&apos;s user guide (docs/guide.&lt;code&gt;.md)</comment>
+        <translation>pt_BR</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Portolan user guide</source>
+        <translation>Guia do usuário do Portolan</translation>
     </message>
 </context>
 <context>
@@ -3340,7 +3360,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Log de auditoria e execuções de sondagens (Ctrl+5)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowactions.cpp" line="+50"/>
+        <location filename="../../ui/mainwindowactions.cpp" line="+52"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importar…</translation>
     </message>
@@ -3376,6 +3396,16 @@ console não pode abrir sua janela. Em vez disso:
     </message>
     <message>
         <location line="+4"/>
+        <source>Restart as &amp;administrator</source>
+        <translation>Reiniciar como &amp;administrador</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start Portolan again elevated, through the administrator prompt, with the same arguments</source>
+        <translation>Iniciar o Portolan de novo com elevação, pelo aviso de administrador, com os mesmos argumentos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
@@ -3561,6 +3591,16 @@ console não pode abrir sua janela. Em vez disso:
     </message>
     <message>
         <location line="+6"/>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guia do usuário</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the user guide in its own window</source>
+        <translation>Abrir o guia do usuário numa janela própria</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;About Portolan</source>
         <translation>&amp;Sobre o Portolan</translation>
     </message>
@@ -3575,7 +3615,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&amp;Reservation</source>
         <translation>&amp;Reserva</translation>
     </message>
@@ -3595,7 +3635,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Aj&amp;uda</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Main toolbar</source>
         <translation>Barra de ferramentas principal</translation>
     </message>
@@ -3635,7 +3675,12 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Este backend não consegue fazer sondagens de bind em portas.</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+5"/>
+        <source>Portolan is already running elevated.</source>
+        <translation>O Portolan já está rodando com elevação.</translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <source>%1 failed: %2 %3</source>
         <translation>%1 falhou: %2 %3</translation>
     </message>
@@ -3765,7 +3810,7 @@ Qt %5</translation>
         <translation>Informe um bloco válido para verificá-lo em relação às reservas, aos programas em escuta e ao intervalo dinâmico.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+67"/>
         <source>Blocks the create</source>
         <translation>Impede a criação</translation>
     </message>
@@ -3808,7 +3853,7 @@ Qt %5</translation>
         </translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Refused before calling the system.</source>
         <translation>Recusado antes de chamar o sistema.</translation>
     </message>
@@ -3818,9 +3863,9 @@ Qt %5</translation>
         <translation>O sistema recusou a reserva.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Use &quot;Restart as administrator&quot; above, then create the block again.</source>
-        <translation>Use &quot;Reiniciar como administrador&quot; acima e depois crie o bloco novamente.</translation>
+        <location line="+12"/>
+        <source>Nothing was created: the message at the top of this dialog says why and what to do.</source>
+        <translation>Nada foi criado: a mensagem no topo desta caixa diz por quê e o que fazer.</translation>
     </message>
 </context>
 <context>
@@ -4519,7 +4564,7 @@ Qt %5</translation>
         <translation>nota, host ou uma porta como 5037 (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>P&amp;rotocol:</source>
         <translation>P&amp;rotocolo:</translation>
     </message>
