@@ -3,6 +3,7 @@
 // and Delete dialogs say so once, and "Restart as administrator" (File menu, the dialogs'
 // banner) asks the backend to start the same program again with the same arguments, closing
 // the console only when that worked.
+#include "mainwindowstart.h"
 #include "tst_mainwindow_fixture.h"
 
 #include "ui/elevation.h"
@@ -25,6 +26,8 @@
 using namespace portolan;
 using namespace portolan::ui;
 using portolan::shelltest::Console;
+using portolan::shelltest::Started;
+using portolan::shelltest::startWindow;
 using portolan::shelltest::typeText;
 
 namespace {
@@ -57,28 +60,10 @@ QStringList elevationWarnings(const QWidget* dialog)
     return found;
 }
 
-struct Started
-{
-    std::unique_ptr<Console> console;
-    std::unique_ptr<MainWindow> window;
-};
-
 Started startNotElevated()
 {
-    Started s;
-    s.console = Console::make();
-    if (!s.console || !s.console->control->setElevated(false).ok()) {
-        s.console.reset();
-        return s;
-    }
-    s.window = std::make_unique<MainWindow>(*s.console->store, *s.console->reservations,
-                                            *s.console->probes);
-    s.window->resize(1280, 800);
-    s.window->show();
-    s.window->start();
-    if (!QTest::qWaitFor([&s] { return s.window->firstRefreshDone(); }, 15000))
-        s.window.reset();
-    return s;
+    return startWindow("developer.json",
+                       [](Console& console) { return console.control->setElevated(false).ok(); });
 }
 
 QStringList expectedArguments()
@@ -115,10 +100,7 @@ private slots:
 
 void ElevationTest::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("PortolanTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_elevation"));
-    QSettings().clear();
+    portolan::shelltest::isolateSettings("tst_elevation");
 }
 
 void ElevationTest::newDialogSaysItOnce_data()
@@ -261,17 +243,13 @@ void ElevationTest::bannerButtonRestartsThroughTheSameCall()
 
 void ElevationTest::restartActionIsOffWhenElevated()
 {
-    auto console = Console::make();
-    QVERIFY(console);
-    MainWindow window(*console->store, *console->reservations, *console->probes);
-    window.show();
-    window.start();
-    QVERIFY(QTest::qWaitFor([&window] { return window.firstRefreshDone(); }, 15000));
-    QAction* restart = window.action(QStringLiteral("restartElevated"));
+    Started s = startWindow(); // the developer machine is elevated
+    QVERIFY(s.window);
+    QAction* restart = s.window->action(QStringLiteral("restartElevated"));
     QTRY_VERIFY(!restart->isEnabled());
     QVERIFY(restart->toolTip().contains(QLatin1String("already running elevated")));
     restart->trigger(); // a disabled action does nothing
-    QVERIFY(console->control->restartRequests().empty());
+    QVERIFY(s.console->control->restartRequests().empty());
 }
 
 int main(int argc, char** argv)

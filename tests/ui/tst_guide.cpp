@@ -2,6 +2,7 @@
 // The user guide built into the console: F1 opens it in a window of its own (one, not
 // modal) in the language of the installed translation, with its pictures, its links between
 // pages working from the keyboard, and keyboard scrolling; About keeps its place without F1.
+#include "mainwindowstart.h"
 #include "tst_mainwindow_fixture.h"
 
 #include "ui/help/guidewindow.h"
@@ -90,10 +91,7 @@ private:
 
 void GuideTest::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("PortolanTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_guide"));
-    QSettings().clear();
+    portolan::shelltest::isolateSettings("tst_guide");
     m_console = Console::make();
     QVERIFY(m_console);
 }
