@@ -16,8 +16,9 @@ namespace portolan::ui {
 
 bool Elevation::canRestartElevated(const Backend& backend)
 {
-    // Only the Windows backend overrides Backend::restartElevated (ShellExecuteEx "runas").
-    return backend.name() == "windows";
+    // The Windows backend asks for the UAC prompt (ShellExecuteEx "runas"); the simulated one
+    // models Windows and records the request. Linux has no such prompt.
+    return backend.name() == "windows" || backend.name() == "simulated";
 }
 
 QString Elevation::howToElevate(const Backend& backend)
@@ -56,10 +57,15 @@ QString Elevation::statusHint(const Backend& backend, bool elevated)
     QString hint = notElevatedText(backend);
     hint += QLatin1Char('\n');
     hint += canRestartElevated(backend)
-                ? tr("Use \"Restart as administrator\" in a dialog that needs it, or: %1")
-                      .arg(howToElevate(backend))
+                ? tr("Use File > Restart as administrator, or: %1").arg(howToElevate(backend))
                 : howToElevate(backend);
     return hint;
+}
+
+QIcon Elevation::shieldIcon(const QStyle* style)
+{
+    const QIcon shield = style->standardIcon(QStyle::SP_VistaShield);
+    return shield.isNull() ? style->standardIcon(QStyle::SP_MessageBoxWarning) : shield;
 }
 
 bool Elevation::restart(Backend& backend, QWidget* parent, const QStringList& arguments)
@@ -71,20 +77,23 @@ bool Elevation::restart(Backend& backend, QWidget* parent, const QStringList& ar
     const Result<void> done =
         backend.restartElevated(QCoreApplication::applicationFilePath().toStdString(), args);
     if (done.ok()) {
-        // The elevated copy takes over; closing the windows saves their layout first.
+        // The elevated copy has started and takes over. Closing the windows saves their
+        // layout, and the last one closed ends the application.
         QApplication::closeAllWindows();
-        QCoreApplication::quit();
         return true;
     }
+    // Declined or failed: this copy keeps running, and says why without blocking it.
     const ErrorPresentation shown = ErrorPresenter::present(done.error());
-    QMessageBox box(
+    auto* box = new QMessageBox(
         done.error().kind == ErrorKind::Cancelled ? QMessageBox::Information : QMessageBox::Warning,
         tr("Restart as administrator"), tr("Portolan was not restarted."), QMessageBox::Ok, parent);
+    box->setObjectName(QStringLiteral("restartRefused"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
     QString detail = shown.what;
     if (done.error().kind != ErrorKind::Cancelled)
         detail += QLatin1Char('\n') + howToElevate(backend);
-    box.setInformativeText(detail);
-    box.exec();
+    box->setInformativeText(detail);
+    box->open();
     return false;
 }
 
@@ -100,9 +109,7 @@ ElevationBanner::ElevationBanner(Backend& backend, QWidget* parent)
     layout->setContentsMargins(8, 6, 8, 6);
     m_icon = new QLabel(this);
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
-    m_icon->setPixmap(style()->standardIcon(QStyle::SP_VistaShield).pixmap(size, size));
-    if (m_icon->pixmap().isNull())
-        m_icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(size, size));
+    m_icon->setPixmap(Elevation::shieldIcon(style()).pixmap(size, size));
     m_icon->setAlignment(Qt::AlignTop);
     layout->addWidget(m_icon);
     m_text = new QLabel(this);
@@ -110,7 +117,7 @@ ElevationBanner::ElevationBanner(Backend& backend, QWidget* parent)
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_text, 1);
     m_restart = new QPushButton(tr("&Restart as administrator"), this);
-    m_restart->setIcon(style()->standardIcon(QStyle::SP_VistaShield));
+    m_restart->setIcon(Elevation::shieldIcon(style()));
     m_restart->setVisible(Elevation::canRestartElevated(backend));
     layout->addWidget(m_restart, 0, Qt::AlignVCenter);
     connect(m_restart, &QPushButton::clicked, this, [this] {

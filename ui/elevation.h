@@ -8,7 +8,9 @@
 #include <QString>
 #include <QStringList>
 
+class QIcon;
 class QLabel;
+class QStyle;
 class QPushButton;
 
 namespace portolan::ui {
@@ -21,7 +23,8 @@ class Elevation
     Q_DECLARE_TR_FUNCTIONS(Elevation)
 
 public:
-    // Windows can start the program again through the UAC prompt; other systems cannot.
+    // Windows can start the program again through the UAC prompt (the simulated machine,
+    // which models Windows, records the request); other systems cannot.
     static bool canRestartElevated(const Backend& backend);
     // How to start elevated by hand on this backend's system, one or two sentences.
     static QString howToElevate(const Backend& backend);
@@ -31,10 +34,13 @@ public:
     // (ReservationService::system, MachineSnapshot::elevated).
     static QString statusText(const Backend& backend, bool elevated);
     static QString statusHint(const Backend& backend, bool elevated);
+    // The UAC shield where the style has one, else the warning sign.
+    static QIcon shieldIcon(const QStyle* style);
 
     // Starts this program again elevated with the same arguments (Backend::restartElevated),
-    // and on success closes every window so the application quits. On failure (declined, not
-    // supported) tells the user in a message box over `parent`. Returns true when restarted.
+    // and once the elevated copy runs closes every window so that this one quits. On failure
+    // (declined, not supported) says why in a window-modal message box over `parent`
+    // (object name "restartRefused") and leaves everything open. Returns true when restarted.
     static bool restart(Backend& backend, QWidget* parent,
                         const QStringList& arguments = QCoreApplication::arguments().mid(1));
 };
@@ -58,7 +64,7 @@ public:
     QLabel* textLabel() const { return m_text; }
 
 signals:
-    // The user asked to restart elevated; the banner has already called Elevation::restart.
+    // The user asked to restart elevated; Elevation::restart is called right after.
     void restartRequested();
 
 protected:

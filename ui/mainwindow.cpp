@@ -297,6 +297,12 @@ void MainWindow::updateActions()
     action(QStringLiteral("sample2"))->setEnabled(!probing);
     const QString bind = whyNot(caps.bindProbe, tr("This backend cannot bind-probe ports."));
     setActionAvailable(QStringLiteral("testBind"), !probing && bind.isEmpty(), bind);
+    const Backend& backend = *m_service.backend();
+    const QString restart =
+        !Elevation::canRestartElevated(backend) ? Elevation::howToElevate(backend)
+        : system && system->elevated            ? tr("Portolan is already running elevated.")
+                                                : whyNot(true, {});
+    setActionAvailable(QStringLiteral("restartElevated"), restart.isEmpty(), restart);
 }
 
 void MainWindow::setActionAvailable(const QString& name, bool available, const QString& whyNot)

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "elevation.h"
 #include "icons.h"
+#include "ui/help/guidewindow.h"
 #include "ui/portmap/portmappage.h"
 #include "ui/portmap/portmapwidget.h"
 #include "ui/reports/reportexporter.h"
@@ -65,6 +67,11 @@ void MainWindow::buildActions()
     });
     connect(exporter, &ReportExporter::finished, this,
             [this](const QString&, bool ok, const QString& message) { showStatus(message, !ok); });
+    connect(makeAction(QStringLiteral("restartElevated"), tr("Restart as &administrator"), {},
+                       Elevation::shieldIcon(style()),
+                       tr("Start Portolan again elevated, through the administrator prompt, with "
+                          "the same arguments")),
+            &QAction::triggered, this, [this] { Elevation::restart(*m_service.backend(), this); });
     QAction* quit = makeAction(QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
     connect(quit, &QAction::triggered, this, &QWidget::close);
@@ -151,8 +158,11 @@ void MainWindow::buildActions()
                 m_portMapPage->probeCurrentPort();
             });
 
-    connect(makeAction(QStringLiteral("about"), tr("&About Portolan"), QKeySequence(Qt::Key_F1)),
-            &QAction::triggered, this, &MainWindow::showAbout);
+    connect(makeAction(QStringLiteral("userGuide"), tr("&User guide"), QKeySequence(Qt::Key_F1), {},
+                       tr("Open the user guide in its own window")),
+            &QAction::triggered, this, [this] { GuideWindow::showFor(this); });
+    connect(makeAction(QStringLiteral("about"), tr("&About Portolan"), {}), &QAction::triggered,
+            this, &MainWindow::showAbout);
     connect(makeAction(QStringLiteral("aboutQt"), tr("About &Qt"), {}), &QAction::triggered, qApp,
             &QApplication::aboutQt);
 }
@@ -171,6 +181,8 @@ void MainWindow::buildMenus()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(action(QStringLiteral("import")));
     file->addAction(action(QStringLiteral("exportReport")));
+    file->addSeparator();
+    file->addAction(action(QStringLiteral("restartElevated")));
     file->addSeparator();
     file->addAction(action(QStringLiteral("quit")));
 
@@ -195,6 +207,8 @@ void MainWindow::buildMenus()
         tools->addAction(action(QLatin1String(name)));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(action(QStringLiteral("userGuide")));
+    help->addSeparator();
     help->addAction(action(QStringLiteral("about")));
     help->addAction(action(QStringLiteral("aboutQt")));
 

@@ -43,6 +43,8 @@ std::string_view toString(SimulatedCall call)
         return "listeners";
     case SimulatedCall::BootTime:
         return "boot-time";
+    case SimulatedCall::RestartElevated:
+        return "restart-elevated";
     }
     return "unknown";
 }
@@ -438,6 +440,15 @@ void SimulatedBackend::clearFailures()
 Result<void> SimulatedBackend::setElevated(bool elevated)
 {
     return m_core->setElevated(elevated);
+}
+Result<void> SimulatedBackend::restartElevated(const std::string& program,
+                                               const std::vector<std::string>& arguments)
+{
+    return m_core->restartElevated(program, arguments);
+}
+std::vector<SimulatedRestart> SimulatedBackend::restartRequests() const
+{
+    return m_core->restartRequests();
 }
 Result<void> SimulatedBackend::reboot()
 {

@@ -74,6 +74,10 @@ public:
                             std::stop_token stop) override;
     Result<PortRange> dynamicRange(Protocol protocol) override;
     Result<std::vector<Listener>> listeners(std::optional<Protocol> protocol) override;
+    // Windows would show the UAC prompt; the simulated machine records the request
+    // (restartRequests) and answers as scripted, success by default.
+    Result<void> restartElevated(const std::string& program,
+                                 const std::vector<std::string>& arguments) override;
 
     // iphlpapi, Win32 shapes: start port in NETWORK byte order, Win32 code returned
     // (0 = NO_ERROR). A state file that cannot be written answers ERROR_WRITE_FAULT (29).
@@ -102,6 +106,7 @@ public:
     void failNextCall(SimulatedCall call, std::int64_t code) override;
     void clearFailures() override;
     Result<void> setElevated(bool elevated) override;
+    std::vector<SimulatedRestart> restartRequests() const override;
     Result<void> reboot() override;
     Result<void> addListener(const Listener& listener) override;
     Result<void> removeListener(Protocol protocol, std::uint16_t port) override;

@@ -8,7 +8,9 @@
 #include "simulatedmachine.h"
 
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace portolan {
 
@@ -28,8 +30,17 @@ enum class SimulatedCall : std::uint8_t
     DynamicRange,
     Listeners,
     BootTime,
+    RestartElevated, // ShellExecuteEx "runas"; ERROR_CANCELLED (1223) is a declined prompt
 };
 std::string_view toString(SimulatedCall call); // "create-persistent", "acquire", ...
+
+// A request to start the program again elevated, as Backend::restartElevated received it.
+struct SimulatedRestart
+{
+    std::string program;
+    std::vector<std::string> arguments;
+    friend bool operator==(const SimulatedRestart&, const SimulatedRestart&) = default;
+};
 
 // Test-only control of the simulated machine, kept apart from Backend so that product code
 // never sees it (reach it with dynamic_cast<SimulatedControl*> on a simulated backend).
@@ -56,6 +67,9 @@ public:
     virtual void clearFailures() = 0;
 
     virtual Result<void> setElevated(bool elevated) = 0;
+    // Every restartElevated request so far, the declined ones too, oldest first. The simulated
+    // machine starts nothing: a request answers success unless a failure was injected.
+    virtual std::vector<SimulatedRestart> restartRequests() const = 0;
     // New boot time (strictly later than the last), new tokens for every persistent and
     // service block; blocks keep their (protocol, start, count). Sockets of this process die.
     virtual Result<void> reboot() = 0;

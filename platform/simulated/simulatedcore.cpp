@@ -198,6 +198,29 @@ std::string Core::stateFile() const
     return m_stateFile;
 }
 
+Result<void> Core::restartElevated(const std::string& program,
+                                   const std::vector<std::string>& arguments)
+{
+    std::lock_guard lock(m_mutex);
+    m_restarts.push_back({program, arguments});
+    const auto code = takeFailure(SimulatedCall::RestartElevated);
+    if (!code)
+        return {};
+    constexpr std::int64_t kErrorCancelled = 1223;
+    if (*code == kErrorCancelled) {
+        return Error{ErrorKind::Cancelled, *code, "ERROR_CANCELLED",
+                     "the administrator prompt was declined; Portolan keeps running without "
+                     "elevation"};
+    }
+    return native::windowsError(*code, "ShellExecuteEx(runas)");
+}
+
+std::vector<SimulatedRestart> Core::restartRequests() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_restarts;
+}
+
 void Core::failNextCall(SimulatedCall call, std::int64_t code)
 {
     std::lock_guard lock(m_mutex);

@@ -126,6 +126,11 @@ public:
     Result<std::vector<Listener>> listeners(std::optional<Protocol> protocol);
     Result<PortRange> dynamicRange(Protocol protocol);
 
+    // Records the request; an injected failure is the answer, else success.
+    Result<void> restartElevated(const std::string& program,
+                                 const std::vector<std::string>& arguments);
+    std::vector<SimulatedRestart> restartRequests() const;
+
     // Control
     Result<void> seed(SimulatedMachine machine);
     SimulatedMachine machine() const;
@@ -191,6 +196,7 @@ private:
     std::uint64_t m_nextSocket = 1;
     std::vector<OwnBlock> m_own;
     std::map<SimulatedCall, std::deque<std::int64_t>> m_failures;
+    std::vector<SimulatedRestart> m_restarts;
     std::array<std::uint32_t, 2> m_ephemeralCursor{}; // next-fit position per protocol
 };
 

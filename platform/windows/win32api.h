@@ -174,6 +174,19 @@ struct RegistryValue
     std::vector<std::uint8_t> data;
 };
 
+// What ShellExecuteExW answered.
+struct ShellExecuteOutcome
+{
+    std::uint32_t error = 0;     // Win32 error (kErrorCancelled: the user declined); 0 on success
+    bool processStarted = false; // it returned a process handle: the program is running
+};
+
+// One argument as CommandLineToArgvW reads it back: quoted when it is empty or has blanks or
+// quotes, backslashes doubled only where they precede a quote. UTF-8 in and out.
+std::string quoteArgument(std::string_view argument);
+// The arguments quoted and joined by spaces: lpParameters of ShellExecuteEx.
+std::string commandLineParameters(const std::vector<std::string>& arguments);
+
 struct ProcessOutput
 {
     std::uint32_t error = 0;    // Win32 error when the program could not be run; 0 when it ran
@@ -251,12 +264,13 @@ struct Win32Api
     std::function<win32::ProcessOutput(const std::vector<std::string>& arguments,
                                        std::chrono::milliseconds timeout, std::stop_token stop)>
         runNetsh;
-    // ShellExecuteExW with the verb "runas" (the UAC prompt): starts `program` (UTF-8 path)
-    // elevated with these arguments and does not wait for it. A Win32 error code, 0 when the
-    // program was started; kErrorCancelled when the user declined.
-    std::function<std::uint32_t(const std::string& program,
-                                const std::vector<std::string>& arguments)>
-        shellExecuteRunAs;
+    // ShellExecuteExW of `file` (UTF-8 path) with `verb` ("runas": the UAC prompt) and the
+    // command line `parameters` as given (quoted for CommandLineToArgvW), with
+    // SEE_MASK_NOCLOSEPROCESS; not waited for. The process handle, when Windows gives one, is
+    // closed here.
+    std::function<win32::ShellExecuteOutcome(const std::string& file, const std::string& verb,
+                                             const std::string& parameters)>
+        shellExecute;
 };
 
 } // namespace portolan

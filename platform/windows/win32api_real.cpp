@@ -450,7 +450,7 @@ Result<Win32Api> loadWin32Api()
                       std::stop_token stop) {
         return runSystem32Program("netsh.exe", arguments, timeout, std::move(stop));
     };
-    api.shellExecuteRunAs = win32::shellExecuteRunAs;
+    api.shellExecute = win32::shellExecute;
     return api;
 }
 

@@ -45,52 +45,33 @@ std::string decodeConsoleOutput(const std::string& raw)
     return narrow(wide);
 }
 
-// One argument as CommandLineToArgvW reads it back: quoted when it has blanks or quotes,
-// backslashes doubled only where they precede a quote.
-std::wstring quoteArgument(const std::wstring& argument)
-{
-    if (!argument.empty() && argument.find_first_of(L" \t\"") == std::wstring::npos)
-        return argument;
-    std::wstring quoted = L"\"";
-    std::size_t backslashes = 0;
-    for (wchar_t c : argument) {
-        if (c == L'\\') {
-            ++backslashes;
-            continue;
-        }
-        quoted.append(c == L'"' ? 2 * backslashes + 1 : backslashes, L'\\');
-        backslashes = 0;
-        quoted += c;
-    }
-    quoted.append(2 * backslashes, L'\\');
-    quoted += L'"';
-    return quoted;
-}
-
 } // namespace
 
-// The UAC prompt: the same program again with the "runas" verb. Not waited for: the caller
-// quits once the elevated copy has been started.
-std::uint32_t win32::shellExecuteRunAs(const std::string& program,
-                                       const std::vector<std::string>& arguments)
+// The UAC prompt. Not waited for: the caller quits once the elevated copy has started, and
+// only then, so the process handle is asked for and closed at once.
+win32::ShellExecuteOutcome win32::shellExecute(const std::string& file, const std::string& verb,
+                                               const std::string& parameters)
 {
-    const std::wstring file = widen(program);
-    std::wstring parameters;
-    for (const auto& argument : arguments) {
-        if (!parameters.empty())
-            parameters += L' ';
-        parameters += quoteArgument(widen(argument));
-    }
+    const std::wstring wideFile = widen(file);
+    const std::wstring wideVerb = widen(verb);
+    const std::wstring wideParameters = widen(parameters);
     SHELLEXECUTEINFOW info{};
     info.cbSize = sizeof info;
-    info.fMask = SEE_MASK_NOASYNC;
-    info.lpVerb = L"runas";
-    info.lpFile = file.c_str();
-    info.lpParameters = parameters.empty() ? nullptr : parameters.c_str();
+    info.fMask = SEE_MASK_NOCLOSEPROCESS | SEE_MASK_NOASYNC;
+    info.lpVerb = wideVerb.c_str();
+    info.lpFile = wideFile.c_str();
+    info.lpParameters = wideParameters.empty() ? nullptr : wideParameters.c_str();
     info.nShow = SW_SHOWNORMAL;
-    if (!ShellExecuteExW(&info))
-        return static_cast<std::uint32_t>(GetLastError());
-    return 0;
+    ShellExecuteOutcome outcome;
+    if (!ShellExecuteExW(&info)) {
+        outcome.error = static_cast<std::uint32_t>(GetLastError());
+        return outcome;
+    }
+    if (info.hProcess) {
+        outcome.processStarted = true;
+        CloseHandle(info.hProcess);
+    }
+    return outcome;
 }
 
 // %SystemRoot%\System32\<program>, never one found on PATH, with fixed arguments.
@@ -110,7 +91,7 @@ win32::ProcessOutput runSystem32Program(std::string_view program,
     const std::wstring path = std::wstring(system, length) + L"\\" + widen(program);
     std::wstring commandLine = L"\"" + path + L"\"";
     for (const auto& argument : arguments)
-        commandLine += L" " + quoteArgument(widen(argument));
+        commandLine += L" " + widen(win32::quoteArgument(argument));
 
     SECURITY_ATTRIBUTES inheritable{sizeof inheritable, nullptr, TRUE};
     HANDLE readEnd = nullptr;

@@ -2,14 +2,14 @@
 #pragma once
 // Windows builds only.
 
-#include <cstdint>
+#include "win32api.h"
+
 #include <string>
-#include <vector>
 
 namespace portolan::win32 {
 
-// ShellExecuteExW with the verb "runas" (the UAC prompt), not waited for.
-std::uint32_t shellExecuteRunAs(const std::string& program,
-                                const std::vector<std::string>& arguments);
+// ShellExecuteExW with SEE_MASK_NOCLOSEPROCESS, not waited for (Win32Api::shellExecute).
+ShellExecuteOutcome shellExecute(const std::string& file, const std::string& verb,
+                                 const std::string& parameters);
 
 } // namespace portolan::win32

@@ -5,8 +5,11 @@
 #include "../netshparser.h"
 #include "windowserrors.h"
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 // The backend itself: what the system offers, who the process is, the persistent
 // reservations and the elevation prompt. Sockets are in windowssocket.cpp, what is read about
@@ -179,20 +182,58 @@ Result<void> WindowsBackend::deletePersistent(Protocol protocol, PortRange range
     return {};
 }
 
+std::string win32::quoteArgument(std::string_view argument)
+{
+    if (!argument.empty() && argument.find_first_of(" \t\"") == std::string_view::npos)
+        return std::string(argument);
+    std::string quoted = "\"";
+    std::size_t backslashes = 0;
+    for (const char c : argument) {
+        if (c == '\\') {
+            ++backslashes;
+            continue;
+        }
+        quoted.append(c == '"' ? 2 * backslashes + 1 : backslashes, '\\');
+        backslashes = 0;
+        quoted += c;
+    }
+    quoted.append(2 * backslashes, '\\');
+    quoted += '"';
+    return quoted;
+}
+
+std::string win32::commandLineParameters(const std::vector<std::string>& arguments)
+{
+    std::string parameters;
+    for (const auto& argument : arguments) {
+        if (!parameters.empty())
+            parameters += ' ';
+        parameters += quoteArgument(argument);
+    }
+    return parameters;
+}
+
 Result<void> WindowsBackend::restartElevated(const std::string& program,
                                              const std::vector<std::string>& arguments)
 {
-    if (!m_api->shellExecuteRunAs)
+    if (!m_api->shellExecute)
         return Backend::restartElevated(program, arguments);
-    const std::uint32_t code = m_api->shellExecuteRunAs(program, arguments);
-    if (code == 0)
-        return {};
-    if (code == win32::kErrorCancelled) {
-        return Error{ErrorKind::Cancelled, code, "ERROR_CANCELLED",
+    const win32::ShellExecuteOutcome outcome =
+        m_api->shellExecute(program, "runas", win32::commandLineParameters(arguments));
+    if (outcome.error == win32::kErrorCancelled) {
+        return Error{ErrorKind::Cancelled, outcome.error, "ERROR_CANCELLED",
                      "the administrator prompt was declined; Portolan keeps running without "
                      "elevation"};
     }
-    return windowsFailure(*m_api, code, "ShellExecuteEx(runas)");
+    if (outcome.error != 0)
+        return windowsFailure(*m_api, outcome.error, "ShellExecuteEx(runas)");
+    // Without a process handle nothing says the elevated copy runs: this one stays open.
+    if (!outcome.processStarted) {
+        return Error{ErrorKind::Unsupported, 0, "",
+                     "Windows accepted the request but started no elevated process; Portolan "
+                     "keeps running without elevation"};
+    }
+    return {};
 }
 
 } // namespace portolan

@@ -4,7 +4,7 @@
 <context>
     <name>BlockInputValidator</name>
     <message>
-        <location filename="../../ui/reservations/blockinput.cpp" line="+36"/>
+        <location filename="../../ui/reservations/blockinput.cpp" line="+39"/>
         <source>Required: a whole number from 1 to %1.</source>
         <translation>Obrigatório: um número inteiro de 1 a %1.</translation>
     </message>
@@ -72,7 +72,7 @@
 <context>
     <name>Elevation</name>
     <message>
-        <location filename="../../ui/elevation.cpp" line="+27"/>
+        <location filename="../../ui/elevation.cpp" line="+28"/>
         <source>Close Portolan, then right-click it and choose &quot;Run as administrator&quot;.</source>
         <translation>Feche o Portolan, clique nele com o botão direito e escolha &quot;Executar como administrador&quot;.</translation>
     </message>
@@ -122,12 +122,7 @@
         <translation>Este processo pode criar e excluir reservas persistentes.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Use &quot;Restart as administrator&quot; in a dialog that needs it, or: %1</source>
-        <translation>Use &quot;Reiniciar como administrador&quot; na caixa de diálogo que precisar, ou: %1</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+33"/>
         <source>Restart as administrator</source>
         <translation>Reiniciar como administrador</translation>
     </message>
@@ -135,6 +130,11 @@
         <location line="+0"/>
         <source>Portolan was not restarted.</source>
         <translation>O Portolan não foi reiniciado.</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Use File &gt; Restart as administrator, or: %1</source>
+        <translation>Use Arquivo &gt; Reiniciar como administrador, ou: %1</translation>
     </message>
 </context>
 <context>
@@ -1783,12 +1783,12 @@
 <context>
     <name>portolan::InventoryModel</name>
     <message>
-        <location filename="../../model/itemmodels/inventorymodel.cpp" line="+27"/>
+        <location filename="../../model/itemmodels/inventorymodel.cpp" line="+28"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+21"/>
         <source>deleted</source>
         <translation>excluída</translation>
     </message>
@@ -1803,7 +1803,7 @@
         <translation>%1 %2 foi excluída por este console em %3; ela aparece aqui a partir do log de auditoria.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+74"/>
         <source>The token Windows gave this reservation when it was last seen. Tokens may change at every restart; the block is identified by protocol, start and count.</source>
         <translation>O token que o Windows deu a esta reserva na última vez em que foi vista. Os tokens podem mudar a cada reinicialização; o bloco é identificado pelo protocolo, início e quantidade.</translation>
     </message>
@@ -1823,22 +1823,22 @@
         <translation>Não consultada desde a última reinicialização da máquina (ou nunca): o token pode ter mudado.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Created by this console.</source>
         <translation>Criada por este console.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Made elsewhere and looked up here.</source>
         <translation>Criada em outro lugar e consultada aqui.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Found on the system by a discovery.</source>
         <translation>Encontrada no sistema por uma descoberta.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Imported from a report (netsh or portolan-cli).</source>
         <translation>Importada de um relatório (netsh ou portolan-cli).</translation>
     </message>
@@ -1853,57 +1853,57 @@
         <translation>%1 %2 em %3</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+49"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Protocol</source>
         <translation>Protocolo</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Start</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>End</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Ports</source>
         <translation>Portas</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Token</source>
         <translation>Token</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Source</source>
         <translation>Origem</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Created</source>
         <translation>Criada em</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Verified</source>
         <translation>Verificada em</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
@@ -2105,7 +2105,7 @@
         <translation> — não chamado: recusado pela verificação prévia</translation>
     </message>
     <message>
-        <location filename="../../model/services/reservationservice.cpp" line="+120"/>
+        <location filename="../../model/services/reservationservice.cpp" line="+123"/>
         <source>A port of the block is in use, or the block is already reserved: Windows does not say which, and the pre-flight check saw neither (a listener it cannot see, or a reservation made meanwhile).</source>
         <translation>Uma porta do bloco está em uso, ou o bloco já está reservado: o Windows não diz qual dos dois, e a verificação prévia não viu nenhum deles (um processo em escuta que ela não enxerga, ou uma reserva feita nesse meio-tempo).</translation>
     </message>
@@ -2889,12 +2889,12 @@ console não pode abrir sua janela. Em vez disso:
     </message>
     <message>
         <location line="+0"/>
-        <location line="+62"/>
+        <location line="+72"/>
         <source>&amp;Remove from inventory</source>
         <translation>&amp;Remover do inventário</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-51"/>
         <source>Delete the persistent %1 reservation %2?</source>
         <translation>Excluir a reserva persistente %1 %2?</translation>
     </message>
@@ -2904,20 +2904,26 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Remover do inventário a reserva %1 %2 do host %3?</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
+        <location line="+7"/>
         <source>Nothing was deleted.</source>
         <translation>Nada foi excluído.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>The reservation no longer exists on this machine; the row stays in the inventory, marked missing, until you remove it.</source>
         <translation>A reserva não existe mais nesta máquina; a linha fica no inventário, marcada como ausente, até que você a remova.</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>The message at the top of this dialog says why and what to do.</source>
+        <translation>A mensagem no topo desta caixa diz por quê e o que fazer.</translation>
     </message>
 </context>
 <context>
     <name>portolan::ui::ElevationBanner</name>
     <message>
-        <location filename="../../ui/elevation.cpp" line="+30"/>
+        <location filename="../../ui/elevation.cpp" line="+59"/>
         <source>&amp;Restart as administrator</source>
         <translation>&amp;Reiniciar como administrador</translation>
     </message>
@@ -2925,7 +2931,7 @@ console não pode abrir sua janela. Em vez disso:
 <context>
     <name>portolan::ui::Form</name>
     <message>
-        <location filename="../../ui/formsupport.cpp" line="+305"/>
+        <location filename="../../ui/formsupport.cpp" line="+313"/>
         <source>a token is required; allowed: 0x followed by hex digits, or a decimal number</source>
         <translation>é necessário um token; permitido: 0x seguido de dígitos hexadecimais, ou um número decimal</translation>
     </message>
@@ -2943,6 +2949,20 @@ console não pode abrir sua janela. Em vez disso:
         <location line="+6"/>
         <source>0 means &quot;no reservation&quot;; a token is never 0</source>
         <translation>0 significa &quot;nenhuma reserva&quot;; um token nunca é 0</translation>
+    </message>
+</context>
+<context>
+    <name>portolan::ui::GuideWindow</name>
+    <message>
+        <location filename="../../ui/help/guidewindow.cpp" line="+26"/>
+        <source>en</source>
+        <comment>The language code of this translation&apos;s user guide (docs/guide.&lt;code&gt;.md)</comment>
+        <translation>pt_BR</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Portolan user guide</source>
+        <translation>Guia do usuário do Portolan</translation>
     </message>
 </context>
 <context>
@@ -3365,7 +3385,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Log de auditoria e execuções de sondagens (Ctrl+5)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowactions.cpp" line="+50"/>
+        <location filename="../../ui/mainwindowactions.cpp" line="+52"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importar…</translation>
     </message>
@@ -3400,7 +3420,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Gravando o relatório em %1…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
@@ -3585,7 +3605,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Ctrl+B</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>&amp;About Portolan</source>
         <translation>&amp;Sobre o Portolan</translation>
     </message>
@@ -3600,7 +3620,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&amp;Reservation</source>
         <translation>&amp;Reserva</translation>
     </message>
@@ -3620,7 +3640,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Aj&amp;uda</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Main toolbar</source>
         <translation>Barra de ferramentas principal</translation>
     </message>
@@ -3630,7 +3650,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Lendo o sistema… O inventário mostrado é o guardado.</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+126"/>
         <source>The machine has restarted since the last start: tokens may have changed, every reservation is looked up again.</source>
         <translation>A máquina foi reiniciada desde a última execução: os tokens podem ter mudado, e todas as reservas são consultadas novamente.</translation>
     </message>
@@ -3660,7 +3680,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Este backend não consegue fazer sondagens de bind em portas.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+92"/>
         <source>%1 failed: %2 %3</source>
         <translation>%1 falhou: %2 %3</translation>
     </message>
@@ -3741,6 +3761,31 @@ Qt %5</translation>
         <source>elevation not known yet</source>
         <translation>elevação ainda desconhecida</translation>
     </message>
+    <message>
+        <location filename="../../ui/mainwindowactions.cpp" line="-152"/>
+        <source>Restart as &amp;administrator</source>
+        <translation>Reiniciar como &amp;administrador</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start Portolan again elevated, through the administrator prompt, with the same arguments</source>
+        <translation>Iniciar o Portolan de novo com elevação, pelo aviso de administrador, com os mesmos argumentos</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guia do usuário</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the user guide in its own window</source>
+        <translation>Abrir o guia do usuário numa janela própria</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="-257"/>
+        <source>Portolan is already running elevated.</source>
+        <translation>O Portolan já está rodando com elevação.</translation>
+    </message>
 </context>
 <context>
     <name>portolan::ui::NewReservationDialog</name>
@@ -3790,7 +3835,7 @@ Qt %5</translation>
         <translation>Informe um bloco válido para verificá-lo em relação às reservas, aos programas em escuta e ao intervalo dinâmico.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+67"/>
         <source>Blocks the create</source>
         <translation>Impede a criação</translation>
     </message>
@@ -3833,7 +3878,7 @@ Qt %5</translation>
         </translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Refused before calling the system.</source>
         <translation>Recusado antes de chamar o sistema.</translation>
     </message>
@@ -3843,9 +3888,9 @@ Qt %5</translation>
         <translation>O sistema recusou a reserva.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Use &quot;Restart as administrator&quot; above, then create the block again.</source>
-        <translation>Use &quot;Reiniciar como administrador&quot; acima e depois crie o bloco novamente.</translation>
+        <location line="+12"/>
+        <source>Nothing was created: the message at the top of this dialog says why and what to do.</source>
+        <translation>Nada foi criado: a mensagem no topo desta caixa diz por quê e o que fazer.</translation>
     </message>
 </context>
 <context>
@@ -3919,17 +3964,17 @@ Qt %5</translation>
         <translation>&amp;Testar bind na porta atual</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+140"/>
         <source>Test &amp;bind on %1 %2</source>
         <translation>&amp;Testar bind em %1 %2</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-138"/>
         <source>Binds a socket to 127.0.0.1 on the current port and reports what the system answers; the run is recorded in the history.</source>
         <translation>Faz o bind de um soquete em 127.0.0.1 na porta atual e informa o que o sistema responde; a execução fica registrada no histórico.</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+156"/>
         <source>Binding 127.0.0.1:%1…</source>
         <translation>Fazendo bind em 127.0.0.1:%1…</translation>
     </message>
@@ -4585,7 +4630,7 @@ Qt %5</translation>
         <translation>Protocolo</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>discovered</source>
         <translation>descoberta</translation>
     </message>
@@ -4595,12 +4640,12 @@ Qt %5</translation>
         <translation>não verificada</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>The inventory is empty. Create a reservation with Reservation ▸ New… (Ctrl+N), find the existing ones with Reservation ▸ Discover, or import a netsh report with File ▸ Import…</source>
         <translation>O inventário está vazio. Crie uma reserva com Reserva ▸ Nova… (Ctrl+N), encontre as existentes com Reserva ▸ Descobrir, ou importe um relatório do netsh com Arquivo ▸ Importar…</translation>
     </message>
     <message numerus="yes">
-        <location line="+147"/>
+        <location line="+143"/>
         <source>%n reservation(s)</source>
         <translation>
             <numerusform>%n reserva</numerusform>
@@ -4647,12 +4692,12 @@ Qt %5</translation>
         <translation>host %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Token %1 · %2 · created %3 · verified %4</source>
         <translation>Token %1 · %2 · criada em %3 · verificada em %4</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>No note (F2 to add one).</source>
         <translation>Sem nota (F2 para adicionar).</translation>
     </message>
@@ -4698,7 +4743,7 @@ Qt %5</translation>
 <context>
     <name>portolan::ui::ScanView</name>
     <message>
-        <location filename="../../ui/scan/scanview.cpp" line="+46"/>
+        <location filename="../../ui/scan/scanview.cpp" line="+47"/>
         <source>FIRST-LAST or one port</source>
         <translation>PRIMEIRA-ÚLTIMA ou uma porta</translation>
     </message>
@@ -4744,12 +4789,12 @@ Qt %5</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+198"/>
+        <location line="+203"/>
         <source>Not started.</source>
         <translation>Não iniciada.</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-200"/>
         <source>65,535 of 65,535 ports</source>
         <translation>65.535 de 65.535 portas</translation>
     </message>
@@ -4764,7 +4809,7 @@ Qt %5</translation>
         <translation>Cada varredura fica registrada no histórico.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+68"/>
         <source>address: an address is required, e.g. 127.0.0.1 or ::1</source>
         <translation>address: é necessário um endereço, p. ex. 127.0.0.1 ou ::1</translation>
     </message>

@@ -16,6 +16,24 @@
 
 namespace portolan::test {
 
+TEST_CASE("simulated: a restart elevated is recorded with its arguments and answers as scripted")
+{
+    auto backend = openScenario("developer.json");
+    const std::vector<std::string> arguments{"--scenario", "C:\\My Scenarios\\dev.json"};
+    CHECK(backend->restartElevated("C:\\Portolan\\portolan.exe", arguments).ok());
+
+    backend->failNextCall(SimulatedCall::RestartElevated, 1223); // ERROR_CANCELLED
+    auto declined = backend->restartElevated("C:\\Portolan\\portolan.exe", {});
+    REQUIRE_FALSE(declined.ok());
+    CHECK(declined.error().kind == ErrorKind::Cancelled);
+    CHECK(declined.error().name == "ERROR_CANCELLED");
+
+    const std::vector<SimulatedRestart> expected{{"C:\\Portolan\\portolan.exe", arguments},
+                                                 {"C:\\Portolan\\portolan.exe", {}}};
+    CHECK(backend->restartRequests() == expected);
+    CHECK(backend->isElevated()); // a request changes nothing on the machine
+}
+
 TEST_CASE("simulated: identity and capabilities come from the scenario")
 {
     auto backend = openScenario("developer.json");

@@ -449,6 +449,7 @@ TEST_CASE("simulated errors: failNextCall fails exactly the next call of its kin
         SimulatedCall::DynamicRange,
         SimulatedCall::Listeners,
         SimulatedCall::BootTime,
+        SimulatedCall::RestartElevated,
     };
     for (SimulatedCall call : calls) {
         CAPTURE(toString(call));
@@ -508,6 +509,8 @@ TEST_CASE("simulated errors: failNextCall fails exactly the next call of its kin
                 return errorOf(backend->listeners(std::nullopt));
             case SimulatedCall::BootTime:
                 return errorOf(backend->bootTime());
+            case SimulatedCall::RestartElevated:
+                return errorOf(backend->restartElevated("portolan.exe", {}));
             }
             return std::nullopt;
         };

@@ -339,3 +339,74 @@ TEST_CASE("without a system text the English one from nativecodes is used")
           "CreatePersistentTcpPortReservation(start 5000, count 10): The process cannot access "
           "the file because it is being used by another process.");
 }
+
+// --- restarting elevated: ShellExecuteExW "runas" ---------------------------------------------
+
+TEST_CASE("restarting elevated runs the same program with runas and the arguments quoted")
+{
+    struct Case
+    {
+        std::vector<std::string> arguments;
+        std::string parameters; // as CommandLineToArgvW must read them back
+    };
+    const Case cases[] = {
+        {{}, ""},
+        {{"--scenario", "developer"}, "--scenario developer"},
+        {{"--db", "C:\\Users\\Ana Lima\\portolan.sqlite"},
+         "--db \"C:\\Users\\Ana Lima\\portolan.sqlite\""},
+        {{""}, "\"\""},
+        {{"say \"hi\""}, "\"say \\\"hi\\\"\""},
+        {{"C:\\dir with space\\"}, "\"C:\\dir with space\\\\\""},
+        {{"a\\\\b", "a\\\"b"}, "a\\\\b \"a\\\\\\\"b\""},
+        {{"Relatório São Paulo"}, "\"Relatório São Paulo\""},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.parameters);
+        FakeWindows windows;
+        WindowsBackend backend(windows.api());
+        const auto done =
+            backend.restartElevated("C:\\Program Files\\Portolan\\portolan.exe", c.arguments);
+        CHECK_MESSAGE(done.ok(), why(done));
+        REQUIRE(windows.shellCalls.size() == 1);
+        CHECK(windows.shellCalls[0] ==
+              FakeWindows::ShellCall{"C:\\Program Files\\Portolan\\portolan.exe", "runas",
+                                     c.parameters});
+    }
+}
+
+TEST_CASE("a declined UAC prompt or no elevated process keeps this one running")
+{
+    FakeWindows windows;
+    WindowsBackend backend(windows.api());
+
+    windows.shellAnswer = {w::kErrorCancelled, false};
+    auto declined = backend.restartElevated("portolan.exe", {"--lang", "pt_BR"});
+    REQUIRE_FALSE(declined.ok());
+    CHECK(declined.error().kind == ErrorKind::Cancelled);
+    CHECK(declined.error().name == "ERROR_CANCELLED");
+    CHECK(declined.error().message.find("declined") != std::string::npos);
+
+    windows.shellAnswer = {0, false}; // accepted, but no process handle came back
+    auto noProcess = backend.restartElevated("portolan.exe", {});
+    REQUIRE_FALSE(noProcess.ok());
+    CHECK(noProcess.error().message.find("no elevated process") != std::string::npos);
+
+    windows.shellAnswer = {std::uint32_t(native::kErrorAccessDenied), false};
+    auto refused = backend.restartElevated("portolan.exe", {});
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().name == "ERROR_ACCESS_DENIED");
+    CHECK(refused.error().message.find("ShellExecuteEx(runas)") != std::string::npos);
+    CHECK(windows.shellCalls.size() == 3);
+}
+
+TEST_CASE("without ShellExecuteExW restarting elevated is Unsupported and calls nothing")
+{
+    FakeWindows windows;
+    Win32Api api = windows.api();
+    api.shellExecute = nullptr;
+    WindowsBackend backend(std::move(api));
+    auto done = backend.restartElevated("portolan.exe", {});
+    REQUIRE_FALSE(done.ok());
+    CHECK(done.error().kind == ErrorKind::Unsupported);
+    CHECK(windows.shellCalls.empty());
+}

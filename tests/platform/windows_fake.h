@@ -146,8 +146,15 @@ public:
     std::string registryHangsOn; // the reads of this one key
     bool hcnHangs = false;       // HcnEnumerateGuestNetworkPortReservations (then present)
     bool ioctlHangs = false;     // every WSAIoctl
+    w::ShellExecuteOutcome shellAnswer{0, true}; // ShellExecuteExW: started
 
     // Recorded calls.
+    struct ShellCall
+    {
+        std::string file, verb, parameters;
+        friend bool operator==(const ShellCall&, const ShellCall&) = default;
+    };
+    std::vector<ShellCall> shellCalls;
     std::vector<ReserveCall> reserveCalls;
     std::vector<IoctlCall> ioctls;
     std::vector<BindCall> binds;
@@ -284,6 +291,11 @@ public:
                     });
                 };
         }
+        api.shellExecute = [this](const std::string& file, const std::string& verb,
+                                  const std::string& parameters) {
+            shellCalls.push_back({file, verb, parameters});
+            return shellAnswer;
+        };
         api.hostName = [] { return std::string("DEVBOX"); };
         api.formatMessage = [](std::uint32_t code) {
             return "System text for " + std::to_string(code) + ".\r\n";

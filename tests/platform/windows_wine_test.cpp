@@ -3,6 +3,7 @@
 // call must answer a clean Unsupported, while binds, scans and listeners on 127.0.0.1 work.
 // On a real Windows the program skips (exit 77): there the calls would succeed.
 #include "platform/nativecodes.h"
+#include "platform/windows/win32text_real.h"
 #include "platform/windows/windowsbackend.h"
 
 #include <doctest/doctest.h>
@@ -10,6 +11,7 @@
 // clang-format off
 #include <winsock2.h>
 #include <windows.h>
+#include <shellapi.h>
 // clang-format on
 
 #include <algorithm>
@@ -18,6 +20,8 @@
 #include <cstdlib>
 #include <ctime>
 #include <stop_token>
+#include <string>
+#include <vector>
 
 using namespace portolan;
 
@@ -186,9 +190,9 @@ TEST_CASE("under Wine a bind probe on 127.0.0.1 tells free from in use")
         // there the process is unknown, on Windows it would be this program.
         const std::string pid = "pid " + std::to_string(GetCurrentProcessId());
         const std::string named = busy.holder.describe();
-        CHECK_MESSAGE((named == "a socket of an unknown process" ||
-                       named.find(pid) != std::string::npos),
-                      named);
+        CHECK_MESSAGE(
+            (named == "a socket of an unknown process" || named.find(pid) != std::string::npos),
+            named);
     }
 }
 
@@ -271,4 +275,30 @@ TEST_CASE("the netsh runner ends a program that overruns its time limit, or on a
     const auto stopped =
         runSystem32Program("cmd.exe", slow, std::chrono::seconds(60), stop.get_token());
     CHECK(stopped.error == ERROR_CANCELLED);
+}
+
+TEST_CASE("the restart's parameters read back through CommandLineToArgvW as the same arguments")
+{
+    // What the elevated copy's C runtime and Qt will see: the real parser, not a copy of it.
+    const std::vector<std::vector<std::string>> cases = {
+        {"--scenario", "developer"},
+        {"--db", "C:\\Users\\Ana Lima\\portolan.sqlite"},
+        {""},
+        {"say \"hi\""},
+        {"C:\\dir with space\\"},
+        {"a\\\\b", "a\\\"b", "tab\there"},
+        {"Relat\xC3\xB3rio S\xC3\xA3o Paulo"},
+    };
+    for (const auto& arguments : cases) {
+        const std::string line = "portolan.exe " + win32::commandLineParameters(arguments);
+        CAPTURE(line);
+        int count = 0;
+        LPWSTR* parsed = CommandLineToArgvW(win32::widen(line).c_str(), &count);
+        REQUIRE(parsed != nullptr);
+        std::vector<std::string> back;
+        for (int i = 1; i < count; ++i)
+            back.push_back(win32::narrow(parsed[i]));
+        LocalFree(parsed);
+        CHECK(back == arguments);
+    }
 }

@@ -3,6 +3,7 @@
 // refresh, creating through the dialog, the port map and the inventory selecting each other,
 // keyboard access, the status bar and the remembered layout.
 
+#include "mainwindowstart.h"
 #include "tst_mainwindow_fixture.h"
 
 #include "ui/mainwindow.h"
@@ -33,33 +34,8 @@ using namespace portolan::ui;
 using portolan::shelltest::Console;
 using portolan::shelltest::typeText;
 
-namespace {
-
-struct Started
-{
-    std::unique_ptr<Console> console;
-    std::unique_ptr<MainWindow> window;
-};
-
-// The window shown at 1280x800 with its first refresh done (the developer machine's two
-// persistent blocks discovered into the inventory).
-Started startWindow(const char* scenario = "developer.json")
-{
-    Started s;
-    s.console = Console::make(scenario);
-    if (!s.console)
-        return s;
-    s.window = std::make_unique<MainWindow>(*s.console->store, *s.console->reservations,
-                                            *s.console->probes);
-    s.window->resize(1280, 800);
-    s.window->show();
-    s.window->start();
-    if (!QTest::qWaitFor([&s] { return s.window->firstRefreshDone(); }, 15000))
-        s.window.reset();
-    return s;
-}
-
-} // namespace
+using portolan::shelltest::Started;
+using portolan::shelltest::startWindow;
 
 class MainWindowTest : public QObject
 {
@@ -84,11 +60,7 @@ private slots:
 
 void MainWindowTest::initTestCase()
 {
-    // QSettings then writes under ~/.qttest, never the user's own configuration.
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("PortolanTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
-    QSettings().clear();
+    portolan::shelltest::isolateSettings("tst_mainwindow");
 }
 
 void MainWindowTest::firstStartDiscoversAndShowsTheMachine()

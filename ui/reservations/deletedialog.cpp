@@ -140,12 +140,22 @@ void DeleteDialog::onFinished(const ReservationOutcome& outcome)
         return;
     }
     m_delete->setEnabled(true);
-    QString html = QStringLiteral("<b>%1</b><br>%2")
-                       .arg(tr("Nothing was deleted.").toHtmlEscaped(),
-                            outcome.message.toHtmlEscaped());
+    QString html =
+        QStringLiteral("<b>%1</b><br>%2")
+            .arg(tr("Nothing was deleted.").toHtmlEscaped(), outcome.message.toHtmlEscaped());
+    m_refusal->setToolTip({});
     if (outcome.error) {
         const ErrorPresentation shown = ErrorPresenter::present(*outcome.error);
-        html += QStringLiteral("<br><i>%1</i>").arg(shown.whatToDo.toHtmlEscaped());
+        if (shown.needsElevation && m_onSystem && m_banner->refresh()) {
+            // The banner above says that elevation is missing and how to get it: once.
+            html = QStringLiteral("<b>%1</b><br>%2")
+                       .arg(tr("Nothing was deleted.").toHtmlEscaped(),
+                            tr("The message at the top of this dialog says why and what to do.")
+                                .toHtmlEscaped());
+            m_refusal->setToolTip(outcome.message);
+        } else {
+            html += QStringLiteral("<br><i>%1</i>").arg(shown.whatToDo.toHtmlEscaped());
+        }
         if (outcome.error->kind == ErrorKind::NotFound && m_record.id != 0) {
             // Already gone from the system: what is left to do is forgetting the row.
             html += QStringLiteral("<br>%1").arg(
@@ -157,8 +167,6 @@ void DeleteDialog::onFinished(const ReservationOutcome& outcome)
         }
         m_code->setText(shown.nativeCode);
         m_code->setToolTip(shown.kind);
-        if (shown.needsElevation)
-            m_banner->refresh();
     }
     m_refusal->setText(html);
     m_refusal->setVisible(true);

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/reservations/newreservationdialog.h"
 
-#include "ui/reservations/blockinput.h"
 #include "ui/elevation.h"
 #include "ui/errorpresenter.h"
+#include "ui/reservations/blockinput.h"
 
 #include "model/services/explanations.h"
 
@@ -214,7 +214,13 @@ void NewReservationDialog::showMessageInList(const QString& text)
 void NewReservationDialog::showFindings(const PreflightReport& report)
 {
     m_findings->clear();
+    // The banner at the top says it, once, with the way out: not again among the findings.
+    const bool bannerShown = m_banner->refresh();
+    bool listed = false;
     for (const PreflightFinding& finding : report.findings) {
+        if (bannerShown && finding.kind == FindingKind::NeedsElevation)
+            continue;
+        listed = true;
         auto* item = new QListWidgetItem(findingIcon(style(), finding.severity), finding.text);
         item->setData(Qt::UserRole, int(finding.kind));
         item->setData(Qt::UserRole + 1, int(finding.severity));
@@ -230,7 +236,7 @@ void NewReservationDialog::showFindings(const PreflightReport& report)
         item->setFlags(Qt::ItemIsEnabled);
         m_findings->addItem(item);
     }
-    if (report.findings.isEmpty()) {
+    if (!listed) {
         auto* item = new QListWidgetItem(
             style()->standardIcon(QStyle::SP_DialogApplyButton),
             tr("No conflict found: no known reservation overlaps %1 %2, no program listens on it, "
@@ -303,20 +309,29 @@ void NewReservationDialog::clearRefusal()
 
 void NewReservationDialog::showRefusal(const ReservationOutcome& outcome)
 {
-    QString html = QStringLiteral("<b>%1</b>").arg(
-        outcome.refusedByPreflight ? tr("Refused before calling the system.").toHtmlEscaped()
-                                   : tr("The system refused the reservation.").toHtmlEscaped());
-    html += QStringLiteral("<br>") + outcome.message.toHtmlEscaped();
-    if (outcome.error) {
-        const ErrorPresentation shown = ErrorPresenter::present(*outcome.error);
-        html += QStringLiteral("<br><i>%1</i>").arg(shown.whatToDo.toHtmlEscaped());
-        m_code->setText(shown.nativeCode);
-        m_code->setToolTip(shown.kind);
-        // The elevation banner above says how to get elevated; here only the hint to it.
-        if (shown.needsElevation && Elevation::canRestartElevated(*m_service.backend()))
-            html += QStringLiteral("<br>%1").arg(
-                tr("Use \"Restart as administrator\" above, then create the block again.")
-                    .toHtmlEscaped());
+    QString html = QStringLiteral("<b>%1</b>")
+                       .arg(outcome.refusedByPreflight
+                                ? tr("Refused before calling the system.").toHtmlEscaped()
+                                : tr("The system refused the reservation.").toHtmlEscaped());
+    m_refusal->setToolTip({});
+    const std::optional<ErrorPresentation> shown =
+        outcome.error ? std::optional(ErrorPresenter::present(*outcome.error)) : std::nullopt;
+    if (shown) {
+        m_code->setText(shown->nativeCode);
+        m_code->setToolTip(shown->kind);
+    }
+    if (shown && shown->needsElevation && m_banner->refresh()) {
+        // The banner above already says that elevation is missing and how to get it; the
+        // system's own words stay one hover away.
+        html += QStringLiteral("<br>%1").arg(
+            tr("Nothing was created: the message at the top of this dialog says why and what "
+               "to do.")
+                .toHtmlEscaped());
+        m_refusal->setToolTip(outcome.message);
+    } else {
+        html += QStringLiteral("<br>") + outcome.message.toHtmlEscaped();
+        if (shown)
+            html += QStringLiteral("<br><i>%1</i>").arg(shown->whatToDo.toHtmlEscaped());
     }
     m_refusal->setText(html);
     m_refusalBox->setVisible(true);
