@@ -35,7 +35,8 @@ public:
         TokenColumn,
         DurationColumn,
         StepsColumn,
-        SummaryColumn,
+        SummaryColumn, // RunText::summary, in the language of the moment
+        RunColumn,     // "Run 12": the number the Probes view and the reports give a run
         ColumnCount
     };
     Q_ENUM(Column)

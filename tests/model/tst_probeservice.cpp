@@ -9,6 +9,8 @@
 
 #include "model/services/explanations.h"
 #include "model/services/probeservice.h"
+#include "model/services/runtext.h"
+#include "model/itemmodels/proberunmodel.h"
 
 #include "platform/nativecodes.h"
 
@@ -139,6 +141,80 @@ private slots:
         const QString why = Explanations::forStep(step);
         QVERIFY2(why.contains(QStringLiteral("a reservation covers this port")), qPrintable(why));
         QVERIFY(why.contains(QStringLiteral("WinNAT")));
+    }
+
+    // A plan refused with a bare code names what is in the way: the listener that holds the
+    // only port of the persistent block (sample 2's pre-filled 5037, 1), or the runtime block
+    // an acquire overlaps (WinNAT's 2869-3368 of the developer machine). The history's
+    // summary, the step's meaning and its detail all name it; a failed run claims no grant.
+    void failedPlanNamesTheHolder_data()
+    {
+        QTest::addColumn<int>("plan");
+        QTest::addColumn<int>("start");
+        QTest::addColumn<int>("count");
+        QTest::addColumn<QString>("failedStep");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("holder");
+        QTest::addColumn<QString>("ports");
+        QTest::newRow("sample 2: adb.exe holds the only port")
+            << int(ProbeKind::LookupAssociate) << 5037 << 1 << QStringLiteral("bind")
+            << QStringLiteral("WSAENOBUFS") << QStringLiteral("adb.exe (pid 11840)")
+            << QStringLiteral("5037");
+        QTest::newRow("acquire inside WinNAT's runtime block")
+            << int(ProbeKind::AcquireRelease) << 3000 << 5 << QStringLiteral("acquire")
+            << QStringLiteral("WSAEADDRINUSE") << QStringLiteral("Windows NAT (WinNAT)")
+            << QStringLiteral("2869–3368");
+        QTest::newRow("acquire, associate and bind inside WinNAT's block")
+            << int(ProbeKind::AcquireAssociateBind) << 3000 << 5 << QStringLiteral("acquire")
+            << QStringLiteral("WSAEADDRINUSE") << QStringLiteral("Windows NAT (WinNAT)")
+            << QStringLiteral("2869–3368");
+    }
+
+    void failedPlanNamesTheHolder()
+    {
+        QFETCH(int, plan);
+        QFETCH(int, start);
+        QFETCH(int, count);
+        QFETCH(QString, failedStep);
+        QFETCH(QString, code);
+        QFETCH(QString, holder);
+        QFETCH(QString, ports);
+        open("developer.json");
+        QSignalSpy finished(m_service.get(), &ProbeService::finished);
+        const PortRange range{quint16(start), quint16(count)};
+        const SocketSpec tcp = SocketSpec::forProtocol(Protocol::Tcp);
+        OperationId id = 0;
+        if (plan == int(ProbeKind::LookupAssociate))
+            id = m_service->runLookupAssociate(range);
+        else if (plan == int(ProbeKind::AcquireRelease))
+            id = m_service->runAcquireRelease(tcp, range);
+        else
+            id = m_service->runAcquireAssociateBind(tcp, range, QStringLiteral("0.0.0.0"));
+        const ProbeRunRecord run = finishedRun(finished, id);
+        QVERIFY(run.id > 0);
+        QVERIFY(!run.ok);
+        QVERIFY(run.digest.firstFailure);
+        const ProbeStepRecord& failed = *run.digest.firstFailure;
+        QCOMPARE(toText(failed.kind), failedStep);
+        QVERIFY(failed.error);
+        QCOMPARE(str(failed.error->name), code);
+        QCOMPARE(failed.holder, holder);
+
+        const QString why = Explanations::forStep(failed);
+        QVERIFY2(why.contains(holder) && why.contains(ports), qPrintable(why));
+        const QString summary = RunText::summary(run);
+        QVERIFY2(summary.contains(holder) && summary.contains(ports), qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("failed at ") + failedStep), qPrintable(summary));
+
+        // The history reads the same from the database, steps not loaded.
+        ProbeRunModel model(*m_store);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, ProbeRunModel::SummaryColumn).data().toString(), summary);
+        QCOMPARE(model.index(0, ProbeRunModel::ResultColumn).data().toString(),
+                 QStringLiteral("failed"));
+        QCOMPARE(model.index(0, ProbeRunModel::GrantedColumn).data().toString(), QString());
+        QCOMPARE(model.index(0, ProbeRunModel::RunColumn).data().toString(),
+                 QStringLiteral("Run %1").arg(run.id));
     }
 
     void scanIsRecordedWithRunsAndThrottledProgress()

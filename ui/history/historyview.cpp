@@ -163,7 +163,8 @@ QWidget* HistoryView::buildRunsPage()
     m_runTable->setModel(m_runProxy);
     m_runTable->setItemDelegate(new ToneItemDelegate(m_runTable, ProbeRunModel::ResultColumn));
     // What a run was and how it ended first; the summary gets the room; who ran it last.
-    arrangeColumns(m_runTable, {{ProbeRunModel::StartedColumn, 135},
+    arrangeColumns(m_runTable, {{ProbeRunModel::RunColumn, 70},
+                                {ProbeRunModel::StartedColumn, 135},
                                 {ProbeRunModel::KindColumn, 175},
                                 {ProbeRunModel::ProtocolColumn, 60},
                                 {ProbeRunModel::RequestedColumn, 165},

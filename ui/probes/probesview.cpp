@@ -456,9 +456,9 @@ void ProbesView::onFinished(OperationId id, const ProbeRunRecord& run)
 {
     if (id != m_current || m_current == 0)
         return;
-    // The recorded steps are the same calls; take them in case a live report was missed.
-    if (m_steps->rowCount() != run.steps.size())
-        m_steps->setSteps(run.steps);
+    // The recorded steps are the same calls, now with the run's facts (granted block, token,
+    // holder) their details are worded from.
+    m_steps->setRun(run);
     m_summary->setText(summaryFor(run, m_blocks));
     m_status->setText(run.id != 0 ? tr("Recorded in the history as run %1.").arg(run.id)
                                   : tr("Not recorded in the history."));
