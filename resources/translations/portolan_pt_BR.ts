@@ -384,57 +384,67 @@
         <translation>O bind falhou por outro motivo.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+15"/>
+        <source>The block overlaps %1, held by %2: choose ports outside it, or stop its owner.</source>
+        <translation>O bloco se sobrepõe a %1, mantido por %2: escolha portas fora dele ou pare o seu dono.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No port of the reserved block is free: %1 is held by %2. Stop it, or reserve a larger block.</source>
+        <translation>Nenhuma porta do bloco reservado está livre: %1 é mantida por %2. Pare esse processo ou reserve um bloco maior.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Access denied</source>
         <translation>Acesso negado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Invalid argument</source>
         <translation>Argumento inválido</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Conflict</source>
         <translation>Conflito</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Not found</source>
         <translation>Não encontrado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Unsupported</source>
         <translation>Sem suporte</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Timeout</source>
         <translation>Tempo esgotado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Interrupted</source>
         <translation>Interrompido</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Unavailable</source>
         <translation>Indisponível</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>I/O error</source>
         <translation>Erro de E/S</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Internal error</source>
         <translation>Erro interno</translation>
     </message>
@@ -449,149 +459,149 @@
         <translation>UDP</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>created</source>
         <translation>criada</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>looked up</source>
         <translation>consultada</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>discovered</source>
         <translation>descoberta</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>imported</source>
         <translation>importada</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>present</source>
         <translation>presente</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>missing</source>
         <translation>ausente</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>unverified</source>
         <translation>não verificada</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>create</source>
         <translation>criar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>delete</source>
         <translation>excluir</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+23"/>
+        <location line="+2"/>
+        <location line="+32"/>
         <source>lookup</source>
         <translation>consultar</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-30"/>
         <source>note</source>
         <translation>nota</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>acquire and release</source>
         <translation>adquirir e liberar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>lookup and associate</source>
         <translation>consultar e associar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>acquire, associate and bind</source>
         <translation>adquirir, associar e fazer bind</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+17"/>
+        <location line="+2"/>
+        <location line="+27"/>
         <source>bind probe</source>
         <translation>sondagem de bind</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-25"/>
         <source>scan</source>
         <translation>varredura</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>open socket</source>
         <translation>abrir soquete</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>acquire</source>
         <translation>adquirir</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>associate</source>
         <translation>associar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>bind</source>
         <translation>bind</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>getsockname</source>
         <translation>getsockname</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>release</source>
         <translation>liberar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>close</source>
         <translation>fechar</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>ports</source>
         <translation>portas</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>free</source>
         <translation>livre</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>in use</source>
         <translation>em uso</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>denied</source>
         <translation>negada</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>forbidden</source>
         <translation>proibida</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>other</source>
         <translation>outro</translation>
     </message>
@@ -871,7 +881,7 @@
 <context>
     <name>PortMapData</name>
     <message>
-        <location filename="../../ui/portmap/portmapdata.cpp" line="+56"/>
+        <location filename="../../ui/portmap/portmapdata.cpp" line="+87"/>
         <source>free</source>
         <translation>livre</translation>
     </message>
@@ -896,7 +906,7 @@
         <translation>proibida</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+80"/>
         <location line="+7"/>
         <source>an unknown process</source>
         <translation>um processo desconhecido</translation>
@@ -1086,12 +1096,12 @@
 <context>
     <name>Preflight</name>
     <message>
-        <location filename="../../model/services/preflight.cpp" line="+78"/>
+        <location filename="../../model/services/preflight.cpp" line="+83"/>
         <source>Refused before calling the system: %1</source>
         <translation>Recusado antes de chamar o sistema: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>The start port must be between 1 and 65535 (it is %1).</source>
         <translation>A porta inicial deve estar entre 1 e 65535 (é %1).</translation>
     </message>
@@ -1106,12 +1116,12 @@
         <translation>O bloco %1–%2 ultrapassa a porta 65535: cabem no máximo %3 portas a partir da porta %4.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>%1 is already reserved: a persistent reservation of exactly this block exists.</source>
         <translation>%1 já está reservado: existe uma reserva persistente exatamente deste bloco.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 overlaps the persistent reservation %2.</source>
         <translation>%1 se sobrepõe à reserva persistente %2.</translation>
     </message>
@@ -1126,12 +1136,12 @@
         <translation>%1 se sobrepõe à reserva em tempo de execução %2 mantida por %3; esses blocos costumam mudar de lugar quando esse serviço é reiniciado.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source> (“%1”)</source>
         <translation> (“%1”)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 is already reserved: the inventory has this block%2.</source>
         <translation>%1 já está reservado: o inventário tem este bloco%2.</translation>
     </message>
@@ -1141,12 +1151,12 @@
         <translation>%1 se sobrepõe à reserva %2 do inventário%3.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>an unknown process</source>
         <translation>um processo desconhecido</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source> (pid %1)</source>
         <translation> (pid %1)</translation>
     </message>
@@ -1166,7 +1176,7 @@
         <translation>O console não está sendo executado com elevação: o sistema recusará a criação da reserva (ERROR_ACCESS_DENIED). Reinicie-o como administrador.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -1176,7 +1186,7 @@
         <translation>Não foi possível listar as reservas</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Could not list the listening sockets</source>
         <translation>Não foi possível listar os soquetes em escuta</translation>
     </message>
@@ -1527,9 +1537,208 @@
     </message>
 </context>
 <context>
+    <name>RunText</name>
+    <message>
+        <location filename="../../model/services/runtext.cpp" line="+35"/>
+        <source>IPv6</source>
+        <translation>IPv6</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>IPv4</source>
+        <translation>IPv4</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>stream</source>
+        <translation>stream</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>datagram</source>
+        <translation>datagrama</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>raw</source>
+        <translation>raw</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+41"/>
+        <source>, held by %1</source>
+        <translation>, mantida por %1</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>, %1 held by %2</source>
+        <translation>, %1 mantida por %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 %2 %3</source>
+        <translation>%1 %2 %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>: found %1</source>
+        <translation>: encontrado %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>: granted %1</source>
+        <translation>: concedido %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, token %1</source>
+        <translation>, token %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, port %1</source>
+        <translation>, porta %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>: failed</source>
+        <translation>: falhou</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>: failed at %1</source>
+        <translation>: falhou em %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+15"/>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>bind %1 %2:%3: %4</source>
+        <translation>bind %1 %2:%3: %4</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>, shadowed by %1 on %2</source>
+        <translation>, encoberta por %1 em %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>scan %1 %2 %3: %4 free, %5 in use, %6 denied, %7 forbidden, %8 other</source>
+        <translation>varredura %1 %2 %3: %4 livres, %5 em uso, %6 negadas, %7 proibidas, %8 outras</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source> (cancelled after %n port(s))</source>
+        <translation>
+            <numerusform> (cancelada após %n porta)</numerusform>
+            <numerusform> (cancelada após %n portas)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>the socket that acquires</source>
+        <translation>o soquete que adquire</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the socket that binds</source>
+        <translation>o soquete que faz bind</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1, %2, protocol %3</source>
+        <translation>%1, %2, protocolo %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>requested %1</source>
+        <translation>solicitado %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>granted %1, token %2</source>
+        <translation>concedido %1, token %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+50"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>found block %1, token %2</source>
+        <translation>bloco encontrado %1, token %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>token %1</source>
+        <translation>token %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1, port 0</source>
+        <translation>%1, porta 0</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>allocated port %1</source>
+        <translation>porta alocada %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>released token %1</source>
+        <translation>token %1 liberado</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>port %1: %2</source>
+        <translation>porta %1: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1:%2: %3</source>
+        <translation>%1:%2: %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Note of %1 (host %2)</source>
+        <translation>Nota de %1 (host %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove %1 of host %2 from the inventory (the system is not called)</source>
+        <translation>Remover %1 do host %2 do inventário (o sistema não é chamado)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
     <name>StoreText</name>
     <message>
-        <location filename="../../model/store/auditlog.cpp" line="+85"/>
+        <location filename="../../model/store/auditlog.cpp" line="+89"/>
         <source>Could not record the %1 of %2 %3 in the audit log</source>
         <translation>Não foi possível registrar a ação %1 de %2 %3 no log de auditoria</translation>
     </message>
@@ -1544,7 +1753,7 @@
         <translation>Não foi possível ler o log de auditoria</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+25"/>
         <source>Could not count the audit log</source>
         <translation>Não foi possível contar as entradas do log de auditoria</translation>
     </message>
@@ -1652,7 +1861,7 @@
         <translation>Não foi possível remover a reserva do inventário</translation>
     </message>
     <message>
-        <location filename="../../model/store/migrations.cpp" line="+286"/>
+        <location filename="../../model/store/migrations.cpp" line="+293"/>
         <source>Could not read the schema version</source>
         <translation>Não foi possível ler a versão do esquema</translation>
     </message>
@@ -1662,7 +1871,7 @@
         <translation>Não foi possível atualizar o banco de dados para a versão de esquema %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../model/store/proberunstore.cpp" line="+227"/>
+        <location filename="../../model/store/proberunstore.cpp" line="+268"/>
         <source>Could not record the %1 run</source>
         <translation>Não foi possível registrar a execução %1</translation>
     </message>
@@ -1687,7 +1896,7 @@
         <translation>Não foi possível contar o histórico de sondagens</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Could not read the hosts of the probe history</source>
         <translation>Não foi possível ler os hosts do histórico de sondagens</translation>
     </message>
@@ -1697,7 +1906,7 @@
         <translation>Não foi possível analisar a consulta do histórico</translation>
     </message>
     <message>
-        <location filename="../../model/store/sqlsupport.cpp" line="+375"/>
+        <location filename="../../model/store/sqlsupport.cpp" line="+430"/>
         <source>The database %1 holds &quot;%2&quot; in %3.%4, which this version of Portolan does not know; was it edited by hand?</source>
         <translation>O banco de dados %1 contém &quot;%2&quot; em %3.%4, valor que esta versão do Portolan não conhece; ele foi editado à mão?</translation>
     </message>
@@ -1705,7 +1914,7 @@
 <context>
     <name>portolan::AuditLogModel</name>
     <message>
-        <location filename="../../model/itemmodels/auditlogmodel.cpp" line="+58"/>
+        <location filename="../../model/itemmodels/auditlogmodel.cpp" line="+52"/>
         <source>%1 (elevated)</source>
         <translation>%1 (com elevação)</translation>
     </message>
@@ -1720,7 +1929,7 @@
         <translation>falhou</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>Time</source>
         <translation>Horário</translation>
     </message>
@@ -1896,22 +2105,7 @@
 <context>
     <name>portolan::ProbeRunModel</name>
     <message>
-        <location filename="../../model/itemmodels/proberunmodel.cpp" line="+14"/>
-        <source>%1 µs</source>
-        <translation>%1 µs</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <location line="+52"/>
+        <location filename="../../model/itemmodels/proberunmodel.cpp" line="+63"/>
         <source>%1 on %2</source>
         <translation>%1 em %2</translation>
     </message>
@@ -1931,12 +2125,17 @@
         <translation>cancelada</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>port %1</source>
         <translation>porta %1</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+11"/>
+        <source>Run %1</source>
+        <translation>Execução %1</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>Started</source>
         <translation>Início</translation>
     </message>
@@ -1990,11 +2189,16 @@
         <source>Summary</source>
         <translation>Resumo</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Run</source>
+        <translation>Execução</translation>
+    </message>
 </context>
 <context>
     <name>portolan::ProbeService</name>
     <message>
-        <location filename="../../model/services/probeservice.cpp" line="+84"/>
+        <location filename="../../model/services/probeservice.cpp" line="+138"/>
         <source>Another probe is still running: wait for it to finish or cancel it.</source>
         <translation>Outra sondagem ainda está em execução: aguarde que termine ou cancele-a.</translation>
     </message>
@@ -2002,7 +2206,7 @@
 <context>
     <name>portolan::ProbeStepModel</name>
     <message>
-        <location filename="../../model/itemmodels/probestepmodel.cpp" line="+60"/>
+        <location filename="../../model/itemmodels/probestepmodel.cpp" line="+64"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
@@ -2012,22 +2216,12 @@
         <translation>falhou</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>%1 µs</source>
-        <translation>%1 µs</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+19"/>
         <source>Held by %1</source>
         <translation>Mantida por %1</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>#</source>
         <translation>Nº</translation>
     </message>
@@ -2156,12 +2350,7 @@
         <translation>Não foi possível alterar a nota: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Note of %1 (host %2)</source>
-        <translation>Nota de %1 (host %2)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>“%1” → “%2”</source>
         <translation>“%1” → “%2”</translation>
     </message>
@@ -2176,7 +2365,7 @@
         <translation>Este backend não consegue descobrir reservas.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>Could not record the discovered reservations</source>
         <translation>Não foi possível registrar as reservas descobertas</translation>
     </message>
@@ -2253,7 +2442,7 @@
 <context>
     <name>portolan::console</name>
     <message>
-        <location filename="../../app/portolan/console.cpp" line="+209"/>
+        <location filename="../../app/portolan/console.cpp" line="+217"/>
         <source>could not open the backend</source>
         <translation>não foi possível abrir o backend</translation>
     </message>
@@ -2701,7 +2890,27 @@ console não pode abrir sua janela. Em vez disso:
 <context>
     <name>portolan::ui::AboutDialog</name>
     <message>
-        <location filename="../../ui/aboutdialog.cpp" line="+65"/>
+        <location filename="../../ui/aboutdialog.cpp" line="+68"/>
+        <source>Simulated Windows machine</source>
+        <translation>Máquina Windows simulada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Windows</source>
+        <translation>Windows</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Linux</source>
+        <translation>Linux</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>About Portolan</source>
         <translation>Sobre o Portolan</translation>
     </message>
@@ -2954,24 +3163,24 @@ console não pode abrir sua janela. Em vez disso:
     </message>
     <message>
         <location line="+8"/>
-        <location line="+127"/>
+        <location line="+128"/>
         <source>Any result</source>
         <translation>Qualquer resultado</translation>
     </message>
     <message>
-        <location line="-126"/>
-        <location line="+127"/>
+        <location line="-127"/>
+        <location line="+128"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location line="-126"/>
-        <location line="+127"/>
+        <location line="-127"/>
+        <location line="+128"/>
         <source>failed</source>
         <translation>falhou</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-127"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
@@ -2996,7 +3205,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>&amp;Resultado</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Search &amp;older runs</source>
         <translation>Pesquisar execuções &amp;anteriores</translation>
     </message>
@@ -3114,7 +3323,7 @@ console não pode abrir sua janela. Em vez disso:
 <context>
     <name>portolan::ui::LiveStepModel</name>
     <message>
-        <location filename="../../ui/probes/livestepmodel.cpp" line="+16"/>
+        <location filename="../../ui/probes/livestepmodel.cpp" line="+18"/>
         <source>socket(): a socket of the given family, type and protocol.</source>
         <translation>socket(): um soquete da família, do tipo e do protocolo indicados.</translation>
     </message>
@@ -3159,7 +3368,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>bind() em um soquete novo, fechado em seguida.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>%1. %2</source>
         <translation>%1. %2</translation>
     </message>
@@ -3174,12 +3383,12 @@ console não pode abrir sua janela. Em vez disso:
         <translation>erro</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>%1 — held by %2</source>
         <translation>%1 — mantida por %2</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Step</source>
         <translation>Etapa</translation>
     </message>
@@ -3702,17 +3911,17 @@ console não pode abrir sua janela. Em vez disso:
     </message>
     <message>
         <location line="+18"/>
-        <source>Backend: %1 (%3)
+        <source>Backend: %1, %3
 Host: %2
 Database: %4
 Qt %5</source>
-        <translation>Backend: %1 (%3)
+        <translation>Backend: %1, %3
 Host: %2
 Banco de dados: %4
 Qt %5</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>elevation not known yet</source>
         <translation>elevação ainda desconhecida</translation>
     </message>
@@ -4351,7 +4560,7 @@ Qt %5</translation>
         <translation>Não foi possível registrar a execução no histórico: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/probes/probesummary.cpp" line="+52"/>
+        <location filename="../../ui/probes/probesummary.cpp" line="+53"/>
         <source>&lt;b&gt;Free:&lt;/b&gt; the system chose %1 port %2 on %3; the bind succeeded.</source>
         <translation>&lt;b&gt;Livre:&lt;/b&gt; o sistema escolheu a porta %1 %2 em %3; o bind foi bem-sucedido.</translation>
     </message>
@@ -4452,7 +4661,7 @@ Qt %5</translation>
         <translation>&lt;b&gt;Falhou em %1:&lt;/b&gt; %2%3</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&lt;b&gt;Failed:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Falhou:&lt;/b&gt; %1</translation>
     </message>
@@ -4519,7 +4728,7 @@ Qt %5</translation>
         <translation>nota, host ou uma porta como 5037 (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>P&amp;rotocol:</source>
         <translation>P&amp;rotocolo:</translation>
     </message>

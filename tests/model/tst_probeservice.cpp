@@ -7,10 +7,10 @@
 #include "servicetestsupport.h"
 #include "storetestsupport.h"
 
+#include "model/itemmodels/proberunmodel.h"
 #include "model/services/explanations.h"
 #include "model/services/probeservice.h"
 #include "model/services/runtext.h"
-#include "model/itemmodels/proberunmodel.h"
 
 #include "platform/nativecodes.h"
 
@@ -46,9 +46,9 @@ private:
 
     ProbeRunRecord finishedRun(QSignalSpy& finished, OperationId id, int timeoutMs = 30000)
     {
-        auto args = waitFor(finished, [id](const QList<QVariant>& a) {
-            return a.at(0).value<OperationId>() == id;
-        }, timeoutMs);
+        auto args = waitFor(
+            finished, [id](const QList<QVariant>& a) { return a.at(0).value<OperationId>() == id; },
+            timeoutMs);
         if (args.isEmpty()) {
             qWarning("probe %llu did not finish", id);
             return {};
@@ -66,9 +66,12 @@ private slots:
         QTest::addColumn<bool>("ok");
         QTest::addColumn<QString>("failedStep");
         QTest::newRow("acquire and release") << int(ProbeKind::AcquireRelease) << true << QString();
-        QTest::newRow("lookup and associate") << int(ProbeKind::LookupAssociate) << true << QString();
-        QTest::newRow("acquire, associate and bind") << int(ProbeKind::AcquireAssociateBind) << true << QString();
-        QTest::newRow("lookup of a block nobody reserved") << -1 << false << QStringLiteral("lookup");
+        QTest::newRow("lookup and associate")
+            << int(ProbeKind::LookupAssociate) << true << QString();
+        QTest::newRow("acquire, associate and bind")
+            << int(ProbeKind::AcquireAssociateBind) << true << QString();
+        QTest::newRow("lookup of a block nobody reserved")
+            << -1 << false << QStringLiteral("lookup");
     }
 
     void planStepsArriveLiveAndAreRecorded()
@@ -83,12 +86,18 @@ private slots:
         OperationId id = 0;
         const SocketSpec tcp = SocketSpec::forProtocol(Protocol::Tcp);
         switch (plan) {
-        case int(ProbeKind::AcquireRelease): id = m_service->runAcquireRelease(tcp, {0, 10}); break;
-        case int(ProbeKind::LookupAssociate): id = m_service->runLookupAssociate({8000, 10}); break;
+        case int(ProbeKind::AcquireRelease):
+            id = m_service->runAcquireRelease(tcp, {0, 10});
+            break;
+        case int(ProbeKind::LookupAssociate):
+            id = m_service->runLookupAssociate({8000, 10});
+            break;
         case int(ProbeKind::AcquireAssociateBind):
             id = m_service->runAcquireAssociateBind(tcp, {0, 10}, QStringLiteral("0.0.0.0"));
             break;
-        default: id = m_service->runLookupAssociate({7000, 3}); break;
+        default:
+            id = m_service->runLookupAssociate({7000, 3});
+            break;
         }
         QVERIFY(m_service->busy());
         QCOMPARE(started.size(), 1);
@@ -278,7 +287,9 @@ private slots:
         const OperationId scan = m_service->runScan(request);
         const OperationId probe = m_service->runBindProbe(BindTarget{});
         QVERIFY(probe != scan);
-        auto args = waitFor(failed, [probe](const QList<QVariant>& a) { return a.at(0).value<OperationId>() == probe; });
+        auto args = waitFor(failed, [probe](const QList<QVariant>& a) {
+            return a.at(0).value<OperationId>() == probe;
+        });
         QVERIFY(!args.isEmpty());
         const Error error = qvariant_cast<Error>(args.at(1));
         QCOMPARE(shown(error.kind), QStringLiteral("Unavailable"));
@@ -300,7 +311,8 @@ private slots:
         request.first = 5000;
         request.last = 4000;
         const OperationId id = m_service->runScan(request);
-        auto args = waitFor(failed, [id](const QList<QVariant>& a) { return a.at(0).value<OperationId>() == id; });
+        auto args = waitFor(
+            failed, [id](const QList<QVariant>& a) { return a.at(0).value<OperationId>() == id; });
         QVERIFY(!args.isEmpty());
         QCOMPARE(shown(qvariant_cast<Error>(args.at(1)).kind), QStringLiteral("InvalidArgument"));
         QTRY_VERIFY(!m_service->busy());
