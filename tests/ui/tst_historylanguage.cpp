@@ -18,6 +18,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -152,6 +153,11 @@ void TestHistoryLanguage::rowsRecordedInEnglishReadInPortuguese()
     QCOMPARE(cell(runs, failed.id, ProbeRunModel::SummaryColumn),
              QStringLiteral("consultar e associar TCP 5037: falhou em bind (WSAENOBUFS (10055)), "
                             "5037 mantida por adb.exe (pid 11840)"));
+    const auto* stepTitle = m_view->findChild<QLabel*>(QStringLiteral("stepTitle"));
+    QVERIFY(stepTitle);
+    // Widgets hear of the new language through a posted event.
+    QTRY_VERIFY2(stepTitle->text().contains(QStringLiteral("falhou em bind")),
+                 qPrintable(stepTitle->text()));
     QCOMPARE(cell(runs, failed.id, ProbeRunModel::RunColumn),
              QStringLiteral("Execução %1").arg(failed.id));
     QCOMPARE(steps->index(0, ProbeStepModel::DetailColumn).data().toString(),

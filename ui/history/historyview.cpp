@@ -13,6 +13,7 @@
 #include "model/store/store.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -417,6 +418,19 @@ void HistoryView::showSelectedRun()
         return;
     }
     m_stepTitle->setText(tr("Steps of run %1: %2").arg(id).arg(summary));
+}
+
+void HistoryView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::LanguageChange || m_steps->runId() == 0)
+        return;
+    const QModelIndex current = m_runTable->selectionModel()->currentIndex();
+    if (current.isValid())
+        m_stepTitle->setText(
+            tr("Steps of run %1: %2")
+                .arg(m_steps->runId())
+                .arg(current.siblingAtColumn(ProbeRunModel::SummaryColumn).data().toString()));
 }
 
 bool HistoryView::selectRun(qint64 runId)
