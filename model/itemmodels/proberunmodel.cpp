@@ -88,17 +88,20 @@ QVariant ProbeRunModel::data(const QModelIndex& index, int role) const
         case SummaryColumn:
             return RunText::summary(r);
         case RunColumn:
-            return tr("Run %1").arg(r.id);
+            return r.id;
         }
         return {};
     case Qt::ToolTipRole:
+        if (column == RunColumn)
+            return tr("Run %1").arg(r.id);
         if (column == SummaryColumn || column == ResultColumn)
             return RunText::summary(r);
         if (column == StartedColumn)
             return r.startedAt.toString(Qt::ISODateWithMs);
         return {};
     case Qt::TextAlignmentRole:
-        if (column == StepsColumn || column == DurationColumn || column == TokenColumn)
+        if (column == StepsColumn || column == DurationColumn || column == TokenColumn ||
+            column == RunColumn)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
         return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
     case RecordIdRole:

@@ -36,7 +36,7 @@ public:
         DurationColumn,
         StepsColumn,
         SummaryColumn, // RunText::summary, in the language of the moment
-        RunColumn,     // "Run 12": the number the Probes view and the reports give a run
+        RunColumn,     // the run's number, as the Probes view gives it ("Run 12" in its tooltip)
         ColumnCount
     };
     Q_ENUM(Column)

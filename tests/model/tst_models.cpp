@@ -173,7 +173,8 @@ private slots:
                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(runs.rowCount(), 1);
         QCOMPARE(runs.index(0, ProbeRunModel::SummaryColumn).data().toString(), summary);
-        QCOMPARE(runs.index(0, ProbeRunModel::RunColumn).data().toString(),
+        QCOMPARE(runs.index(0, ProbeRunModel::RunColumn).data().toLongLong(), id.value());
+        QCOMPARE(runs.index(0, ProbeRunModel::RunColumn).data(Qt::ToolTipRole).toString(),
                  QStringLiteral("Run %1").arg(id.value()));
         ProbeStepModel steps(*store);
         QAbstractItemModelTester stepTester(&steps,

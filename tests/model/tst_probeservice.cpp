@@ -222,8 +222,7 @@ private slots:
         QCOMPARE(model.index(0, ProbeRunModel::ResultColumn).data().toString(),
                  QStringLiteral("failed"));
         QCOMPARE(model.index(0, ProbeRunModel::GrantedColumn).data().toString(), QString());
-        QCOMPARE(model.index(0, ProbeRunModel::RunColumn).data().toString(),
-                 QStringLiteral("Run %1").arg(run.id));
+        QCOMPARE(model.index(0, ProbeRunModel::RunColumn).data().toLongLong(), run.id);
     }
 
     void scanIsRecordedWithRunsAndThrottledProgress()
