@@ -166,7 +166,7 @@ QWidget* HistoryView::buildRunsPage()
     // What a run was and how it ended first; the summary gets the room; who ran it last.
     arrangeColumns(m_runTable, {{ProbeRunModel::RunColumn, 70},
                                 {ProbeRunModel::StartedColumn, 135},
-                                {ProbeRunModel::KindColumn, 175},
+                                {ProbeRunModel::KindColumn, 215},
                                 {ProbeRunModel::ProtocolColumn, 60},
                                 {ProbeRunModel::RequestedColumn, 165},
                                 {ProbeRunModel::ResultColumn, 80},

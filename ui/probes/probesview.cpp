@@ -508,9 +508,12 @@ bool ProbesView::prepareScreenshot(const QString& state)
         m_s1Count->setText(QStringLiteral("10"));
         m_screenshotPending = true;
         runSample1();
-    } else if (state == QLatin1String("sample2")) {
-        m_s2Start->setText(QStringLiteral("8000"));
-        m_s2Count->setText(QStringLiteral("10"));
+    } else if (state == QLatin1String("sample2") || state == QLatin1String("sample2-5037")) {
+        // "sample2-5037": the developer machine's first persistent block, whose only port
+        // adb.exe listens on, so the run fails and names it.
+        const bool adb = state.endsWith(QLatin1String("5037"));
+        m_s2Start->setText(adb ? QStringLiteral("5037") : QStringLiteral("8000"));
+        m_s2Count->setText(adb ? QStringLiteral("1") : QStringLiteral("10"));
         m_screenshotPending = true;
         runSample2();
     } else if (state.startsWith(QLatin1String("bind")) && state.size() > 4 &&
