@@ -74,10 +74,10 @@ void nameHolder(Backend& backend, ProbeRunRecord& run)
     if (step.holder.isEmpty())
         return;
     // The English line the search finds names the holder too.
-    run.summary += QStringLiteral(", %1-%2 held by %3")
-                       .arg(step.firstPort)
-                       .arg(step.lastPort)
-                       .arg(step.holder);
+    const QString ports = step.firstPort == step.lastPort
+                              ? QString::number(step.firstPort)
+                              : QStringLiteral("%1-%2").arg(step.firstPort).arg(step.lastPort);
+    run.summary += QStringLiteral(", %1 held by %2").arg(ports, step.holder);
     run.digest = digestOf(run.steps);
 }
 

@@ -101,6 +101,50 @@ private:
     }
 
 private slots:
+    // An audit request is worded when shown where it is words (a note change, an inventory
+    // removal), whatever language it was stored in; an API call stays as sent.
+    void auditRequestsAreWordedWhenShown_data()
+    {
+        QTest::addColumn<int>("action");
+        QTest::addColumn<QString>("stored");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("note stored in Portuguese")
+            << int(AuditAction::Note) << QStringLiteral("Nota de TCP 5000–5019 (host OLD-PC)")
+            << QStringLiteral("Note of TCP 5000–5019 (host OLD-PC)");
+        QTest::newRow("inventory removal stored in Portuguese")
+            << int(AuditAction::Delete)
+            << QStringLiteral("Remover TCP 5000–5019 do host OLD-PC do inventário (o sistema não "
+                              "é chamado)")
+            << QStringLiteral("Remove TCP 5000–5019 of host OLD-PC from the inventory (the "
+                              "system is not called)");
+        QTest::newRow("delete call as sent")
+            << int(AuditAction::Delete)
+            << QStringLiteral("DeletePersistentTcpPortReservation(5000, 20)")
+            << QStringLiteral("DeletePersistentTcpPortReservation(5000, 20)");
+    }
+
+    void auditRequestsAreWordedWhenShown()
+    {
+        QFETCH(int, action);
+        QFETCH(QString, stored);
+        QFETCH(QString, shown);
+        auto store = newStore();
+        QVERIFY(store);
+        AuditRecord entry;
+        entry.actor = Actor{QStringLiteral("CONSOLE-HOST"), QStringLiteral("dev"), true};
+        entry.action = AuditAction(action);
+        entry.start = 5000;
+        entry.count = 20;
+        entry.request = stored;
+        entry.ok = true;
+        QVERIFY(store->audit().append(entry).ok());
+        AuditLogModel model(*store);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, AuditLogModel::RequestColumn).data().toString(), shown);
+    }
+
     // What a row shows is worded from its fields, not from the text stored with it: a row
     // written long ago (or under another language) reads like a new one.
     void runsAreWordedFromTheirFields_data()
