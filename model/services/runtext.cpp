@@ -226,7 +226,7 @@ QString RunText::durationText(qint64 us, bool timed)
     if (us < 1000)
         return tr("%1 µs").arg(us);
     if (us < 1000000)
-        return tr("%1 ms").arg(QLocale().toString(double(us) / 1000.0, 'f', 1));
+        return tr("%1 ms").arg(QLocale().toString(double(us) / 1000.0, 'f', us < 10000 ? 2 : 1));
     return tr("%1 s").arg(QLocale().toString(double(us) / 1000000.0, 'f', 2));
 }
 

@@ -1197,24 +1197,6 @@
     </message>
 </context>
 <context>
-    <name>ProbeText</name>
-    <message>
-        <location filename="../../ui/probes/probetext.cpp" line="+30"/>
-        <source>%1 µs</source>
-        <translation>%1 µs</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-</context>
-<context>
     <name>Report</name>
     <message>
         <location filename="../../model/reports/report.cpp" line="+64"/>
@@ -2130,12 +2112,12 @@
         <translation>porta %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Run %1</source>
         <translation>Execução %1</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+72"/>
         <source>Started</source>
         <translation>Início</translation>
     </message>
@@ -3137,7 +3119,7 @@ console não pode abrir sua janela. Em vez disso:
 <context>
     <name>portolan::ui::HistoryView</name>
     <message>
-        <location filename="../../ui/history/historyview.cpp" line="+75"/>
+        <location filename="../../ui/history/historyview.cpp" line="+76"/>
         <source>All protocols</source>
         <translation>Todos os protocolos</translation>
     </message>
@@ -3267,11 +3249,12 @@ console não pode abrir sua janela. Em vez disso:
     </message>
     <message>
         <location line="+5"/>
+        <location line="+11"/>
         <source>Steps of run %1: %2</source>
         <translation>Etapas da execução %1: %2</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>npm dev server</source>
         <translation>servidor de desenvolvimento npm</translation>
     </message>
