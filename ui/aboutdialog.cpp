@@ -60,6 +60,19 @@ QList<AboutDialog::Component> AboutDialog::parseNotices(const QString& text)
     return components;
 }
 
+QString AboutDialog::backendDescription(std::string_view id)
+{
+    const QString name = QString::fromUtf8(id.data(), qsizetype(id.size()));
+    QString words;
+    if (id == "simulated")
+        words = tr("Simulated Windows machine");
+    else if (id == "windows")
+        words = tr("Windows");
+    else if (id == "linux")
+        words = tr("Linux");
+    return words.isEmpty() ? name : tr("%1 (%2)").arg(words, name);
+}
+
 AboutDialog::AboutDialog(const QString& details, QWidget* parent) : QDialog(parent)
 {
     setWindowTitle(tr("About Portolan"));

@@ -5,6 +5,8 @@
 #include <QList>
 #include <QString>
 
+#include <string_view>
+
 class QListWidget;
 class QPlainTextEdit;
 
@@ -33,6 +35,9 @@ public:
     // The components of a notices file, in its order: each starts with a line of '=' and its
     // Component, License and Shipped-In lines.
     static QList<Component> parseNotices(const QString& text);
+    // The backend in words, its id beside it: "Simulated Windows machine (simulated)",
+    // "Windows (windows)". An unknown id is shown alone.
+    static QString backendDescription(std::string_view id);
 
     QListWidget* componentList() const { return m_components; }
     QPlainTextEdit* noticeView() const { return m_notice; }

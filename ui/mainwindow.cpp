@@ -551,10 +551,8 @@ void MainWindow::runSampleProbe2()
 void MainWindow::showAbout()
 {
     showDialog(new AboutDialog(
-        tr("Backend: %1 (%3)\nHost: %2\nDatabase: %4\nQt %5")
-            .arg(QString::fromUtf8(m_service.backend()->name().data(),
-                                   qsizetype(m_service.backend()->name().size())),
-                 m_service.host(),
+        tr("Backend: %1, %3\nHost: %2\nDatabase: %4\nQt %5")
+            .arg(AboutDialog::backendDescription(m_service.backend()->name()), m_service.host(),
                  m_service.system()
                      ? Elevation::statusText(*m_service.backend(), m_service.system()->elevated)
                      : tr("elevation not known yet"),

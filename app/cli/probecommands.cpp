@@ -96,6 +96,21 @@ std::string holderText(const Holder& holder)
     return text;
 }
 
+// The reservation a holder named by its owner stands for: the block covering `port`, a runtime
+// one first (WinNAT's, Hyper-V's), so the output says which ports the owner holds.
+std::optional<ReservedBlock> coveringBlock(Backend& backend, Protocol protocol, std::uint16_t port)
+{
+    auto blocks = backend.listReservations(protocol);
+    if (!blocks)
+        return std::nullopt;
+    std::optional<ReservedBlock> found;
+    for (const ReservedBlock& block : blocks.value()) {
+        if (block.range.contains(port) && (!found || (found->persistent && !block.persistent)))
+            found = block;
+    }
+    return found;
+}
+
 } // namespace
 
 int Session::bind()
@@ -138,8 +153,15 @@ int Session::bind()
         m_out << "  error:  " << (error.name.empty() ? "" : error.name + " ")
               << (error.code != 0 ? "(" + std::to_string(error.code) + "): " : "") << error.message
               << '\n';
-        if (!result.holder.empty())
-            m_out << "  holder: " << holderText(result.holder) << '\n';
+        if (!result.holder.empty()) {
+            m_out << "  holder: " << holderText(result.holder);
+            if (!result.holder.owner.empty()) {
+                if (auto block = coveringBlock(m_backend, target.protocol, target.port))
+                    m_out << ", its " << (block->persistent ? "persistent" : "runtime")
+                          << " reservation " << toString(block->range);
+            }
+            m_out << '\n';
+        }
         if (const std::string_view todo = advice(result.outcome); !todo.empty())
             m_out << "  to do:  " << todo << '\n';
     }

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/itemmodels/auditlogmodel.h"
 
+#include "model/itemmodels/languagefollower.h"
 #include "model/services/explanations.h"
 #include "model/services/reservationservice.h"
+#include "model/services/runtext.h"
 #include "model/store/store.h"
 
 namespace portolan {
@@ -11,15 +13,6 @@ namespace {
 QString qs(const std::string& text)
 {
     return QString::fromStdString(text);
-}
-
-QString codeText(const Error& error)
-{
-    if (!error.name.empty())
-        return QStringLiteral("%1 (%2)").arg(qs(error.name)).arg(error.code);
-    if (error.code != 0)
-        return QString::number(error.code);
-    return Explanations::kindName(error.kind);
 }
 
 } // namespace
@@ -32,6 +25,7 @@ AuditLogModel::AuditLogModel(Store& store, QObject* parent)
           },
           parent)
 {
+    new LanguageFollower(this);
     loadPage(true);
 }
 
@@ -67,13 +61,13 @@ QVariant AuditLogModel::data(const QModelIndex& index, int role) const
         case TokenColumn:
             return r.token ? Explanations::tokenText(r.token) : QString();
         case ErrorColumn:
-            return r.error ? codeText(*r.error) : QString();
+            return r.error ? RunText::codeText(*r.error) : QString();
         case MessageColumn:
             if (r.error && !r.error->message.empty())
                 return qs(r.error->message);
             return r.detail;
         case RequestColumn:
-            return r.request;
+            return RunText::auditRequest(r);
         }
         return {};
     case Qt::ToolTipRole:
@@ -86,7 +80,7 @@ QVariant AuditLogModel::data(const QModelIndex& index, int role) const
             return text;
         }
         if (column == RequestColumn)
-            return r.request;
+            return RunText::auditRequest(r);
         if (column == TimeColumn)
             return r.at.toString(Qt::ISODateWithMs);
         return {};
@@ -134,6 +128,7 @@ QVariant AuditLogModel::data(const QModelIndex& index, int role) const
                           Explanations::actionName(r.action),
                           Explanations::rangeText(range),
                           r.request,
+                          RunText::auditRequest(r),
                           r.detail};
         if (r.error)
             parts << qs(r.error->name) << qs(r.error->message);

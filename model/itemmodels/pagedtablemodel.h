@@ -38,10 +38,16 @@ signals:
     void backgroundFilterFinished();
 
 protected:
-    // A history's time column: local time, to the second.
+    // A history's time column: local time in the locale's short date, as the inventory shows
+    // it, to the second (the short time format with the seconds added).
     static QString timeText(const QDateTime& time)
     {
-        return QLocale().toString(time.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        const QLocale locale;
+        QString timeFormat = locale.timeFormat(QLocale::ShortFormat);
+        if (!timeFormat.contains(QLatin1Char('s')))
+            timeFormat.replace(QStringLiteral("mm"), QStringLiteral("mm:ss"));
+        return locale.toString(time.toLocalTime(), locale.dateFormat(QLocale::ShortFormat) +
+                                                       QLatin1Char(' ') + timeFormat);
     }
 };
 

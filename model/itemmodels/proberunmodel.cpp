@@ -1,21 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/itemmodels/proberunmodel.h"
 
+#include "model/itemmodels/languagefollower.h"
 #include "model/services/explanations.h"
 #include "model/services/probeservice.h"
+#include "model/services/runtext.h"
 #include "model/store/store.h"
 
 namespace portolan {
 namespace {
-
-QString durationText(qint64 us)
-{
-    if (us < 1000)
-        return ProbeRunModel::tr("%1 µs").arg(us);
-    if (us < 1000000)
-        return ProbeRunModel::tr("%1 ms").arg(double(us) / 1000.0, 0, 'f', 1);
-    return ProbeRunModel::tr("%1 s").arg(double(us) / 1000000.0, 0, 'f', 2);
-}
 
 HistoryOutcome outcomeOf(const ProbeRunRecord& r)
 {
@@ -34,6 +27,7 @@ ProbeRunModel::ProbeRunModel(Store& store, QObject* parent)
           },
           parent)
 {
+    new LanguageFollower(this);
     loadPage(true);
 }
 
@@ -79,27 +73,35 @@ QVariant ProbeRunModel::data(const QModelIndex& index, int role) const
             }
             return {};
         case GrantedColumn:
+            // A failed run granted nothing, even when a lookup found its block first.
+            if (!r.ok)
+                return QString();
             if (r.allocatedPort)
                 return tr("port %1").arg(*r.allocatedPort);
             return r.granted.count ? Explanations::rangeText(r.granted) : QString();
         case TokenColumn:
             return r.token ? Explanations::tokenText(r.token) : QString();
         case DurationColumn:
-            return durationText(r.durationUs);
+            return RunText::durationText(r.durationUs);
         case StepsColumn:
             return r.stepCount;
         case SummaryColumn:
-            return r.summary;
+            return RunText::summary(r);
+        case RunColumn:
+            return r.id;
         }
         return {};
     case Qt::ToolTipRole:
+        if (column == RunColumn)
+            return tr("Run %1").arg(r.id);
         if (column == SummaryColumn || column == ResultColumn)
-            return r.summary;
+            return RunText::summary(r);
         if (column == StartedColumn)
             return r.startedAt.toString(Qt::ISODateWithMs);
         return {};
     case Qt::TextAlignmentRole:
-        if (column == StepsColumn || column == DurationColumn || column == TokenColumn)
+        if (column == StepsColumn || column == DurationColumn || column == TokenColumn ||
+            column == RunColumn)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
         return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
     case RecordIdRole:
@@ -129,7 +131,9 @@ QVariant ProbeRunModel::data(const QModelIndex& index, int role) const
         case StepsColumn:
             return r.stepCount;
         case SummaryColumn:
-            return r.summary;
+            return RunText::summary(r);
+        case RunColumn:
+            return r.id;
         }
         return {};
     case ProtocolRole:
@@ -137,9 +141,9 @@ QVariant ProbeRunModel::data(const QModelIndex& index, int role) const
     case OutcomeRole:
         return int(outcomeOf(r));
     case FilterTextRole:
-        return QStringList{r.actor.host,   r.actor.user, Explanations::probeKindName(r.kind),
-                           toText(r.kind), r.address,    Explanations::rangeText(r.requested),
-                           r.summary}
+        return QStringList{r.actor.host,   r.actor.user,       Explanations::probeKindName(r.kind),
+                           toText(r.kind), r.address,          Explanations::rangeText(r.requested),
+                           r.summary,      RunText::summary(r)}
             .join(QLatin1Char(' '))
             .toLower();
     case ToneRole:
@@ -182,6 +186,8 @@ QString ProbeRunModel::columnTitle(int column) const
         return tr("Steps");
     case SummaryColumn:
         return tr("Summary");
+    case RunColumn:
+        return tr("Run");
     }
     return {};
 }
@@ -203,6 +209,8 @@ void ProbeRunModel::prepend(const ProbeRunRecord& run)
         return;
     ProbeRunRecord shown = run;
     shown.stepCount = int(run.steps.size()) > 0 ? int(run.steps.size()) : run.stepCount;
+    if (!run.steps.isEmpty())
+        shown.digest = digestOf(run.steps);
     shown.steps.clear();
     insertByKey(std::move(shown));
 }

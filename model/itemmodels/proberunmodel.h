@@ -35,7 +35,8 @@ public:
         TokenColumn,
         DurationColumn,
         StepsColumn,
-        SummaryColumn,
+        SummaryColumn, // RunText::summary, in the language of the moment
+        RunColumn,     // the run's number, as the Probes view gives it ("Run 12" in its tooltip)
         ColumnCount
     };
     Q_ENUM(Column)

@@ -2,7 +2,9 @@
 #include "model/itemmodels/probestepmodel.h"
 
 #include "model/services/explanations.h"
+#include "model/itemmodels/languagefollower.h"
 #include "model/services/probeservice.h"
+#include "model/services/runtext.h"
 #include "model/store/store.h"
 
 namespace portolan {
@@ -22,11 +24,13 @@ QString portsText(const ProbeStepRecord& s)
 ProbeStepModel::ProbeStepModel(Store& store, QObject* parent)
     : QAbstractTableModel(parent), m_store(store)
 {
+    new LanguageFollower(this);
 }
 
 void ProbeStepModel::attach(ProbeService* service)
 {
-    connect(service, &ProbeService::started, this, [this](OperationId, ProbeKind) { clear(); });
+    connect(service, &ProbeService::started, this,
+            [this](OperationId, ProbeKind kind) { startRun(kind); });
     connect(service, &ProbeService::stepFinished, this,
             [this](OperationId, const ProbeStepRecord& step) { appendStep(step); });
     connect(service, &ProbeService::finished, this,
@@ -65,10 +69,8 @@ QVariant ProbeStepModel::data(const QModelIndex& index, int role) const
             if (!s.error->name.empty())
                 return QStringLiteral("%1 (%2)").arg(QString::fromStdString(s.error->name)).arg(s.error->code);
             return s.error->code ? QString::number(s.error->code) : Explanations::kindName(s.error->kind);
-        case DurationColumn:
-            return s.durationUs < 1000 ? tr("%1 µs").arg(s.durationUs)
-                                       : tr("%1 ms").arg(double(s.durationUs) / 1000.0, 0, 'f', 1);
-        case DetailColumn: return s.detail;
+        case DurationColumn: return RunText::durationText(s.durationUs, s.kind != StepKind::ScanRun);
+        case DetailColumn: return RunText::stepDetail(s, m_run);
         case ExplanationColumn: return Explanations::forStep(s);
         }
         return {};
@@ -99,7 +101,8 @@ QVariant ProbeStepModel::data(const QModelIndex& index, int role) const
         }
     case OutcomeRole: return int(s.ok ? HistoryOutcome::Ok : HistoryOutcome::Failed);
     case FilterTextRole:
-        return QStringList{Explanations::stepKindName(s.kind), portsText(s), s.detail, s.holder}
+        return QStringList{Explanations::stepKindName(s.kind), portsText(s), s.detail,
+                           RunText::stepDetail(s, m_run), s.holder}
             .join(QLatin1Char(' '))
             .toLower();
     case ToneRole:
@@ -146,18 +149,27 @@ void ProbeStepModel::setRun(const ProbeRunRecord& run)
 {
     beginResetModel();
     m_runId = run.id;
+    m_run = run;
+    m_run.steps.clear();
     m_steps = run.steps;
     endResetModel();
 }
 
 void ProbeStepModel::clear()
 {
+    m_run = ProbeRunRecord{};
     if (m_steps.isEmpty() && m_runId == 0)
         return;
     beginResetModel();
     m_runId = 0;
     m_steps.clear();
     endResetModel();
+}
+
+void ProbeStepModel::startRun(ProbeKind kind)
+{
+    clear();
+    m_run.kind = kind;
 }
 
 void ProbeStepModel::appendStep(const ProbeStepRecord& step)

@@ -28,7 +28,7 @@ public:
         PortsColumn,    // bind probes and scan runs
         CodeColumn,     // WSAEACCES (10013)
         DurationColumn,
-        DetailColumn,
+        DetailColumn,      // RunText::stepDetail
         ExplanationColumn, // Explanations::forStep
         ColumnCount
     };
@@ -39,6 +39,8 @@ public:
     // Shows the live steps of the service's runs: started clears, stepFinished appends,
     // finished replaces them with the recorded run.
     void attach(ProbeService* service);
+    // Live steps before their run is recorded: which kind of run they belong to.
+    void startRun(ProbeKind kind);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -58,6 +60,7 @@ public:
 private:
     Store& m_store;
     qint64 m_runId = 0;
+    ProbeRunRecord m_run; // the run the steps belong to, without them: the details' facts
     QList<ProbeStepRecord> m_steps;
 };
 

@@ -125,6 +125,19 @@ QString Explanations::forStep(const ProbeStepRecord& step)
     if (step.error) {
         if (step.outcome && (step.kind == StepKind::ScanRun || step.kind == StepKind::BindProbe))
             return forOutcome(*step.outcome, step.error->code);
+        // The holder ProbeService found for a plan's failed step: name it rather than guess.
+        if (!step.holder.isEmpty() && step.firstPort != 0) {
+            const QString ports = rangeText(
+                PortRange{step.firstPort, quint16(quint32(step.lastPort) - step.firstPort + 1)});
+            if (step.kind == StepKind::Acquire)
+                return tr("The block overlaps %1, held by %2: choose ports outside it, or stop "
+                          "its owner.")
+                    .arg(ports, step.holder);
+            if (step.kind == StepKind::Bind || step.kind == StepKind::GetSockName)
+                return tr("No port of the reserved block is free: %1 is held by %2. Stop it, or "
+                          "reserve a larger block.")
+                    .arg(ports, step.holder);
+        }
         QString text = forError(*step.error, step.kind);
         if (text.isEmpty())
             text = qs(step.error->message);

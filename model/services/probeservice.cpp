@@ -8,6 +8,7 @@
 #include <QMetaObject>
 #include <QThreadPool>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <mutex>
@@ -25,6 +26,59 @@ ProbeStepRecord stepRecord(const ProbeStep& step)
     record.detail = QString::fromStdString(step.detail);
     record.error = step.error;
     return record;
+}
+
+// A plan step the system refuses with a bare code (WSAEADDRINUSE on an acquire, WSAENOBUFS on
+// the bind in a reserved block) says nothing of who is in the way: find it, so the history and
+// the Probes view can name it. An acquire is blocked by a reservation overlapping the request
+// (a runtime one first: WinNAT, Hyper-V) or else by a listener in it; a bind in a reserved
+// block by the listener holding its ports. The holder and the ports it holds go on the step.
+void nameHolder(Backend& backend, ProbeRunRecord& run)
+{
+    auto failed = std::find_if(run.steps.begin(), run.steps.end(),
+                               [](const ProbeStepRecord& step) { return !step.ok; });
+    if (failed == run.steps.end() || !failed->error)
+        return;
+    ProbeStepRecord& step = *failed;
+    const bool acquire = step.kind == StepKind::Acquire && run.requested.start != 0;
+    const bool bind = (step.kind == StepKind::Bind || step.kind == StepKind::GetSockName) &&
+                      run.granted.count != 0;
+    if (!acquire && !bind)
+        return;
+    const PortRange range = acquire ? run.requested : run.granted;
+
+    std::optional<ReservedBlock> block;
+    if (auto blocks = acquire ? backend.listReservations(run.protocol)
+                              : Result<std::vector<ReservedBlock>>(std::vector<ReservedBlock>{})) {
+        for (const ReservedBlock& b : blocks.value()) {
+            // A persistent block names no owner ("administered" would say nothing).
+            if (b.range.overlaps(range) && !b.owner.empty() &&
+                (!block || (block->persistent && !b.persistent)))
+                block = b;
+        }
+    }
+    if (block) {
+        step.holder = QString::fromStdString(Holder::ofReservation(*block).describe());
+        step.firstPort = block->range.start;
+        step.lastPort = quint16(block->range.end());
+    } else if (auto listeners = backend.listeners(run.protocol)) {
+        for (const Listener& listener : listeners.value()) {
+            if (!range.contains(listener.port))
+                continue;
+            step.holder = QString::fromStdString(
+                Holder::ofProcess(listener.pid, listener.process, listener.address).describe());
+            step.firstPort = step.lastPort = listener.port;
+            break;
+        }
+    }
+    if (step.holder.isEmpty())
+        return;
+    // The English line the search finds names the holder too.
+    const QString ports = step.firstPort == step.lastPort
+                              ? QString::number(step.firstPort)
+                              : QStringLiteral("%1-%2").arg(step.firstPort).arg(step.lastPort);
+    run.summary += QStringLiteral(", %1 held by %2").arg(ports, step.holder);
+    run.digest = digestOf(run.steps);
 }
 
 qint64 microsecondsSince(std::chrono::steady_clock::time_point start)
@@ -152,7 +206,9 @@ OperationId ProbeService::runAcquireRelease(const SocketSpec& spec, PortRange ra
     return start(ProbeKind::AcquireRelease, [spec, range](Job& job) -> Result<ProbeRunRecord> {
         const QDateTime startedAt = job.store.database().now();
         ProbeReport report = portolan::runAcquireRelease(job.backend, spec, range, job.onStep());
-        return probeRunFromReport(report, job.actor, startedAt);
+        ProbeRunRecord run = probeRunFromReport(report, job.actor, startedAt);
+        nameHolder(job.backend, run);
+        return run;
     });
 }
 
@@ -161,7 +217,9 @@ OperationId ProbeService::runLookupAssociate(PortRange range)
     return start(ProbeKind::LookupAssociate, [range](Job& job) -> Result<ProbeRunRecord> {
         const QDateTime startedAt = job.store.database().now();
         ProbeReport report = portolan::runLookupAssociate(job.backend, range, job.onStep());
-        return probeRunFromReport(report, job.actor, startedAt);
+        ProbeRunRecord run = probeRunFromReport(report, job.actor, startedAt);
+        nameHolder(job.backend, run);
+        return run;
     });
 }
 
@@ -176,6 +234,7 @@ OperationId ProbeService::runAcquireAssociateBind(const SocketSpec& spec, PortRa
                 portolan::runAcquireAssociateBind(job.backend, spec, range, addr, job.onStep());
             ProbeRunRecord run = probeRunFromReport(report, job.actor, startedAt);
             run.address = QString::fromStdString(addr);
+            nameHolder(job.backend, run);
             return run;
         });
 }

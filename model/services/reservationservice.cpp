@@ -303,8 +303,9 @@ OperationId ReservationService::setNote(qint64 inventoryId, const QString& note)
             return;
         const ReservationRecord& before = *row;
         AuditRecord entry = rowEntry(AuditAction::Note, before);
-        entry.request =
-            tr("Note of %1 (host %2)").arg(blockText(before.protocol, before.range()), before.host);
+        // Stored in English for the search; the history words it anew (RunText::auditRequest).
+        entry.request = QStringLiteral("Note of %1 (host %2)")
+                            .arg(blockText(before.protocol, before.range()), before.host);
         entry.detail = tr("“%1” → “%2”").arg(before.note, note);
         auto changed = w.store.inventory().setNote(inventoryId, note);
         entry.ok = changed.ok();

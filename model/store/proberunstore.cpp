@@ -14,7 +14,15 @@ const QString kRunColumns = QStringLiteral(
     "id, host, user_name, elevated, kind, started_at, duration_us, protocol, family, "
     "socket_type, socket_protocol, address, requested_start, requested_count, granted_start, "
     "granted_count, token, allocated_port, ok, cancelled, summary, parameters, "
-    "(SELECT count(*) FROM probe_step WHERE run_id = probe_run.id)");
+    "(SELECT count(*) FROM probe_step WHERE run_id = probe_run.id), "
+    // The digest (StepDigest): the first failed step's fields, separated by the unit
+    // separator, and "outcome:ports" per step that has an outcome.
+    "(SELECT kind || char(31) || ifnull(outcome, '') || char(31) || ifnull(holder, '') || "
+    "char(31) || ifnull(error_kind, '') || char(31) || ifnull(error_code, 0) || char(31) || "
+    "ifnull(error_name, '') || char(31) || first_port || char(31) || last_port "
+    "FROM probe_step WHERE run_id = probe_run.id AND NOT ok ORDER BY seq LIMIT 1), "
+    "(SELECT group_concat(outcome || ':' || (last_port - first_port + 1)) FROM probe_step "
+    "WHERE run_id = probe_run.id AND outcome IS NOT NULL)");
 
 const QString kStepColumns = QStringLiteral(
     "seq, kind, ok, duration_us, detail, first_port, last_port, outcome, holder, error_kind, "
@@ -34,6 +42,39 @@ const QString kInsertStep = QStringLiteral(
 QString text(std::string_view value)
 {
     return QString::fromUtf8(value.data(), qsizetype(value.size()));
+}
+
+// The two digest columns of kRunColumns. A value that does not parse leaves its part empty:
+// the digest only words the list, the steps themselves are read strictly.
+StepDigest readDigest(const QVariant& failure, const QVariant& outcomes)
+{
+    StepDigest digest;
+    const QStringList fields = failure.toString().split(QChar(31));
+    if (!failure.isNull() && fields.size() == 8) {
+        if (const auto kind = parseStepKind(fields[0])) {
+            ProbeStepRecord step;
+            step.kind = *kind;
+            step.outcome = parseBindOutcome(fields[1]);
+            step.holder = fields[2];
+            if (!fields[3].isEmpty()) {
+                ErrorKind errorKind = ErrorKind::Internal;
+                for (int i = 0; i <= int(ErrorKind::Internal); ++i) {
+                    if (text(toString(ErrorKind(i))) == fields[3])
+                        errorKind = ErrorKind(i);
+                }
+                step.error = Error{errorKind, fields[4].toLongLong(), fields[5].toStdString(), {}};
+            }
+            step.firstPort = quint16(fields[6].toUInt());
+            step.lastPort = quint16(fields[7].toUInt());
+            digest.firstFailure = step;
+        }
+    }
+    for (const QString& part : outcomes.toString().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const qsizetype colon = part.lastIndexOf(QLatin1Char(':'));
+        if (const auto outcome = parseBindOutcome(part.left(colon)); outcome && colon > 0)
+            digest.outcomePorts[std::size_t(*outcome)] += part.mid(colon + 1).toUInt();
+    }
+    return digest;
 }
 
 Result<ProbeRunRecord> readRun(const QSqlQuery& query, const QString& path)
@@ -85,6 +126,7 @@ Result<ProbeRunRecord> readRun(const QSqlQuery& query, const QString& path)
     run.summary = query.value(20).toString();
     run.parameters = query.value(21).toString();
     run.stepCount = query.value(22).toInt();
+    run.digest = readDigest(query.value(23), query.value(24));
     return run;
 }
 

@@ -243,6 +243,19 @@ bool operator==(const ProbeRunRecord& a, const ProbeRunRecord& b)
            a.stepCount == b.stepCount && a.steps == b.steps;
 }
 
+StepDigest digestOf(const QList<ProbeStepRecord>& steps)
+{
+    StepDigest digest;
+    for (const ProbeStepRecord& step : steps) {
+        if (!step.ok && !digest.firstFailure)
+            digest.firstFailure = step;
+        if (step.outcome)
+            digest.outcomePorts[std::size_t(*step.outcome)] +=
+                quint32(step.lastPort) - step.firstPort + 1;
+    }
+    return digest;
+}
+
 ProbeRunRecord probeRunFromReport(const ProbeReport& report, const Actor& actor,
                                   const QDateTime& startedAt)
 {
@@ -297,6 +310,7 @@ ProbeRunRecord probeRunFromReport(const ProbeReport& report, const Actor& actor,
                            {QStringLiteral("start"), report.requested.start},
                            {QStringLiteral("count"), report.requested.count}};
     run.parameters = parametersText(parameters);
+    run.digest = digestOf(run.steps);
     return run;
 }
 
@@ -340,7 +354,12 @@ ProbeRunRecord probeRunFromBindProbe(const BindTarget& target, const BindProbeRe
     QJsonObject parameters{{QStringLiteral("family"), qs(toString(target.family))},
                            {QStringLiteral("address"), run.address},
                            {QStringLiteral("port"), target.port}};
+    if (!result.shadowedBy.empty()) {
+        parameters.insert(QStringLiteral("shadowedBy"), qs(result.shadowedBy.describe()));
+        parameters.insert(QStringLiteral("shadowedAddress"), qs(result.shadowedBy.address));
+    }
     run.parameters = parametersText(parameters);
+    run.digest = digestOf(run.steps);
     return run;
 }
 
@@ -399,6 +418,7 @@ ProbeRunRecord probeRunFromScan(const ScanResult& scan, const Actor& actor,
                            {QStringLiteral("threads"), qint64(request.threads)},
                            {QStringLiteral("probed"), qint64(scan.probed)}};
     run.parameters = parametersText(parameters);
+    run.digest = digestOf(run.steps);
     return run;
 }
 

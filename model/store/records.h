@@ -11,6 +11,8 @@
 #include <QString>
 #include <QStringView>
 
+#include <array>
+
 #include <functional>
 #include <optional>
 
@@ -142,8 +144,8 @@ struct ProbeStepRecord
     int seq = 0; // position in the run, assigned when stored
     StepKind kind = StepKind::OpenSocket;
     bool ok = false;
-    qint64 durationUs = 0;
-    QString detail;
+    qint64 durationUs = 0; // 0 for a scan's runs: a scan is timed as a whole
+    QString detail;        // English, when recorded; RunText::stepDetail() is what is shown
     std::optional<Error> error;
     // Bind probes: the port; scan runs: the ports with this outcome. 0 otherwise.
     quint16 firstPort = 0;
@@ -153,6 +155,17 @@ struct ProbeStepRecord
 
     friend bool operator==(const ProbeStepRecord& a, const ProbeStepRecord& b);
 };
+
+// What the history's run list needs of a run's steps without loading them: the first step
+// that failed (its kind, error, outcome, holder and ports) and how many ports had each bind
+// outcome. Read with every run (from probe_step) and made from the steps when a run is
+// recorded; derived data, so it takes no part in comparisons.
+struct StepDigest
+{
+    std::optional<ProbeStepRecord> firstFailure;
+    std::array<quint32, 5> outcomePorts{}; // per BindOutcome
+};
+StepDigest digestOf(const QList<ProbeStepRecord>& steps);
 
 // One probe or scan with its parameters, timings and outcome.
 struct ProbeRunRecord
@@ -171,9 +184,12 @@ struct ProbeRunRecord
     std::optional<quint16> allocatedPort;
     bool ok = false;
     bool cancelled = false;
-    QString summary;    // one line for the history list
+    // One English line made when the run was recorded: what the full-text search finds and
+    // what reports quote. The console shows RunText::summary(), made from the fields.
+    QString summary;
     QString parameters; // the rest of the request as JSON text (scan threads, ...)
     int stepCount = 0;  // filled by queries, also when steps are not loaded
+    StepDigest digest;  // filled by queries and by the probeRunFrom* conversions
     QList<ProbeStepRecord> steps;
 
     friend bool operator==(const ProbeRunRecord& a, const ProbeRunRecord& b);

@@ -389,7 +389,7 @@
         <translation>O bind falhou por outro motivo.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+49"/>
         <source>Access denied</source>
         <translation>Acesso negado</translation>
     </message>
@@ -607,6 +607,16 @@
             <numerusform>qualquer %n porta</numerusform>
             <numerusform>quaisquer %n portas</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="-172"/>
+        <source>The block overlaps %1, held by %2: choose ports outside it, or stop its owner.</source>
+        <translation>O bloco se sobrepõe a %1, mantido por %2: escolha portas fora dele ou pare o seu dono.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No port of the reserved block is free: %1 is held by %2. Stop it, or reserve a larger block.</source>
+        <translation>Nenhuma porta do bloco reservado está livre: %1 é mantida por %2. Pare esse processo ou reserve um bloco maior.</translation>
     </message>
 </context>
 <context>
@@ -1192,24 +1202,6 @@
     </message>
 </context>
 <context>
-    <name>ProbeText</name>
-    <message>
-        <location filename="../../ui/probes/probetext.cpp" line="+30"/>
-        <source>%1 µs</source>
-        <translation>%1 µs</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-</context>
-<context>
     <name>Report</name>
     <message>
         <location filename="../../model/reports/report.cpp" line="+64"/>
@@ -1532,6 +1524,205 @@
     </message>
 </context>
 <context>
+    <name>RunText</name>
+    <message>
+        <location filename="../../model/services/runtext.cpp" line="+35"/>
+        <source>IPv6</source>
+        <translation>IPv6</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>IPv4</source>
+        <translation>IPv4</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>stream</source>
+        <translation>stream</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>datagram</source>
+        <translation>datagrama</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>raw</source>
+        <translation>raw</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+41"/>
+        <source>, held by %1</source>
+        <translation>, mantida por %1</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>, %1 held by %2</source>
+        <translation>, %1 mantida por %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 %2 %3</source>
+        <translation>%1 %2 %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>: found %1</source>
+        <translation>: encontrado %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>: granted %1</source>
+        <translation>: concedido %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, token %1</source>
+        <translation>, token %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, port %1</source>
+        <translation>, porta %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>: failed</source>
+        <translation>: falhou</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>: failed at %1</source>
+        <translation>: falhou em %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+15"/>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>bind %1 %2:%3: %4</source>
+        <translation>bind %1 %2:%3: %4</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>, shadowed by %1 on %2</source>
+        <translation>, encoberta por %1 em %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>scan %1 %2 %3: %4 free, %5 in use, %6 denied, %7 forbidden, %8 other</source>
+        <translation>varredura %1 %2 %3: %4 livres, %5 em uso, %6 negadas, %7 proibidas, %8 outras</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source> (cancelled after %n port(s))</source>
+        <translation>
+            <numerusform> (cancelada após %n porta)</numerusform>
+            <numerusform> (cancelada após %n portas)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>the socket that acquires</source>
+        <translation>o soquete que adquire</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the socket that binds</source>
+        <translation>o soquete que faz bind</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1, %2, protocol %3</source>
+        <translation>%1, %2, protocolo %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>requested %1</source>
+        <translation>solicitado %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>granted %1, token %2</source>
+        <translation>concedido %1, token %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+50"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>found block %1, token %2</source>
+        <translation>bloco encontrado %1, token %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>token %1</source>
+        <translation>token %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1, port 0</source>
+        <translation>%1, porta 0</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>allocated port %1</source>
+        <translation>porta alocada %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>released token %1</source>
+        <translation>token %1 liberado</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>port %1: %2</source>
+        <translation>porta %1: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1:%2: %3</source>
+        <translation>%1:%2: %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Note of %1 (host %2)</source>
+        <translation>Nota de %1 (host %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove %1 of host %2 from the inventory (the system is not called)</source>
+        <translation>Remover %1 do host %2 do inventário (o sistema não é chamado)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
     <name>StoreText</name>
     <message>
         <location filename="../../model/store/auditlog.cpp" line="+89"/>
@@ -1667,7 +1858,7 @@
         <translation>Não foi possível atualizar o banco de dados para a versão de esquema %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../model/store/proberunstore.cpp" line="+226"/>
+        <location filename="../../model/store/proberunstore.cpp" line="+268"/>
         <source>Could not record the %1 run</source>
         <translation>Não foi possível registrar a execução %1</translation>
     </message>
@@ -1710,7 +1901,7 @@
 <context>
     <name>portolan::AuditLogModel</name>
     <message>
-        <location filename="../../model/itemmodels/auditlogmodel.cpp" line="+58"/>
+        <location filename="../../model/itemmodels/auditlogmodel.cpp" line="+52"/>
         <source>%1 (elevated)</source>
         <translation>%1 (com elevação)</translation>
     </message>
@@ -1725,7 +1916,7 @@
         <translation>falhou</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>Time</source>
         <translation>Horário</translation>
     </message>
@@ -1916,22 +2107,7 @@
 <context>
     <name>portolan::ProbeRunModel</name>
     <message>
-        <location filename="../../model/itemmodels/proberunmodel.cpp" line="+14"/>
-        <source>%1 µs</source>
-        <translation>%1 µs</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <location line="+52"/>
+        <location filename="../../model/itemmodels/proberunmodel.cpp" line="+63"/>
         <source>%1 on %2</source>
         <translation>%1 em %2</translation>
     </message>
@@ -1951,12 +2127,12 @@
         <translation>cancelada</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>port %1</source>
         <translation>porta %1</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+88"/>
         <source>Started</source>
         <translation>Início</translation>
     </message>
@@ -2010,11 +2186,21 @@
         <source>Summary</source>
         <translation>Resumo</translation>
     </message>
+    <message>
+        <location line="-92"/>
+        <source>Run %1</source>
+        <translation>Execução %1</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>Run</source>
+        <translation>Execução</translation>
+    </message>
 </context>
 <context>
     <name>portolan::ProbeService</name>
     <message>
-        <location filename="../../model/services/probeservice.cpp" line="+84"/>
+        <location filename="../../model/services/probeservice.cpp" line="+138"/>
         <source>Another probe is still running: wait for it to finish or cancel it.</source>
         <translation>Outra sondagem ainda está em execução: aguarde que termine ou cancele-a.</translation>
     </message>
@@ -2022,7 +2208,7 @@
 <context>
     <name>portolan::ProbeStepModel</name>
     <message>
-        <location filename="../../model/itemmodels/probestepmodel.cpp" line="+60"/>
+        <location filename="../../model/itemmodels/probestepmodel.cpp" line="+64"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
@@ -2032,22 +2218,12 @@
         <translation>falhou</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>%1 µs</source>
-        <translation>%1 µs</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+19"/>
         <source>Held by %1</source>
         <translation>Mantida por %1</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>#</source>
         <translation>Nº</translation>
     </message>
@@ -2176,12 +2352,7 @@
         <translation>Não foi possível alterar a nota: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Note of %1 (host %2)</source>
-        <translation>Nota de %1 (host %2)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>“%1” → “%2”</source>
         <translation>“%1” → “%2”</translation>
     </message>
@@ -2721,7 +2892,7 @@ console não pode abrir sua janela. Em vez disso:
 <context>
     <name>portolan::ui::AboutDialog</name>
     <message>
-        <location filename="../../ui/aboutdialog.cpp" line="+65"/>
+        <location filename="../../ui/aboutdialog.cpp" line="+78"/>
         <source>About Portolan</source>
         <translation>Sobre o Portolan</translation>
     </message>
@@ -2754,6 +2925,26 @@ console não pode abrir sua janela. Em vez disso:
         <location line="+1"/>
         <source>Portolan is made with these components; select one for its notice and license:</source>
         <translation>O Portolan é feito com estes componentes; selecione um para ver seu aviso e sua licença:</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>Simulated Windows machine</source>
+        <translation>Máquina Windows simulada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Windows</source>
+        <translation>Windows</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Linux</source>
+        <translation>Linux</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2968,7 +3159,7 @@ console não pode abrir sua janela. Em vez disso:
 <context>
     <name>portolan::ui::HistoryView</name>
     <message>
-        <location filename="../../ui/history/historyview.cpp" line="+75"/>
+        <location filename="../../ui/history/historyview.cpp" line="+76"/>
         <source>All protocols</source>
         <translation>Todos os protocolos</translation>
     </message>
@@ -2994,24 +3185,24 @@ console não pode abrir sua janela. Em vez disso:
     </message>
     <message>
         <location line="+8"/>
-        <location line="+127"/>
+        <location line="+128"/>
         <source>Any result</source>
         <translation>Qualquer resultado</translation>
     </message>
     <message>
-        <location line="-126"/>
-        <location line="+127"/>
+        <location line="-127"/>
+        <location line="+128"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location line="-126"/>
-        <location line="+127"/>
+        <location line="-127"/>
+        <location line="+128"/>
         <source>failed</source>
         <translation>falhou</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-127"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
@@ -3036,7 +3227,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>&amp;Resultado</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Search &amp;older runs</source>
         <translation>Pesquisar execuções &amp;anteriores</translation>
     </message>
@@ -3098,11 +3289,12 @@ console não pode abrir sua janela. Em vez disso:
     </message>
     <message>
         <location line="+5"/>
+        <location line="+11"/>
         <source>Steps of run %1: %2</source>
         <translation>Etapas da execução %1: %2</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>npm dev server</source>
         <translation>servidor de desenvolvimento npm</translation>
     </message>
@@ -3154,7 +3346,7 @@ console não pode abrir sua janela. Em vez disso:
 <context>
     <name>portolan::ui::LiveStepModel</name>
     <message>
-        <location filename="../../ui/probes/livestepmodel.cpp" line="+16"/>
+        <location filename="../../ui/probes/livestepmodel.cpp" line="+18"/>
         <source>socket(): a socket of the given family, type and protocol.</source>
         <translation>socket(): um soquete da família, do tipo e do protocolo indicados.</translation>
     </message>
@@ -3199,7 +3391,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>bind() em um soquete novo, fechado em seguida.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>%1. %2</source>
         <translation>%1. %2</translation>
     </message>
@@ -3214,12 +3406,12 @@ console não pode abrir sua janela. Em vez disso:
         <translation>erro</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>%1 — held by %2</source>
         <translation>%1 — mantida por %2</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Step</source>
         <translation>Etapa</translation>
     </message>
@@ -3746,18 +3938,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Importar</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Backend: %1 (%3)
-Host: %2
-Database: %4
-Qt %5</source>
-        <translation>Backend: %1 (%3)
-Host: %2
-Banco de dados: %4
-Qt %5</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+22"/>
         <source>elevation not known yet</source>
         <translation>elevação ainda desconhecida</translation>
     </message>
@@ -3782,9 +3963,20 @@ Qt %5</translation>
         <translation>Abrir o guia do usuário numa janela própria</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="-257"/>
+        <location filename="../../ui/mainwindow.cpp" line="-255"/>
         <source>Portolan is already running elevated.</source>
         <translation>O Portolan já está rodando com elevação.</translation>
+    </message>
+    <message>
+        <location line="+251"/>
+        <source>Backend: %1, %3
+Host: %2
+Database: %4
+Qt %5</source>
+        <translation>Backend: %1, %3
+Host: %2
+Banco de dados: %4
+Qt %5</translation>
     </message>
 </context>
 <context>
@@ -4421,7 +4613,7 @@ Qt %5</translation>
         <translation>Não foi possível registrar a execução no histórico: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/probes/probesummary.cpp" line="+52"/>
+        <location filename="../../ui/probes/probesummary.cpp" line="+53"/>
         <source>&lt;b&gt;Free:&lt;/b&gt; the system chose %1 port %2 on %3; the bind succeeded.</source>
         <translation>&lt;b&gt;Livre:&lt;/b&gt; o sistema escolheu a porta %1 %2 em %3; o bind foi bem-sucedido.</translation>
     </message>
@@ -4522,7 +4714,7 @@ Qt %5</translation>
         <translation>&lt;b&gt;Falhou em %1:&lt;/b&gt; %2%3</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&lt;b&gt;Failed:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Falhou:&lt;/b&gt; %1</translation>
     </message>

@@ -355,7 +355,9 @@ TEST_CASE("bind: port 3000 on the developer machine is forbidden by WinNAT's run
     CHECK(text.code == 2);
     CHECK(contains(text.out, "bind tcp 0.0.0.0:3000: forbidden\n"));
     CHECK(contains(text.out, "WSAEACCES (10013)"));
-    CHECK(contains(text.out, "holder: Windows NAT (WinNAT)"));
+    // The holder with the block it holds, so the user knows which ports to avoid.
+    CHECK(contains(text.out,
+                   "holder: Windows NAT (WinNAT), its runtime reservation 2869-3368\n"));
     CHECK(contains(text.out, "to do:  a reservation covers the port"));
 
     Run json = machine({"bind", "tcp", "3000", "--json"});

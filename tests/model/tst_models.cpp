@@ -101,6 +101,133 @@ private:
     }
 
 private slots:
+    // An audit request is worded when shown where it is words (a note change, an inventory
+    // removal), whatever language it was stored in; an API call stays as sent.
+    void auditRequestsAreWordedWhenShown_data()
+    {
+        QTest::addColumn<int>("action");
+        QTest::addColumn<QString>("stored");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("note stored in Portuguese")
+            << int(AuditAction::Note) << QStringLiteral("Nota de TCP 5000–5019 (host OLD-PC)")
+            << QStringLiteral("Note of TCP 5000–5019 (host OLD-PC)");
+        QTest::newRow("inventory removal stored in Portuguese")
+            << int(AuditAction::Delete)
+            << QStringLiteral("Remover TCP 5000–5019 do host OLD-PC do inventário (o sistema não "
+                              "é chamado)")
+            << QStringLiteral("Remove TCP 5000–5019 of host OLD-PC from the inventory (the "
+                              "system is not called)");
+        QTest::newRow("delete call as sent")
+            << int(AuditAction::Delete)
+            << QStringLiteral("DeletePersistentTcpPortReservation(5000, 20)")
+            << QStringLiteral("DeletePersistentTcpPortReservation(5000, 20)");
+    }
+
+    void auditRequestsAreWordedWhenShown()
+    {
+        QFETCH(int, action);
+        QFETCH(QString, stored);
+        QFETCH(QString, shown);
+        auto store = newStore();
+        QVERIFY(store);
+        AuditRecord entry;
+        entry.actor = Actor{QStringLiteral("CONSOLE-HOST"), QStringLiteral("dev"), true};
+        entry.action = AuditAction(action);
+        entry.start = 5000;
+        entry.count = 20;
+        entry.request = stored;
+        entry.ok = true;
+        QVERIFY(store->audit().append(entry).ok());
+        AuditLogModel model(*store);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, AuditLogModel::RequestColumn).data().toString(), shown);
+    }
+
+    // What a row shows is worded from its fields, not from the text stored with it: a row
+    // written long ago (or under another language) reads like a new one.
+    void runsAreWordedFromTheirFields_data()
+    {
+        QTest::addColumn<ProbeRunRecord>("run");
+        QTest::addColumn<QString>("summary");
+        QTest::addColumn<QString>("firstDetail");
+        QTest::addColumn<QString>("firstDuration");
+
+        ProbeRunRecord plan;
+        plan.actor = Actor{QStringLiteral("HOST-A"), QStringLiteral("dev"), false};
+        plan.kind = ProbeKind::AcquireRelease;
+        plan.startedAt = kStart;
+        plan.spec = SocketSpec::forProtocol(Protocol::Tcp);
+        plan.requested = PortRange{3000, 5};
+        plan.summary = QStringLiteral("texto gravado há muito tempo");
+        ProbeStepRecord open;
+        open.kind = StepKind::OpenSocket;
+        open.ok = true;
+        open.durationUs = 40;
+        open.detail = QStringLiteral("texto antigo");
+        ProbeStepRecord acquire;
+        acquire.kind = StepKind::Acquire;
+        acquire.error = Error{ErrorKind::Conflict, 10048, "WSAEADDRINUSE", "in use"};
+        plan.steps = {open, acquire};
+        QTest::newRow("failed plan")
+            << plan
+            << QStringLiteral("acquire and release TCP 3000–3004: failed at acquire "
+                              "(WSAEADDRINUSE (10048))")
+            << QStringLiteral("IPv4, stream, protocol 6") << QStringLiteral("40 µs");
+
+        ProbeRunRecord scan = plan;
+        scan.kind = ProbeKind::Scan;
+        scan.address = QStringLiteral("0.0.0.0");
+        scan.requested = PortRange{2800, 201};
+        scan.ok = true;
+        ProbeStepRecord free;
+        free.kind = StepKind::ScanRun;
+        free.ok = true;
+        free.firstPort = 2800;
+        free.lastPort = 2868;
+        free.outcome = BindOutcome::Free;
+        free.detail = QStringLiteral("texto antigo");
+        ProbeStepRecord forbidden = free;
+        forbidden.ok = false;
+        forbidden.firstPort = 2869;
+        forbidden.lastPort = 3000;
+        forbidden.outcome = BindOutcome::Forbidden;
+        forbidden.holder = QStringLiteral("Windows NAT (WinNAT)");
+        scan.steps = {free, forbidden};
+        QTest::newRow("scan") << scan
+                              << QStringLiteral(
+                                     "scan TCP 0.0.0.0 2800–3000: 69 free, 0 in use, 0 denied, "
+                                     "132 forbidden, 0 other")
+                              << QStringLiteral("2800–2868: free") << QStringLiteral("—");
+    }
+
+    void runsAreWordedFromTheirFields()
+    {
+        QFETCH(ProbeRunRecord, run);
+        QFETCH(QString, summary);
+        QFETCH(QString, firstDetail);
+        QFETCH(QString, firstDuration);
+        auto store = newStore();
+        QVERIFY(store);
+        auto id = store->probeRuns().record(run);
+        QVERIFY(id.ok());
+        ProbeRunModel runs(*store);
+        QAbstractItemModelTester runTester(&runs,
+                                           QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(runs.rowCount(), 1);
+        QCOMPARE(runs.index(0, ProbeRunModel::SummaryColumn).data().toString(), summary);
+        QCOMPARE(runs.index(0, ProbeRunModel::RunColumn).data().toLongLong(), id.value());
+        QCOMPARE(runs.index(0, ProbeRunModel::RunColumn).data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("Run %1").arg(id.value()));
+        ProbeStepModel steps(*store);
+        QAbstractItemModelTester stepTester(&steps,
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(steps.load(id.value()).ok());
+        QCOMPARE(steps.index(0, ProbeStepModel::DetailColumn).data().toString(), firstDetail);
+        QCOMPARE(steps.index(0, ProbeStepModel::DurationColumn).data().toString(), firstDuration);
+    }
+
     void initTestCase() { QVERIFY(m_dir.isValid()); }
 
     void inventoryFollowsTheServiceRowByRow()
@@ -307,8 +434,7 @@ private slots:
         AuditLogModel model(*store);
         QCOMPARE(model.rowCount(), AuditLogModel::kDefaultPageSize);
         QVERIFY(model.canFetchMore({}));
-        QCOMPARE(model.index(0, AuditLogModel::RequestColumn).data().toString(),
-                 QStringLiteral("request 449"));
+        QCOMPARE(model.record(0).request, QStringLiteral("request 449"));
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         model.fetchMore({});
         QCOMPARE(model.rowCount(), 400);
@@ -478,8 +604,7 @@ private slots:
         qInfo("first screen of %d runs: %d rows in %lld ms", total, firstScreen, ms);
         QCOMPARE(firstScreen, ProbeRunModel::kDefaultPageSize);
         QVERIFY(model.canFetchMore({}));
-        QCOMPARE(model.index(0, ProbeRunModel::SummaryColumn).data().toString(),
-                 QStringLiteral("bind run %1").arg(total - 1));
+        QCOMPARE(model.record(0).summary, QStringLiteral("bind run %1").arg(total - 1));
         // The next window the model asks for is an index walk, not a sort of the table.
         auto plan = store->probeRuns().queryPlan(
             model.filter(), model.pageSize(),
@@ -489,8 +614,7 @@ private slots:
                  qPrintable(plan->join(QLatin1Char('\n'))));
         model.fetchMore({});
         QCOMPARE(model.rowCount(), 400);
-        QCOMPARE(model.index(399, ProbeRunModel::SummaryColumn).data().toString(),
-                 QStringLiteral("bind run %1").arg(total - 400));
+        QCOMPARE(model.record(399).summary, QStringLiteral("bind run %1").arg(total - 400));
         QCOMPARE(model.index(399, 0).data(RecordIdRole).toLongLong(), model.record(399).id);
 
         // Under the tester (which fetches a page at every change it sees) with a proxy.

@@ -7,8 +7,10 @@
 #include "servicetestsupport.h"
 #include "storetestsupport.h"
 
+#include "model/itemmodels/proberunmodel.h"
 #include "model/services/explanations.h"
 #include "model/services/probeservice.h"
+#include "model/services/runtext.h"
 
 #include "platform/nativecodes.h"
 
@@ -44,9 +46,9 @@ private:
 
     ProbeRunRecord finishedRun(QSignalSpy& finished, OperationId id, int timeoutMs = 30000)
     {
-        auto args = waitFor(finished, [id](const QList<QVariant>& a) {
-            return a.at(0).value<OperationId>() == id;
-        }, timeoutMs);
+        auto args = waitFor(
+            finished, [id](const QList<QVariant>& a) { return a.at(0).value<OperationId>() == id; },
+            timeoutMs);
         if (args.isEmpty()) {
             qWarning("probe %llu did not finish", id);
             return {};
@@ -64,9 +66,12 @@ private slots:
         QTest::addColumn<bool>("ok");
         QTest::addColumn<QString>("failedStep");
         QTest::newRow("acquire and release") << int(ProbeKind::AcquireRelease) << true << QString();
-        QTest::newRow("lookup and associate") << int(ProbeKind::LookupAssociate) << true << QString();
-        QTest::newRow("acquire, associate and bind") << int(ProbeKind::AcquireAssociateBind) << true << QString();
-        QTest::newRow("lookup of a block nobody reserved") << -1 << false << QStringLiteral("lookup");
+        QTest::newRow("lookup and associate")
+            << int(ProbeKind::LookupAssociate) << true << QString();
+        QTest::newRow("acquire, associate and bind")
+            << int(ProbeKind::AcquireAssociateBind) << true << QString();
+        QTest::newRow("lookup of a block nobody reserved")
+            << -1 << false << QStringLiteral("lookup");
     }
 
     void planStepsArriveLiveAndAreRecorded()
@@ -81,12 +86,18 @@ private slots:
         OperationId id = 0;
         const SocketSpec tcp = SocketSpec::forProtocol(Protocol::Tcp);
         switch (plan) {
-        case int(ProbeKind::AcquireRelease): id = m_service->runAcquireRelease(tcp, {0, 10}); break;
-        case int(ProbeKind::LookupAssociate): id = m_service->runLookupAssociate({8000, 10}); break;
+        case int(ProbeKind::AcquireRelease):
+            id = m_service->runAcquireRelease(tcp, {0, 10});
+            break;
+        case int(ProbeKind::LookupAssociate):
+            id = m_service->runLookupAssociate({8000, 10});
+            break;
         case int(ProbeKind::AcquireAssociateBind):
             id = m_service->runAcquireAssociateBind(tcp, {0, 10}, QStringLiteral("0.0.0.0"));
             break;
-        default: id = m_service->runLookupAssociate({7000, 3}); break;
+        default:
+            id = m_service->runLookupAssociate({7000, 3});
+            break;
         }
         QVERIFY(m_service->busy());
         QCOMPARE(started.size(), 1);
@@ -139,6 +150,79 @@ private slots:
         const QString why = Explanations::forStep(step);
         QVERIFY2(why.contains(QStringLiteral("a reservation covers this port")), qPrintable(why));
         QVERIFY(why.contains(QStringLiteral("WinNAT")));
+    }
+
+    // A plan refused with a bare code names what is in the way: the listener that holds the
+    // only port of the persistent block (sample 2's pre-filled 5037, 1), or the runtime block
+    // an acquire overlaps (WinNAT's 2869-3368 of the developer machine). The history's
+    // summary, the step's meaning and its detail all name it; a failed run claims no grant.
+    void failedPlanNamesTheHolder_data()
+    {
+        QTest::addColumn<int>("plan");
+        QTest::addColumn<int>("start");
+        QTest::addColumn<int>("count");
+        QTest::addColumn<QString>("failedStep");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("holder");
+        QTest::addColumn<QString>("ports");
+        QTest::newRow("sample 2: adb.exe holds the only port")
+            << int(ProbeKind::LookupAssociate) << 5037 << 1 << QStringLiteral("bind")
+            << QStringLiteral("WSAENOBUFS") << QStringLiteral("adb.exe (pid 11840)")
+            << QStringLiteral("5037");
+        QTest::newRow("acquire inside WinNAT's runtime block")
+            << int(ProbeKind::AcquireRelease) << 3000 << 5 << QStringLiteral("acquire")
+            << QStringLiteral("WSAEADDRINUSE") << QStringLiteral("Windows NAT (WinNAT)")
+            << QStringLiteral("2869–3368");
+        QTest::newRow("acquire, associate and bind inside WinNAT's block")
+            << int(ProbeKind::AcquireAssociateBind) << 3000 << 5 << QStringLiteral("acquire")
+            << QStringLiteral("WSAEADDRINUSE") << QStringLiteral("Windows NAT (WinNAT)")
+            << QStringLiteral("2869–3368");
+    }
+
+    void failedPlanNamesTheHolder()
+    {
+        QFETCH(int, plan);
+        QFETCH(int, start);
+        QFETCH(int, count);
+        QFETCH(QString, failedStep);
+        QFETCH(QString, code);
+        QFETCH(QString, holder);
+        QFETCH(QString, ports);
+        open("developer.json");
+        QSignalSpy finished(m_service.get(), &ProbeService::finished);
+        const PortRange range{quint16(start), quint16(count)};
+        const SocketSpec tcp = SocketSpec::forProtocol(Protocol::Tcp);
+        OperationId id = 0;
+        if (plan == int(ProbeKind::LookupAssociate))
+            id = m_service->runLookupAssociate(range);
+        else if (plan == int(ProbeKind::AcquireRelease))
+            id = m_service->runAcquireRelease(tcp, range);
+        else
+            id = m_service->runAcquireAssociateBind(tcp, range, QStringLiteral("0.0.0.0"));
+        const ProbeRunRecord run = finishedRun(finished, id);
+        QVERIFY(run.id > 0);
+        QVERIFY(!run.ok);
+        QVERIFY(run.digest.firstFailure);
+        const ProbeStepRecord& failed = *run.digest.firstFailure;
+        QCOMPARE(toText(failed.kind), failedStep);
+        QVERIFY(failed.error);
+        QCOMPARE(str(failed.error->name), code);
+        QCOMPARE(failed.holder, holder);
+
+        const QString why = Explanations::forStep(failed);
+        QVERIFY2(why.contains(holder) && why.contains(ports), qPrintable(why));
+        const QString summary = RunText::summary(run);
+        QVERIFY2(summary.contains(holder) && summary.contains(ports), qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("failed at ") + failedStep), qPrintable(summary));
+
+        // The history reads the same from the database, steps not loaded.
+        ProbeRunModel model(*m_store);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, ProbeRunModel::SummaryColumn).data().toString(), summary);
+        QCOMPARE(model.index(0, ProbeRunModel::ResultColumn).data().toString(),
+                 QStringLiteral("failed"));
+        QCOMPARE(model.index(0, ProbeRunModel::GrantedColumn).data().toString(), QString());
+        QCOMPARE(model.index(0, ProbeRunModel::RunColumn).data().toLongLong(), run.id);
     }
 
     void scanIsRecordedWithRunsAndThrottledProgress()
@@ -202,7 +286,9 @@ private slots:
         const OperationId scan = m_service->runScan(request);
         const OperationId probe = m_service->runBindProbe(BindTarget{});
         QVERIFY(probe != scan);
-        auto args = waitFor(failed, [probe](const QList<QVariant>& a) { return a.at(0).value<OperationId>() == probe; });
+        auto args = waitFor(failed, [probe](const QList<QVariant>& a) {
+            return a.at(0).value<OperationId>() == probe;
+        });
         QVERIFY(!args.isEmpty());
         const Error error = qvariant_cast<Error>(args.at(1));
         QCOMPARE(shown(error.kind), QStringLiteral("Unavailable"));
@@ -224,7 +310,8 @@ private slots:
         request.first = 5000;
         request.last = 4000;
         const OperationId id = m_service->runScan(request);
-        auto args = waitFor(failed, [id](const QList<QVariant>& a) { return a.at(0).value<OperationId>() == id; });
+        auto args = waitFor(
+            failed, [id](const QList<QVariant>& a) { return a.at(0).value<OperationId>() == id; });
         QVERIFY(!args.isEmpty());
         QCOMPARE(shown(qvariant_cast<Error>(args.at(1)).kind), QStringLiteral("InvalidArgument"));
         QTRY_VERIFY(!m_service->busy());

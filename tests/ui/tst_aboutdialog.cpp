@@ -25,7 +25,28 @@ private slots:
     void selectingAComponentShowsItsNotice();
     void parsesTheNoticesFormat_data();
     void parsesTheNoticesFormat();
+    void describesTheBackendInWords_data();
+    void describesTheBackendInWords();
 };
+
+void AboutDialogTest::describesTheBackendInWords_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("simulated") << QStringLiteral("simulated")
+                               << QStringLiteral("Simulated Windows machine (simulated)");
+    QTest::newRow("windows") << QStringLiteral("windows") << QStringLiteral("Windows (windows)");
+    QTest::newRow("linux") << QStringLiteral("linux") << QStringLiteral("Linux (linux)");
+    QTest::newRow("unknown id alone") << QStringLiteral("scripted") << QStringLiteral("scripted");
+}
+
+void AboutDialogTest::describesTheBackendInWords()
+{
+    QFETCH(QString, id);
+    QFETCH(QString, shown);
+    const std::string name = id.toStdString();
+    QCOMPARE(AboutDialog::backendDescription(name), shown);
+}
 
 void AboutDialogTest::showsTheVersionAndTheLicense()
 {

@@ -86,6 +86,8 @@ private slots:
     void customProbeAllocatesInsideTheAcquiredBlock();
     void customProbeByTokenUsesTheKnownBlock();
     void failedStepIsExplained();
+    void refusedPlanNamesWhatHoldsThePorts_data();
+    void refusedPlanNamesWhatHoldsThePorts();
     void badInputIsRefusedBesideTheField_data();
     void badInputIsRefusedBesideTheField();
     void buttonsAreDisabledWhileTheServiceIsBusy();
@@ -336,6 +338,61 @@ void TestProbesView::failedStepIsExplained()
     QVERIFY2(m_view->summaryText().startsWith(QStringLiteral("Failed at lookup:")),
              qPrintable(m_view->summaryText()));
     QCOMPARE(m_fixture->recordedRuns(), 1); // failures are history too
+}
+
+void TestProbesView::refusedPlanNamesWhatHoldsThePorts_data()
+{
+    QTest::addColumn<QString>("prefix"); // the form: "sample2" or "custom"
+    QTest::addColumn<QString>("start");  // empty: the pre-filled value
+    QTest::addColumn<QString>("count");
+    QTest::addColumn<QString>("failedAt");
+    QTest::addColumn<QString>("named"); // what the summary and the failed step must name
+    // Sample 2 as pre-filled (5037, 1): adb.exe listens on the block's only port.
+    QTest::newRow("sample 2 pre-filled")
+        << QStringLiteral("sample2") << QString() << QString() << QStringLiteral("bind")
+        << QStringLiteral("5037 is held by adb.exe (pid 11840)");
+    // A runtime acquire inside WinNAT's block.
+    QTest::newRow("custom 3000-3004")
+        << QStringLiteral("custom") << QStringLiteral("3000") << QStringLiteral("5")
+        << QStringLiteral("acquire")
+        << QStringLiteral("overlaps 2869–3368, held by Windows NAT (WinNAT)");
+}
+
+void TestProbesView::refusedPlanNamesWhatHoldsThePorts()
+{
+    QFETCH(QString, prefix);
+    QFETCH(QString, start);
+    QFETCH(QString, count);
+    QFETCH(QString, failedAt);
+    QFETCH(QString, named);
+    // What the main window passes on from its snapshot: sample 2 is pre-filled from it.
+    m_view->setReservations(m_fixture->blocks());
+    if (start.isEmpty()) {
+        QCOMPARE(child<QLineEdit>(*m_view, "sample2Start")->text(), QStringLiteral("5037"));
+        QCOMPARE(child<QLineEdit>(*m_view, "sample2Count")->text(), QStringLiteral("1"));
+    } else {
+        setText(*m_view, qPrintable(prefix + QStringLiteral("Start")), start);
+        setText(*m_view, qPrintable(prefix + QStringLiteral("Count")), count);
+    }
+    const ProbeRunRecord record = runAndWait(qPrintable(prefix + QStringLiteral("Run")));
+    QVERIFY(!record.ok);
+    const QString summary = m_view->summaryText();
+    QVERIFY2(summary.startsWith(QStringLiteral("Failed at %1:").arg(failedAt)) &&
+                 summary.contains(named),
+             qPrintable(summary));
+    // The step that failed says it too, and names the holder in its detail.
+    const LiveStepModel& steps = *m_view->stepModel();
+    int row = 0;
+    while (row < steps.rowCount() && steps.step(row).ok)
+        ++row;
+    QVERIFY(row < steps.rowCount());
+    const QString explanation =
+        steps.index(row, LiveStepModel::ExplanationColumn).data().toString();
+    QVERIFY2(explanation.contains(named), qPrintable(explanation));
+    QVERIFY(steps.index(row, LiveStepModel::DetailColumn)
+                .data()
+                .toString()
+                .contains(QStringLiteral("held by")));
 }
 
 void TestProbesView::badInputIsRefusedBesideTheField_data()

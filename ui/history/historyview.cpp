@@ -13,6 +13,7 @@
 #include "model/store/store.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -163,8 +164,9 @@ QWidget* HistoryView::buildRunsPage()
     m_runTable->setModel(m_runProxy);
     m_runTable->setItemDelegate(new ToneItemDelegate(m_runTable, ProbeRunModel::ResultColumn));
     // What a run was and how it ended first; the summary gets the room; who ran it last.
-    arrangeColumns(m_runTable, {{ProbeRunModel::StartedColumn, 135},
-                                {ProbeRunModel::KindColumn, 175},
+    arrangeColumns(m_runTable, {{ProbeRunModel::RunColumn, 70},
+                                {ProbeRunModel::StartedColumn, 135},
+                                {ProbeRunModel::KindColumn, 215},
                                 {ProbeRunModel::ProtocolColumn, 60},
                                 {ProbeRunModel::RequestedColumn, 165},
                                 {ProbeRunModel::ResultColumn, 80},
@@ -416,6 +418,19 @@ void HistoryView::showSelectedRun()
         return;
     }
     m_stepTitle->setText(tr("Steps of run %1: %2").arg(id).arg(summary));
+}
+
+void HistoryView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::LanguageChange || m_steps->runId() == 0)
+        return;
+    const QModelIndex current = m_runTable->selectionModel()->currentIndex();
+    if (current.isValid())
+        m_stepTitle->setText(
+            tr("Steps of run %1: %2")
+                .arg(m_steps->runId())
+                .arg(current.siblingAtColumn(ProbeRunModel::SummaryColumn).data().toString()));
 }
 
 bool HistoryView::selectRun(qint64 runId)

@@ -67,6 +67,10 @@ public slots:
     // Reads both lists again from the database (F5).
     void reload();
 
+protected:
+    // A new language: the steps' title names the selected run in it.
+    void changeEvent(QEvent* event) override;
+
 private:
     QWidget* buildRunsPage();
     QWidget* buildAuditPage();

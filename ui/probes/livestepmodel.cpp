@@ -3,7 +3,9 @@
 
 #include "ui/probes/probetext.h"
 
+#include "model/itemmodels/languagefollower.h"
 #include "model/services/explanations.h"
+#include "model/services/runtext.h"
 
 namespace portolan::ui {
 namespace {
@@ -47,6 +49,7 @@ LiveStepModel::LiveStepModel(QObject* parent) : QAbstractTableModel(parent)
                                 BindOutcome::Forbidden, BindOutcome::Other})
         m_icons[std::size_t(outcome)] = ProbeText::outcomeIcon(outcome);
     m_okIcon = ProbeText::squareIcon(ProbeText::okColor());
+    new LanguageFollower(this);
 }
 
 int LiveStepModel::rowCount(const QModelIndex& parent) const
@@ -80,11 +83,15 @@ QVariant LiveStepModel::data(const QModelIndex& index, int role) const
             return explanation.isEmpty() && s.ok ? stepPurpose(s.kind) : explanation;
         }
         case DurationColumn:
-            return ProbeText::durationText(s.durationUs);
-        case DetailColumn:
-            if (!s.holder.isEmpty())
-                return tr("%1 — held by %2").arg(s.detail, s.holder);
-            return s.detail;
+            return RunText::durationText(s.durationUs, s.kind != StepKind::ScanRun);
+        case DetailColumn: {
+            const QString detail = RunText::stepDetail(s, m_run);
+            // A plan's failed step names its holder in the detail already.
+            if (!s.holder.isEmpty() &&
+                (s.kind == StepKind::BindProbe || s.kind == StepKind::ScanRun))
+                return tr("%1 — held by %2").arg(detail, s.holder);
+            return detail;
+        }
         }
         break;
     case Qt::ToolTipRole:
@@ -138,6 +145,7 @@ QVariant LiveStepModel::headerData(int section, Qt::Orientation orientation, int
 
 void LiveStepModel::clear()
 {
+    m_run = ProbeRunRecord{};
     if (m_steps.isEmpty())
         return;
     beginResetModel();
@@ -153,10 +161,12 @@ void LiveStepModel::append(const ProbeStepRecord& step)
     endInsertRows();
 }
 
-void LiveStepModel::setSteps(const QList<ProbeStepRecord>& steps)
+void LiveStepModel::setRun(const ProbeRunRecord& run)
 {
     beginResetModel();
-    m_steps = steps;
+    m_steps = run.steps;
+    m_run = run;
+    m_run.steps.clear();
     endResetModel();
 }
 

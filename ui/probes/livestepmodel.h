@@ -24,7 +24,7 @@ public:
         ResultColumn, // "ok", "error", or a bind outcome
         CodeColumn,   // "WSAEACCES (10013)"
         DurationColumn,
-        DetailColumn,      // "granted 50100-50109, token 0x1a2b"
+        DetailColumn,      // RunText::stepDetail: "granted 50100–50109, token 0x1a2b"
         ExplanationColumn, // Explanations::forStep, or what the call does when it worked
         ColumnCount
     };
@@ -47,12 +47,14 @@ public:
 
     void clear();
     void append(const ProbeStepRecord& step);
-    // The recorded run's steps, in case a live one was missed.
-    void setSteps(const QList<ProbeStepRecord>& steps);
+    // The recorded run: its steps (in case a live one was missed, or a holder was found
+    // after the run) and the facts their details are worded from.
+    void setRun(const ProbeRunRecord& run);
     const ProbeStepRecord& step(int row) const { return m_steps.at(row); }
 
 private:
     QList<ProbeStepRecord> m_steps;
+    ProbeRunRecord m_run;         // without its steps; empty while a run is live
     std::array<QIcon, 5> m_icons; // one per BindOutcome
     QIcon m_okIcon;
 };

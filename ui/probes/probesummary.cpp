@@ -4,6 +4,7 @@
 #include "ui/probes/probetext.h"
 
 #include "model/services/explanations.h"
+#include "model/services/runtext.h"
 
 // What a finished probe run meant, in one line: the ProbesView's summary.
 namespace portolan::ui {
@@ -127,7 +128,7 @@ QString ProbesView::summaryFor(const ProbeRunRecord& run, const std::vector<Rese
             return tr("<b>OK:</b> %1 %2 (token %3).")
                 .arg(protocol, granted, Explanations::tokenText(run.token));
         default:
-            return tr("<b>OK:</b> %1").arg(html(run.summary));
+            return tr("<b>OK:</b> %1").arg(html(RunText::summary(run)));
         }
     }
     for (const ProbeStepRecord& step : run.steps) {
@@ -136,10 +137,11 @@ QString ProbesView::summaryFor(const ProbeRunRecord& run, const std::vector<Rese
         QString explanation = Explanations::forStep(step);
         return tr("<b>Failed at %1:</b> %2%3")
             .arg(html(Explanations::stepKindName(step.kind)),
-                 html(step.error ? Explanations::errorLine(*step.error) : step.detail),
+                 html(step.error ? Explanations::errorLine(*step.error)
+                                 : RunText::stepDetail(step, run)),
                  explanation.isEmpty() ? QString() : QStringLiteral(" — ") + html(explanation));
     }
-    return tr("<b>Failed:</b> %1").arg(html(run.summary));
+    return tr("<b>Failed:</b> %1").arg(html(RunText::summary(run)));
 }
 
 } // namespace portolan::ui

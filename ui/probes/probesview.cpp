@@ -457,9 +457,9 @@ void ProbesView::onFinished(OperationId id, const ProbeRunRecord& run)
 {
     if (id != m_current || m_current == 0)
         return;
-    // The recorded steps are the same calls; take them in case a live report was missed.
-    if (m_steps->rowCount() != run.steps.size())
-        m_steps->setSteps(run.steps);
+    // The recorded steps are the same calls, now with the run's facts (granted block, token,
+    // holder) their details are worded from.
+    m_steps->setRun(run);
     m_summary->setText(summaryFor(run, m_blocks));
     m_status->setText(run.id != 0 ? tr("Recorded in the history as run %1.").arg(run.id)
                                   : tr("Not recorded in the history."));
@@ -509,9 +509,12 @@ bool ProbesView::prepareScreenshot(const QString& state)
         m_s1Count->setText(QStringLiteral("10"));
         m_screenshotPending = true;
         runSample1();
-    } else if (state == QLatin1String("sample2")) {
-        m_s2Start->setText(QStringLiteral("8000"));
-        m_s2Count->setText(QStringLiteral("10"));
+    } else if (state == QLatin1String("sample2") || state == QLatin1String("sample2-5037")) {
+        // "sample2-5037": the developer machine's first persistent block, whose only port
+        // adb.exe listens on, so the run fails and names it.
+        const bool adb = state.endsWith(QLatin1String("5037"));
+        m_s2Start->setText(adb ? QStringLiteral("5037") : QStringLiteral("8000"));
+        m_s2Count->setText(adb ? QStringLiteral("1") : QStringLiteral("10"));
         m_screenshotPending = true;
         runSample2();
     } else if (state.startsWith(QLatin1String("bind")) && state.size() > 4 &&

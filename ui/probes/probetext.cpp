@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/probes/probetext.h"
 
+#include "model/services/runtext.h"
+
 #include <QLocale>
 #include <QPainter>
 #include <QPixmap>
@@ -25,12 +27,7 @@ QString ProbeText::codeText(const std::optional<Error>& error)
 
 QString ProbeText::durationText(std::int64_t us)
 {
-    const QLocale locale;
-    if (us < 1000)
-        return tr("%1 µs").arg(us);
-    if (us < 1'000'000)
-        return tr("%1 ms").arg(locale.toString(double(us) / 1000.0, 'f', us < 10'000 ? 2 : 1));
-    return tr("%1 s").arg(locale.toString(double(us) / 1'000'000.0, 'f', 2));
+    return RunText::durationText(us);
 }
 
 QString ProbeText::spanText(std::uint32_t first, std::uint32_t last)
