@@ -522,8 +522,6 @@ void FrictionTest::everyViewFitsARemoteDesktop()
     // A view wider than the session scrolls rather than pushing the window off the screen;
     // none should need to.
     if (auto* scroller = qobject_cast<QScrollArea*>(page->parentWidget()->parentWidget())) {
-        if (view == int(MainWindow::View::Probes))
-            QEXPECT_FAIL("", "the Probes view's 2x2 grid of forms is wider than 1024 px", Continue);
         QVERIFY2(!scroller->horizontalScrollBar()->isVisible(),
                  qPrintable(QStringLiteral("needs %1 px").arg(page->minimumSizeHint().width())));
     }

@@ -10,6 +10,8 @@
 #include <QLineEdit>
 #include <QPushButton>
 
+#include <algorithm>
+
 namespace portolan::ui {
 namespace {
 
@@ -51,7 +53,11 @@ QPushButton* ProbeForm::addRunButton(const QString& text)
     m_run = new QPushButton(text, this);
     m_run->setObjectName(m_name + QStringLiteral("Run"));
     connect(m_run, &QPushButton::clicked, this, &ProbeForm::runRequested);
-    m_grid->addWidget(m_run, m_row, kRunColumn, 1, m_columns - kRunColumn);
+    // Beside the last fields when there is room, else on a row of its own at the right.
+    const int at = std::min(kRunColumn, m_columns - 1);
+    if (m_column > at)
+        nextRow();
+    m_grid->addWidget(m_run, m_row, at, 1, m_columns - at);
     nextRow();
     // The error line closes the form; whatever room is left goes below it.
     m_grid->addWidget(m_errors, m_row, 0, 1, m_columns);

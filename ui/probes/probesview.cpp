@@ -115,7 +115,7 @@ ProbesView::~ProbesView() = default;
 ProbeForm* ProbesView::buildSample1()
 {
     m_sample1 =
-        new ProbeForm(tr("Sample 1: acquire → release"), QStringLiteral("sample1"), 6, this);
+        new ProbeForm(tr("Sample 1: acquire → release"), QStringLiteral("sample1"), 4, this);
     ProbeForm* form = m_sample1;
     m_s1Family = named(new QComboBox(form), "sample1Family");
     m_s1Family->addItem(tr("IPv4 (AF_INET)"), int(AddressFamily::IPv4));
@@ -136,6 +136,7 @@ ProbeForm* ProbesView::buildSample1()
                      "its token."));
     form->addField(tr("&Family"), m_s1Family);
     form->addField(tr("T&ype"), m_s1Type);
+    form->nextRow();
     form->addField(tr("Pro&tocol"), m_s1Protocol);
     form->nextRow();
     form->addField(tr("&Start"), m_s1Start);
@@ -170,7 +171,7 @@ ProbeForm* ProbesView::buildSample2()
 ProbeForm* ProbesView::buildCustom()
 {
     m_custom = new ProbeForm(tr("Custom probe: acquire or look up, associate, bind"),
-                             QStringLiteral("custom"), 6, this);
+                             QStringLiteral("custom"), 4, this);
     ProbeForm* form = m_custom;
     m_cProtocol = named(protocolCombo(form), "customProtocol");
     m_cFamily = named(familyCombo(form), "customFamily");
@@ -192,7 +193,8 @@ ProbeForm* ProbesView::buildCustom()
 
     form->addField(tr("Protoco&l"), m_cProtocol);
     form->addField(tr("Fa&mily"), m_cFamily);
-    form->addField(tr("A&ddress"), m_cAddress, 1, 2);
+    form->nextRow();
+    form->addField(tr("A&ddress"), m_cAddress, 3);
     form->followAddress(m_cFamily);
     form->nextRow();
     form->addField(useRange, m_cStart);
@@ -213,7 +215,7 @@ ProbeForm* ProbesView::buildCustom()
 
 ProbeForm* ProbesView::buildBind()
 {
-    m_bind = new ProbeForm(tr("Bind probe: one port"), QStringLiteral("bind"), 6, this);
+    m_bind = new ProbeForm(tr("Bind probe: one port"), QStringLiteral("bind"), 4, this);
     ProbeForm* form = m_bind;
     m_bProtocol = named(protocolCombo(form), "bindProtocol");
     m_bFamily = named(familyCombo(form), "bindFamily");
@@ -226,7 +228,8 @@ ProbeForm* ProbesView::buildBind()
                      "when it cannot (port 0 lets the system choose)."));
     form->addField(tr("Proto&col"), m_bProtocol);
     form->addField(tr("Famil&y"), m_bFamily);
-    form->addField(tr("Addr&ess"), m_bAddress, 1, 2);
+    form->nextRow();
+    form->addField(tr("Addr&ess"), m_bAddress, 3);
     form->followAddress(m_bFamily);
     form->nextRow();
     form->addField(tr("&Port"), m_bPort);
