@@ -249,7 +249,7 @@
 <context>
     <name>Explanations</name>
     <message>
-        <location filename="../../model/services/explanations.cpp" line="+42"/>
+        <location filename="../../model/services/explanations.cpp" line="+43"/>
         <source>Associating a socket with a persistent reservation needs an elevated administrator.</source>
         <translation>Associar um soquete a uma reserva persistente exige privilégios de administrador (elevação).</translation>
     </message>
@@ -384,57 +384,57 @@
         <translation>O bind falhou por outro motivo.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Access denied</source>
         <translation>Acesso negado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Invalid argument</source>
         <translation>Argumento inválido</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Conflict</source>
         <translation>Conflito</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Not found</source>
         <translation>Não encontrado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Unsupported</source>
         <translation>Sem suporte</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Timeout</source>
         <translation>Tempo esgotado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Interrupted</source>
         <translation>Interrompido</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Unavailable</source>
         <translation>Indisponível</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>I/O error</source>
         <translation>Erro de E/S</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Internal error</source>
         <translation>Erro interno</translation>
     </message>
@@ -449,149 +449,149 @@
         <translation>UDP</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>created</source>
         <translation>criada</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>looked up</source>
         <translation>consultada</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>discovered</source>
         <translation>descoberta</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>imported</source>
         <translation>importada</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>present</source>
         <translation>presente</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>missing</source>
         <translation>ausente</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>unverified</source>
         <translation>não verificada</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>create</source>
         <translation>criar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>delete</source>
         <translation>excluir</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+23"/>
+        <location line="+2"/>
+        <location line="+32"/>
         <source>lookup</source>
         <translation>consultar</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-30"/>
         <source>note</source>
         <translation>nota</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>acquire and release</source>
         <translation>adquirir e liberar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>lookup and associate</source>
         <translation>consultar e associar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>acquire, associate and bind</source>
         <translation>adquirir, associar e fazer bind</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+17"/>
+        <location line="+2"/>
+        <location line="+27"/>
         <source>bind probe</source>
         <translation>sondagem de bind</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-25"/>
         <source>scan</source>
         <translation>varredura</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>open socket</source>
         <translation>abrir soquete</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>acquire</source>
         <translation>adquirir</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>associate</source>
         <translation>associar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>bind</source>
         <translation>bind</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>getsockname</source>
         <translation>getsockname</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>release</source>
         <translation>liberar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>close</source>
         <translation>fechar</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>ports</source>
         <translation>portas</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>free</source>
         <translation>livre</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>in use</source>
         <translation>em uso</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>denied</source>
         <translation>negada</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>forbidden</source>
         <translation>proibida</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>other</source>
         <translation>outro</translation>
     </message>
@@ -697,7 +697,12 @@
         <translation>ok: o relatório é de um comando que falhou; ele não lista reservas</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="+177"/>
+        <source>version: %1 is not supported; allowed: %2 to %3 (the report was written by another version of Portolan)</source>
+        <translation>version: %1 não é suportada; permitido: %2 a %3 (o relatório foi gravado por outra versão do Portolan)</translation>
+    </message>
+    <message>
+        <location line="-236"/>
         <source>host: expected a string</source>
         <translation>host: esperava-se uma string</translation>
     </message>
@@ -713,12 +718,12 @@
     </message>
     <message>
         <location line="+65"/>
-        <location line="+190"/>
+        <location line="+193"/>
         <source>reservations[%1]: expected an object</source>
         <translation>reservations[%1]: esperava-se um objeto</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-244"/>
         <source>%1: expected &quot;tcp&quot; or &quot;udp&quot;</source>
         <translation>%1: esperava-se &quot;tcp&quot; ou &quot;udp&quot;</translation>
     </message>
@@ -759,12 +764,12 @@
     </message>
     <message>
         <location line="+122"/>
-        <location line="+95"/>
+        <location line="+98"/>
         <source>%1: missing, and the document names no host: give it with --host</source>
         <translation>%1: ausente, e o documento não indica o host: informe-o com --host</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-73"/>
         <source>%1: %2 does not match start %3 and count %4</source>
         <translation>%1: %2 não corresponde ao início %3 e à quantidade %4</translation>
     </message>
@@ -789,12 +794,7 @@
         <translation>version: esperava-se um número inteiro</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>version: %1 is not supported; allowed: %2 (the report was written by another version of Portolan)</source>
-        <translation>version: %1 não é suportada; permitido: %2 (o relatório foi gravado por outra versão do Portolan)</translation>
-    </message>
-    <message>
-        <location line="+42"/>
+        <location line="+47"/>
         <source>%1: expected true (the inventory holds persistent reservations only)</source>
         <translation>%1: esperava-se true (o inventário guarda apenas reservas persistentes)</translation>
     </message>
@@ -871,7 +871,7 @@
 <context>
     <name>PortMapData</name>
     <message>
-        <location filename="../../ui/portmap/portmapdata.cpp" line="+56"/>
+        <location filename="../../ui/portmap/portmapdata.cpp" line="+87"/>
         <source>free</source>
         <translation>livre</translation>
     </message>
@@ -896,7 +896,7 @@
         <translation>proibida</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+80"/>
         <location line="+7"/>
         <source>an unknown process</source>
         <translation>um processo desconhecido</translation>
@@ -1086,12 +1086,12 @@
 <context>
     <name>Preflight</name>
     <message>
-        <location filename="../../model/services/preflight.cpp" line="+78"/>
+        <location filename="../../model/services/preflight.cpp" line="+83"/>
         <source>Refused before calling the system: %1</source>
         <translation>Recusado antes de chamar o sistema: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>The start port must be between 1 and 65535 (it is %1).</source>
         <translation>A porta inicial deve estar entre 1 e 65535 (é %1).</translation>
     </message>
@@ -1106,12 +1106,12 @@
         <translation>O bloco %1–%2 ultrapassa a porta 65535: cabem no máximo %3 portas a partir da porta %4.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>%1 is already reserved: a persistent reservation of exactly this block exists.</source>
         <translation>%1 já está reservado: existe uma reserva persistente exatamente deste bloco.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 overlaps the persistent reservation %2.</source>
         <translation>%1 se sobrepõe à reserva persistente %2.</translation>
     </message>
@@ -1126,12 +1126,12 @@
         <translation>%1 se sobrepõe à reserva em tempo de execução %2 mantida por %3; esses blocos costumam mudar de lugar quando esse serviço é reiniciado.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source> (“%1”)</source>
         <translation> (“%1”)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 is already reserved: the inventory has this block%2.</source>
         <translation>%1 já está reservado: o inventário tem este bloco%2.</translation>
     </message>
@@ -1141,12 +1141,12 @@
         <translation>%1 se sobrepõe à reserva %2 do inventário%3.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>an unknown process</source>
         <translation>um processo desconhecido</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source> (pid %1)</source>
         <translation> (pid %1)</translation>
     </message>
@@ -1166,7 +1166,7 @@
         <translation>O console não está sendo executado com elevação: o sistema recusará a criação da reserva (ERROR_ACCESS_DENIED). Reinicie-o como administrador.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -1176,7 +1176,7 @@
         <translation>Não foi possível listar as reservas</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Could not list the listening sockets</source>
         <translation>Não foi possível listar os soquetes em escuta</translation>
     </message>
@@ -1212,7 +1212,7 @@
         <translation>Reservas de portas de %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+37"/>
         <source>The %1 dynamic range could not be read: %2</source>
         <translation>Não foi possível ler o intervalo dinâmico %1: %2</translation>
     </message>
@@ -1221,11 +1221,16 @@
         <source>The reservations held by other processes could not be listed: %1</source>
         <translation>Não foi possível listar as reservas mantidas por outros processos: %1</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>The listening sockets could not be listed: %1</source>
+        <translation>Não foi possível listar os sockets em escuta: %1</translation>
+    </message>
 </context>
 <context>
     <name>ReportPdf</name>
     <message>
-        <location filename="../../ui/reports/reportpdf.cpp" line="+216"/>
+        <location filename="../../ui/reports/reportpdf.cpp" line="+320"/>
         <source>The PDF could not be started.</source>
         <translation>Não foi possível iniciar o PDF.</translation>
     </message>
@@ -1278,7 +1283,8 @@
         <translation>%1 %2: reserva persistente (%3)</translation>
     </message>
     <message>
-        <location filename="../../model/reports/reporthtml.cpp" line="+292"/>
+        <location filename="../../model/reports/reporthtml.cpp" line="+8"/>
+        <location line="+319"/>
         <location filename="../../model/reports/reportmaplayout.cpp" line="+7"/>
         <source>unknown process</source>
         <translation>processo desconhecido</translation>
@@ -1391,22 +1397,25 @@
     </message>
     <message>
         <location line="+35"/>
+        <location line="+24"/>
         <source>Protocol</source>
         <translation>Protocolo</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+20"/>
+        <location line="-24"/>
+        <location line="+45"/>
+        <location line="+26"/>
         <source>Ports</source>
         <translation>Portas</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-70"/>
+        <location line="+44"/>
         <source>Count</source>
         <translation>Quantidade</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-80"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
@@ -1436,17 +1445,44 @@
         <translation>Verificada em (UTC)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-260"/>
+        <location line="+268"/>
         <source>1 port</source>
         <translation>1 porta</translation>
     </message>
     <message>
+        <location line="-286"/>
+        <source>PID %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>%1 (PID %2)</source>
+        <translation>%1 (PID %2)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>an unknown user</source>
+        <translation>um usuário desconhecido</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+268"/>
         <source>%1 ports</source>
         <translation>%1 portas</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-267"/>
+        <source>%1 on %2, ports %3 (%4), %5, by %6.</source>
+        <translation>%1 em %2, portas %3 (%4), %5, por %6.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>It was cancelled: the runs below cover the ports it probed.</source>
+        <translation>Ela foi cancelada: as faixas abaixo cobrem as portas que ela testou.</translation>
+    </message>
+    <message>
+        <location line="+270"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
@@ -1457,21 +1493,68 @@
     </message>
     <message>
         <location line="+4"/>
+        <location line="+24"/>
         <source>The machine was not asked.</source>
         <translation>A máquina não foi consultada.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-23"/>
         <source>No other process holds a block.</source>
         <translation>Nenhum outro processo mantém um bloco.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+46"/>
         <source>Held by</source>
         <translation>Mantida por</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-30"/>
+        <source>Listening sockets (%1)</source>
+        <translation>Sockets em escuta (%1)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No socket is listening.</source>
+        <translation>Nenhum socket está em escuta.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address</source>
+        <translation>Endereço</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port</source>
+        <translation>Porta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Process</source>
+        <translation>Processo</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Last scan</source>
+        <translation>Última varredura</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The console has not scanned this host.</source>
+        <translation>O console não fez nenhuma varredura deste host.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Recent activity (%1, newest first)</source>
         <translation>Atividade recente (%1, mais recentes primeiro)</translation>
     </message>
@@ -1529,7 +1612,7 @@
 <context>
     <name>StoreText</name>
     <message>
-        <location filename="../../model/store/auditlog.cpp" line="+85"/>
+        <location filename="../../model/store/auditlog.cpp" line="+89"/>
         <source>Could not record the %1 of %2 %3 in the audit log</source>
         <translation>Não foi possível registrar a ação %1 de %2 %3 no log de auditoria</translation>
     </message>
@@ -1544,7 +1627,7 @@
         <translation>Não foi possível ler o log de auditoria</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+25"/>
         <source>Could not count the audit log</source>
         <translation>Não foi possível contar as entradas do log de auditoria</translation>
     </message>
@@ -1652,7 +1735,7 @@
         <translation>Não foi possível remover a reserva do inventário</translation>
     </message>
     <message>
-        <location filename="../../model/store/migrations.cpp" line="+286"/>
+        <location filename="../../model/store/migrations.cpp" line="+293"/>
         <source>Could not read the schema version</source>
         <translation>Não foi possível ler a versão do esquema</translation>
     </message>
@@ -1662,7 +1745,7 @@
         <translation>Não foi possível atualizar o banco de dados para a versão de esquema %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../model/store/proberunstore.cpp" line="+227"/>
+        <location filename="../../model/store/proberunstore.cpp" line="+226"/>
         <source>Could not record the %1 run</source>
         <translation>Não foi possível registrar a execução %1</translation>
     </message>
@@ -1687,7 +1770,7 @@
         <translation>Não foi possível contar o histórico de sondagens</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Could not read the hosts of the probe history</source>
         <translation>Não foi possível ler os hosts do histórico de sondagens</translation>
     </message>
@@ -1697,7 +1780,7 @@
         <translation>Não foi possível analisar a consulta do histórico</translation>
     </message>
     <message>
-        <location filename="../../model/store/sqlsupport.cpp" line="+375"/>
+        <location filename="../../model/store/sqlsupport.cpp" line="+430"/>
         <source>The database %1 holds &quot;%2&quot; in %3.%4, which this version of Portolan does not know; was it edited by hand?</source>
         <translation>O banco de dados %1 contém &quot;%2&quot; em %3.%4, valor que esta versão do Portolan não conhece; ele foi editado à mão?</translation>
     </message>
@@ -2176,7 +2259,7 @@
         <translation>Este backend não consegue descobrir reservas.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>Could not record the discovered reservations</source>
         <translation>Não foi possível registrar as reservas descobertas</translation>
     </message>
@@ -2253,7 +2336,7 @@
 <context>
     <name>portolan::console</name>
     <message>
-        <location filename="../../app/portolan/console.cpp" line="+209"/>
+        <location filename="../../app/portolan/console.cpp" line="+217"/>
         <source>could not open the backend</source>
         <translation>não foi possível abrir o backend</translation>
     </message>
@@ -4519,7 +4602,7 @@ Qt %5</translation>
         <translation>nota, host ou uma porta como 5037 (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>P&amp;rotocol:</source>
         <translation>P&amp;rotocolo:</translation>
     </message>
