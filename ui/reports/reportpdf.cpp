@@ -45,6 +45,24 @@ void fillHatched(QPainter& p, const QRectF& r, const QColor& base, const QColor&
     p.drawRect(r);
 }
 
+// Moves row `row` of `table`, whose top is at `top`, to the start of the next page by growing
+// the bottom padding of the row above it by what is left of the page (in the document's
+// 96-dpi units); the layout is redone when the format changes.
+void pushRowToNextPage(QTextTable& table, int row, double top, double pageHeight,
+                       double deviceScale)
+{
+    const double push = ((std::floor(top / pageHeight) + 1) * pageHeight - top + 4) / deviceScale;
+    for (int c = 0; c < table.columns(); ++c) {
+        QTextTableCell above = table.cellAt(row - 1, c);
+        QTextTableCellFormat format = above.format().toTableCellFormat();
+        const double current = format.hasProperty(QTextFormat::TableCellBottomPadding)
+                                   ? format.bottomPadding()
+                                   : table.format().cellPadding();
+        format.setBottomPadding(current + push);
+        above.setFormat(format);
+    }
+}
+
 // QTextDocument splits a table row across pages when it does not fit. A row short enough for
 // one page is instead pushed to the next one, by growing the bottom padding of the row above
 // it until the row starts below the page boundary; the layout is redone after each change.
@@ -76,17 +94,7 @@ void keepRowsTogether(QTextDocument& document, double pageHeight, double deviceS
                 if (top > bottom || pageOf(top) == pageOf(bottom - 1) ||
                     bottom - top > pageHeight / 2)
                     continue;
-                // Push by what is left of the page, in the document's (96 dpi) units.
-                const double push = ((pageOf(top) + 1) * pageHeight - top + 4) / deviceScale;
-                for (int c = 0; c < table->columns(); ++c) {
-                    QTextTableCell above = table->cellAt(r - 1, c);
-                    QTextTableCellFormat format = above.format().toTableCellFormat();
-                    const double current = format.hasProperty(QTextFormat::TableCellBottomPadding)
-                                               ? format.bottomPadding()
-                                               : table->format().cellPadding();
-                    format.setBottomPadding(current + push);
-                    above.setFormat(format);
-                }
+                pushRowToNextPage(*table, r, top, pageHeight, deviceScale);
                 changed = true;
             }
             if (changed)
@@ -135,16 +143,7 @@ void keepFooterWithContent(QTextDocument& document, double pageHeight, double de
             const double top =
                 layout->blockBoundingRect(table->cellAt(last, 0).firstCursorPosition().block())
                     .top();
-            const double push = ((pageOf(top) + 1) * pageHeight - top + 4) / deviceScale;
-            for (int c = 0; c < table->columns(); ++c) {
-                QTextTableCell above = table->cellAt(last - 1, c);
-                QTextTableCellFormat format = above.format().toTableCellFormat();
-                const double current = format.hasProperty(QTextFormat::TableCellBottomPadding)
-                                           ? format.bottomPadding()
-                                           : table->format().cellPadding();
-                format.setBottomPadding(current + push);
-                above.setFormat(format);
-            }
+            pushRowToNextPage(*table, last, top, pageHeight, deviceScale);
             continue;
         }
         // The section's title starts a page, and the rest follows it.
