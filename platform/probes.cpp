@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "probes.h"
 
+#include "text.h"
+
 #include <chrono>
-#include <cstdio>
 #include <string>
 #include <utility>
 
@@ -11,9 +12,7 @@ namespace {
 
 std::string formatToken(Token token)
 {
-    char buffer[24];
-    std::snprintf(buffer, sizeof buffer, "0x%016llx", static_cast<unsigned long long>(token));
-    return buffer;
+    return text::tokenHex(token);
 }
 
 // Records one step: times it, keeps its error, tells the caller at once.
@@ -25,8 +24,7 @@ public:
     {
     }
 
-    template <typename Call>
-    auto run(ProbeStepKind kind, Call&& call)
+    template <typename Call> auto run(ProbeStepKind kind, Call&& call)
     {
         const auto started = std::chrono::steady_clock::now();
         auto result = call();
@@ -108,9 +106,9 @@ void associateAndBind(StepRecorder& steps, ProbeReport& report, Socket& socket,
         steps.finish(detail);
         return;
     }
-    steps.fail(Error::make(ErrorKind::Internal, "port " + std::to_string(port.value())
-                                                    + " lies outside the reserved block "
-                                                    + toString(report.granted)),
+    steps.fail(Error::make(ErrorKind::Internal, "port " + std::to_string(port.value()) +
+                                                    " lies outside the reserved block " +
+                                                    toString(report.granted)),
                detail);
 }
 
@@ -119,14 +117,22 @@ void associateAndBind(StepRecorder& steps, ProbeReport& report, Socket& socket,
 std::string_view toString(ProbeStepKind kind)
 {
     switch (kind) {
-    case ProbeStepKind::OpenSocket: return "open-socket";
-    case ProbeStepKind::Acquire: return "acquire";
-    case ProbeStepKind::Lookup: return "lookup";
-    case ProbeStepKind::Associate: return "associate";
-    case ProbeStepKind::Bind: return "bind";
-    case ProbeStepKind::GetSockName: return "getsockname";
-    case ProbeStepKind::Release: return "release";
-    case ProbeStepKind::Close: return "close";
+    case ProbeStepKind::OpenSocket:
+        return "open-socket";
+    case ProbeStepKind::Acquire:
+        return "acquire";
+    case ProbeStepKind::Lookup:
+        return "lookup";
+    case ProbeStepKind::Associate:
+        return "associate";
+    case ProbeStepKind::Bind:
+        return "bind";
+    case ProbeStepKind::GetSockName:
+        return "getsockname";
+    case ProbeStepKind::Release:
+        return "release";
+    case ProbeStepKind::Close:
+        return "close";
     }
     return "close";
 }
@@ -141,16 +147,16 @@ ProbeReport runAcquireRelease(Backend& backend, const SocketSpec& spec, PortRang
     StepRecorder steps(report, onStep);
 
     auto socket = steps.run(ProbeStepKind::OpenSocket, [&] { return backend.openSocket(spec); });
-    steps.finish(std::string(toString(spec.family)) + " " + std::string(toString(spec.type))
-                 + " protocol " + std::to_string(spec.protocol));
+    steps.finish(std::string(toString(spec.family)) + " " + std::string(toString(spec.type)) +
+                 " protocol " + std::to_string(spec.protocol));
     if (!socket) {
         steps.conclude();
         return report;
     }
     std::unique_ptr<Socket> handle = std::move(socket.value());
 
-    auto block = steps.run(ProbeStepKind::Acquire,
-                           [&] { return handle->acquireReservation(range); });
+    auto block =
+        steps.run(ProbeStepKind::Acquire, [&] { return handle->acquireReservation(range); });
     if (block) {
         report.granted = block->range;
         report.token = block->token;
@@ -185,8 +191,8 @@ ProbeReport runLookupAssociate(Backend& backend, PortRange range, const ProbeSte
     report.token = found->token;
     steps.finish("found " + describeBlock(found.value()));
 
-    auto socket = steps.run(ProbeStepKind::OpenSocket,
-                            [&] { return backend.openSocket(report.spec); });
+    auto socket =
+        steps.run(ProbeStepKind::OpenSocket, [&] { return backend.openSocket(report.spec); });
     steps.finish("ipv4 stream tcp");
     if (!socket) {
         steps.conclude();
@@ -215,7 +221,8 @@ ProbeReport runAcquireAssociateBind(Backend& backend, const SocketSpec& spec, Po
         return report;
     }
     std::unique_ptr<Socket> owner = std::move(acquiring.value());
-    auto block = steps.run(ProbeStepKind::Acquire, [&] { return owner->acquireReservation(range); });
+    auto block =
+        steps.run(ProbeStepKind::Acquire, [&] { return owner->acquireReservation(range); });
     if (!block) {
         steps.finish("requested " + toString(range));
         steps.close(owner);
@@ -235,8 +242,8 @@ ProbeReport runAcquireAssociateBind(Backend& backend, const SocketSpec& spec, Po
         associateAndBind(steps, report, *user, address);
         steps.close(user);
     }
-    auto released = steps.run(ProbeStepKind::Release,
-                              [&] { return owner->releaseReservation(report.token); });
+    auto released =
+        steps.run(ProbeStepKind::Release, [&] { return owner->releaseReservation(report.token); });
     steps.finish(released ? "released token " + formatToken(report.token) : std::string{});
     steps.close(owner);
     steps.conclude();

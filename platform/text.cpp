@@ -92,4 +92,15 @@ std::string lineAndColumn(std::string_view text, std::size_t offset)
     return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
+std::string tokenHex(std::uint64_t token)
+{
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string digits;
+    do {
+        digits.insert(digits.begin(), kDigits[token & 0xf]);
+        token >>= 4;
+    } while (token != 0);
+    return "0x" + digits;
+}
+
 } // namespace portolan::text

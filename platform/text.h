@@ -33,4 +33,10 @@ std::optional<std::uint32_t> parseDigits(std::string_view text, std::size_t maxD
 // end a line, and a UTF-8 sequence is one column.
 std::string lineAndColumn(std::string_view text, std::size_t offset);
 
+// A reservation token as people read it everywhere (the CLI's text, the console, the reports
+// for people): "0x" and lower-case hexadecimal digits without leading zeros, "0x7e51a3c0".
+// Tokens are opaque 64-bit handles; in hexadecimal they stay short and are never mistaken for
+// a port or a count. Machine formats (JSON) carry them as decimal strings instead.
+std::string tokenHex(std::uint64_t token);
+
 } // namespace portolan::text

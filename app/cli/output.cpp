@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "output.h"
 
+#include "platform/text.h"
 #include "platform/types.h"
 
 #include <algorithm>
@@ -42,6 +43,11 @@ void Table::print(std::ostream& out) const
 }
 
 std::string tokenText(Token token)
+{
+    return text::tokenHex(token);
+}
+
+std::string tokenJson(Token token)
 {
     return std::to_string(token);
 }
@@ -88,7 +94,7 @@ Json reservationJson(const ReservedBlock& block, const std::string& host)
 {
     Json value = rangeJson(block.protocol, block.range);
     value["persistent"] = block.persistent;
-    value["token"] = tokenText(block.token);
+    value["token"] = tokenJson(block.token);
     value["owner"] = block.owner;
     value["host"] = host;
     return value;

@@ -31,8 +31,11 @@ private:
 // field changes meaning or shape (2: "denied" outcome, holders as objects); docs/cli.md.
 inline constexpr int kJsonSchema = 2;
 
-// Tokens travel as decimal strings: a JSON reader using doubles would round 64-bit values.
+// A token in the text people read: "0x7e51a3c0" (platform/text.h), as the console shows it.
 std::string tokenText(Token token);
+// A token in JSON: a decimal string, since a JSON reader using doubles would round 64-bit
+// values; "0" when the system has no token.
+std::string tokenJson(Token token);
 // "(WSAEACCES, 10013)", "(code 7)" or "" when the error carries no native code.
 std::string nativeSuffix(const Error& error);
 // "<Kind>: <message> (<NAME>, <code>)"

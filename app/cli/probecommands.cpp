@@ -287,7 +287,7 @@ int Session::probePlan()
     m_doc["protocol"] = report.spec.protocol;
     m_doc["requested"] = startCountJson(report.requested);
     m_doc["granted"] = startCountJson(report.granted);
-    m_doc["token"] = tokenText(report.token);
+    m_doc["token"] = tokenJson(report.token);
     m_doc["allocated_port"] = report.allocatedPort ? Json(*report.allocatedPort) : Json();
     m_doc["steps"] = std::move(steps);
 

@@ -342,10 +342,13 @@ Result<ImportDocument> fromReport(const QJsonObject& root, const ImportOptions& 
     const auto v = wholeNumber(version);
     if (!v)
         return invalid(Importer::tr("version: expected a whole number"));
-    if (*v != kReportVersion)
-        return invalid(Importer::tr("version: %1 is not supported; allowed: %2 (the report was "
-                                    "written by another version of Portolan)")
+    // Every version so far has the same inventory; the later ones only add what an import
+    // does not store (listeners, the last scan).
+    if (*v < kOldestReportVersion || *v > kReportVersion)
+        return invalid(Importer::tr("version: %1 is not supported; allowed: %2 to %3 (the report "
+                                    "was written by another version of Portolan)")
                            .arg(*v)
+                           .arg(kOldestReportVersion)
                            .arg(kReportVersion));
     auto header = jsonHeader(root, /*nullHostAllowed=*/true);
     if (!header)

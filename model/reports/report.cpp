@@ -70,6 +70,19 @@ Result<ReportData> Report::gather(Store& store, Backend* backend, const ReportOp
         return rows.error();
     data.reservations = rows.value();
 
+    ProbeRunFilter scans;
+    scans.host = data.host;
+    scans.kind = ProbeKind::Scan;
+    auto newest = store.probeRuns().runs(scans, 1);
+    if (!newest)
+        return newest.error();
+    if (!newest->isEmpty()) {
+        auto scan = store.probeRuns().run(newest->first().id);
+        if (!scan)
+            return scan.error();
+        data.lastScan = scan.value();
+    }
+
     if (options.auditLimit > 0) {
         AuditFilter auditFilter;
         auditFilter.host = data.host;
@@ -103,6 +116,17 @@ Result<ReportData> Report::gather(Store& store, Backend* backend, const ReportOp
         } else {
             data.problems << tr("The reservations held by other processes could not be listed: %1")
                                  .arg(QString::fromStdString(blocks.error().message));
+        }
+        if (auto listeners = backend->listeners(std::nullopt)) {
+            data.listeners = QList<Listener>(listeners->begin(), listeners->end());
+            std::sort(data.listeners.begin(), data.listeners.end(),
+                      [](const Listener& a, const Listener& b) {
+                          return std::tie(a.protocol, a.port, a.address) <
+                                 std::tie(b.protocol, b.port, b.address);
+                      });
+        } else {
+            data.problems << tr("The listening sockets could not be listed: %1")
+                                 .arg(QString::fromStdString(listeners.error().message));
         }
     }
     return data;

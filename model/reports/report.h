@@ -15,8 +15,9 @@
 #include <optional>
 
 // A reservation report: one snapshot of what the console knows about a host — its inventory
-// (every column), the blocks other processes hold at run time, the dynamic ranges and the
-// latest audit entries — written as CSV, JSON, HTML (model/reports/reportwriters.h) or PDF
+// (every column), the blocks other processes hold at run time, the dynamic ranges, the sockets
+// listening, the last scan and the latest audit entries — written as CSV, JSON, HTML
+// (model/reports/reportwriters.h) or PDF
 // (ui/reports/reportpdf.h). Every writer takes the same ReportData, so the four formats say
 // the same.
 namespace portolan {
@@ -24,8 +25,11 @@ namespace portolan {
 class Backend;
 class Store;
 
-// The JSON report's "version". Readers refuse a newer one instead of guessing.
-inline constexpr int kReportVersion = 1;
+// The JSON report's "version". Readers refuse a newer one instead of guessing; the importer
+// still reads every version from kOldestReportVersion on (2 added the listeners and the last
+// scan, which an import does not store).
+inline constexpr int kReportVersion = 2;
+inline constexpr int kOldestReportVersion = 1;
 // The JSON report's "format": what tells a report apart from other JSON the importer reads.
 inline constexpr char kReportFormatName[] = "portolan-report";
 
@@ -61,8 +65,12 @@ struct ReportData
     std::optional<PortRange> udpDynamicRange;
     QList<ReservationRecord> reservations;   // the inventory of `host`, by protocol and start
     QList<ReportRuntimeBlock> runtimeBlocks; // by protocol and start
-    QList<AuditRecord> audit;                // newest first
-    QStringList problems; // what could not be read (the rest of the report is still right)
+    QList<Listener> listeners;               // by protocol, port and address
+    // The newest scan of `host` in the store, with its steps (the runs of equal outcome);
+    // none when the host was never scanned.
+    std::optional<ProbeRunRecord> lastScan;
+    QList<AuditRecord> audit; // newest first
+    QStringList problems;     // what could not be read (the rest of the report is still right)
 
     std::optional<PortRange> dynamicRange(Protocol p) const
     {
@@ -83,8 +91,9 @@ class Report
     Q_DECLARE_TR_FUNCTIONS(Report)
 
 public:
-    // Reads the inventory and audit log of the host from the store and, when a backend is
-    // given, its dynamic ranges and runtime blocks. A store error fails the report; a backend
+    // Reads the inventory, the last scan and the audit log of the host from the store and, when
+    // a backend is given, its dynamic ranges, runtime blocks and listening sockets. A store
+    // error fails the report; a backend
     // error is listed in `problems` (the inventory alone is still worth a report).
     // May run on any thread (the store gives each thread its own connection).
     static Result<ReportData> gather(Store& store, Backend* backend, const ReportOptions& options);

@@ -3,14 +3,31 @@
 
 #include "model/reports/reporttext.h"
 
+#include "platform/text.h"
+
 namespace portolan {
 namespace {
 
-// Hexadecimal text, as the console shows tokens: a spreadsheet would round a 64-bit decimal
-// number to 15 digits, but keeps "0x..." as it is.
+// Hexadecimal text, as people read tokens everywhere (platform/text.h): a spreadsheet would
+// round a 64-bit decimal number to 15 digits, but keeps "0x..." as it is.
 QString tokenHex(quint64 token)
 {
-    return token ? QStringLiteral("0x") + QString::number(token, 16) : QString();
+    return token ? QString::fromStdString(text::tokenHex(token)) : QString();
+}
+
+QString qs(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+// "WSAEACCES 10013", the native result of a scan's run; empty for a free port.
+QString codeText(const std::optional<Error>& error)
+{
+    if (!error)
+        return {};
+    const QString name = QString::fromStdString(error->name);
+    const QString code = QString::number(error->code);
+    return name.isEmpty() ? code : name + QLatin1Char(' ') + code;
 }
 
 bool isFormulaTrigger(QChar c)
@@ -72,7 +89,8 @@ QStringList reportCsvHeader()
             QStringLiteral("start"), QStringLiteral("end"),        QStringLiteral("count"),
             QStringLiteral("kind"),  QStringLiteral("token"),      QStringLiteral("source"),
             QStringLiteral("state"), QStringLiteral("created_at"), QStringLiteral("verified_at"),
-            QStringLiteral("owner"), QStringLiteral("note")};
+            QStringLiteral("owner"), QStringLiteral("note"),       QStringLiteral("address"),
+            QStringLiteral("pid"),   QStringLiteral("outcome"),    QStringLiteral("code")};
 }
 
 QByteArray reportCsv(const ReportData& data)
@@ -90,14 +108,36 @@ QByteArray reportCsv(const ReportData& data)
         row({QString::number(r.id), r.host, reporttext::protocolKey(r.protocol),
              QString::number(r.start), QString::number(r.range().end()), QString::number(r.count),
              QStringLiteral("persistent"), tokenHex(r.token), toText(r.source), toText(r.state),
-             reporttext::isoTime(r.createdAt), reporttext::isoTime(r.verifiedAt), QString(),
-             r.note});
+             reporttext::isoTime(r.createdAt), reporttext::isoTime(r.verifiedAt), QString(), r.note,
+             QString(), QString(), QString(), QString()});
     }
     for (const ReportRuntimeBlock& b : data.runtimeBlocks) {
         row({QString(), data.host, reporttext::protocolKey(b.protocol),
              QString::number(b.range.start), QString::number(b.range.end()),
              QString::number(b.range.count), QStringLiteral("runtime"), QString(), QString(),
-             QString(), QString(), QString(), b.owner, QString()});
+             QString(), QString(), QString(), b.owner, QString(), QString(), QString(), QString(),
+             QString()});
+    }
+    for (const Listener& l : data.listeners) {
+        const QString port = QString::number(l.port);
+        row({QString(), data.host, reporttext::protocolKey(l.protocol), port, port,
+             QStringLiteral("1"), QStringLiteral("listener"), QString(), QString(), QString(),
+             QString(), QString(), qs(l.process), QString(), qs(l.address),
+             l.pid >= 0 ? QString::number(l.pid) : QString(), QString(), QString()});
+    }
+    if (data.lastScan) {
+        // Each run of equal outcome is a row; verified_at is when the scan probed the ports.
+        const ProbeRunRecord& scan = *data.lastScan;
+        for (const ProbeStepRecord& step : scan.steps) {
+            if (step.kind != StepKind::ScanRun || !step.outcome)
+                continue;
+            row({QString(), data.host, reporttext::protocolKey(scan.protocol),
+                 QString::number(step.firstPort), QString::number(step.lastPort),
+                 QString::number(int(step.lastPort) - step.firstPort + 1), QStringLiteral("scan"),
+                 QString(), QString(), QString(), QString(), reporttext::isoTime(scan.startedAt),
+                 step.holder, QString(), scan.address, QString(), qs(toString(*step.outcome)),
+                 codeText(step.error)});
+        }
     }
     return QByteArray("\xEF\xBB\xBF") + out.toUtf8();
 }

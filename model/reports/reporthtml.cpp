@@ -40,6 +40,41 @@ QString auditResult(const AuditRecord& r)
                    : ReportWriter::tr("failed");
 }
 
+// "adb.exe (PID 11840)"; what is known of a listening socket's process.
+QString processText(const Listener& l)
+{
+    const QString name = QString::fromStdString(l.process);
+    if (l.pid < 0)
+        return name.isEmpty() ? ReportWriter::tr("unknown process") : name;
+    return name.isEmpty() ? ReportWriter::tr("PID %1").arg(l.pid)
+                          : ReportWriter::tr("%1 (PID %2)").arg(name).arg(l.pid);
+}
+
+// "WSAEACCES (10013)": the native result of a scan's run.
+QString codeText(const Error& error)
+{
+    return error.name.empty()
+               ? QString::number(error.code)
+               : QStringLiteral("%1 (%2)").arg(QString::fromStdString(error.name)).arg(error.code);
+}
+
+// "TCP on 127.0.0.1, ports 2860–3400 (541 ports), 2025-03-10 08:40:00 UTC, by ana."
+QString scanLine(const ProbeRunRecord& scan)
+{
+    const QString user =
+        scan.actor.user.isEmpty() ? ReportWriter::tr("an unknown user") : scan.actor.user;
+    const QString ports = scan.requested.count == 1
+                              ? ReportWriter::tr("1 port")
+                              : ReportWriter::tr("%1 ports").arg(scan.requested.count);
+    QString line = ReportWriter::tr("%1 on %2, ports %3 (%4), %5, by %6.")
+                       .arg(Explanations::protocolName(scan.protocol), scan.address,
+                            rangeLabel(scan.requested), ports, shownTime(scan.startedAt), user);
+    if (scan.cancelled)
+        line += QLatin1Char(' ') +
+                ReportWriter::tr("It was cancelled: the runs below cover the ports it probed.");
+    return line;
+}
+
 const char* const kCss = R"(
 body { font-family: "DejaVu Sans", "Segoe UI", Arial, Helvetica, sans-serif; font-size: 14px;
        line-height: 1.4; color: #1a1a1a; background: #fff; margin: 24px auto; padding: 0 24px;
@@ -331,6 +366,57 @@ QByteArray reportHtml(const ReportData& data, HtmlFlavor flavor)
                  html.cell(QString::number(b.range.count), QStringLiteral("num")) +
                  html.cell(b.owner.isEmpty() ? ReportWriter::tr("unknown process") : b.owner,
                            QStringLiteral("free")) +
+                 QStringLiteral("</tr>\n");
+        }
+        html.tableEnd();
+    }
+    o += sectionEnd;
+
+    // Listening sockets
+    o += html.sectionTitle().arg(
+        htmlEscape(ReportWriter::tr("Listening sockets (%1)").arg(data.listeners.size())));
+    if (data.listeners.isEmpty()) {
+        o += QStringLiteral("<p class=\"empty\">%1</p>\n")
+                 .arg(htmlEscape(data.backend.isEmpty()
+                                     ? ReportWriter::tr("The machine was not asked.")
+                                     : ReportWriter::tr("No socket is listening.")));
+    } else {
+        html.tableStart({ReportWriter::tr("Protocol"), ReportWriter::tr("Address"),
+                         ReportWriter::tr("Port"), ReportWriter::tr("Process")},
+                        {false, false, true}, {12, 28, 10, 50});
+        for (const Listener& l : data.listeners) {
+            o += QStringLiteral("<tr>") + html.cell(Explanations::protocolName(l.protocol)) +
+                 html.cell(QString::fromStdString(l.address), QStringLiteral("nowrap")) +
+                 html.cell(QString::number(l.port), QStringLiteral("num")) +
+                 html.cell(processText(l)) + QStringLiteral("</tr>\n");
+        }
+        html.tableEnd();
+    }
+    o += sectionEnd;
+
+    // Last scan
+    o += html.sectionTitle().arg(htmlEscape(ReportWriter::tr("Last scan")));
+    if (!data.lastScan) {
+        o += QStringLiteral("<p class=\"empty\">%1</p>\n")
+                 .arg(htmlEscape(ReportWriter::tr("The console has not scanned this host.")));
+    } else {
+        const ProbeRunRecord& scan = *data.lastScan;
+        o += QStringLiteral("<p>%1</p>\n").arg(htmlEscape(scanLine(scan)));
+        html.tableStart({ReportWriter::tr("Ports"), ReportWriter::tr("Count"),
+                         ReportWriter::tr("Outcome"), ReportWriter::tr("Code"),
+                         ReportWriter::tr("Held by")},
+                        {true, true}, {18, 10, 14, 20, 38});
+        for (const ProbeStepRecord& step : scan.steps) {
+            if (step.kind != StepKind::ScanRun || !step.outcome)
+                continue;
+            const PortRange ports{step.firstPort, quint16(step.lastPort - step.firstPort + 1)};
+            const bool free = *step.outcome == BindOutcome::Free;
+            o += QStringLiteral("<tr>") + html.cell(rangeLabel(ports), QStringLiteral("num")) +
+                 html.cell(QString::number(ports.count), QStringLiteral("num")) +
+                 html.cell(Explanations::outcomeName(*step.outcome),
+                           free ? QStringLiteral("present") : QString()) +
+                 html.cell(step.error ? codeText(*step.error) : QStringLiteral("—")) +
+                 html.cell(step.holder.isEmpty() ? QStringLiteral("—") : step.holder) +
                  QStringLiteral("</tr>\n");
         }
         html.tableEnd();

@@ -71,6 +71,63 @@ void writeRuntimeBlock(OrderedJsonWriter& json, const ReportRuntimeBlock& b)
     json.end();
 }
 
+QString qs(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+void writeListener(OrderedJsonWriter& json, const Listener& l)
+{
+    json.beginObject();
+    json.value("protocol", reporttext::protocolKey(l.protocol));
+    json.value("family", qs(toString(l.family)));
+    json.value("address", qs(l.address));
+    json.value("port", l.port);
+    json.value("pid", l.pid >= 0 ? QJsonValue(qint64(l.pid)) : QJsonValue());
+    json.value("process", jsonTextOrNull(qs(l.process)));
+    json.end();
+}
+
+// The scan's request and each run of equal outcome; durations are left out (they change
+// with every run of the same scan and say nothing about the ports).
+void writeLastScan(OrderedJsonWriter& json, const std::optional<ProbeRunRecord>& scan)
+{
+    if (!scan) {
+        json.value("lastScan", QJsonValue());
+        return;
+    }
+    json.beginObject("lastScan");
+    json.value("id", scan->id);
+    json.value("startedAt", jsonTime(scan->startedAt));
+    json.value("user", scan->actor.user);
+    json.value("family", qs(toString(scan->spec.family)));
+    json.value("address", scan->address);
+    writeBlock(json, scan->protocol, scan->requested);
+    json.value("cancelled", scan->cancelled);
+    json.beginArray("runs");
+    for (const ProbeStepRecord& step : scan->steps) {
+        if (step.kind != StepKind::ScanRun || !step.outcome)
+            continue;
+        json.beginObject();
+        json.value("start", step.firstPort);
+        json.value("end", step.lastPort);
+        json.value("count", int(step.lastPort) - step.firstPort + 1);
+        json.value("outcome", qs(toString(*step.outcome)));
+        json.value("holder", jsonTextOrNull(step.holder));
+        if (step.error) {
+            json.beginObject("error");
+            json.value("code", qint64(step.error->code));
+            json.value("name", QString::fromStdString(step.error->name));
+            json.end();
+        } else {
+            json.value("error", QJsonValue());
+        }
+        json.end();
+    }
+    json.end();
+    json.end();
+}
+
 void writeAuditEntry(OrderedJsonWriter& json, const AuditRecord& a)
 {
     json.beginObject();
@@ -124,6 +181,11 @@ QByteArray reportJson(const ReportData& data)
     for (const ReportRuntimeBlock& b : data.runtimeBlocks)
         writeRuntimeBlock(json, b);
     json.end();
+    json.beginArray("listeners");
+    for (const Listener& l : data.listeners)
+        writeListener(json, l);
+    json.end();
+    writeLastScan(json, data.lastScan);
     json.beginArray("audit");
     for (const AuditRecord& a : data.audit)
         writeAuditEntry(json, a);

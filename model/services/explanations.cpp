@@ -2,6 +2,7 @@
 #include "model/services/explanations.h"
 
 #include "platform/nativecodes.h"
+#include "platform/text.h"
 
 #include <QLocale>
 
@@ -312,7 +313,7 @@ QString Explanations::tokenText(quint64 token)
 {
     if (token == 0)
         return QStringLiteral("—");
-    return QStringLiteral("0x") + QString::number(token, 16);
+    return QString::fromStdString(text::tokenHex(token));
 }
 
 } // namespace portolan

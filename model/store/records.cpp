@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/store/records.h"
 
+#include "platform/process/account.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -133,7 +135,11 @@ Clock systemClock()
 
 Actor Actor::local(const Backend& backend)
 {
-    QString user = qEnvironmentVariable("USER");
+    // The system's own name for the account: USER and USERNAME may be unset (a service, a
+    // scheduled task, `env -i`) or say anything.
+    QString user = QString::fromStdString(currentAccountName());
+    if (user.isEmpty())
+        user = qEnvironmentVariable("USER");
     if (user.isEmpty())
         user = qEnvironmentVariable("USERNAME");
     return Actor{qs(backend.hostName()), user, backend.isElevated()};

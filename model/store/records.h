@@ -32,7 +32,8 @@ struct Actor
     QString user;
     bool elevated = false;
 
-    // The backend's host and elevation, the account from the environment (USER / USERNAME).
+    // The backend's host and elevation; the account as the system names it
+    // (platform/process/account.h), USER / USERNAME only when the system cannot tell.
     static Actor local(const Backend& backend);
     friend bool operator==(const Actor&, const Actor&) = default;
 };

@@ -254,7 +254,7 @@
 <context>
     <name>Explanations</name>
     <message>
-        <location filename="../../model/services/explanations.cpp" line="+42"/>
+        <location filename="../../model/services/explanations.cpp" line="+43"/>
         <source>Associating a socket with a persistent reservation needs an elevated administrator.</source>
         <translation>Associar um soquete a uma reserva persistente exige privilégios de administrador (elevação).</translation>
     </message>
@@ -728,12 +728,12 @@
     </message>
     <message>
         <location line="+65"/>
-        <location line="+190"/>
+        <location line="+193"/>
         <source>reservations[%1]: expected an object</source>
         <translation>reservations[%1]: esperava-se um objeto</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-244"/>
         <source>%1: expected &quot;tcp&quot; or &quot;udp&quot;</source>
         <translation>%1: esperava-se &quot;tcp&quot; ou &quot;udp&quot;</translation>
     </message>
@@ -774,12 +774,12 @@
     </message>
     <message>
         <location line="+122"/>
-        <location line="+95"/>
+        <location line="+98"/>
         <source>%1: missing, and the document names no host: give it with --host</source>
         <translation>%1: ausente, e o documento não indica o host: informe-o com --host</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-73"/>
         <source>%1: %2 does not match start %3 and count %4</source>
         <translation>%1: %2 não corresponde ao início %3 e à quantidade %4</translation>
     </message>
@@ -804,12 +804,7 @@
         <translation>version: esperava-se um número inteiro</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>version: %1 is not supported; allowed: %2 (the report was written by another version of Portolan)</source>
-        <translation>version: %1 não é suportada; permitido: %2 (o relatório foi gravado por outra versão do Portolan)</translation>
-    </message>
-    <message>
-        <location line="+42"/>
+        <location line="+47"/>
         <source>%1: expected true (the inventory holds persistent reservations only)</source>
         <translation>%1: esperava-se true (o inventário guarda apenas reservas persistentes)</translation>
     </message>
@@ -881,6 +876,11 @@
             <numerusform>; %n reserva em tempo de execução mantida por serviços foi lida, mas não armazenada</numerusform>
             <numerusform>; %n reservas em tempo de execução mantidas por serviços foram lidas, mas não armazenadas</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../model/import/jsonimport.cpp" line="-107"/>
+        <source>version: %1 is not supported; allowed: %2 to %3 (the report was written by another version of Portolan)</source>
+        <translation>version: %1 não é suportada; permitido: %2 a %3 (o relatório foi gravado por outra versão do Portolan)</translation>
     </message>
 </context>
 <context>
@@ -1209,7 +1209,7 @@
         <translation>Reservas de portas de %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+37"/>
         <source>The %1 dynamic range could not be read: %2</source>
         <translation>Não foi possível ler o intervalo dinâmico %1: %2</translation>
     </message>
@@ -1218,11 +1218,16 @@
         <source>The reservations held by other processes could not be listed: %1</source>
         <translation>Não foi possível listar as reservas mantidas por outros processos: %1</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>The listening sockets could not be listed: %1</source>
+        <translation>Não foi possível listar os sockets em escuta: %1</translation>
+    </message>
 </context>
 <context>
     <name>ReportPdf</name>
     <message>
-        <location filename="../../ui/reports/reportpdf.cpp" line="+216"/>
+        <location filename="../../ui/reports/reportpdf.cpp" line="+319"/>
         <source>The PDF could not be started.</source>
         <translation>Não foi possível iniciar o PDF.</translation>
     </message>
@@ -1275,7 +1280,8 @@
         <translation>%1 %2: reserva persistente (%3)</translation>
     </message>
     <message>
-        <location filename="../../model/reports/reporthtml.cpp" line="+292"/>
+        <location filename="../../model/reports/reporthtml.cpp" line="+8"/>
+        <location line="+319"/>
         <location filename="../../model/reports/reportmaplayout.cpp" line="+7"/>
         <source>unknown process</source>
         <translation>processo desconhecido</translation>
@@ -1388,22 +1394,25 @@
     </message>
     <message>
         <location line="+35"/>
+        <location line="+24"/>
         <source>Protocol</source>
         <translation>Protocolo</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+20"/>
+        <location line="-24"/>
+        <location line="+45"/>
+        <location line="+26"/>
         <source>Ports</source>
         <translation>Portas</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-70"/>
+        <location line="+44"/>
         <source>Count</source>
         <translation>Quantidade</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-80"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
@@ -1433,12 +1442,14 @@
         <translation>Verificada em (UTC)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-260"/>
+        <location line="+268"/>
         <source>1 port</source>
         <translation>1 porta</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-267"/>
+        <location line="+268"/>
         <source>%1 ports</source>
         <translation>%1 portas</translation>
     </message>
@@ -1454,21 +1465,23 @@
     </message>
     <message>
         <location line="+4"/>
+        <location line="+24"/>
         <source>The machine was not asked.</source>
         <translation>A máquina não foi consultada.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-23"/>
         <source>No other process holds a block.</source>
         <translation>Nenhum outro processo mantém um bloco.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+46"/>
         <source>Held by</source>
         <translation>Mantida por</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>Recent activity (%1, newest first)</source>
         <translation>Atividade recente (%1, mais recentes primeiro)</translation>
     </message>
@@ -1521,6 +1534,76 @@
         <location line="+12"/>
         <source>The report could not be written to %1: %2. Choose a folder you can write to, or free some disk space, and export again.</source>
         <translation>Não foi possível gravar o relatório em %1: %2. Escolha uma pasta na qual você possa gravar, ou libere espaço em disco, e exporte novamente.</translation>
+    </message>
+    <message>
+        <location filename="../../model/reports/reporthtml.cpp" line="-406"/>
+        <source>PID %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (PID %2)</source>
+        <translation>%1 (PID %2)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>an unknown user</source>
+        <translation>um usuário desconhecido</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 on %2, ports %3 (%4), %5, by %6.</source>
+        <translation>%1 em %2, portas %3 (%4), %5, por %6.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>It was cancelled: the runs below cover the ports it probed.</source>
+        <translation>Ela foi cancelada: as faixas abaixo cobrem as portas que ela testou.</translation>
+    </message>
+    <message>
+        <location line="+303"/>
+        <source>Listening sockets (%1)</source>
+        <translation>Sockets em escuta (%1)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No socket is listening.</source>
+        <translation>Nenhum socket está em escuta.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address</source>
+        <translation>Endereço</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port</source>
+        <translation>Porta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Process</source>
+        <translation>Processo</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Last scan</source>
+        <translation>Última varredura</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The console has not scanned this host.</source>
+        <translation>O console não fez nenhuma varredura deste host.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Code</source>
+        <translation>Código</translation>
     </message>
 </context>
 <context>
@@ -4376,18 +4459,18 @@ Qt %5</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+54"/>
-        <location line="+37"/>
+        <location line="+55"/>
+        <location line="+38"/>
         <source>0 = any</source>
         <translation>0 = qualquer</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-80"/>
         <source>Run sample &amp;1</source>
         <translation>Executar exemplo &amp;1</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-10"/>
         <source>Opens a socket, acquires a runtime reservation of (start, count) — start 0 lets the system choose — and releases it by its token.</source>
         <translation>Abre um soquete, adquire uma reserva em tempo de execução de (início, quantidade) — início 0 deixa o sistema escolher — e a libera pelo token.</translation>
     </message>
@@ -4402,7 +4485,7 @@ Qt %5</translation>
         <translation>&amp;Tipo</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Pro&amp;tocol</source>
         <translation>Pro&amp;tocolo</translation>
     </message>
@@ -4462,12 +4545,12 @@ Qt %5</translation>
         <translation>0x… ou decimal</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Run &amp;custom probe</source>
         <translation>Executar sondagem &amp;personalizada</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-10"/>
         <source>Protoco&amp;l</source>
         <translation>Protoco&amp;lo</translation>
     </message>
@@ -4477,7 +4560,7 @@ Qt %5</translation>
         <translation>Fa&amp;mília</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>A&amp;ddress</source>
         <translation>En&amp;dereço</translation>
     </message>
@@ -4487,7 +4570,7 @@ Qt %5</translation>
         <translation>Q&amp;uantidade</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-11"/>
         <source>Range start</source>
         <translation>Início do intervalo</translation>
     </message>
@@ -4502,17 +4585,17 @@ Qt %5</translation>
         <translation>Token</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Bind probe: one port</source>
         <translation>Sondagem de bind: uma porta</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>&amp;Bind</source>
         <translation>&amp;Bind</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-10"/>
         <source>Binds a fresh socket to the port and closes it again: shows whether a server could listen there, and who holds the port when it cannot (port 0 lets the system choose).</source>
         <translation>Faz o bind de um soquete novo na porta e o fecha em seguida: mostra se um servidor poderia escutar ali e, se não puder, quem ocupa a porta (a porta 0 deixa o sistema escolher).</translation>
     </message>
@@ -4527,7 +4610,7 @@ Qt %5</translation>
         <translation>F&amp;amília</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Addr&amp;ess</source>
         <translation>Ender&amp;eço</translation>
     </message>

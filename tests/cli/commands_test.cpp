@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <regex>
+#include <sstream>
 
 using namespace portolan;
 using namespace portolan::cli;
@@ -18,14 +19,22 @@ namespace {
 constexpr std::array kCommands{"list", "create", "lookup",        "delete",    "acquire",
                                "bind", "scan",   "dynamic-range", "listeners", "probe"};
 
-// The decimal token printed after "token " in a text line.
+// The token printed after "token " in a text line: hexadecimal, as the console shows it.
 std::string tokenIn(const std::string& text)
 {
     std::smatch match;
-    static const std::regex pattern("token ([0-9]+)");
+    static const std::regex pattern("token (0x[0-9a-f]+)\\b");
     if (!std::regex_search(text, match, pattern))
         return {};
     return match[1];
+}
+
+// The text form of a token the JSON gives as a decimal string.
+std::string hexOfDecimal(const std::string& decimal)
+{
+    std::ostringstream out;
+    out << "0x" << std::hex << std::stoull(decimal);
+    return out.str();
 }
 
 const Json* findReservation(const Json& doc, std::string_view protocol, std::int64_t start)
@@ -105,7 +114,7 @@ TEST_CASE("create, then lookup in a later run, finds the block with the same tok
     CHECK(contains(created.out, "created persistent tcp reservation 5000-5019 (20 ports), token "));
     std::string token = tokenIn(created.out);
     REQUIRE(!token.empty());
-    CHECK(token != "0");
+    CHECK(token != "0x0");
 
     // A new runCli call opens a new backend from the state file: a second process.
     Run found = machine({"lookup", "tcp", "5000", "20"});
@@ -127,7 +136,8 @@ TEST_CASE("create, then lookup in a later run, finds the block with the same tok
     CHECK(intField(*reservation, "end") == 5019);
     CHECK(intField(*reservation, "count") == 20);
     CHECK(boolField(*reservation, "persistent"));
-    CHECK(stringField(*reservation, "token") == token); // a string: 64 bits survive
+    // The JSON keeps the decimal string; the text shows the same token in hexadecimal.
+    CHECK(hexOfDecimal(stringField(*reservation, "token")) == token); // a string: 64 bits survive
     CHECK(stringField(*reservation, "host") == "WIN11-CLEAN");
 }
 
@@ -259,7 +269,8 @@ TEST_CASE("list: the developer machine's persistent and runtime blocks, in the i
     Run text = machine({"list"});
     CHECK(text.code == 0);
     CHECK(text.out.starts_with("PROTOCOL  START  END    COUNT  KIND        TOKEN"));
-    CHECK(std::regex_search(text.out, std::regex("\ntcp +5037 +5037 +1 +persistent +[0-9]+ +-\n")));
+    CHECK(std::regex_search(text.out,
+                            std::regex("\ntcp +5037 +5037 +1 +persistent +0x[0-9a-f]+ +-\n")));
     CHECK(
         std::regex_search(text.out, std::regex("\ntcp +2869 +3368 +500 +runtime +[-0-9]+ +Windows "
                                                "NAT \\(WinNAT\\)\n")));
@@ -281,9 +292,13 @@ TEST_CASE("list: the developer machine's persistent and runtime blocks, in the i
     REQUIRE(django != nullptr);
     CHECK(boolField(*django, "persistent"));
     CHECK(intField(*django, "count") == 10);
-    // The listed token is the one lookup gives.
+    // The listed token is the one lookup gives, in the same hexadecimal form in both texts;
+    // the JSON keeps its decimal string.
     Run lookup = machine({"lookup", "tcp", "8000", "10"});
-    CHECK(tokenIn(lookup.out) == stringField(*django, "token"));
+    const std::string shown = tokenIn(lookup.out);
+    CHECK(shown == hexOfDecimal(stringField(*django, "token")));
+    CHECK(std::regex_search(text.out,
+                            std::regex("\ntcp +8000 +8009 +10 +persistent +" + shown + " +-\n")));
 
     const Json* winnat = findReservation(doc, "tcp", 2869);
     REQUIRE(winnat != nullptr);
@@ -302,9 +317,10 @@ TEST_CASE("acquire: prints the granted block and token, then releases it")
     Machine machine;
     Run text = machine({"acquire", "tcp", "0", "10"});
     CHECK(text.code == 0);
-    CHECK(std::regex_search(text.out, std::regex("^acquired runtime tcp reservation [0-9]+-[0-9]+ "
-                                                 "\\(10 ports\\), token [1-9][0-9]*\nreleased tcp "
-                                                 "reservation [0-9]+-[0-9]+\n$")));
+    CHECK(std::regex_search(text.out,
+                            std::regex("^acquired runtime tcp reservation [0-9]+-[0-9]+ "
+                                       "\\(10 ports\\), token 0x[1-9a-f][0-9a-f]*\nreleased tcp "
+                                       "reservation [0-9]+-[0-9]+\n$")));
 
     Run json = machine({"acquire", "udp", "40000", "5", "--json"});
     CHECK(json.code == 0);
@@ -575,7 +591,8 @@ TEST_CASE("probe acquire-release: the first sample, with the sample's argument f
         CHECK(contains(text.out, "probe acquire-release: family "));
         CHECK(std::regex_search(text.out, std::regex("\n  acquire +ok ")));
         CHECK(std::regex_search(text.out, std::regex("\n  release +ok")));
-        CHECK(std::regex_search(text.out, std::regex("\nstart [0-9]+, count [0-9]+, token [1-9]")));
+        CHECK(std::regex_search(text.out,
+                                std::regex("\nstart [0-9]+, count [0-9]+, token 0x[1-9a-f]")));
 
         command.push_back("--json");
         Json doc = machine(command).json();

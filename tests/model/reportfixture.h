@@ -3,9 +3,10 @@
 
 // The fixed scenario of the report golden files (tests/golden/report-*): the simulated
 // developer machine (resources/scenarios/developer.json: WinNAT holds TCP 2869-3368, Hyper-V's
-// HNS TCP and UDP 50000-50059), a store whose clock is fixed, three inventory rows and three
-// audit entries with fixed times. "hostile" gives the rows notes that try formula and script
-// injection. Shared by tests/model (CSV, JSON, HTML) and tests/ui (PDF).
+// HNS TCP and UDP 50000-50059; twelve listening sockets), a store whose clock is fixed, four
+// inventory rows, three audit entries and a few probe runs (the last scan) with fixed times.
+// "hostile" gives the rows notes that try formula and script injection. Shared by tests/model (CSV,
+// JSON, HTML) and tests/ui (PDF).
 //
 // Regenerating the goldens after an intended change of a writer:
 //   PORTOLAN_UPDATE_GOLDEN=1 ctest --test-dir build/<dir> -R 'report'
@@ -149,6 +150,66 @@ struct ReportFixture
                               : QStringLiteral("\"\" → \"adb server\"");
         for (const AuditRecord& a : {created, refused, note}) {
             if (auto stored = store->audit().append(a); !stored)
+                return QString::fromStdString(stored.error().describe());
+        }
+        return recordScans(admin, hostile);
+    }
+
+    // The history the report's "last scan" is chosen from: an older scan, the last one (TCP on
+    // 127.0.0.1, 2860-3400: WinNAT's block is forbidden), a later bind probe (not a scan) and a
+    // later scan of another host. In the hostile scenario a holder's name tries a formula.
+    QString recordScans(const Actor& admin, bool hostile)
+    {
+        const auto at = [](int h, int m) {
+            return QDateTime(QDate(2025, 3, 10), QTime(h, m, 0), Qt::UTC);
+        };
+        const auto scanRun = [](quint16 first, quint16 last, BindOutcome outcome,
+                                const QString& holder, std::optional<Error> error) {
+            ProbeStepRecord step;
+            step.kind = StepKind::ScanRun;
+            step.ok = outcome == BindOutcome::Free;
+            step.firstPort = first;
+            step.lastPort = last;
+            step.outcome = outcome;
+            step.holder = holder;
+            step.error = std::move(error);
+            return step;
+        };
+        const auto scan = [&](const Actor& actor, const QDateTime& when, quint16 first,
+                              quint16 last) {
+            ProbeRunRecord run;
+            run.actor = actor;
+            run.kind = ProbeKind::Scan;
+            run.startedAt = when;
+            run.durationUs = 250000;
+            run.protocol = Protocol::Tcp;
+            run.spec = SocketSpec::forProtocol(Protocol::Tcp);
+            run.address = QStringLiteral("127.0.0.1");
+            run.requested = PortRange{first, quint16(last - first + 1)};
+            run.ok = true;
+            return run;
+        };
+        const Error forbidden{ErrorKind::AccessDenied, 10013, "WSAEACCES", {}};
+        ProbeRunRecord older = scan(admin, at(8, 30), 5030, 5040);
+        older.steps = {scanRun(5030, 5040, BindOutcome::Free, {}, std::nullopt)};
+        ProbeRunRecord last = scan(admin, at(8, 40), 2860, 3400);
+        last.steps = {scanRun(2860, 2868, BindOutcome::Free, {}, std::nullopt),
+                      scanRun(2869, 3368, BindOutcome::Forbidden,
+                              hostile ? QStringLiteral("=cmd|' /C calc'!A0")
+                                      : QStringLiteral("Windows NAT (WinNAT)"),
+                              forbidden),
+                      scanRun(3369, 3400, BindOutcome::Free, {}, std::nullopt)};
+        ProbeRunRecord probe = scan(admin, at(8, 45), 8080, 8080);
+        probe.kind = ProbeKind::BindProbe;
+        ProbeStepRecord bind = scanRun(8080, 8080, BindOutcome::Free, {}, std::nullopt);
+        bind.kind = StepKind::BindProbe;
+        probe.steps = {bind};
+        Actor elsewhere = admin;
+        elsewhere.host = QStringLiteral("BUILD-SERVER");
+        ProbeRunRecord otherHost = scan(elsewhere, at(8, 55), 9000, 9010);
+        otherHost.steps = {scanRun(9000, 9010, BindOutcome::Free, {}, std::nullopt)};
+        for (const ProbeRunRecord& run : {older, last, probe, otherHost}) {
+            if (auto stored = store->probeRuns().record(run); !stored)
                 return QString::fromStdString(stored.error().describe());
         }
         return {};

@@ -14,6 +14,8 @@
 #include "model/services/probeservice.h"
 #include "model/services/reservationservice.h"
 
+#include "platform/text.h"
+
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -376,6 +378,38 @@ private slots:
         // Without a service, notes are read-only.
         QVERIFY(!(model.flags(model.index(0, InventoryModel::NoteColumn)) & Qt::ItemIsEditable));
         QVERIFY(!model.setData(model.index(0, InventoryModel::NoteColumn), QStringLiteral("x")));
+    }
+
+    // The Token column reads as everything else people read (the CLI, the reports):
+    // "0x" and hexadecimal digits, no leading zeros; a dash when no token is known.
+    void inventoryTokenColumnIsHexadecimal_data()
+    {
+        QTest::addColumn<quint64>("token");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("32 bits") << quint64(0x7e51a3c0) << QStringLiteral("0x7e51a3c0");
+        QTest::newRow("64 bits") << quint64(0x9000000000000001ULL)
+                                 << QStringLiteral("0x9000000000000001");
+        QTest::newRow("none") << quint64(0) << QStringLiteral("—");
+    }
+
+    void inventoryTokenColumnIsHexadecimal()
+    {
+        QFETCH(quint64, token);
+        QFETCH(QString, shown);
+        auto store = newStore();
+        QVERIFY(store);
+        ReservationRecord r;
+        r.host = QStringLiteral("CONSOLE-HOST");
+        r.start = 5037;
+        r.count = 1;
+        r.token = token;
+        QVERIFY(store->inventory().upsert(r).ok());
+        InventoryModel model(*store, nullptr, QStringLiteral("CONSOLE-HOST"));
+        QVERIFY(model.refresh().ok());
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, InventoryModel::TokenColumn).data().toString(), shown);
+        if (token)
+            QCOMPARE(shown, QString::fromStdString(text::tokenHex(token)));
     }
 
     // A search runs on the model's own thread: the rows shown stay until its page arrives,

@@ -16,6 +16,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#ifndef Q_OS_WIN
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 using namespace portolan;
 using namespace portolan::testing;
 
@@ -153,6 +158,17 @@ class ReportTest : public QObject
 {
     Q_OBJECT
 
+    // A report of the fixture imported into an empty database: a report, its four inventory
+    // rows added, its three runtime blocks read.
+    static void importsTheFixture(Store& target, const QString& text)
+    {
+        auto summary = Importer(target).import(text, ImportOptions{});
+        QVERIFY_OK(summary);
+        QCOMPARE(summary->format, ImportFormat::Report);
+        QCOMPARE(summary->added, 4);
+        QCOMPARE(summary->runtime, 3);
+    }
+
 private slots:
     void golden_data()
     {
@@ -223,6 +239,102 @@ private slots:
         QVERIFY(inventoryOnly->backend.isEmpty());
     }
 
+    // The machine's listening sockets and the host's newest scan are in every format: the
+    // scan of 08:40, not the older one, the later bind probe or the other host's later scan.
+    void everyFormatCarriesListenersAndTheLastScan()
+    {
+        ReportFixture fixture;
+        QVERIFY(fixture.setUp(false).isEmpty());
+        auto data = fixture.gather();
+        QVERIFY_OK(data);
+        QCOMPARE(data->listeners.size(), 12);
+        QCOMPARE(data->listeners[0].port, quint16(135));
+        QVERIFY(data->listeners.back().protocol == Protocol::Udp);
+        QVERIFY(data->lastScan.has_value());
+        QCOMPARE(data->lastScan->startedAt, QDateTime(QDate(2025, 3, 10), QTime(8, 40), Qt::UTC));
+        QCOMPARE(data->lastScan->requested.start, quint16(2860));
+        QCOMPARE(data->lastScan->requested.count, quint16(541));
+        QCOMPARE(data->lastScan->steps.size(), 3);
+
+        const QString csv = QString::fromUtf8(reportCsv(data.value()));
+        QVERIFY(csv.contains(QStringLiteral(
+            ",DEV-WORKSTATION,tcp,5037,5037,1,listener,,,,,,adb.exe,,127.0.0.1,11840,,\r\n")));
+        QVERIFY(csv.contains(QStringLiteral(
+            ",DEV-WORKSTATION,tcp,2869,3368,500,scan,,,,,2025-03-10T08:40:00.000Z,Windows NAT "
+            "(WinNAT),,127.0.0.1,,forbidden,WSAEACCES 10013\r\n")));
+        const QString json = QString::fromUtf8(reportJson(data.value()));
+        QVERIFY(json.contains(QStringLiteral("\"lastScan\": {\n    \"id\": ")));
+        QVERIFY(json.contains(QStringLiteral("\"process\": \"adb.exe\"")));
+        for (HtmlFlavor flavor : {HtmlFlavor::Browser, HtmlFlavor::RichText}) {
+            const QString html = QString::fromUtf8(reportHtml(data.value(), flavor));
+            for (const char* expected :
+                 {"Listening sockets (12)", "adb.exe (PID 11840)", "Last scan",
+                  "TCP on 127.0.0.1, ports 2860–3400 (541 ports), 2025-03-10 08:40:00 UTC, by ana.",
+                  "WSAEACCES (10013)", "forbidden"})
+                QVERIFY2(html.contains(QString::fromUtf8(expected)), expected);
+        }
+
+        // A host never scanned, a machine not asked: the sections say so.
+        ReportOptions options;
+        options.generatedAt = kReportNow;
+        options.host = QStringLiteral("NEVER-SCANNED");
+        auto bare = Report::gather(*fixture.store, nullptr, options);
+        QVERIFY_OK(bare);
+        QVERIFY(!bare->lastScan);
+        QVERIFY(bare->listeners.isEmpty());
+        QVERIFY(QString::fromUtf8(reportJson(bare.value()))
+                    .contains(QStringLiteral("\"listeners\": [],\n  \"lastScan\": null,")));
+        const QString html = QString::fromUtf8(reportHtml(bare.value()));
+        QVERIFY(html.contains(QStringLiteral("The console has not scanned this host.")));
+        QVERIFY(html.contains(QStringLiteral("Listening sockets (0)")));
+    }
+
+    // The audit names the account as the system does, also when the environment does not:
+    // a service, a scheduled task or `env -i` starts the console without USER or USERNAME.
+    void actorNamesTheAccountWithoutTheEnvironment()
+    {
+        ReportFixture fixture;
+        QVERIFY(fixture.setUp(false).isEmpty());
+        const QByteArray user = qgetenv("USER");
+        const QByteArray username = qgetenv("USERNAME");
+        const bool hadUser = qEnvironmentVariableIsSet("USER");
+        const bool hadUsername = qEnvironmentVariableIsSet("USERNAME");
+        qunsetenv("USER");
+        qunsetenv("USERNAME");
+        const Actor actor = Actor::local(*fixture.backend);
+        if (hadUser)
+            qputenv("USER", user);
+        if (hadUsername)
+            qputenv("USERNAME", username);
+#ifndef Q_OS_WIN
+        const passwd* entry = getpwuid(geteuid());
+        const QString expected =
+            entry ? QString::fromLocal8Bit(entry->pw_name) : QString::number(geteuid());
+        QCOMPARE(actor.user, expected);
+#endif
+        QVERIFY(!actor.user.isEmpty());
+
+        // The report's User column shows that name, not "(elevated)" alone.
+        AuditRecord entryByActor;
+        entryByActor.at = kReportNow.addSecs(-60);
+        entryByActor.actor = actor;
+        entryByActor.actor.host = QStringLiteral("DEV-WORKSTATION");
+        entryByActor.action = AuditAction::Lookup;
+        entryByActor.start = 5037;
+        entryByActor.count = 1;
+        entryByActor.request = QStringLiteral("LookupPersistentTcpPortReservation(5037, 1)");
+        entryByActor.ok = true;
+        QVERIFY_OK(fixture.store->audit().append(entryByActor));
+        auto data = fixture.gather();
+        QVERIFY_OK(data);
+        QCOMPARE(data->audit.first().actor.user, actor.user);
+        const QString html = QString::fromUtf8(reportHtml(data.value()));
+        const QString cell =
+            actor.elevated ? QStringLiteral("<td>%1 (elevated)</td>").arg(htmlEscape(actor.user))
+                           : QStringLiteral("<td>%1</td>").arg(htmlEscape(actor.user));
+        QVERIFY2(html.contains(cell), qPrintable(cell));
+    }
+
     // ---- CSV ---------------------------------------------------------------------------------
 
     void csvCellNeutralises_data()
@@ -281,7 +393,7 @@ private slots:
         QString error;
         const QList<QStringList> rows = parseCsv(QString::fromUtf8(bytes.mid(3)), &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        QCOMPARE(rows.size(), 1 + 4 + 3);
+        QCOMPARE(rows.size(), 1 + 4 + 3 + 12 + 3); // header, inventory, runtime, listeners, scan
         QCOMPARE(rows[0], reportCsvHeader());
         for (const QStringList& row : rows) {
             QCOMPARE(row.size(), reportCsvHeader().size());
@@ -292,6 +404,9 @@ private slots:
         QCOMPARE(rows[2][note], QStringLiteral("'") + hostileNotes()[1]);
         QCOMPARE(rows[3][note], QStringLiteral("'") + hostileNotes()[2]);
         QVERIFY(rows[1][note].startsWith(QStringLiteral("'=HYPERLINK(")));
+        // A holder's name comes from the system, where anyone can name a process.
+        const qsizetype owner = reportCsvHeader().indexOf(QStringLiteral("owner"));
+        QCOMPARE(rows[21][owner], QStringLiteral("'=cmd|' /C calc'!A0"));
         // The check above can fail: the raw notes would be executed.
         for (const QString& raw : hostileNotes().mid(0, 4))
             QVERIFY(spreadsheetWouldExecute(raw));
@@ -326,7 +441,11 @@ private slots:
         QTest::addColumn<QByteArray>("from");
         QTest::addColumn<QByteArray>("to");
         QTest::newRow("newer version")
-            << QByteArray("\"version\": 1") << QByteArray("\"version\": 2");
+            << QByteArray("\"version\": 2") << QByteArray("\"version\": 3");
+        QTest::newRow("listener without a port")
+            << QByteArray("\"port\": 135,\n") << QByteArray("");
+        QTest::newRow("unknown scan outcome")
+            << QByteArray("\"outcome\": \"forbidden\"") << QByteArray("\"outcome\": \"blocked\"");
         QTest::newRow("other format")
             << QByteArray("\"portolan-report\"") << QByteArray("\"netsh\"");
         QTest::newRow("token as a number")
@@ -380,12 +499,10 @@ private slots:
         QTemporaryDir dir;
         auto target = openStore(dir, QStringLiteral("ANALYST-LAPTOP"));
         QVERIFY(target);
+        importsTheFixture(*target, QString::fromUtf8(json));
+        if (QTest::currentTestFailed())
+            return;
         Importer importer(*target);
-        auto summary = importer.import(QString::fromUtf8(json), ImportOptions{});
-        QVERIFY_OK(summary);
-        QCOMPARE(summary->format, ImportFormat::Report);
-        QCOMPARE(summary->added, 4);
-        QCOMPARE(summary->runtime, 3);
 
         InventoryFilter filter;
         filter.host = QStringLiteral("DEV-WORKSTATION");
@@ -428,14 +545,43 @@ private slots:
         QVERIFY(after.value() == imported.value());
     }
 
+    // A report written before the listeners and the last scan were added (version 1; the
+    // golden of that time is kept as tests/golden/report-plain.v1.json) still imports whole.
+    void importReadsTheFirstReportVersion()
+    {
+        QFile file(goldenPath(QStringLiteral("report-plain.v1.json")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        QVERIFY(text.contains(QStringLiteral("\"version\": 1,")));
+        QVERIFY(!text.contains(QStringLiteral("\"listeners\"")));
+        QTemporaryDir dir;
+        auto target = openStore(dir, QStringLiteral("ANALYST-LAPTOP"));
+        QVERIFY(target);
+        importsTheFixture(*target, text);
+        if (QTest::currentTestFailed())
+            return;
+        InventoryFilter filter;
+        filter.host = QStringLiteral("DEV-WORKSTATION");
+        auto imported = target->inventory().list(filter);
+        QVERIFY_OK(imported);
+        QCOMPARE(imported->size(), 4);
+        QCOMPARE(imported->at(0).start, quint16(5037));
+        QCOMPARE(imported->at(0).token, quint64(0x7e51a3c0));
+        QCOMPARE(imported->at(1).token, quint64(0x9000000000000001ULL));
+        QCOMPARE(imported->at(1).note, QStringLiteral("Django and friends; owner: \"web team\""));
+    }
+
     void importRefusesBadReports_data()
     {
         QTest::addColumn<QByteArray>("from");
         QTest::addColumn<QByteArray>("to");
         QTest::addColumn<QString>("field");
         QTest::newRow("newer version")
-            << QByteArray("\"version\": 1") << QByteArray("\"version\": 2")
-            << "version: 2 is not supported";
+            << QByteArray("\"version\": 2") << QByteArray("\"version\": 3")
+            << "version: 3 is not supported; allowed: 1 to 2";
+        QTest::newRow("version before the first")
+            << QByteArray("\"version\": 2") << QByteArray("\"version\": 0")
+            << "version: 0 is not supported";
         QTest::newRow("unknown source")
             << QByteArray("\"source\": \"discovered\"") << QByteArray("\"source\": \"guessed\"")
             << "reservations[0].source";

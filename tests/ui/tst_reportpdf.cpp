@@ -133,6 +133,81 @@ private slots:
                      qPrintable(expected + QStringLiteral(" in\n") + text));
     }
 
+    // The report's closing sentence never stands alone on a page: it stays with the last
+    // rows above it. More audit entries move that sentence across page breaks; at each count,
+    // every page holds something besides it.
+    void noPageHoldsOnlyTheFooter_data()
+    {
+        QTest::addColumn<int>("extraAudit");
+        // About a page and a half of rows: the sentence crosses the page break on the way.
+        for (int n = 0; n <= 48; ++n)
+            QTest::newRow(qPrintable(QStringLiteral("%1 more audit entries").arg(n))) << n;
+    }
+
+    void noPageHoldsOnlyTheFooter()
+    {
+        QFETCH(int, extraAudit);
+        ReportFixture fixture;
+        QVERIFY(fixture.setUp(false).isEmpty());
+        auto data = fixture.gather();
+        QVERIFY_OK(data);
+        for (int i = 0; i < extraAudit; ++i) {
+            AuditRecord a;
+            a.id = 100 + i;
+            a.at = kReportNow.addSecs(-3600 - 60 * i);
+            a.actor = Actor{QStringLiteral("DEV-WORKSTATION"), QStringLiteral("ana"), true};
+            a.action = AuditAction::Lookup;
+            a.start = quint16(6000 + i);
+            a.count = 1;
+            a.request = QStringLiteral("LookupPersistentTcpPortReservation(%1, 1)").arg(6000 + i);
+            a.ok = true;
+            data->audit.append(a);
+        }
+        const QList<QStringList> pages = ui::ReportPdf::pageTexts(data.value());
+        QVERIFY(!pages.isEmpty());
+        QVERIFY2(pages.back().last().startsWith(QStringLiteral("Portolan report format")),
+                 qPrintable(pages.back().join(QLatin1Char('|'))));
+        for (qsizetype p = 0; p < pages.size(); ++p) {
+            QStringList content = pages[p];
+            content.removeIf([](const QString& text) {
+                return text.startsWith(QStringLiteral("Portolan report format"));
+            });
+            QVERIFY2(!content.isEmpty(), qPrintable(QStringLiteral("page %1 of %2 holds only the "
+                                                                   "closing sentence")
+                                                        .arg(p + 1)
+                                                        .arg(pages.size())));
+        }
+    }
+
+    // The same, as a PDF reader sees the plain report: each page has more than the page's
+    // footer and the closing sentence.
+    void plainReportPagesHoldContent()
+    {
+        ReportFixture fixture;
+        QVERIFY(fixture.setUp(false).isEmpty());
+        auto data = fixture.gather();
+        QVERIFY_OK(data);
+        auto pdf = ui::ReportPdf::render(data.value());
+        QVERIFY_OK(pdf);
+        const int pages = int(ui::ReportPdf::pageTexts(data.value()).size());
+        QVERIFY(pages >= 2); // listeners and the last scan take a second page
+        for (int p = 1; p <= pages; ++p) {
+            const Extracted page =
+                pdfToText(pdf.value(), {QStringLiteral("-f"), QString::number(p),
+                                        QStringLiteral("-l"), QString::number(p)});
+            if (!page.skipReason.isEmpty())
+                QSKIP(qPrintable(page.skipReason));
+            QString text = page.text.simplified();
+            QVERIFY2(text.contains(QStringLiteral("page %1 of %2").arg(p).arg(pages)),
+                     qPrintable(text));
+            text.remove(QStringLiteral("page %1 of %2").arg(p).arg(pages));
+            text.remove(
+                QStringLiteral("Port reservations of DEV-WORKSTATION · 2025-03-10 09:00 UTC"));
+            text.remove(QRegularExpression(QStringLiteral("Portolan report format .*gave it")));
+            QVERIFY2(!text.trimmed().isEmpty(), qPrintable(QStringLiteral("page %1").arg(p)));
+        }
+    }
+
     // The map image shows the blocks where they are: the runtime block 50000-50059 of TCP is
     // orange, the inventory block 8000-8009 blue, the dynamic range light blue.
     void mapImageShowsTheBlocks()
@@ -258,9 +333,11 @@ private slots:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("message");
-        QTest::newRow("unknown format") << QStringList{QStringLiteral("--format"), QStringLiteral("xls")}
-                                        << 1 << "allowed: csv, json, html, pdf";
-        QTest::newRow("bad time") << QStringList{QStringLiteral("--generated-at"), QStringLiteral("noon")}
+        QTest::newRow("unknown format")
+            << QStringList{QStringLiteral("--format"), QStringLiteral("xls")} << 1
+            << "allowed: csv, json, html, pdf";
+        QTest::newRow("bad time") << QStringList{QStringLiteral("--generated-at"),
+                                                 QStringLiteral("noon")}
                                   << 1 << "--generated-at";
         QTest::newRow("unwritable folder") << QStringList{QStringLiteral("--no-backend")} << 2
                                            << "Choose a folder you can write to";
@@ -277,8 +354,8 @@ private slots:
         QProcess process;
         process.start(QStringLiteral(PORTOLAN_CONSOLE_EXE),
                       QStringList{QStringLiteral("--db"), dir.filePath(QStringLiteral("p.sqlite")),
-                                  QStringLiteral("--export"), out}
-                          + args);
+                                  QStringLiteral("--export"), out} +
+                          args);
         QVERIFY(process.waitForFinished(60000));
         QCOMPARE(process.exitCode(), exitCode);
         const QString err = QString::fromUtf8(process.readAllStandardError());

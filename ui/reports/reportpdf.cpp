@@ -45,6 +45,24 @@ void fillHatched(QPainter& p, const QRectF& r, const QColor& base, const QColor&
     p.drawRect(r);
 }
 
+// Moves row `row` of `table`, whose top is at `top`, to the start of the next page by growing
+// the bottom padding of the row above it by what is left of the page (in the document's
+// 96-dpi units); the layout is redone when the format changes.
+void pushRowToNextPage(QTextTable& table, int row, double top, double pageHeight,
+                       double deviceScale)
+{
+    const double push = ((std::floor(top / pageHeight) + 1) * pageHeight - top + 4) / deviceScale;
+    for (int c = 0; c < table.columns(); ++c) {
+        QTextTableCell above = table.cellAt(row - 1, c);
+        QTextTableCellFormat format = above.format().toTableCellFormat();
+        const double current = format.hasProperty(QTextFormat::TableCellBottomPadding)
+                                   ? format.bottomPadding()
+                                   : table.format().cellPadding();
+        format.setBottomPadding(current + push);
+        above.setFormat(format);
+    }
+}
+
 // QTextDocument splits a table row across pages when it does not fit. A row short enough for
 // one page is instead pushed to the next one, by growing the bottom padding of the row above
 // it until the row starts below the page boundary; the layout is redone after each change.
@@ -76,17 +94,7 @@ void keepRowsTogether(QTextDocument& document, double pageHeight, double deviceS
                 if (top > bottom || pageOf(top) == pageOf(bottom - 1) ||
                     bottom - top > pageHeight / 2)
                     continue;
-                // Push by what is left of the page, in the document's (96 dpi) units.
-                const double push = ((pageOf(top) + 1) * pageHeight - top + 4) / deviceScale;
-                for (int c = 0; c < table->columns(); ++c) {
-                    QTextTableCell above = table->cellAt(r - 1, c);
-                    QTextTableCellFormat format = above.format().toTableCellFormat();
-                    const double current = format.hasProperty(QTextFormat::TableCellBottomPadding)
-                                               ? format.bottomPadding()
-                                               : table->format().cellPadding();
-                    format.setBottomPadding(current + push);
-                    above.setFormat(format);
-                }
+                pushRowToNextPage(*table, r, top, pageHeight, deviceScale);
                 changed = true;
             }
             if (changed)
@@ -95,6 +103,103 @@ void keepRowsTogether(QTextDocument& document, double pageHeight, double deviceS
         if (!changed)
             return;
     }
+}
+
+// The last non-blank block before `block` (the blank ones are the spacers between sections).
+QTextBlock previousContent(QTextBlock block)
+{
+    for (block = block.previous(); block.isValid(); block = block.previous()) {
+        const QString text = block.text().trimmed();
+        if (!text.isEmpty() && text != QString(QChar::Nbsp))
+            return block;
+    }
+    return {};
+}
+
+// The closing sentence of the report must not stand alone on a last page: when it starts on a
+// page after the content before it (or is split across two), the last row of that table goes
+// with it — or, for a table of one row or a paragraph, the section from its title on.
+void keepFooterWithContent(QTextDocument& document, double pageHeight, double deviceScale)
+{
+    QAbstractTextDocumentLayout* layout = document.documentLayout();
+    auto pageOf = [pageHeight](double y) { return int(std::floor(y / pageHeight)); };
+    for (int pass = 0; pass < 4; ++pass) {
+        QTextBlock footer = document.lastBlock();
+        if (footer.text().trimmed().isEmpty() || footer.text().trimmed() == QString(QChar::Nbsp))
+            footer = previousContent(footer);
+        const QTextBlock before = previousContent(footer);
+        if (!footer.isValid() || !before.isValid())
+            return;
+        const QRectF footerRect = layout->blockBoundingRect(footer);
+        const QRectF beforeRect = layout->blockBoundingRect(before);
+        const int page = pageOf(footerRect.top());
+        if (page == pageOf(beforeRect.bottom() - 1) && page == pageOf(footerRect.bottom() - 1))
+            return;
+        QTextTable* table = QTextCursor(before).currentTable();
+        const int headers = table ? table->format().headerRowCount() : 0;
+        if (table && table->rows() - headers >= 2) {
+            // The last row still before the footer's page goes to that page.
+            const int last = table->rows() - 1;
+            const double top =
+                layout->blockBoundingRect(table->cellAt(last, 0).firstCursorPosition().block())
+                    .top();
+            pushRowToNextPage(*table, last, top, pageHeight, deviceScale);
+            continue;
+        }
+        // The section's title starts a page, and the rest follows it.
+        const QTextBlock title =
+            previousContent(table ? table->firstCursorPosition().block() : before);
+        if (!title.isValid())
+            return;
+        QTextCursor cursor(title);
+        QTextBlockFormat format = cursor.blockFormat();
+        if (format.pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore)
+            return;
+        format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+        cursor.setBlockFormat(format);
+    }
+}
+
+struct Prepared
+{
+    double pageWidth = 0;
+    double pageHeight = 0;
+    double footer = 0;
+};
+
+// Lays the report out on the writer's pages: the map image, the rich text, the rows kept
+// whole and the closing sentence kept with what comes before it.
+Prepared prepare(QTextDocument& document, QPdfWriter& writer, const ReportData& data)
+{
+    writer.setResolution(kResolution);
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
+                                     QMarginsF(14, 14, 14, 12), QPageLayout::Millimeter));
+    writer.setTitle(data.title);
+    writer.setCreator(QStringLiteral("Portolan"));
+
+    Prepared p;
+    p.pageWidth = writer.width();
+    p.footer = kFooterHeightInch * kResolution;
+    p.pageHeight = writer.height() - p.footer;
+
+    document.documentLayout()->setPaintDevice(&writer);
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPointSizeF(8);
+    document.setDefaultFont(font);
+    document.setPageSize(QSizeF(p.pageWidth, p.pageHeight));
+    document.setDocumentMargin(0);
+    // The map fills the text width: drawn at the page's resolution, shown at its device
+    // pixel ratio so that QTextDocument's 96-dpi image scaling lands on exactly that width.
+    const int mapWidth = int(p.pageWidth) - 8;
+    // On paper the map is 18 cm wide: larger labels than on a screen keep them legible.
+    QImage map = ReportPdf::mapImage(data, mapWidth, kPdfMapFontSize);
+    map.setDevicePixelRatio(double(kResolution) / 96.0);
+    document.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("portolan:portmap")),
+                         map);
+    document.setHtml(QString::fromUtf8(reportHtml(data, HtmlFlavor::RichText)));
+    keepRowsTogether(document, p.pageHeight, double(kResolution) / 96.0);
+    keepFooterWithContent(document, p.pageHeight, double(kResolution) / 96.0);
+    return p;
 }
 
 } // namespace
@@ -176,39 +281,37 @@ QImage ReportPdf::mapImage(const ReportData& data, int widthPx, double fontSize)
     return image;
 }
 
+QList<QStringList> ReportPdf::pageTexts(const ReportData& data)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&buffer);
+    QTextDocument document;
+    const Prepared p = prepare(document, writer, data);
+    QList<QStringList> pages(document.pageCount());
+    QAbstractTextDocumentLayout* layout = document.documentLayout();
+    for (QTextBlock b = document.begin(); b.isValid(); b = b.next()) {
+        const QString text = b.text().trimmed();
+        if (text.isEmpty() || text == QString(QChar::Nbsp))
+            continue;
+        const int page = int(std::floor(layout->blockBoundingRect(b).top() / p.pageHeight));
+        if (page >= 0 && page < pages.size())
+            pages[page] << text;
+    }
+    return pages;
+}
+
 Result<QByteArray> ReportPdf::render(const ReportData& data)
 {
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
     QPdfWriter writer(&buffer);
-    writer.setResolution(kResolution);
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
-                                     QMarginsF(14, 14, 14, 12), QPageLayout::Millimeter));
-    writer.setTitle(data.title);
-    writer.setCreator(QStringLiteral("Portolan"));
-
-    const double pageWidth = writer.width();
-    const double footer = kFooterHeightInch * kResolution;
-    const double pageHeight = writer.height() - footer;
-
     QTextDocument document;
-    document.documentLayout()->setPaintDevice(&writer);
-    QFont font(QStringLiteral("DejaVu Sans"));
-    font.setPointSizeF(8);
-    document.setDefaultFont(font);
-    document.setPageSize(QSizeF(pageWidth, pageHeight));
-    document.setDocumentMargin(0);
-    // The map fills the text width: drawn at the page's resolution, shown at its device
-    // pixel ratio so that QTextDocument's 96-dpi image scaling lands on exactly that width.
-    const int mapWidth = int(pageWidth) - 8;
-    // On paper the map is 18 cm wide: larger labels than on a screen keep them legible.
-    QImage map = mapImage(data, mapWidth, kPdfMapFontSize);
-    map.setDevicePixelRatio(double(kResolution) / 96.0);
-    document.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("portolan:portmap")),
-                         map);
-    document.setHtml(QString::fromUtf8(reportHtml(data, HtmlFlavor::RichText)));
-    keepRowsTogether(document, pageHeight, double(kResolution) / 96.0);
+    const Prepared prepared = prepare(document, writer, data);
+    const double pageWidth = prepared.pageWidth;
+    const double pageHeight = prepared.pageHeight;
+    const double footer = prepared.footer;
 
     const int pages = document.pageCount();
     QPainter painter;

@@ -9,7 +9,9 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QImage>
+#include <QList>
 #include <QRectF>
+#include <QStringList>
 
 class QPainter;
 
@@ -32,6 +34,9 @@ public:
     // The PDF file's bytes. The document's title and creator are set; its creation date and
     // ID come from Qt (so two runs differ there, and only there).
     static Result<QByteArray> render(const ReportData& data);
+    // The text of each page as the PDF lays it out (blocks by where they start, without the
+    // page footer): lets a test see which page holds what without a PDF reader.
+    static QList<QStringList> pageTexts(const ReportData& data);
 };
 
 // Writes the report as `format` to `path` (atomically: a failure leaves an older file as it was).
