@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/reports/report.h"
 
+#include "model/services/lastscans.h"
 #include "model/store/store.h"
 
 #include "platform/backend.h"
@@ -70,18 +71,10 @@ Result<ReportData> Report::gather(Store& store, Backend* backend, const ReportOp
         return rows.error();
     data.reservations = rows.value();
 
-    ProbeRunFilter scans;
-    scans.host = data.host;
-    scans.kind = ProbeKind::Scan;
-    auto newest = store.probeRuns().runs(scans, 1);
-    if (!newest)
-        return newest.error();
-    if (!newest->isEmpty()) {
-        auto scan = store.probeRuns().run(newest->first().id);
-        if (!scan)
-            return scan.error();
-        data.lastScan = scan.value();
-    }
+    auto scan = newestScan(store.probeRuns(), data.host);
+    if (!scan)
+        return scan.error();
+    data.lastScan = scan.value();
 
     if (options.auditLimit > 0) {
         AuditFilter auditFilter;

@@ -35,7 +35,8 @@ ScanResult scanResultFromRun(const ProbeRunRecord& run)
     return result;
 }
 
-Result<std::vector<ScanResult>> lastScans(ProbeRunStore& runs, const QString& host)
+Result<std::optional<ProbeRunRecord>> newestScan(ProbeRunStore& runs, const QString& host,
+                                                 std::optional<Protocol> protocol)
 {
     // A handful of the newest scans nearly always holds both protocols; an older scan of the
     // other protocol is not worth reading the history for.
@@ -43,21 +44,29 @@ Result<std::vector<ScanResult>> lastScans(ProbeRunStore& runs, const QString& ho
     ProbeRunFilter filter;
     filter.host = host;
     filter.kind = ProbeKind::Scan;
-    auto newest = runs.runs(filter, kNewest);
+    auto newest = runs.runs(filter, protocol ? kNewest : 1);
     if (!newest)
         return newest.error();
+    const auto it = std::find_if(newest->begin(), newest->end(), [protocol](const auto& r) {
+        return !protocol || r.protocol == *protocol;
+    });
+    if (it == newest->end())
+        return std::optional<ProbeRunRecord>{};
+    auto full = runs.run(it->id);
+    if (!full)
+        return full.error();
+    return std::optional<ProbeRunRecord>{std::move(full.value())};
+}
+
+Result<std::vector<ScanResult>> lastScans(ProbeRunStore& runs, const QString& host)
+{
     std::vector<ScanResult> found;
     for (Protocol protocol : {Protocol::Tcp, Protocol::Udp}) {
-        const auto it = std::find_if(newest.value().begin(), newest.value().end(),
-                                     [protocol](const ProbeRunRecord& r) {
-                                         return r.protocol == protocol && r.requested.count > 0;
-                                     });
-        if (it == newest.value().end())
-            continue;
-        auto full = runs.run(it->id);
-        if (!full)
-            return full.error();
-        found.push_back(scanResultFromRun(full.value()));
+        auto scan = newestScan(runs, host, protocol);
+        if (!scan)
+            return scan.error();
+        if (scan.value() && scan.value()->requested.count > 0)
+            found.push_back(scanResultFromRun(*scan.value()));
     }
     return found;
 }

@@ -2,6 +2,7 @@
 #include "model/store/records.h"
 
 #include "platform/process/account.h"
+#include "platform/text.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -86,7 +87,7 @@ std::optional<Enum> parseText(const TextTable<Enum, N>& table, QStringView text)
 
 QString tokenText(quint64 token)
 {
-    return QStringLiteral("0x%1").arg(token, 16, 16, QLatin1Char('0'));
+    return QString::fromStdString(text::tokenHex(token));
 }
 
 QString rangeText(PortRange range)

@@ -54,9 +54,11 @@ QPushButton* ProbeForm::addRunButton(const QString& text)
     m_run->setObjectName(m_name + QStringLiteral("Run"));
     connect(m_run, &QPushButton::clicked, this, &ProbeForm::runRequested);
     // Beside the last fields when there is room, else on a row of its own at the right.
-    const int at = std::min(kRunColumn, m_columns - 1);
-    if (m_column > at)
+    int at = std::min(kRunColumn, m_columns - 1);
+    if (m_column > at) {
         nextRow();
+        at = std::max(0, m_columns - 2); // two columns: a long caption does not widen one
+    }
     m_grid->addWidget(m_run, m_row, at, 1, m_columns - at);
     nextRow();
     // The error line closes the form; whatever room is left goes below it.

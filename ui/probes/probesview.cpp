@@ -149,7 +149,7 @@ ProbeForm* ProbesView::buildSample1()
 ProbeForm* ProbesView::buildSample2()
 {
     m_sample2 = new ProbeForm(tr("Sample 2: lookup → associate → bind → getsockname"),
-                              QStringLiteral("sample2"), 5, this);
+                              QStringLiteral("sample2"), 4, this);
     ProbeForm* form = m_sample2;
     m_s2Start = named(numberEdit(QStringLiteral("5000"), form), "sample2Start");
     m_s2Count = named(numberEdit(QStringLiteral("20"), form), "sample2Count");
