@@ -182,5 +182,12 @@ void TestHistoryLanguage::rowsRecordedInEnglishReadInPortuguese()
              QStringLiteral("Note of TCP 40000–40009 (host DEV-WORKSTATION)"));
 }
 
-QTEST_MAIN(TestHistoryLanguage)
+int main(int argc, char** argv)
+{
+    useOffscreenUnlessSet();
+    QApplication app(argc, argv);
+    TestHistoryLanguage test;
+    return QTest::qExec(&test, argc, argv);
+}
+
 #include "tst_historylanguage.moc"
