@@ -119,6 +119,11 @@ HistoryView::HistoryView(Store& store, ProbeService& probes, ReservationService&
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);
 
+    // The search keeps room to type; its choices go on a row of their own, so that both fit
+    // a remote desktop's 1024 px in any language.
+    for (QLineEdit* search : {m_runText, m_auditText})
+        search->setMinimumWidth(search->fontMetrics().averageCharWidth() * 22);
+
     auto* refresh = new QShortcut(QKeySequence(Qt::Key_F5), this);
     refresh->setContext(Qt::WidgetWithChildrenShortcut);
     connect(refresh, &QShortcut::activated, this, &HistoryView::reload);
@@ -153,12 +158,14 @@ QWidget* HistoryView::buildRunsPage()
     auto* filters = new QHBoxLayout;
     filters->addWidget(buddyLabel(tr("&Search"), m_runText, page));
     filters->addWidget(m_runText, 2);
-    filters->addWidget(buddyLabel(tr("Pro&be"), m_runKind, page));
-    filters->addWidget(m_runKind);
-    filters->addWidget(buddyLabel(tr("Pro&tocol"), m_runProtocol, page));
-    filters->addWidget(m_runProtocol);
-    filters->addWidget(buddyLabel(tr("&Result"), m_runResult, page));
-    filters->addWidget(m_runResult);
+    auto* choices = new QHBoxLayout;
+    choices->addWidget(buddyLabel(tr("Pro&be"), m_runKind, page));
+    choices->addWidget(m_runKind);
+    choices->addWidget(buddyLabel(tr("Pro&tocol"), m_runProtocol, page));
+    choices->addWidget(m_runProtocol);
+    choices->addWidget(buddyLabel(tr("&Result"), m_runResult, page));
+    choices->addWidget(m_runResult);
+    choices->addStretch(1);
 
     m_runTable = historyTable(page, QStringLiteral("runTable"));
     m_runTable->setModel(m_runProxy);
@@ -223,6 +230,7 @@ QWidget* HistoryView::buildRunsPage()
 
     auto* layout = new QVBoxLayout(page);
     layout->addLayout(filters);
+    layout->addLayout(choices);
     layout->addWidget(m_runSplitter, 1);
 
     m_runTextTimer = new QTimer(this);
@@ -280,12 +288,14 @@ QWidget* HistoryView::buildAuditPage()
     auto* filters = new QHBoxLayout;
     filters->addWidget(buddyLabel(tr("S&earch"), m_auditText, page));
     filters->addWidget(m_auditText, 2);
-    filters->addWidget(buddyLabel(tr("A&ction"), m_auditAction, page));
-    filters->addWidget(m_auditAction);
-    filters->addWidget(buddyLabel(tr("Protoc&ol"), m_auditProtocol, page));
-    filters->addWidget(m_auditProtocol);
-    filters->addWidget(buddyLabel(tr("Resu&lt"), m_auditResult, page));
-    filters->addWidget(m_auditResult);
+    auto* choices = new QHBoxLayout;
+    choices->addWidget(buddyLabel(tr("A&ction"), m_auditAction, page));
+    choices->addWidget(m_auditAction);
+    choices->addWidget(buddyLabel(tr("Protoc&ol"), m_auditProtocol, page));
+    choices->addWidget(m_auditProtocol);
+    choices->addWidget(buddyLabel(tr("Resu&lt"), m_auditResult, page));
+    choices->addWidget(m_auditResult);
+    choices->addStretch(1);
 
     m_auditTable = historyTable(page, QStringLiteral("auditTable"));
     m_auditTable->setModel(m_auditProxy);
@@ -313,6 +323,7 @@ QWidget* HistoryView::buildAuditPage()
 
     auto* layout = new QVBoxLayout(page);
     layout->addLayout(filters);
+    layout->addLayout(choices);
     layout->addWidget(m_auditTable, 1);
     layout->addLayout(countRow);
 
