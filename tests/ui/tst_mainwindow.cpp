@@ -386,8 +386,13 @@ void MainWindowTest::aBindResultLeavesWithItsPort()
     QTRY_VERIFY(result->isVisible());
     QVERIFY2(result->text().contains(QStringLiteral("3000")), qPrintable(result->text()));
 
+    auto* goTo = page->findChild<QLineEdit*>(QStringLiteral("goToPort"));
+    QVERIFY(goTo);
+    goTo->setText(QStringLiteral("3000"));
+    s.window->portMap()->setFocus();
     s.window->portMap()->setCurrentPort(Protocol::Tcp, 3001);
-    QVERIFY(!result->isVisible()); // 3000's answer is not 3001's
+    QVERIFY(!result->isVisible());   // 3000's answer is not 3001's
+    QVERIFY(goTo->text().isEmpty()); // nor does the field still name 3000
     s.window->portMap()->setCurrentPort(Protocol::Tcp, 3000);
     QVERIFY(!result->isVisible()); // nor shown again as if it were fresh
 }

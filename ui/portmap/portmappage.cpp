@@ -164,7 +164,8 @@ void PortMapPage::restoreScan(const ScanResult& result)
 
 void PortMapPage::goToPort()
 {
-    const Result<std::uint16_t> port = parsePort(m_goTo->text().trimmed().toStdString(), "port", true);
+    const Result<std::uint16_t> port =
+        parsePort(m_goTo->text().trimmed().toStdString(), "port", true);
     if (!port) {
         m_goTo->setToolTip(QString::fromStdString(port.error().message));
         m_goTo->selectAll();
@@ -189,6 +190,9 @@ void PortMapPage::updateExplanation()
     // answer for the new one.
     if (m_probeId == 0 && (info.protocol != m_probeProtocol || info.port != m_probePort))
         m_bindResult->setVisible(false);
+    // Nor may "Go to port" keep naming a port the cursor has left.
+    if (!m_goTo->hasFocus() && m_goTo->text().trimmed() != QString::number(info.port))
+        m_goTo->clear();
 }
 
 void PortMapPage::probeCurrentPort()
