@@ -3,9 +3,10 @@
 
 #include "simulatedfiles.h"
 
+#include "../text.h"
+
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <unordered_set>
 
 namespace portolan::simulated {
@@ -76,13 +77,6 @@ bool blockFits(std::uint32_t start, std::uint32_t count)
 std::string rangeText(std::uint32_t start, std::uint32_t count)
 {
     return "start " + std::to_string(start) + ", count " + std::to_string(count);
-}
-
-std::string tokenText(Token token)
-{
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "0x%016llx", static_cast<unsigned long long>(token));
-    return buffer;
 }
 
 std::int64_t nowSeconds()
@@ -314,7 +308,7 @@ Result<Token> Core::addServiceBlock(const SimulatedServiceBlock& block)
     if (b.token != kNoToken) {
         if (tokenInUse(candidate, m_own, b.token))
             return Error::make(ErrorKind::InvalidArgument,
-                               "token " + tokenText(b.token) + " is already in use");
+                               "token " + text::tokenHex(b.token) + " is already in use");
     } else {
         b.token = newToken(candidate, m_own);
     }

@@ -70,8 +70,6 @@ struct Occupant
 bool blockFits(std::uint32_t start, std::uint32_t count);
 // "start 5000, count 10"
 std::string rangeText(std::uint32_t start, std::uint32_t count);
-// "0x00000000000004d2"
-std::string tokenText(Token token);
 // Now, in seconds since the Unix epoch.
 std::int64_t nowSeconds();
 

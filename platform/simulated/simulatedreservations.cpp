@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "simulatedcore.h"
 
+#include "../text.h"
+
 // The reservation calls of the simulated machine: iphlpapi's persistent reservations and the
 // runtime ones a socket acquires with SIO_ACQUIRE_PORT_RESERVATION.
 namespace portolan::simulated {
@@ -153,7 +155,8 @@ Result<ReservedBlock> Core::acquire(std::uint64_t id, std::uint16_t startNetwork
 Result<void> Core::associate(std::uint64_t id, Token token)
 {
     std::lock_guard lock(m_mutex);
-    const std::string context = "SIO_ASSOCIATE_PORT_RESERVATION (token " + tokenText(token) + ")";
+    const std::string context =
+        "SIO_ASSOCIATE_PORT_RESERVATION (token " + text::tokenHex(token) + ")";
     Error error;
     SocketRecord* socket = reservingSocket(SimulatedCall::Associate, id, &error, context);
     if (!socket)
@@ -189,7 +192,8 @@ Result<void> Core::associate(std::uint64_t id, Token token)
 Result<void> Core::release(std::uint64_t id, Token token)
 {
     std::lock_guard lock(m_mutex);
-    const std::string context = "SIO_RELEASE_PORT_RESERVATION (token " + tokenText(token) + ")";
+    const std::string context =
+        "SIO_RELEASE_PORT_RESERVATION (token " + text::tokenHex(token) + ")";
     Error error;
     SocketRecord* socket = reservingSocket(SimulatedCall::Release, id, &error, context);
     if (!socket)

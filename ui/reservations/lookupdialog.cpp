@@ -151,7 +151,7 @@ void LookupDialog::onFinished(const ReservationOutcome& outcome)
                                           Explanations::rangeText(outcome.range));
     if (outcome.ok) {
         if (outcome.token != 0) {
-            m_token->setText(QStringLiteral("0x%1").arg(outcome.token, 16, 16, QLatin1Char('0')));
+            m_token->setText(Explanations::tokenText(outcome.token));
             m_token->setToolTip(tr("%1 in decimal").arg(outcome.token));
             m_copy->setEnabled(true);
             m_result->setText(
