@@ -3,9 +3,9 @@
 
 #include "../inetaddress.h"
 #include "../nativecodes.h"
+#include "../text.h"
 #include "windowserrors.h"
 
-#include <cstdio>
 #include <cstring>
 
 // Sockets: Winsock's socket, bind and getsockname, and the SIO_*_PORT_RESERVATION IOCTLs that
@@ -17,13 +17,6 @@ using win32::lastSocketError;
 using win32::rangeArguments;
 using win32::unsupported;
 using win32::windowsFailure;
-
-std::string tokenText(Token token)
-{
-    char text[24];
-    std::snprintf(text, sizeof text, "0x%llx", static_cast<unsigned long long>(token));
-    return text;
-}
 
 int familyValue(AddressFamily family)
 {
@@ -241,7 +234,7 @@ private:
     Result<void> tokenIoctl(std::uint32_t code, std::string_view name, std::string_view doing,
                             Token token)
     {
-        const std::string context = std::string(name) + "(token " + tokenText(token) + ")";
+        const std::string context = std::string(name) + "(token " + text::tokenHex(token) + ")";
         if (token == kNoToken) {
             return Error::make(ErrorKind::InvalidArgument,
                                context + ": token 0 names no reservation; use the token that "
