@@ -5,6 +5,8 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QIconEngine>
+#include <QPainter>
 #include <QString>
 
 #include <algorithm>
@@ -40,6 +42,66 @@ constexpr std::pair<IconKind, const char*> kFiles[] = {
     {IconKind::Refresh, "refresh"},
 };
 
+constexpr int kSizes[] = {16, 24, 32, 48};
+
+// Reads an icon's files when it is first drawn. QIcon::addFile decodes every file at once
+// (Qt 6.4 reads each image to learn its size), which would put a hundred PNG decodes in the
+// window's construction, before it can be shown. The sizes are known from the file names.
+class DeferredIconEngine final : public QIconEngine
+{
+public:
+    explicit DeferredIconEngine(QString base) : m_base(std::move(base)) {}
+
+    void paint(QPainter* painter, const QRect& rect, QIcon::Mode mode, QIcon::State state) override
+    {
+        loaded().paint(painter, rect, Qt::AlignCenter, mode, state);
+    }
+    QPixmap pixmap(const QSize& size, QIcon::Mode mode, QIcon::State state) override
+    {
+        return loaded().pixmap(size, mode, state);
+    }
+    QPixmap scaledPixmap(const QSize& size, QIcon::Mode mode, QIcon::State state,
+                         qreal scale) override
+    {
+        return loaded().pixmap(size, scale, mode, state);
+    }
+    // The largest size that fits, as the loaded icon would answer (the files are square).
+    QSize actualSize(const QSize& size, QIcon::Mode, QIcon::State) override
+    {
+        int side = kSizes[0];
+        for (int s : kSizes) {
+            if (s <= size.width() && s <= size.height())
+                side = s;
+        }
+        return QSize(std::min(side, size.width()), std::min(side, size.height()));
+    }
+    QList<QSize> availableSizes(QIcon::Mode, QIcon::State) override
+    {
+        QList<QSize> sizes;
+        for (int s : kSizes)
+            sizes.append(QSize(s, s));
+        return sizes;
+    }
+    QString iconName() override { return m_base; }
+    bool isNull() override { return false; }
+    QString key() const override { return QStringLiteral("portolan-deferred"); }
+    QIconEngine* clone() const override { return new DeferredIconEngine(m_base); }
+
+private:
+    QIcon& loaded()
+    {
+        if (m_icon.isNull()) {
+            for (int size : kSizes)
+                m_icon.addFile(QStringLiteral("%1-%2.png").arg(m_base).arg(size),
+                               QSize(size, size));
+        }
+        return m_icon;
+    }
+
+    QString m_base;
+    QIcon m_icon;
+};
+
 QIcon fromFiles(const char* name)
 {
     static const bool registered = (registerIconResources(), true);
@@ -49,10 +111,7 @@ QIcon fromFiles(const char* name)
     QString base = QStringLiteral(":/icons/%1").arg(QLatin1String(name));
     if (isDark(QApplication::palette()) && QFile::exists(base + QStringLiteral("-dark-16.png")))
         base += QStringLiteral("-dark");
-    QIcon result;
-    for (int size : {16, 24, 32, 48})
-        result.addFile(QStringLiteral("%1-%2.png").arg(base).arg(size));
-    return result;
+    return QIcon(new DeferredIconEngine(std::move(base)));
 }
 
 } // namespace

@@ -10,6 +10,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 #include <tuple>
 
@@ -323,6 +324,25 @@ Result<void> InventoryModel::refresh()
         return listed.error();
     }
     const QList<ReservationRecord>& fresh = listed.value();
+    if (m_rows.isEmpty() && m_deleted.isEmpty()) {
+        // The first load, at start-up before the window shows: the rows sorted and inserted
+        // at once, instead of a search and an insertion per row.
+        QList<ReservationRecord> rows;
+        rows.reserve(fresh.size());
+        std::copy_if(fresh.cbegin(), fresh.cend(), std::back_inserter(rows),
+                     [this](const ReservationRecord& r) { return accepts(r); });
+        std::stable_sort(rows.begin(), rows.end(),
+                         [](const ReservationRecord& a, const ReservationRecord& b) {
+                             return sortKey(a) < sortKey(b);
+                         });
+        if (!rows.isEmpty()) {
+            beginInsertRows({}, 0, int(rows.size()) - 1);
+            m_rows = std::move(rows);
+            endInsertRows();
+        }
+        reloadDeleted();
+        return {};
+    }
     // A row is the same when its id still names the same block.
     QSet<QString> fresher;
     auto identity = [](const ReservationRecord& r) {

@@ -80,8 +80,9 @@ ReservationsView::ReservationsView(InventoryModel& model, QWidget* parent)
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("inventoryTable"));
     m_table->setModel(m_proxy);
+    // Enabling sorting sorts by the indicator: set first, the rows are sorted once.
+    m_table->horizontalHeader()->setSortIndicator(InventoryModel::StartColumn, Qt::AscendingOrder);
     m_table->setSortingEnabled(true);
-    m_table->sortByColumn(InventoryModel::StartColumn, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers); // notes: F2 / double-click dialog
