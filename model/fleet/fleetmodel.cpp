@@ -48,10 +48,10 @@ QStringList FleetModel::problems(const HostSnapshotRecord& latest)
 {
     QStringList list;
     if (dynamicRangeLow(latest)) {
-        const PortRange& low = latest.tcpDynamic.count != 0 &&
-                                       latest.tcpDynamic.start < kWindowsDynamicStart
-                                   ? latest.tcpDynamic
-                                   : latest.udpDynamic;
+        const PortRange& low =
+            latest.tcpDynamic.count != 0 && latest.tcpDynamic.start < kWindowsDynamicStart
+                ? latest.tcpDynamic
+                : latest.udpDynamic;
         list << tr("dynamic range starts at %1 (Windows' default: %2)")
                     .arg(low.start)
                     .arg(kWindowsDynamicStart);

@@ -34,12 +34,11 @@ QString holderWhy(const PortHolder& h)
 {
     const QString range = FleetModel::rangeText(h.block.range);
     if (h.block.persistent)
-        return h.block.token
-                   ? FleetView::tr("persistent reservation %1 (token %2)")
-                         .arg(range, QString::number(h.block.token))
-                   : FleetView::tr("persistent reservation %1").arg(range);
-    const QString owner = h.block.owner.isEmpty() ? FleetView::tr("an unknown owner")
-                                                  : h.block.owner;
+        return h.block.token ? FleetView::tr("persistent reservation %1 (token %2)")
+                                   .arg(range, QString::number(h.block.token))
+                             : FleetView::tr("persistent reservation %1").arg(range);
+    const QString owner =
+        h.block.owner.isEmpty() ? FleetView::tr("an unknown owner") : h.block.owner;
     return h.block.evidence.isEmpty()
                ? FleetView::tr("runtime block %1 held by %2").arg(range, owner)
                : FleetView::tr("runtime block %1 held by %2 (known from %3)")
@@ -258,7 +257,17 @@ void FleetView::openCurrentHost()
     const QModelIndex index = m_table->currentIndex();
     if (!index.isValid())
         return;
-    emit hostOpened(m_proxy->index(index.row(), 0).data(RecordIdRole).toLongLong());
+    const qint64 id = m_proxy->index(index.row(), 0).data(RecordIdRole).toLongLong();
+    Store* store = &m_store;
+    inBackground([this, store, id]() -> std::function<void()> {
+        auto record = store->snapshots().snapshot(id);
+        return [this, record] {
+            if (record)
+                emit hostOpened(record.value());
+            else
+                m_status->setText(Explanations::errorLine(record.error()));
+        };
+    });
 }
 
 void FleetView::editWatchList()
@@ -320,14 +329,13 @@ void FleetView::showSinceBoot()
     if (!s.current)
         note = tr("No boot of this host is recorded yet: the console records one at each start.");
     else if (!s.before)
-        note = tr("This boot (%1) is the first one recorded; the next boot is compared with it.")
-                   .arg(QLocale().toString(s.current->bootTime.toLocalTime(),
-                                           QLocale::ShortFormat));
+        note =
+            tr("This boot (%1) is the first one recorded; the next boot is compared with it.")
+                .arg(QLocale().toString(s.current->bootTime.toLocalTime(), QLocale::ShortFormat));
     else
         note = tr("This boot (%1) against the one before (%2).")
                    .arg(QLocale().toString(s.current->bootTime.toLocalTime(), QLocale::ShortFormat),
-                        QLocale().toString(s.before->bootTime.toLocalTime(),
-                                           QLocale::ShortFormat));
+                        QLocale().toString(s.before->bootTime.toLocalTime(), QLocale::ShortFormat));
     if (s.watched.isEmpty())
         note += QLatin1Char(' ') + tr("No port is watched: choose some with Watch list….");
     m_sinceNote->setText(note);

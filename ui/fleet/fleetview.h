@@ -70,8 +70,8 @@ signals:
     void findFinished();
     void sinceBootLoaded();
     void screenshotReady();
-    // The user asked to see a host's snapshot.
-    void hostOpened(qint64 snapshotId);
+    // The user asked to see a host's snapshot: its newest, read with its blocks and document.
+    void hostOpened(const portolan::HostSnapshotRecord& record);
 
 protected:
     void changeEvent(QEvent* event) override;
