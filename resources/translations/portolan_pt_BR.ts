@@ -3505,8 +3505,8 @@ console não pode abrir sua janela. Em vez disso:
     </message>
     <message>
         <location line="+4"/>
-        <source>No port is watched: choose some with Watch list….</source>
-        <translation>Nenhuma porta é vigiada: escolha algumas em Portas vigiadas….</translation>
+        <source>No port is watched yet: Watch list… chooses them.</source>
+        <translation>Nenhuma porta é vigiada ainda: escolha-as em Portas vigiadas….</translation>
     </message>
     <message>
         <location line="+6"/>

@@ -337,7 +337,7 @@ void FleetView::showSinceBoot()
                    .arg(QLocale().toString(s.current->bootTime.toLocalTime(), QLocale::ShortFormat),
                         QLocale().toString(s.before->bootTime.toLocalTime(), QLocale::ShortFormat));
     if (s.watched.isEmpty())
-        note += QLatin1Char(' ') + tr("No port is watched: choose some with Watch list….");
+        note += QLatin1Char(' ') + tr("No port is watched yet: Watch list… chooses them.");
     m_sinceNote->setText(note);
     const QStringList lines = s.lines();
     for (const QString& line : lines)
