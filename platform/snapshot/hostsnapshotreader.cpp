@@ -2,194 +2,20 @@
 // Reading a host snapshot: every field checked by name, with the values it allows, because the
 // documents come from other machines and other versions of the tool.
 #include "hostsnapshot.h"
+#include "jsonfields.h"
 
 #include "platform/inetaddress.h"
 #include "platform/simulated/simulatedmachine.h"
 
 #include <algorithm>
 #include <array>
-#include <initializer_list>
 #include <limits>
 
 namespace portolan {
 
 namespace {
 
-struct Refusal
-{
-    std::string field;
-    std::string text;
-};
-
-[[noreturn]] void refuse(std::string field, std::string text)
-{
-    throw Refusal{std::move(field), std::move(text)};
-}
-
-std::string jsonText(std::string_view text)
-{
-    return dumpJson(Json(std::string(text)));
-}
-
-std::string kindOf(const Json& v)
-{
-    if (v.is_null())
-        return "null";
-    if (v.is_boolean())
-        return "a boolean";
-    if (v.is_number())
-        return "a number";
-    if (v.is_string())
-        return "a string";
-    return v.is_array() ? "an array" : "an object";
-}
-
-// One object of the document and the path that names its fields in messages.
-class Fields
-{
-public:
-    Fields(const Json& value, std::string path, std::initializer_list<std::string_view> keys)
-        : m_value(value), m_path(std::move(path))
-    {
-        if (!value.is_object())
-            refuse(where(), "expected an object, found " + kindOf(value) + "; allowed: an object");
-        std::string list;
-        for (auto key : keys)
-            list += (list.empty() ? "" : ", ") + std::string(key);
-        for (const auto& member : value.items())
-            if (std::find(keys.begin(), keys.end(), member.key()) == keys.end())
-                refuse(name(member.key()), "unknown field; allowed: " + list);
-        for (auto key : keys)
-            if (!findMember(value, key))
-                refuse(name(key), "missing; this field is required");
-    }
-
-    std::string name(std::string_view key) const
-    {
-        return m_path.empty() ? std::string(key) : m_path + "." + std::string(key);
-    }
-    const Json& operator[](std::string_view key) const { return *findMember(m_value, key); }
-
-    std::int64_t integer(std::string_view key, std::int64_t min, std::int64_t max) const
-    {
-        const Json& v = (*this)[key];
-        const std::string allowed =
-            "allowed: an integer " + std::to_string(min) + "-" + std::to_string(max);
-        const auto n = v.is_number() ? jsonInt64(v) : std::nullopt;
-        if (!v.is_number())
-            refuse(name(key), "expected an integer, found " + kindOf(v) + "; " + allowed);
-        if (!n || *n < min || *n > max)
-            refuse(name(key), dumpJson(v) + " is out of range; " + allowed);
-        return *n;
-    }
-    const std::string& string(std::string_view key) const
-    {
-        const Json& v = (*this)[key];
-        if (!v.is_string())
-            refuse(name(key), "expected a string, found " + kindOf(v) + "; allowed: a string");
-        return v.get_ref<const std::string&>();
-    }
-    // Text shown as one line: no control characters, at most `limit` bytes.
-    const std::string& line(std::string_view key, std::size_t limit, bool nonEmpty) const
-    {
-        const std::string& text = string(key);
-        const std::string allowed = "allowed: " + std::string(nonEmpty ? "1" : "0") + "-" +
-                                    std::to_string(limit) +
-                                    " bytes of UTF-8 without control "
-                                    "characters";
-        if ((nonEmpty && text.empty()) || text.size() > limit)
-            refuse(name(key), "has " + std::to_string(text.size()) + " bytes; " + allowed);
-        if (std::any_of(text.begin(), text.end(),
-                        [](char c) { return (unsigned char)c < 0x20 || c == 0x7f; }))
-            refuse(name(key), jsonText(text) + " contains a control character; " + allowed);
-        return text;
-    }
-    std::string optionalText(std::string_view key) const
-    {
-        const Json& v = (*this)[key];
-        if (v.is_null())
-            return {};
-        if (!v.is_string() || v.get_ref<const std::string&>().empty())
-            refuse(name(key), "expected a non-empty string or null, found " +
-                                  (v.is_string() ? std::string("\"\"") : kindOf(v)) +
-                                  "; allowed: a non-empty string or null");
-        return v.get<std::string>();
-    }
-    bool boolean(std::string_view key) const
-    {
-        const Json& v = (*this)[key];
-        if (!v.is_boolean())
-            refuse(name(key),
-                   "expected true or false, found " + kindOf(v) + "; allowed: true, false");
-        return v.get<bool>();
-    }
-    // One of `allowed`, returned as its index.
-    std::size_t choice(std::string_view key, std::initializer_list<std::string_view> allowed) const
-    {
-        std::string list;
-        for (auto a : allowed)
-            list += (list.empty() ? "" : ", ") + jsonText(a);
-        const Json& v = (*this)[key];
-        if (!v.is_string())
-            refuse(name(key), "expected a string, found " + kindOf(v) + "; allowed: " + list);
-        const auto& text = v.get_ref<const std::string&>();
-        const auto at = std::find(allowed.begin(), allowed.end(), text);
-        if (at == allowed.end())
-            refuse(name(key), jsonText(text) + " is not allowed; allowed: " + list);
-        return std::size_t(at - allowed.begin());
-    }
-    Protocol protocol(std::string_view key) const
-    {
-        return choice(key, {"tcp", "udp"}) == 0 ? Protocol::Tcp : Protocol::Udp;
-    }
-    AddressFamily family(std::string_view key) const
-    {
-        return choice(key, {"ipv4", "ipv6"}) == 0 ? AddressFamily::IPv4 : AddressFamily::IPv6;
-    }
-    std::int64_t time(std::string_view key) const
-    {
-        const Json& v = (*this)[key];
-        const char* allowed = "allowed: \"YYYY-MM-DDTHH:MM:SSZ\" (UTC)";
-        if (!v.is_string())
-            refuse(name(key), "expected a string, found " + kindOf(v) + "; " + allowed);
-        const auto t = simulated::parseUtcTime(v.get_ref<const std::string&>());
-        if (!t)
-            refuse(name(key), dumpJson(v) + " is not a time; " + allowed);
-        return *t;
-    }
-    // start, count and end of a block, which must agree and end at 65535 at the latest.
-    PortRange range() const
-    {
-        const auto start = integer("start", 1, 65535);
-        const auto count = integer("count", 1, 65535);
-        const auto end = integer("end", 1, 65535);
-        if (start + count - 1 > 65535)
-            refuse(m_path, "the block " + std::to_string(start) + "+" + std::to_string(count) +
-                               " runs past 65535; allowed: start + count - 1 <= 65535");
-        if (end != start + count - 1)
-            refuse(name("end"), std::to_string(end) + " does not agree with start " +
-                                    std::to_string(start) + " and count " + std::to_string(count) +
-                                    "; allowed: " + std::to_string(start + count - 1));
-        return PortRange{std::uint16_t(start), std::uint16_t(count)};
-    }
-    const Json& array(std::string_view key) const
-    {
-        const Json& v = (*this)[key];
-        if (!v.is_array())
-            refuse(name(key), "expected an array, found " + kindOf(v) + "; allowed: an array");
-        return v;
-    }
-    std::string item(std::string_view key, std::size_t index) const
-    {
-        return name(key) + "[" + std::to_string(index) + "]";
-    }
-
-private:
-    std::string where() const { return m_path.empty() ? "(document)" : m_path; }
-
-    const Json& m_value;
-    std::string m_path;
-};
+using namespace jsonfields;
 
 Token token(const Fields& f)
 {
@@ -220,7 +46,7 @@ std::optional<PortRange> dynamicRange(const Fields& ranges, std::string_view key
 {
     if (ranges[key].is_null())
         return std::nullopt;
-    return Fields(ranges[key], ranges.name(key), {"start", "count", "end"}).range();
+    return Fields(ranges[key], ranges.name(key), {"start", "count", "end"}).range(true);
 }
 
 Listener listener(const Fields& f)
@@ -316,7 +142,7 @@ HostSnapshot readDocument(const Json& doc)
                        {"protocol", "start", "count", "end", "token"});
         ReservedBlock block;
         block.protocol = b.protocol("protocol");
-        block.range = b.range();
+        block.range = b.range(true);
         block.token = token(b);
         s.persistent.push_back(std::move(block));
     }
@@ -327,7 +153,7 @@ HostSnapshot readDocument(const Json& doc)
         ReservedBlock block;
         block.persistent = false;
         block.protocol = b.protocol("protocol");
-        block.range = b.range();
+        block.range = b.range(true);
         block.owner = b.optionalText("owner");
         block.ownerEvidence = b.optionalText("evidence");
         s.runtime.push_back(std::move(block));
