@@ -3506,7 +3506,7 @@ console não pode abrir sua janela. Em vez disso:
     <message>
         <location line="+4"/>
         <source>No port is watched yet: Watch list… chooses them.</source>
-        <translation>Nenhuma porta é vigiada ainda: escolha-as em Portas vigiadas….</translation>
+        <translation>Nenhuma porta é vigiada ainda: Portas vigiadas… as escolhe.</translation>
     </message>
     <message>
         <location line="+6"/>
