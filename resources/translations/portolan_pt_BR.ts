@@ -638,6 +638,102 @@
     </message>
 </context>
 <context>
+    <name>FleetReport</name>
+    <message>
+        <location filename="../../model/fleet/fleetreport.cpp" line="+26"/>
+        <source>persistent</source>
+        <translation>persistente</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>runtime</source>
+        <translation>em tempo de execução</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+84"/>
+        <source>Generated %1; %n host(s).</source>
+        <translation>
+            <numerusform>Gerado em %1; %n host.</numerusform>
+            <numerusform>Gerado em %1; %n hosts.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Summary</source>
+        <translation>Resumo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>OS</source>
+        <translation>SO</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last gathered</source>
+        <translation>Última coleta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Persistent</source>
+        <translation>Persistentes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Runtime</source>
+        <translation>Em tempo de execução</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Snapshots</source>
+        <translation>Snapshots</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problems</source>
+        <translation>Problemas</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>none</source>
+        <translation>nenhum</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 %2, gathered %3</source>
+        <translation>%1 %2, coletado em %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protocol</source>
+        <translation>Protocolo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ports</source>
+        <translation>Portas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>Dono</translation>
+    </message>
+</context>
+<context>
     <name>ImportCommand</name>
     <message>
         <location filename="../../app/portolan/importcommand.cpp" line="+50"/>
@@ -3436,7 +3532,7 @@ console não pode abrir sua janela. Em vez disso:
 <context>
     <name>portolan::ui::FleetView</name>
     <message>
-        <location filename="../../ui/fleet/fleetview.cpp" line="+37"/>
+        <location filename="../../ui/fleet/fleetview.cpp" line="+39"/>
         <source>persistent reservation %1 (token %2)</source>
         <translation>reserva persistente %1 (token %2)</translation>
     </message>
@@ -3461,7 +3557,32 @@ console não pode abrir sua janela. Em vez disso:
         <translation>bloco em tempo de execução %1 mantido por %2 (sabido por %3)</translation>
     </message>
     <message>
-        <location line="+251"/>
+        <location line="+236"/>
+        <source>Export the fleet report</source>
+        <translation>Exportar o relatório da frota</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reports (*.html *.pdf *.csv *.json)</source>
+        <translation>Relatórios (*.html *.pdf *.csv *.json)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 does not end in .csv, .json, .html or .pdf</source>
+        <translation>%1 não termina em .csv, .json, .html ou .pdf</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Fleet report</source>
+        <translation>Relatório da frota</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Fleet report written to %1.</source>
+        <translation>Relatório da frota gravado em %1.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Which hosts forbid a port, and why: from each host&apos;s newest snapshot.</source>
         <translation>Quais hosts proíbem uma porta, e por quê: pelo snapshot mais recente de cada host.</translation>
     </message>
@@ -3543,6 +3664,16 @@ console não pode abrir sua janela. Em vez disso:
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Export report…</source>
+        <translation>&amp;Exportar relatório…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A summary table and one section per host, as HTML, PDF, CSV or JSON</source>
+        <translation>Uma tabela de resumo e uma seção por host, em HTML, PDF, CSV ou JSON</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The host&apos;s inventory and port map from its newest snapshot, read-only</source>
         <translation>O inventário e o mapa de portas do host pelo snapshot mais recente, somente leitura</translation>
     </message>
@@ -3570,6 +3701,11 @@ console não pode abrir sua janela. Em vez disso:
         <location line="+4"/>
         <source>No host snapshot yet. Gather them with portolan-cli snapshot (or the Ansible collection) and open them with portolan --import FOLDER.</source>
         <translation>Nenhum snapshot de host ainda. Colete-os com portolan-cli snapshot (ou a coleção Ansible) e abra-os com portolan --import PASTA.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fleet/fleetreportexport.cpp" line="+49"/>
+        <source>%1: could not be written: %2</source>
+        <translation>%1: não pôde ser gravado: %2</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,9 @@
 
 #include "viewsfixture.h"
 
+#include "ui/fleet/fleetreportexport.h"
 #include "ui/fleet/fleetview.h"
+#include "ui/fleet/hostsnapshotwindow.h"
 #include "ui/fleet/watchlistdialog.h"
 
 #include "model/fleet/fleetmodel.h"
@@ -16,6 +18,7 @@
 #include <QCheckBox>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
@@ -200,6 +203,82 @@ private slots:
         QVERIFY(ports.contains(WatchedPort{Protocol::Tcp, 3000}));
         QVERIFY(ports.contains(WatchedPort{Protocol::Tcp, 8080}));
         QCOMPARE(ports.contains(WatchedPort{Protocol::Udp, 5353}), !other.isEmpty());
+    }
+
+    // Opening a host shows what its snapshot saw, and nothing that could change it.
+    void openedHostIsItsSnapshotReadOnly()
+    {
+        ViewsFixture f;
+        QVERIFY(f.open());
+        HostSnapshot snapshot;
+        snapshot.host = "BUILD-01";
+        snapshot.os = OsInfo{"windows", "Windows 11 Pro", "10.0.22631"};
+        snapshot.backend = "windows";
+        snapshot.gatheredAt = 1765094400;
+        snapshot.dynamicTcp = PortRange{49152, 16384};
+        snapshot.persistent = {ReservedBlock{Protocol::Tcp, PortRange{5037, 1}, true, 42, {}, {}}};
+        snapshot.runtime = {ReservedBlock{Protocol::Tcp, PortRange{2869, 500}, false, kNoToken,
+                                          "Windows NAT (WinNAT)", "HNS registry"}};
+        snapshot.listeners = {
+            Listener{Protocol::Tcp, AddressFamily::IPv4, "0.0.0.0", 5173, 14236, "node.exe"}};
+        QVERIFY(f.store->snapshots().add(recordFromSnapshot(snapshot)).ok());
+        FleetView view(*f.store, QStringLiteral("DEV-WORKSTATION"));
+        QSignalSpy loaded(&view, &FleetView::hostsLoaded);
+        QVERIFY(waitFor(loaded));
+        view.table()->setCurrentIndex(view.table()->model()->index(0, 0));
+        QSignalSpy opened(&view, &FleetView::hostOpened);
+        view.openCurrentHost();
+        QVERIFY(waitFor(opened));
+        HostSnapshotWindow window(opened.at(0).at(0).value<HostSnapshotRecord>());
+        QCOMPARE(window.inventory()->rowCount(), 2);
+        QCOMPARE(window.listeners()->rowCount(), 1);
+        QCOMPARE(window.listeners()->item(0, 3)->text(), QStringLiteral("node.exe"));
+        QVERIFY(window.bannerText().startsWith(QStringLiteral("Read-only snapshot of BUILD-01")));
+        QCOMPARE(window.findChildren<QPushButton*>().size(), 0);
+        QCOMPARE(window.inventory()->editTriggers(), QAbstractItemView::NoEditTriggers);
+    }
+
+    void fleetReportHasASummaryAndASectionPerHost_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("expected"); // texts the file holds
+        QTest::newRow("csv") << QStringLiteral("fleet.csv")
+                             << QStringList{QStringLiteral("host,os,gathered_at"),
+                                            QStringLiteral("BUILD-01,Windows 11 Pro,"),
+                                            QStringLiteral(",tcp,7990,8489,500,false,,"
+                                                           "Windows NAT (WinNAT)")};
+        QTest::newRow("json") << QStringLiteral("fleet.json")
+                              << QStringList{QStringLiteral("\"portolan-fleet-report\""),
+                                             QStringLiteral("\"summary\""),
+                                             QStringLiteral("moved to 7990–8489")};
+        QTest::newRow("html") << QStringLiteral("fleet.html")
+                              << QStringList{QStringLiteral("<h2>Summary</h2>"),
+                                             QStringLiteral("<h2>BUILD-01</h2>"),
+                                             QStringLiteral("<h2>CI-02</h2>")};
+        QTest::newRow("pdf") << QStringLiteral("fleet.pdf") << QStringList{QStringLiteral("%PDF")};
+    }
+    void fleetReportHasASummaryAndASectionPerHost()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, expected);
+        ViewsFixture f;
+        QVERIFY(f.open());
+        QVERIFY(f.store->snapshots()
+                    .addMany({snapshotOf(QStringLiteral("BUILD-01"), 6, {winnat(2869)}),
+                              snapshotOf(QStringLiteral("BUILD-01"), 7, {winnat(7990)}),
+                              snapshotOf(QStringLiteral("CI-02"), 7, {})})
+                    .ok());
+        FleetView view(*f.store, QStringLiteral("DEV-WORKSTATION"));
+        QSignalSpy written(&view, &FleetView::reportWritten);
+        const QString path = f.dir.filePath(file);
+        view.exportReportTo(path);
+        QVERIFY(waitFor(written));
+        QCOMPARE(written.at(0).at(1).toString(), QString());
+        QFile report(path);
+        QVERIFY(report.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(report.readAll());
+        for (const QString& part : expected)
+            QVERIFY2(text.contains(part), qPrintable(part));
     }
 
     // Two boots of the simulated developer machine with WinNAT's block at different places:
