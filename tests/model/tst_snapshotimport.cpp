@@ -3,7 +3,7 @@
 // host kept once, and bad files refused by field with nothing stored.
 #include "storetestsupport.h"
 
-#include "app/portolan/importcommand.h"
+#include "importcommandsupport.h"
 #include "model/fleet/snapshotimport.h"
 
 #include <QJsonDocument>
@@ -44,24 +44,6 @@ void write(const QString& path, const QByteArray& text)
 QByteArray json(const HostSnapshot& s)
 {
     return QByteArray::fromStdString(snapshotToJson(s));
-}
-
-struct CommandRun
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-CommandRun importCommand(const QStringList& args)
-{
-    CommandRun run;
-    QTextStream out(&run.out);
-    QTextStream err(&run.err);
-    run.code = runImportCommand(QStringList{QStringLiteral("portolan")} + args, out, err);
-    out.flush();
-    err.flush();
-    return run;
 }
 
 int snapshotCount(const QString& db)
