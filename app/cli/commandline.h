@@ -27,6 +27,8 @@ enum class Command : std::uint8_t {
     DynamicRange,
     Listeners,
     Probe,
+    Why,
+    Suggest,
 };
 
 enum class ProbePlan : std::uint8_t { SystemCheck, AcquireRelease, LookupAssociate };
@@ -56,6 +58,9 @@ struct Invocation
     std::uint16_t last = 65535;      // scan
     ProbePlan plan = ProbePlan::SystemCheck;
     SocketSpec spec;                 // probe acquire-release
+    std::string formWord;            // the word that picked the form ("set"), empty for none
+    std::uint16_t count = 0;         // suggest
+    std::uint16_t near = 0;          // suggest --near; 0 = not given
 };
 
 // A rejected command line: the message names the argument and the allowed values.

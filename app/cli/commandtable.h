@@ -29,6 +29,9 @@ enum class ArgumentKind : std::uint8_t
     IpProtocol,   // tcp|udp or an IP protocol number 0-255
     SampleStart,  // START as the sample programs check it: 0-65535
     SampleCount,  // COUNT as the sample programs check it: 0-65535
+    TargetPort,   // a port to explain, 1-65535
+    SuggestCount, // ports in a suggested block, 1-64512 (outside the well-known ports)
+    NearPort,     // --near PORT, 1-65535
 };
 
 struct Argument

@@ -270,6 +270,7 @@ Capabilities LinuxBackend::capabilities() const
     caps.bindProbe = true;
     caps.listeners = true;
     caps.dynamicRange = true;
+    caps.changeDynamicRange = true;
     return caps;
 }
 
