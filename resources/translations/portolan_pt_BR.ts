@@ -252,6 +252,169 @@
     </message>
 </context>
 <context>
+    <name>ExplanationText</name>
+    <message>
+        <location filename="../../ui/diagnose/explanationtext.cpp" line="+40"/>
+        <source>pid %1</source>
+        <translation>pid %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (pid %2)</source>
+        <translation>%1 (pid %2)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>WSL 2 port forwarding and container NAT</source>
+        <translation>o encaminhamento de portas do WSL 2 e o NAT dos contêineres</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hyper-V virtual switches, WSL 2 and container networking</source>
+        <translation>os comutadores virtuais do Hyper-V, o WSL 2 e a rede dos contêineres</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A bind to %1 succeeds: nothing holds the port.</source>
+        <translation>O bind em %1 funciona: nada mantém a porta.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A bind to %1 succeeds now, but the port lies inside the dynamic range %2: any outgoing connection may take it, and services such as WinNAT and HNS reserve blocks from this range at boot.</source>
+        <translation>O bind em %1 funciona agora, mas a porta está dentro do intervalo dinâmico %2: qualquer conexão de saída pode tomá-la, e serviços como WinNAT e HNS reservam blocos desse intervalo na inicialização.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A bind to %1 is forbidden%2: the persistent reservation %3 covers it.</source>
+        <translation>O bind em %1 é proibido%2: a reserva persistente %3 a cobre.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A bind to %1 is forbidden%2: the runtime reservation %3 covers it.</source>
+        <translation>O bind em %1 é proibido%2: a reserva em tempo de execução %3 a cobre.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>It is held by %1.</source>
+        <translation>Ela é mantida por %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It is held by %1 (evidence: %2).</source>
+        <translation>Ela é mantida por %1 (evidência: %2).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No process listens there, so netstat shows nothing.</source>
+        <translation>Nenhum processo escuta ali, por isso o netstat não mostra nada.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A bind to %1 fails%2: the port is in use; the system does not say by which process.</source>
+        <translation>O bind em %1 falha%2: a porta está em uso; o sistema não diz por qual processo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A bind to %1 fails%2: %3 uses the port.</source>
+        <translation>O bind em %1 falha%2: %3 usa a porta.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A bind to %1 is refused%2 although no reservation covers it: a socket of another account, or an exclusive one, holds the port.</source>
+        <translation>O bind em %1 é recusado%2 embora nenhuma reserva a cubra: um soquete de outra conta, ou um exclusivo, mantém a porta.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A bind to %1 fails%2.</source>
+        <translation>O bind em %1 falha%2.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Use port %1 instead: the nearest port outside every reservation, listener and the dynamic range (a bind probe confirmed it).</source>
+        <translation>Use a porta %1: a mais próxima fora de toda reserva, processo em escuta e do intervalo dinâmico (uma sondagem de bind confirmou).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pin port %1 with a persistent reservation (%2).</source>
+        <translation>Fixe a porta %1 com uma reserva persistente (%2).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pin port %1 with a persistent reservation made while %2 is stopped (%3).</source>
+        <translation>Fixe a porta %1 com uma reserva persistente feita enquanto %2 está parado (%3).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Move the dynamic range back to Windows&apos; default %1 (%2).</source>
+        <translation>Volte o intervalo dinâmico ao padrão do Windows %1 (%2).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop %1 (%2).</source>
+        <translation>Pare %1 (%2).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop %1.</source>
+        <translation>Pare %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the persistent reservation %1 (%2).</source>
+        <translation>Exclua a reserva persistente %1 (%2).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Costs a change of the program&apos;s port setting; nothing on the system changes.</source>
+        <translation>Custa mudar a porta configurada no programa; nada muda no sistema.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The port stays reserved across reboots; no other program gets it.</source>
+        <translation>A porta fica reservada entre reinicializações; nenhum outro programa a recebe.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stops %1 for a moment; it is started again and takes its blocks elsewhere.</source>
+        <translation>Para %1 por um momento; ele é iniciado de novo e toma seus blocos em outro lugar.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stops %1 for a moment, which breaks %2 while it is down; it is started again and takes its blocks elsewhere.</source>
+        <translation>Para %1 por um momento, o que interrompe %2 enquanto ele estiver parado; ele é iniciado de novo e toma seus blocos em outro lugar.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Services take their blocks again at the next boot, so blocks move then.</source>
+        <translation>Os serviços tomam seus blocos de novo na próxima inicialização, e então os blocos mudam de lugar.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Breaks what depends on it until it is started again, and it may take the port back then.</source>
+        <translation>Interrompe o que depende dele até que seja iniciado de novo, e ele pode retomar a porta então.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Breaks %1 until it is started again, and it may take the port back then.</source>
+        <translation>Interrompe %1 até que seja iniciado de novo, e ele pode retomar a porta então.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Whatever that program serves stops.</source>
+        <translation>O que esse programa atende deixa de funcionar.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Whoever made the reservation loses the port.</source>
+        <translation>Quem fez a reserva perde a porta.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Needs an elevated administrator.</source>
+        <translation>Requer privilégios de administrador.</translation>
+    </message>
+</context>
+<context>
     <name>Explanations</name>
     <message>
         <location filename="../../model/services/explanations.cpp" line="+43"/>
@@ -500,14 +663,19 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>lookup</source>
         <translation>consultar</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-32"/>
         <source>note</source>
         <translation>nota</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>dynamic range</source>
+        <translation>intervalo dinâmico</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -609,7 +777,7 @@
         </translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-174"/>
         <source>The block overlaps %1, held by %2: choose ports outside it, or stop its owner.</source>
         <translation>O bloco se sobrepõe a %1, mantido por %2: escolha portas fora dele ou pare o seu dono.</translation>
     </message>
@@ -1202,14 +1370,62 @@
     </message>
 </context>
 <context>
+    <name>RangeHealth</name>
+    <message>
+        <location filename="../../model/services/rangehealth.cpp" line="+51"/>
+        <source>Dynamic range: unknown</source>
+        <translation>Intervalo dinâmico: desconhecido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dynamic range: unknown (%1)</source>
+        <translation>Intervalo dinâmico: desconhecido (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dynamic range: Windows&apos; default (%1)</source>
+        <translation>Intervalo dinâmico: padrão do Windows (%1)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Dynamic range: %1, no watched port inside it</source>
+        <translation>Intervalo dinâmico: %1, nenhuma porta observada dentro dele</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dynamic range: TCP %1 (not Windows&apos; default), no watched port inside it</source>
+        <translation>Intervalo dinâmico: TCP %1 (não é o padrão do Windows), nenhuma porta observada dentro dele</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dynamic range: UDP %1 (not Windows&apos; default), no watched port inside it</source>
+        <translation>Intervalo dinâmico: UDP %1 (não é o padrão do Windows), nenhuma porta observada dentro dele</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The dynamic range starts at %1: ports %2 lie inside it</source>
+        <translation>O intervalo dinâmico começa em %1: as portas %2 estão dentro dele</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The TCP dynamic range starts at %1: ports %2 lie inside it</source>
+        <translation>O intervalo dinâmico TCP começa em %1: as portas %2 estão dentro dele</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The UDP dynamic range starts at %1: ports %2 lie inside it</source>
+        <translation>O intervalo dinâmico UDP começa em %1: as portas %2 estão dentro dele</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
-        <location filename="../../model/reports/report.cpp" line="+64"/>
+        <location filename="../../model/reports/report.cpp" line="+65"/>
         <source>Port reservations of %1</source>
         <translation>Reservas de portas de %1</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+29"/>
         <source>The %1 dynamic range could not be read: %2</source>
         <translation>Não foi possível ler o intervalo dinâmico %1: %2</translation>
     </message>
@@ -3203,6 +3419,34 @@ console não pode abrir sua janela. Em vez disso:
     </message>
 </context>
 <context>
+    <name>portolan::ui::ExplanationPanel</name>
+    <message>
+        <location filename="../../ui/diagnose/explanationpanel.cpp" line="+20"/>
+        <source>&lt;b&gt;Why?&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Por quê?&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Finding out why…</source>
+        <translation>Descobrindo por quê…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Nothing to do.</source>
+        <translation>Nada a fazer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;Remedies, cheapest first:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Soluções, da mais barata à mais cara:&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Could not find out why: %1</source>
+        <translation>Não foi possível descobrir por quê: %1</translation>
+    </message>
+</context>
+<context>
     <name>portolan::ui::Form</name>
     <message>
         <location filename="../../ui/formsupport.cpp" line="+313"/>
@@ -3257,7 +3501,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>&amp;Log de auditoria</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>Summary or address contains…</source>
         <translation>Resumo ou endereço contém…</translation>
     </message>
@@ -3268,24 +3512,24 @@ console não pode abrir sua janela. Em vez disso:
     </message>
     <message>
         <location line="+8"/>
-        <location line="+128"/>
+        <location line="+131"/>
         <source>Any result</source>
         <translation>Qualquer resultado</translation>
     </message>
     <message>
-        <location line="-127"/>
-        <location line="+128"/>
+        <location line="-130"/>
+        <location line="+131"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location line="-127"/>
-        <location line="+128"/>
+        <location line="-130"/>
+        <location line="+131"/>
         <source>failed</source>
         <translation>falhou</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-130"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
@@ -3295,7 +3539,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>&amp;Pesquisar</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Pro&amp;be</source>
         <translation>Sonda&amp;gem</translation>
     </message>
@@ -3310,18 +3554,18 @@ console não pode abrir sua janela. Em vez disso:
         <translation>&amp;Resultado</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Search &amp;older runs</source>
         <translation>Pesquisar execuções &amp;anteriores</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+211"/>
+        <location line="+215"/>
         <source>Select a run to see its steps.</source>
         <translation>Selecione uma execução para ver as etapas.</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-156"/>
         <source>Could not read the history: %1</source>
         <translation>Não foi possível ler o histórico: %1</translation>
     </message>
@@ -3341,7 +3585,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>P&amp;esquisar</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A&amp;ction</source>
         <translation>A&amp;ção</translation>
     </message>
@@ -3356,12 +3600,12 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Resu&amp;ltado</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Search older &amp;entries</source>
         <translation>Pesquisar &amp;entradas anteriores</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Could not read the audit log: %1</source>
         <translation>Não foi possível ler o log de auditoria: %1</translation>
     </message>
@@ -3605,7 +3849,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Portolan — %1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Views</source>
         <translation>Exibições</translation>
     </message>
@@ -3925,7 +4169,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Lendo o sistema… O inventário mostrado é o guardado.</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+127"/>
         <source>The machine has restarted since the last start: tokens may have changed, every reservation is looked up again.</source>
         <translation>A máquina foi reiniciada desde a última execução: os tokens podem ter mudado, e todas as reservas são consultadas novamente.</translation>
     </message>
@@ -4065,7 +4309,7 @@ Qt %5</translation>
 <context>
     <name>portolan::ui::NewReservationDialog</name>
     <message>
-        <location filename="../../ui/reservations/newreservationdialog.cpp" line="+35"/>
+        <location filename="../../ui/reservations/newreservationdialog.cpp" line="+36"/>
         <source>New persistent reservation</source>
         <translation>Nova reserva persistente</translation>
     </message>
@@ -4090,7 +4334,30 @@ Qt %5</translation>
         <translation>&amp;Nota:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>&amp;Find a free block</source>
+        <translation>&amp;Encontrar um bloco livre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The nearest block of this many ports outside every reservation, listener and the dynamic range, confirmed by bind probes</source>
+        <translation>O bloco mais próximo com essa quantidade de portas fora de toda reserva, processo em escuta e do intervalo dinâmico, confirmado por sondagens de bind</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%1 is free: %n bind probe(s) succeeded.</source>
+        <translation>
+            <numerusform>%1 está livre: %n sondagem de bind funcionou.</numerusform>
+            <numerusform>%1 está livre: %n sondagens de bind funcionaram.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No free block found: %1</source>
+        <translation>Nenhum bloco livre encontrado: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Pre-flight check:</source>
         <translation>Verificação prévia:</translation>
     </message>
@@ -4100,7 +4367,12 @@ Qt %5</translation>
         <translation>&amp;Criar</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+40"/>
+        <source>Searching…</source>
+        <translation>Procurando…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Checking %1 %2…</source>
         <translation>Verificando %1 %2…</translation>
     </message>
@@ -4239,17 +4511,17 @@ Qt %5</translation>
         <translation>&amp;Testar bind na porta atual</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+141"/>
         <source>Test &amp;bind on %1 %2</source>
         <translation>&amp;Testar bind em %1 %2</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-139"/>
         <source>Binds a socket to 127.0.0.1 on the current port and reports what the system answers; the run is recorded in the history.</source>
         <translation>Faz o bind de um soquete em 127.0.0.1 na porta atual e informa o que o sistema responde; a execução fica registrada no histórico.</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+160"/>
         <source>Binding 127.0.0.1:%1…</source>
         <translation>Fazendo bind em 127.0.0.1:%1…</translation>
     </message>
@@ -4403,7 +4675,7 @@ Qt %5</translation>
 <context>
     <name>portolan::ui::ProbesView</name>
     <message>
-        <location filename="../../ui/probes/probesview.cpp" line="+51"/>
+        <location filename="../../ui/probes/probesview.cpp" line="+53"/>
         <source>%1 ports, wherever the system chooses</source>
         <translation>%1 portas, onde o sistema escolher</translation>
     </message>
@@ -4671,7 +4943,7 @@ Qt %5</translation>
         <translation>Em execução.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Recorded in the history as run %1.</source>
         <translation>Registrada no histórico como execução %1.</translation>
     </message>
@@ -4800,6 +5072,49 @@ Qt %5</translation>
         <location line="+6"/>
         <source>&lt;b&gt;Failed:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Falhou:&lt;/b&gt; %1</translation>
+    </message>
+</context>
+<context>
+    <name>portolan::ui::RangeHealthLine</name>
+    <message>
+        <location filename="../../ui/diagnose/rangehealthline.cpp" line="+23"/>
+        <source>Dynamic range: reading…</source>
+        <translation>Intervalo dinâmico: lendo…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restore Windows&apos; default</source>
+        <translation>Restaurar o padrão do Windows</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Windows&apos; default is 49152–65535 for TCP and UDP. Services such as WinNAT and HNS take their blocks again at the next boot, so blocks move then. Needs an elevated administrator.</source>
+        <translation>O padrão do Windows é 49152–65535 para TCP e UDP. Serviços como WinNAT e HNS tomam seus blocos de novo na próxima inicialização, e então os blocos mudam de lugar. Requer privilégios de administrador.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The dynamic range is Windows&apos; default again. Blocks held by services may move at the next boot.</source>
+        <translation>O intervalo dinâmico voltou ao padrão do Windows. Blocos mantidos por serviços podem mudar de lugar na próxima inicialização.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Restoring Windows&apos; default…</source>
+        <translation>Restaurando o padrão do Windows…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Not restored: %1</source>
+        <translation>Não restaurado: %1</translation>
     </message>
 </context>
 <context>
