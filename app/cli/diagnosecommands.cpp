@@ -43,18 +43,6 @@ Json blockJson(const ReservedBlock& block)
     return value;
 }
 
-Json listenerJson(const Listener& listener)
-{
-    Json value = Json::object();
-    value["protocol"] = std::string(toString(listener.protocol));
-    value["family"] = std::string(toString(listener.family));
-    value["address"] = listener.address;
-    value["port"] = listener.port;
-    value["pid"] = pidJson(listener.pid);
-    value["process"] = listener.process.empty() ? Json() : Json(listener.process);
-    return value;
-}
-
 // A platform limit names "start" or "count"; the user typed START and COUNT.
 std::string withArgumentName(std::string message)
 {
