@@ -24,7 +24,8 @@ void MainWindow::buildDiagnose()
     layout->addWidget(m_rangeHealth);
     layout->addWidget(takeCentralWidget(), 1);
     setCentralWidget(central);
-    m_rangeHealth->refresh();
+    // After the first refresh, so that its netsh runs do not wait behind this one.
+    connect(this, &MainWindow::firstRefreshFinished, m_rangeHealth, &RangeHealthLine::refresh);
 }
 
 } // namespace portolan::ui

@@ -25,6 +25,9 @@ DiagnoseService::DiagnoseService(std::shared_ptr<Backend> backend, Store* store,
 DiagnoseService::~DiagnoseService()
 {
     m_stop->request_stop();
+    // A job waiting on netsh would hold the closing window for netsh's whole deadline.
+    if (m_pool->activeThreadCount() > 0)
+        m_backend->cancelPendingCalls();
     m_pool->waitForDone();
 }
 
