@@ -296,4 +296,11 @@ Result<void> RuntimeReservation::release()
     return released;
 }
 
+Result<DynamicRangeChange> Backend::changeDynamicRange(Protocol protocol, PortRange)
+{
+    return Error::make(ErrorKind::Unsupported, "changing the " + std::string(toString(protocol)) +
+                                                   " dynamic range: not supported by the " +
+                                                   std::string(name()) + " backend");
+}
+
 } // namespace portolan

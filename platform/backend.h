@@ -27,6 +27,19 @@ struct Capabilities
     bool bindProbe = false;
     bool listeners = false;
     bool dynamicRange = false;
+    bool changeDynamicRange = false; // changeDynamicRange: netsh on Windows, sysctl on Linux
+};
+
+// What a change of the dynamic range did. On Windows one protocol's range changes (for IPv4
+// and IPv6 together); Linux has one range for TCP and UDP, so both are named there.
+struct DynamicRangeChange
+{
+    std::vector<Protocol> protocols; // the protocols whose range is now `after`
+    PortRange before;
+    PortRange after;
+    // What the user should know, in English: "Linux has one range ...", the parity warning,
+    // "blocks move at the next boot".
+    std::vector<std::string> notes;
 };
 
 // A reserved block as a backend can see it: a persistent reservation, or a runtime one held
@@ -252,6 +265,9 @@ public:
                                     std::stop_token stop);
 
     virtual Result<PortRange> dynamicRange(Protocol protocol) = 0;
+    // Moves the dynamic range (platform/dynamicrange.h has each system's limits). Needs an
+    // elevated administrator (Windows) or root (Linux): otherwise AccessDenied, nothing changed.
+    virtual Result<DynamicRangeChange> changeDynamicRange(Protocol protocol, PortRange range);
     virtual Result<std::vector<Listener>> listeners(std::optional<Protocol> protocol) = 0;
 
     // Starts this program again with administrator rights (Windows: the UAC prompt), with the

@@ -86,6 +86,7 @@ MainWindow::MainWindow(Store& store, ReservationService& reservations, ProbeServ
 
     setStatusBar(new ElidingStatusBar(this));
     buildViews();
+    buildDiagnose();
     buildActions();
     buildMenus();
     buildToolBar();
@@ -174,6 +175,7 @@ QWidget* MainWindow::makeLazyViewOnly(View view, QWidget* parent)
     switch (view) {
     case View::Probes: {
         auto* probes = new ProbesView(m_probes, parent);
+        probes->setDiagnoseService(m_diagnose);
         if (m_snapshot)
             probes->setReservations(m_snapshot->blocks);
         probes->setObjectName(QStringLiteral("probesView"));

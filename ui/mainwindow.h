@@ -17,6 +17,7 @@ class QLabel;
 class QListWidget;
 
 namespace portolan {
+class DiagnoseService;
 class InventoryModel;
 class ProbeService;
 class Store;
@@ -26,6 +27,7 @@ namespace portolan::ui {
 
 class PortMapPage;
 class PortMapWidget;
+class RangeHealthLine;
 class ReservationsView;
 class StatusBarInfo;
 class ViewStack;
@@ -78,6 +80,8 @@ public:
     PortMapWidget* portMap() const;
     InventoryModel* inventoryModel() const { return m_inventory; }
     StatusBarInfo* statusBarInfo() const { return m_statusInfo; }
+    DiagnoseService* diagnoseService() const { return m_diagnose; }
+    RangeHealthLine* rangeHealthLine() const { return m_rangeHealth; }
     QListWidget* sidebar() const;
     // The action with this object name ("newReservation", "deleteReservation", ...).
     QAction* action(const QString& name) const;
@@ -150,6 +154,11 @@ private:
     PortMapPage* m_portMapPage = nullptr;
     StatusBarInfo* m_statusInfo = nullptr;
     QLabel* m_busy = nullptr;
+    // The dynamic range's health line above the views, and the explanations of refused binds
+    // (mainwindowdiagnose.cpp).
+    DiagnoseService* m_diagnose = nullptr;
+    RangeHealthLine* m_rangeHealth = nullptr;
+    void buildDiagnose();
 
     QList<QAction*> m_actions;
     QList<QAction*> m_viewActions;

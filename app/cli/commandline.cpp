@@ -4,6 +4,7 @@
 #include "commandtable.h"
 
 #include "platform/backendfactory.h"
+#include "platform/dynamicrange.h"
 
 #include <algorithm>
 #include <array>
@@ -15,6 +16,8 @@ namespace portolan::cli {
 namespace {
 
 constexpr std::uint32_t kMaxHoldSeconds = 86400; // a day; Ctrl-C ends a hold early anyway
+// The ports from 1024 up: suggest leaves the well-known ones out.
+constexpr std::int64_t kMaxSuggestCount = 65535 - 1024 + 1;
 
 std::string commandList()
 {
@@ -274,7 +277,12 @@ const Form& selectForm(const CommandSpec& spec, const std::vector<std::string>& 
             return form;
         words += (words.empty() ? "" : ", ") + std::string(form.word);
     }
-    if (words.empty() || (plain && pos.size() == 1))
+    // A plain form that takes arguments of its own ("dynamic-range tcp") reads what follows.
+    const bool plainTakesArguments =
+        plain && std::ranges::any_of(plain->arguments, [](const Argument& argument) {
+            return argument.option.empty();
+        });
+    if (words.empty() || (plain && pos.size() == 1) || plainTakesArguments)
         return *plain;
     std::string allowed = words + (plain ? " (none for " + std::string(plain->title) + ")" : "");
     if (pos.size() == 1)
@@ -395,7 +403,33 @@ void ArgumentParser::parse(const Argument& argument, const std::optional<std::st
     case ArgumentKind::Folder:
         m_inv.historyDir = text;
         break;
+    case ArgumentKind::TargetPort:
+        m_inv.port = unwrap(parsePort(text, name, false), m_command);
+        break;
+    case ArgumentKind::NearPort:
+        m_inv.near = unwrap(parsePort(text, name, false), m_command);
+        break;
+    case ArgumentKind::SuggestCount: {
+        auto count = unwrap(parseNumber(text, name), m_command);
+        if (count < 1 || count > kMaxSuggestCount)
+            rejectValue(name, text,
+                        "is out of range; allowed: 1-" + std::to_string(kMaxSuggestCount),
+                        m_command);
+        m_inv.count = static_cast<std::uint16_t>(count);
+        break;
     }
+    }
+}
+
+// Each system's own limits on the dynamic range, known from the backend the line selects, so
+// that a refusal comes before any backend exists (the backends check them again).
+void checkDynamicRangeLimits(const Invocation& inv)
+{
+    const std::string_view kind = inv.backend.empty() ? defaultBackendKind() : inv.backend;
+    auto checked = kind == "linux" ? dynamicrange::checkLinux(inv.range.start, inv.range.count)
+                                   : dynamicrange::checkWindows(inv.range.start, inv.range.count);
+    if (!checked)
+        unwrap(withArgumentNames(Result<PortRange>(checked.error())), inv.commandName);
 }
 
 void parseCommandArguments(Invocation& inv, const std::vector<std::string>& pos,
@@ -416,6 +450,7 @@ void parseCommandArguments(Invocation& inv, const std::vector<std::string>& pos,
     const std::size_t skip = form.word.empty() ? 1 : 2;
     requireArgs(pos, skip, formLabel(spec, form), form);
     inv.plan = form.plan;
+    inv.formWord = std::string(form.word);
 
     ArgumentParser parser(inv);
     std::size_t next = skip;
@@ -429,6 +464,8 @@ void parseCommandArguments(Invocation& inv, const std::vector<std::string>& pos,
         }
         parser.parse(argument, text);
     }
+    if (inv.command == Command::DynamicRange && !inv.formWord.empty())
+        checkDynamicRangeLimits(inv);
 }
 
 ParseOutcome parseOrThrow(const std::vector<std::string>& args)

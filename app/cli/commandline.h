@@ -32,6 +32,8 @@ enum class Command : std::uint8_t
     Snapshot,
     Apply,
     Check,
+    Why,
+    Suggest,
 };
 
 enum class ProbePlan : std::uint8_t
@@ -74,6 +76,9 @@ struct Invocation
     std::vector<std::uint16_t> watch;        // check --watch, ascending, each once
     bool lineFormat = false;                 // check --format line
     std::string historyDir;                  // check --history; empty = the user's state folder
+    std::string formWord;            // the word that picked the form ("set"), empty for none
+    std::uint16_t count = 0;         // suggest
+    std::uint16_t near = 0;          // suggest --near; 0 = not given
 };
 
 // A rejected command line: the message names the argument and the allowed values.

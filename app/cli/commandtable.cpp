@@ -26,6 +26,15 @@ constexpr Argument kAddress{.kind = Address,
                             .allowed = "an IPv4 or IPv6 address"};
 
 constexpr Argument kListArgs[]{kAnyProtocol};
+constexpr Argument kWhyArgs[]{kProtocol, {TargetPort, "PORT", "PORT"}, kAddress};
+constexpr Argument kSuggestArgs[]{kProtocol,
+                                  {SuggestCount, "COUNT", "COUNT"},
+                                  {.kind = NearPort,
+                                   .name = "--near PORT",
+                                   .synopsis = "--near PORT",
+                                   .optional = true,
+                                   .option = "--near",
+                                   .allowed = "PORT, 1-65535"}};
 constexpr Argument kBlockArgs[]{
     kProtocol, {BlockStart, "START", "START"}, {BlockCount, "COUNT", "COUNT"}};
 constexpr Argument kAcquireArgs[]{kProtocol,
@@ -93,7 +102,14 @@ constexpr Form kBindForms[]{
 constexpr Form kScanForms[]{
     {.arguments = kScanArgs, .summary = "bind-probe every port of a range, in parallel"}};
 constexpr Form kDynamicRangeForms[]{
-    {.arguments = kListArgs, .summary = "the dynamic (ephemeral) port range"}};
+    {.arguments = kListArgs,
+     .summary = "the dynamic (ephemeral) port range",
+     .title = "showing the range"},
+    {.word = "set", .arguments = kBlockArgs, .summary = "move the dynamic range (elevated)"}};
+constexpr Form kWhyForms[]{
+    {.arguments = kWhyArgs, .summary = "why a bind fails, and the remedies, cheapest first"}};
+constexpr Form kSuggestForms[]{
+    {.arguments = kSuggestArgs, .summary = "the nearest block of free ports that will work"}};
 constexpr Form kListenersForms[]{
     {.arguments = kListArgs, .summary = "listening sockets and their processes"}};
 constexpr Form kProbeForms[]{
@@ -173,9 +189,41 @@ const CommandSpec kCommands[]{
      "\n"
      "  FIRST-LAST     ports to probe, 1-65535, or a single port N (default 1-65535)\n"
      "  --address ADDR default 0.0.0.0; an address with a colon is IPv6 (e.g. ::1)\n"},
-    {Command::DynamicRange, "dynamic-range", kDynamicRangeForms,
+    {Command::DynamicRange,
+     "dynamic-range",
+     kDynamicRangeForms,
      "Prints the dynamic (ephemeral) port range the system assigns ports from, for\n"
-     "both protocols unless one is given.\n"},
+     "both protocols unless one is given.\n"
+     "\n"
+     "dynamic-range set PROTOCOL START COUNT\n"
+     "  Moves the range to COUNT ports from START. Windows: IPv4 and IPv6 together\n"
+     "  (netsh int ipv4|ipv6 set dynamicport), START 1025-65535, COUNT 255 or more;\n"
+     "  Windows' default is 49152 16384. Linux: net.ipv4.ip_local_port_range, one\n"
+     "  range for TCP and UDP, so either protocol sets both; START 1 or more, COUNT 2\n"
+     "  or more. Needs an elevated administrator (Windows) or root (Linux). Services\n"
+     "  take their blocks again at the next boot, so blocks may move then.\n",
+     {},
+     "sub-command"},
+    {Command::Why, "why", kWhyForms,
+     "Bind-probes ADDR:PORT as a server would (exclusive on the wildcard) and says\n"
+     "why it fails: the reserved block covering the port with its owner and the\n"
+     "evidence, the listener and its process, another account's or an exclusive\n"
+     "socket, or the dynamic range. Then the remedies, cheapest first, each with\n"
+     "what it costs: the nearest free port (confirmed by a bind probe), a persistent\n"
+     "reservation made while the owner is stopped (portolan-cli protect), moving\n"
+     "the dynamic range, stopping the service or program. Exit code 0 when the\n"
+     "explanation was made, whatever the bind's outcome (--json: \"cause\").\n"
+     "\n"
+     "  PORT           1-65535\n"
+     "  --address ADDR default 0.0.0.0; an address with a colon is IPv6 (e.g. ::1)\n"},
+    {Command::Suggest, "suggest", kSuggestForms,
+     "Finds the block of COUNT consecutive ports nearest to PORT that no reservation\n"
+     "covers, outside the dynamic range and the well-known ports (below 1024), with\n"
+     "no listener, and confirms it with a bind probe of every port of the block.\n"
+     "Exit code 0 with the block, 2 when no block fits.\n"
+     "\n"
+     "  COUNT          ports in the block, 1-64512\n"
+     "  --near PORT    1-65535; default 1024 (the lowest block)\n"},
     {Command::Listeners, "listeners", kListenersForms,
      "Lists the sockets listening (TCP) or bound (UDP) on this system with their\n"
      "process, when the system tells.\n"},

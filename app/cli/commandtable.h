@@ -35,6 +35,9 @@ enum class ArgumentKind : std::uint8_t
     PortList,     // PORT or FIRST-LAST, comma-separated, 1-65535
     OutputFormat, // text|line
     Folder,       // a folder's path
+    TargetPort,   // a port to explain, 1-65535
+    SuggestCount, // ports in a suggested block, 1-64512 (outside the well-known ports)
+    NearPort,     // --near PORT, 1-65535
 };
 
 struct Argument

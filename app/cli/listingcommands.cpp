@@ -70,14 +70,7 @@ int Session::listeners()
     Json array = Json::array();
     Table table({"PROTOCOL", "ADDRESS", "PORT", "PID", "PROCESS"});
     for (const auto& listener : listeners) {
-        Json entry = Json::object();
-        entry["protocol"] = std::string(toString(listener.protocol));
-        entry["family"] = std::string(toString(listener.family));
-        entry["address"] = listener.address;
-        entry["port"] = listener.port;
-        entry["pid"] = pidJson(listener.pid);
-        entry["process"] = listener.process;
-        array.push_back(std::move(entry));
+        array.push_back(listenerJson(listener));
         table.add({std::string(toString(listener.protocol)), listener.address,
                    std::to_string(listener.port),
                    listener.pid < 0 ? "-" : std::to_string(listener.pid),

@@ -130,6 +130,18 @@ Json probeStepJson(const ProbeStep& step)
     return value;
 }
 
+Json listenerJson(const Listener& listener)
+{
+    Json value = Json::object();
+    value["protocol"] = std::string(toString(listener.protocol));
+    value["family"] = std::string(toString(listener.family));
+    value["address"] = listener.address;
+    value["port"] = listener.port;
+    value["pid"] = pidJson(listener.pid);
+    value["process"] = listener.process;
+    return value;
+}
+
 Json holderJson(const Holder& holder)
 {
     if (holder.empty())

@@ -59,6 +59,8 @@ Json probeStepJson(const ProbeStep& step);
 // {"pid","process"}, {"owner","evidence"} or {"state":"time-wait"}; null when nobody is known.
 // "address" is added when the holder's bound address is known.
 Json holderJson(const Holder& holder);
+// {"protocol","family","address","port","pid","process"}
+Json listenerJson(const Listener& listener);
 // A process id, null when the system did not tell.
 Json pidJson(std::int64_t pid);
 // The document of a run that failed before any command ran: {"ok": false, "command", "error"}.

@@ -53,7 +53,11 @@ int Session::run()
     case Command::Scan:
         return scan();
     case Command::DynamicRange:
-        return dynamicRange();
+        return m_inv.formWord == "set" ? setDynamicRange() : dynamicRange();
+    case Command::Why:
+        return why();
+    case Command::Suggest:
+        return suggest();
     case Command::Listeners:
         return listeners();
     case Command::Probe:

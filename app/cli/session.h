@@ -15,7 +15,8 @@
 #include <vector>
 
 // One run of one command: where it prints, and the JSON document it builds. The commands are
-// defined by group: listingcommands.cpp, reservationcommands.cpp, probecommands.cpp.
+// defined by group: listingcommands.cpp, reservationcommands.cpp, probecommands.cpp,
+// diagnosecommands.cpp.
 namespace portolan::cli {
 
 class Session
@@ -40,6 +41,9 @@ private:
 
     int list();
     int dynamicRange();
+    int setDynamicRange();
+    int why();
+    int suggest();
     int listeners();
 
     int persistent();

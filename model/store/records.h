@@ -57,7 +57,8 @@ enum class AuditAction : quint8
     Create,
     Delete,
     Lookup,
-    Note
+    Note,
+    DynamicRange // the dynamic port range moved (netsh set dynamicport, sysctl)
 };
 // A probe run is one of the probe plans, a single bind probe, or a scan.
 enum class ProbeKind : quint8

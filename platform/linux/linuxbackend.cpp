@@ -271,6 +271,7 @@ Capabilities LinuxBackend::capabilities() const
     caps.bindProbe = true;
     caps.listeners = true;
     caps.dynamicRange = true;
+    caps.changeDynamicRange = true;
     return caps;
 }
 

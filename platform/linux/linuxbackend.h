@@ -49,12 +49,17 @@ public:
                             std::stop_token stop) override;
 
     Result<PortRange> dynamicRange(Protocol protocol) override;
+    // net.ipv4.ip_local_port_range, now and at boot (<sysctlDir>/60-portolan-local-port-range
+    // .conf); one range for TCP, UDP, IPv4 and IPv6, so either protocol changes both.
+    Result<DynamicRangeChange> changeDynamicRange(Protocol protocol, PortRange range) override;
     Result<std::vector<Listener>> listeners(std::optional<Protocol> protocol) override;
 
     // <procRoot>/sys/net/ipv4/ip_local_reserved_ports
     const std::string& reservedPortsPath() const { return m_reservedPortsPath; }
     // <sysctlDir>/60-portolan-reserved-ports.conf
     const std::string& reservationFilePath() const { return m_reservationFilePath; }
+    // <sysctlDir>/60-portolan-local-port-range.conf
+    std::string localPortRangeFilePath() const;
 
     // Threads a scan uses when the request says 0: one per core, 2-8 (measurements at its
     // definition).

@@ -263,6 +263,7 @@ Capabilities SimulatedBackend::capabilities() const
     c.bindProbe = true;
     c.listeners = true;
     c.dynamicRange = true;
+    c.changeDynamicRange = true;
     return c;
 }
 
@@ -357,6 +358,11 @@ Result<ScanResult> SimulatedBackend::scan(const ScanRequest& request, const Scan
 Result<PortRange> SimulatedBackend::dynamicRange(Protocol protocol)
 {
     return m_core->dynamicRange(protocol);
+}
+
+Result<DynamicRangeChange> SimulatedBackend::changeDynamicRange(Protocol protocol, PortRange range)
+{
+    return m_core->changeDynamicRange(protocol, range);
 }
 
 Result<std::vector<Listener>> SimulatedBackend::listeners(std::optional<Protocol> protocol)

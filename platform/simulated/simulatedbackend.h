@@ -74,6 +74,8 @@ public:
     Result<ScanResult> scan(const ScanRequest& request, const ScanProgress& progress,
                             std::stop_token stop) override;
     Result<PortRange> dynamicRange(Protocol protocol) override;
+    // As netsh int ipv4/ipv6 set dynamicport: netsh's limits, elevation, one protocol.
+    Result<DynamicRangeChange> changeDynamicRange(Protocol protocol, PortRange range) override;
     Result<std::vector<Listener>> listeners(std::optional<Protocol> protocol) override;
     // Windows would show the UAC prompt; the simulated machine records the request
     // (restartRequests) and answers as scripted, success by default.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "simulatedcore.h"
 
+#include "../dynamicrange.h"
+
 #include "simulatedfiles.h"
 
 #include "../text.h"
@@ -171,6 +173,36 @@ Result<PortRange> Core::dynamicRange(Protocol protocol)
     if (auto code = takeFailure(SimulatedCall::DynamicRange))
         return native::windowsError(*code, "reading the dynamic port range");
     return m_machine.dynamicRange(protocol);
+}
+
+Result<DynamicRangeChange> Core::changeDynamicRange(Protocol protocol, PortRange range)
+{
+    // netsh checks its arguments before it asks for elevation.
+    auto checked = dynamicrange::checkWindows(range.start, range.count);
+    if (!checked)
+        return checked.error();
+    std::lock_guard lock(m_mutex);
+    const std::string what = "netsh int ipv4 set dynamicport " + std::string(toString(protocol));
+    if (!m_machine.elevated) {
+        Error error = native::windowsError(native::kErrorAccessDenied, what);
+        error.message += " Changing the dynamic range needs an elevated administrator; "
+                         "nothing was changed.";
+        return error;
+    }
+    SimulatedMachine candidate = m_machine;
+    DynamicRangeChange change;
+    change.protocols = {protocol};
+    change.before = candidate.dynamicRange(protocol);
+    change.after = range;
+    candidate.dynamicRange(protocol) = range;
+    if (auto written = commit(std::move(candidate)); !written)
+        return written.error();
+    m_ephemeralCursor = {};
+    change.notes.push_back("IPv4 and IPv6 both use " + dynamicrange::describe(range) + " for " +
+                           std::string(toString(protocol)));
+    change.notes.push_back("services such as WinNAT and HNS take their blocks again at the next "
+                           "boot; blocks may move then");
+    return change;
 }
 
 // ---------------------------------------------------------------------------------------

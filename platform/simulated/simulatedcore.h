@@ -124,6 +124,7 @@ public:
     Result<std::vector<ReservedBlock>> listReservations(std::optional<Protocol> protocol);
     Result<std::vector<Listener>> listeners(std::optional<Protocol> protocol);
     Result<PortRange> dynamicRange(Protocol protocol);
+    Result<DynamicRangeChange> changeDynamicRange(Protocol protocol, PortRange range);
 
     // Records the request; an injected failure is the answer, else success.
     Result<void> restartElevated(const std::string& program,

@@ -86,6 +86,8 @@ Capabilities WindowsBackend::probeCapabilities(bool& cancelled) const
     {
         auto text = runNetsh({"int", "ipv4", "show", "dynamicport", "tcp"});
         caps.dynamicRange = !failed(text) && netsh::parseDynamicPortRange(text.value()).ok();
+        // netsh that can show the range can set it (elevation is checked per call).
+        caps.changeDynamicRange = caps.dynamicRange;
     }
     bool registry = false;
     if (api.readRegistryValues) {

@@ -87,6 +87,9 @@ public:
 
     // `netsh int ipv4 show dynamicport tcp|udp`; Unsupported where netsh cannot tell (Wine).
     Result<PortRange> dynamicRange(Protocol protocol) override;
+    // `netsh int ipv4 set dynamicport` then the same for ipv6 (put back when the second one
+    // fails), within netsh's deadline; needs elevation. Read back before answering.
+    Result<DynamicRangeChange> changeDynamicRange(Protocol protocol, PortRange range) override;
     // LISTEN TCP endpoints and all UDP endpoints, IPv4 and IPv6, with their processes.
     Result<std::vector<Listener>> listeners(std::optional<Protocol> protocol) override;
     // ShellExecuteEx with "runas" (the UAC prompt); Cancelled when the user declines.
@@ -113,7 +116,9 @@ private:
     Capabilities probeCapabilities(bool& cancelled) const;
     // Whether the SIO_*_PORT_RESERVATION IOCTLs exist; false when the probe could not tell.
     bool probeRuntimeIoctls(bool& cancelled) const;
-    Result<std::string> runNetsh(const std::vector<std::string>& arguments) const;
+    // `quietIsAnswer`: a netsh command that changes something may print nothing on success.
+    Result<std::string> runNetsh(const std::vector<std::string>& arguments,
+                                 bool quietIsAnswer = false) const;
     // Every value of HKEY_LOCAL_MACHINE\<key> with Windows' code (0: read), within the
     // registry's deadline.
     struct RegistryRead

@@ -57,7 +57,8 @@ std::optional<PortRange> WindowsBackend::parseRegistryValueName(std::string_view
     return PortRange{start, count};
 }
 
-Result<std::string> WindowsBackend::runNetsh(const std::vector<std::string>& arguments) const
+Result<std::string> WindowsBackend::runNetsh(const std::vector<std::string>& arguments,
+                                             bool quietIsAnswer) const
 {
     std::string command = "netsh";
     for (const auto& argument : arguments)
@@ -91,7 +92,7 @@ Result<std::string> WindowsBackend::runNetsh(const std::vector<std::string>& arg
         return unsupported(command, "netsh exited with code " + std::to_string(run.exitCode) +
                                         (first.empty() ? std::string() : ": " + first));
     }
-    if (text::trim(run.output).empty())
+    if (text::trim(run.output).empty() && !quietIsAnswer)
         return unsupported(command, "netsh printed nothing");
     return run.output;
 }

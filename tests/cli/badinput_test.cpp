@@ -123,7 +123,7 @@ TEST_CASE("the matrix: every argument in the command table has bad values, and v
     // Every command of the documented set is in the table, so in the matrix.
     for (std::string_view name :
          {"list", "create", "lookup", "delete", "acquire", "bind", "scan", "dynamic-range",
-          "listeners", "probe", "snapshot", "apply", "check"}) {
+          "listeners", "probe", "snapshot", "apply", "check", "why", "suggest"}) {
         CAPTURE(name);
         CHECK(std::ranges::any_of(badLinesFromTable(),
                                   [name](const BadLine& line) { return line.usage == name; }));

@@ -184,6 +184,15 @@ inline ArgumentValues valuesFor(const Argument& argument)
                 badWords(name, {"json", "csv", "LINE"}, "is not a format; allowed: text, line")};
     case ArgumentKind::Folder:
         return {"boots", {}};
+    case ArgumentKind::TargetPort:
+    case ArgumentKind::NearPort:
+        return {"3000", plus({{"0", name + ": '0' is out of range; allowed: 1-65535"},
+                              {"65536", name + ": '65536' is out of range; allowed: 1-65535"}},
+                             badNumbers(name))};
+    case ArgumentKind::SuggestCount:
+        return {"10", plus({{"0", name + ": '0' is out of range; allowed: 1-64512"},
+                            {"64513", name + ": '64513' is out of range; allowed: 1-64512"}},
+                           badNumbers(name))};
     }
     return {};
 }
@@ -211,6 +220,13 @@ inline std::vector<std::string> validLine(const CommandSpec& spec, const Form& f
 inline bool hasWords(const CommandSpec& spec)
 {
     return std::ranges::any_of(spec.forms, [](const Form& form) { return !form.word.empty(); });
+}
+
+// A plain form with positional arguments reads an unknown word as its first argument.
+inline bool takesPositionals(const Form& form)
+{
+    return std::ranges::any_of(form.arguments,
+                               [](const Argument& argument) { return argument.option.empty(); });
 }
 
 inline std::vector<BadLine> badLinesFromTable()
@@ -254,7 +270,7 @@ inline std::vector<BadLine> badLinesFromTable()
                 }
                 ++position;
             }
-            if (form.word.empty() && hasWords(spec)) {
+            if (form.word.empty() && hasWords(spec) && !takesPositionals(form)) {
                 lines.push_back({label + " with an unknown word",
                                  {command, "surplus"},
                                  label + ": 'surplus' is not a " + std::string(spec.formNoun),
@@ -354,6 +370,18 @@ inline std::vector<BadLine> badLinesByHand()
          "option '--check' is given twice",
          ""},
         {"apply with an empty FILE", {"apply", ""}, "FILE: the file name is empty", "apply"},
+        {"dynamic-range set: START below netsh's limit",
+         {"dynamic-range", "set", "tcp", "1024", "16384"},
+         "START: 1024 is out of range; allowed: 1025-65535",
+         "dynamic-range"},
+        {"dynamic-range set: COUNT below netsh's limit",
+         {"dynamic-range", "set", "udp", "49152", "254"},
+         "COUNT: 254 is out of range; allowed: 255-64511",
+         "dynamic-range"},
+        {"--near without a value",
+         {"suggest", "tcp", "10", "--near"},
+         "option '--near' needs a value; allowed: PORT, 1-65535",
+         ""},
         {"probe plan without its arguments",
          {"probe", "acquire-release"},
          "probe acquire-release: missing FAMILY",

@@ -17,7 +17,8 @@ using namespace portolan::cli::test;
 namespace {
 
 constexpr std::array kCommands{"list", "create", "lookup",        "delete",    "acquire",
-                               "bind", "scan",   "dynamic-range", "listeners", "probe"};
+                               "bind", "scan",   "dynamic-range", "listeners", "probe",
+                               "why",  "suggest"};
 
 // The token printed after "token " in a text line: hexadecimal, as the console shows it.
 std::string tokenIn(const std::string& text)

@@ -6,6 +6,8 @@
 
 #include "platform/linux/reservationfile.h"
 
+#include <algorithm>
+
 #include <doctest/doctest.h>
 
 #include <sys/stat.h>
@@ -477,4 +479,58 @@ TEST_CASE("opening the backend on a missing proc tree fails naming it")
     REQUIRE_FALSE(opened.ok());
     CHECK(opened.error().kind == ErrorKind::IoError);
     CHECK(contains(opened.error().message, dir / "nothing"));
+}
+
+TEST_CASE("changeDynamicRange: the kernel's range and the sysctl.d file, both protocols")
+{
+    Tree tree;
+    const std::string rangePath = tree.proc.root / "sys/net/ipv4/ip_local_port_range";
+    const std::string filePath = tree.backend->localPortRangeFilePath();
+    CHECK(filePath == tree.sysctl / "60-portolan-local-port-range.conf");
+
+    SUBCASE("values outside the kernel's limits are refused by field, nothing written")
+    {
+        struct Case
+        {
+            std::uint16_t start, count;
+            const char* message;
+        };
+        for (const Case& c : {Case{0, 100, "start: 0 is out of range; allowed: 1-65535"},
+                              Case{1000, 1, "count: 1 is out of range; allowed: 2-"},
+                              Case{65000, 1000, "count: the range 65000-65999 runs past"}}) {
+            CAPTURE(c.message);
+            auto changed = tree.backend->changeDynamicRange(Protocol::Tcp, {c.start, c.count});
+            REQUIRE_FALSE(changed.ok());
+            CHECK(changed.error().kind == ErrorKind::InvalidArgument);
+            CHECK_MESSAGE(contains(changed.error().message, c.message), changed.error().message);
+        }
+        CHECK(readTextFile(rangePath) == "32768\t60999\n");
+        CHECK(::access(filePath.c_str(), F_OK) != 0);
+    }
+    SUBCASE("as root: written to the kernel and the file; a same-parity range is warned about")
+    {
+        if (::geteuid() != 0) {
+            MESSAGE("skipped: changing the range needs root, and this test runs without it");
+            return;
+        }
+        auto changed = tree.backend->changeDynamicRange(Protocol::Udp, {20000, 1001});
+        REQUIRE_MESSAGE(changed.ok(), changed.error().message);
+        CHECK(changed->before == PortRange{32768, 28232});
+        CHECK(changed->after == PortRange{20000, 1001});
+        CHECK(changed->protocols == std::vector<Protocol>{Protocol::Tcp, Protocol::Udp});
+        CHECK(readTextFile(rangePath) == "20000 21000\n");
+        CHECK(contains(readTextFile(filePath), "\nnet.ipv4.ip_local_port_range = 20000 21000\n"));
+        const auto& notes = changed->notes;
+        CHECK(std::ranges::any_of(notes, [](const std::string& note) {
+            return contains(note, "one dynamic range for TCP and UDP");
+        }));
+        CHECK(std::ranges::any_of(
+            notes, [](const std::string& note) { return contains(note, "same parity"); }));
+        // Different parity: no warning.
+        auto even = tree.backend->changeDynamicRange(Protocol::Tcp, {20000, 1000});
+        REQUIRE(even.ok());
+        CHECK(std::ranges::none_of(
+            even->notes, [](const std::string& note) { return contains(note, "parity"); }));
+        CHECK(tree.backend->dynamicRange(Protocol::Udp).value() == PortRange{20000, 1000});
+    }
 }

@@ -290,3 +290,36 @@ TEST_CASE("a scan honours cancellation and reports the probed prefix")
     CHECK(result->cancelled);
     CHECK(result->probed < 10000);
 }
+
+TEST_CASE("the kernel hands out automatic ports from the range changeDynamicRange set")
+{
+    SysctlGuard guard;
+    TempDir sysctl;
+    auto backend = openBackend(sysctl);
+    const PortRange range{30000, 4000};
+    auto changed = backend->changeDynamicRange(Protocol::Udp, range);
+    REQUIRE_MESSAGE(changed.ok(), changed.error().message);
+    CHECK(readTextFile(kPortRange) == "30000\t33999\n");
+    CHECK(backend->dynamicRange(Protocol::Tcp).value() == range);
+    CHECK(readTextFile(sysctl / "60-portolan-local-port-range.conf")
+              .find("net.ipv4.ip_local_port_range = 30000 33999") != std::string::npos);
+
+    // 2,000 automatic binds, each socket held so that every one takes a new port, TCP and UDP
+    // alike: one range serves both.
+    std::vector<std::unique_ptr<Socket>> held;
+    std::size_t outside = 0;
+    for (int i = 0; i < 2000; ++i) {
+        const Protocol protocol = i % 2 == 0 ? Protocol::Tcp : Protocol::Udp;
+        auto socket = backend->openSocket(SocketSpec::forProtocol(protocol));
+        REQUIRE(socket.ok());
+        REQUIRE(socket.value()->bind("127.0.0.1", 0).ok());
+        const std::uint16_t port = socket.value()->localPort().value();
+        if (!range.contains(port)) {
+            ++outside;
+            MESSAGE("port outside the range: " << port);
+        }
+        held.push_back(std::move(socket.value()));
+    }
+    CHECK(held.size() == 2000);
+    CHECK(outside == 0);
+}

@@ -11,3 +11,5 @@ portolan_add_conformance(NAME platform.conformance.simulated SOURCES simulated_c
                          LIBS portolan_platform)
 portolan_add_test(NAME platform.bindrules SOURCES core_bindrules_test.cpp LIBS portolan_platform)
 target_compile_definitions(platform.bindrules PRIVATE PORTOLAN_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+portolan_add_test(NAME platform.diagnose SOURCES diagnose_test.cpp LIBS portolan_platform)
+target_compile_definitions(platform.diagnose PRIVATE PORTOLAN_SOURCE_DIR="${PROJECT_SOURCE_DIR}")

@@ -56,6 +56,10 @@ public:
     {
         return m_inner->dynamicRange(protocol);
     }
+    Result<DynamicRangeChange> changeDynamicRange(Protocol protocol, PortRange range) override
+    {
+        return m_inner->changeDynamicRange(protocol, range);
+    }
     Result<std::vector<Listener>> listeners(std::optional<Protocol> protocol) override
     {
         return m_inner->listeners(protocol);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/probes/probesview.h"
 
+#include "ui/diagnose/explanationpanel.h"
+
 #include "ui/formsupport.h"
 #include "ui/probes/livestepmodel.h"
 #include "ui/probes/probeform.h"
@@ -464,6 +466,7 @@ void ProbesView::onFinished(OperationId id, const ProbeRunRecord& run)
     // holder) their details are worded from.
     m_steps->setRun(run);
     m_summary->setText(summaryFor(run, m_blocks));
+    explainRun(run);
     m_status->setText(run.id != 0 ? tr("Recorded in the history as run %1.").arg(run.id)
                                   : tr("Not recorded in the history."));
     finishRun();
@@ -489,6 +492,27 @@ void ProbesView::onRecordFailed(OperationId id, const Error& error)
     if (m_status)
         m_status->setText(tr("The run could not be recorded in the history: %1")
                               .arg(Explanations::errorLine(error)));
+}
+
+void ProbesView::setDiagnoseService(DiagnoseService* service)
+{
+    if (m_explanation || !service)
+        return;
+    m_explanation = new ExplanationPanel(*service, this);
+    auto* box = static_cast<QVBoxLayout*>(layout());
+    box->insertWidget(box->indexOf(m_summary) + 1, m_explanation);
+}
+
+void ProbesView::explainRun(const ProbeRunRecord& run)
+{
+    if (!m_explanation)
+        return;
+    if (run.kind != ProbeKind::BindProbe || run.ok || run.requested.start == 0) {
+        m_explanation->clear();
+        return;
+    }
+    m_explanation->explain(
+        {run.protocol, run.requested.start, run.spec.family, run.address.toStdString()});
 }
 
 void ProbesView::finishRun()

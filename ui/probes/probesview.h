@@ -23,11 +23,13 @@ class QRadioButton;
 class QTableView;
 
 namespace portolan {
+class DiagnoseService;
 class ProbeService;
 }
 
 namespace portolan::ui {
 
+class ExplanationPanel;
 class LiveStepModel;
 class ProbeForm;
 
@@ -49,6 +51,11 @@ public:
     // reservation 2869–3368 held by WinNAT"), a token typed into the custom probe finds its
     // block, and sample 2 is prefilled with a persistent TCP block until the user edits it.
     void setReservations(std::vector<ReservedBlock> blocks);
+
+    // With it, a refused bind probe is explained under the summary: the cause and the
+    // remedies, cheapest first.
+    void setDiagnoseService(DiagnoseService* service);
+    ExplanationPanel* explanationPanel() const { return m_explanation; }
 
     bool isRunning() const { return m_current != 0; }
     LiveStepModel* stepModel() const { return m_steps; }
@@ -111,6 +118,7 @@ private:
     void onFailed(OperationId id, const Error& error);
     void onRecordFailed(OperationId id, const Error& error);
     void finishRun();
+    void explainRun(const ProbeRunRecord& run);
     void notifyScreenshot();
 
     ProbeService& m_probes;
@@ -150,6 +158,7 @@ private:
     QLabel* m_title = nullptr;
     QLabel* m_summary = nullptr;
     QLabel* m_status = nullptr;
+    ExplanationPanel* m_explanation = nullptr;
 };
 
 } // namespace portolan::ui

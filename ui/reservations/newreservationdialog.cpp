@@ -5,6 +5,7 @@
 #include "ui/errorpresenter.h"
 #include "ui/reservations/blockinput.h"
 
+#include "model/services/diagnoseservice.h"
 #include "model/services/explanations.h"
 
 #include <QDialogButtonBox>
@@ -58,6 +59,37 @@ NewReservationDialog::NewReservationDialog(ReservationService& service, QWidget*
     noteLabel->setBuddy(m_note);
     m_input->grid()->addWidget(noteLabel, 5, 0);
     m_input->grid()->addWidget(m_note, 5, 1, 1, 2);
+    m_findFree = new QPushButton(tr("&Find a free block"), this);
+    m_findFree->setObjectName(QStringLiteral("findFreeBlock"));
+    m_findFree->setToolTip(tr("The nearest block of this many ports outside every reservation, "
+                              "listener and the dynamic range, confirmed by bind probes"));
+    m_findStatus = new QLabel(this);
+    m_findStatus->setObjectName(QStringLiteral("findFreeStatus"));
+    m_findStatus->setWordWrap(true);
+    m_input->grid()->addWidget(m_findFree, 6, 1);
+    m_input->grid()->addWidget(m_findStatus, 6, 2);
+    m_diagnose = new DiagnoseService(service.backend(), nullptr, this);
+    connect(m_findFree, &QPushButton::clicked, this, &NewReservationDialog::findFreeBlock);
+    connect(m_diagnose, &DiagnoseService::suggested, this,
+            [this](OperationId id, const diagnose::Suggestion& found) {
+                if (id != m_suggestId)
+                    return;
+                m_suggestId = 0;
+                m_findFree->setEnabled(true);
+                m_input->setRange(found.block);
+                m_findStatus->setText(
+                    tr("%1 is free: %n bind probe(s) succeeded.", nullptr, int(found.probes))
+                        .arg(Explanations::rangeText(found.block)));
+                emit freeBlockFound(found.block);
+            });
+    connect(m_diagnose, &DiagnoseService::failed, this, [this](OperationId id, const Error& e) {
+        if (id != m_suggestId)
+            return;
+        m_suggestId = 0;
+        m_findFree->setEnabled(true);
+        m_findStatus->setText(tr("No free block found: %1").arg(Explanations::errorLine(e)));
+        emit freeBlockFound(std::nullopt);
+    });
     layout->addWidget(m_input);
 
     auto* checkLabel = new QLabel(tr("Pre-flight check:"), this);
@@ -134,6 +166,24 @@ NewReservationDialog::NewReservationDialog(ReservationService& service, QWidget*
     m_input->startEdit()->setFocus();
     inputChanged();
     resize(720, qMax(440, layout->totalHeightForWidth(720)));
+}
+
+void NewReservationDialog::findFreeBlock()
+{
+    diagnose::SuggestRequest request;
+    request.protocol = m_input->protocol();
+    bool countOk = false;
+    const uint count = m_input->countEdit()->text().toUInt(&countOk);
+    request.count = m_input->range()                          ? m_input->range()->count
+                    : countOk && count >= 1 && count <= 64512 ? quint16(count)
+                                                              : quint16(1);
+    bool startOk = false;
+    const uint start = m_input->startEdit()->text().toUInt(&startOk);
+    if (startOk && start >= 1 && start <= 65535)
+        request.near = quint16(start);
+    m_findFree->setEnabled(false);
+    m_findStatus->setText(tr("Searching…"));
+    m_suggestId = m_diagnose->suggest(request);
 }
 
 void NewReservationDialog::setBlock(Protocol protocol, PortRange range)

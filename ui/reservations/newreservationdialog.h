@@ -15,6 +15,10 @@ class QListWidget;
 class QPushButton;
 class QTimer;
 
+namespace portolan {
+class DiagnoseService;
+}
+
 namespace portolan::ui {
 
 class BlockInput;
@@ -49,6 +53,12 @@ public:
     QLabel* refusalLabel() const { return m_refusal; }
     QLabel* nativeCodeLabel() const { return m_code; }
     ElevationBanner* elevationBanner() const { return m_banner; }
+    // "Find a free block": fills start and count with the nearest block of the count typed
+    // (1 without one) that no reservation, listener or dynamic range touches, confirmed by
+    // bind probes; the search runs off the GUI thread.
+    QPushButton* findFreeButton() const { return m_findFree; }
+    QLabel* findFreeStatus() const { return m_findStatus; }
+    bool searching() const { return m_suggestId != 0; }
 
     // The pre-flight shown for the current input (none while typing or invalid).
     const std::optional<PreflightReport>& preflight() const { return m_report; }
@@ -59,6 +69,8 @@ public:
 signals:
     void preflightShown(const portolan::PreflightReport& report);
     void createFinished(const portolan::ReservationOutcome& outcome);
+    // The search for a free block ended: the block filled in, or nothing (the status says why).
+    void freeBlockFound(const std::optional<portolan::PortRange>& block);
 
 private:
     void inputChanged();
@@ -72,6 +84,7 @@ private:
     void clearRefusal();
     void startCreate();
     void updateButtons();
+    void findFreeBlock();
 
     ReservationService& m_service;
     BlockInput* m_input = nullptr;
@@ -92,6 +105,10 @@ private:
     PortRange m_preflightRange;
     std::optional<PreflightReport> m_report;
     OperationId m_createId = 0;
+    DiagnoseService* m_diagnose = nullptr;
+    QPushButton* m_findFree = nullptr;
+    QLabel* m_findStatus = nullptr;
+    OperationId m_suggestId = 0;
     std::optional<ReservationOutcome> m_outcome;
 };
 
