@@ -824,7 +824,17 @@
         <translation>%1: “%2” não é um estado; permitido: present, missing, unverified</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
+        <source>snapshot: missing; allowed: a host snapshot or null</source>
+        <translation>snapshot: ausente; permitido: um snapshot do host ou null</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>snapshot: expected an object; allowed: a host snapshot or null</source>
+        <translation>snapshot: esperava-se um objeto; permitido: um snapshot do host ou null</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>runtimeBlocks: expected an array</source>
         <translation>runtimeBlocks: esperava-se um array</translation>
     </message>
@@ -878,7 +888,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../model/import/jsonimport.cpp" line="-107"/>
+        <location filename="../../model/import/jsonimport.cpp" line="-136"/>
         <source>version: %1 is not supported; allowed: %2 to %3 (the report was written by another version of Portolan)</source>
         <translation>version: %1 não é suportada; permitido: %2 a %3 (o relatório foi gravado por outra versão do Portolan)</translation>
     </message>
@@ -1204,22 +1214,22 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../model/reports/report.cpp" line="+64"/>
+        <location filename="../../model/reports/report.cpp" line="+62"/>
         <source>Port reservations of %1</source>
         <translation>Reservas de portas de %1</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+52"/>
         <source>The %1 dynamic range could not be read: %2</source>
         <translation>Não foi possível ler o intervalo dinâmico %1: %2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-20"/>
         <source>The reservations held by other processes could not be listed: %1</source>
         <translation>Não foi possível listar as reservas mantidas por outros processos: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+25"/>
         <source>The listening sockets could not be listed: %1</source>
         <translation>Não foi possível listar os sockets em escuta: %1</translation>
     </message>
@@ -3257,7 +3267,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>&amp;Log de auditoria</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>Summary or address contains…</source>
         <translation>Resumo ou endereço contém…</translation>
     </message>
@@ -3268,24 +3278,24 @@ console não pode abrir sua janela. Em vez disso:
     </message>
     <message>
         <location line="+8"/>
-        <location line="+128"/>
+        <location line="+131"/>
         <source>Any result</source>
         <translation>Qualquer resultado</translation>
     </message>
     <message>
-        <location line="-127"/>
-        <location line="+128"/>
+        <location line="-130"/>
+        <location line="+131"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location line="-127"/>
-        <location line="+128"/>
+        <location line="-130"/>
+        <location line="+131"/>
         <source>failed</source>
         <translation>falhou</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-130"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
@@ -3295,7 +3305,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>&amp;Pesquisar</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Pro&amp;be</source>
         <translation>Sonda&amp;gem</translation>
     </message>
@@ -3310,18 +3320,18 @@ console não pode abrir sua janela. Em vez disso:
         <translation>&amp;Resultado</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Search &amp;older runs</source>
         <translation>Pesquisar execuções &amp;anteriores</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+211"/>
+        <location line="+215"/>
         <source>Select a run to see its steps.</source>
         <translation>Selecione uma execução para ver as etapas.</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-156"/>
         <source>Could not read the history: %1</source>
         <translation>Não foi possível ler o histórico: %1</translation>
     </message>
@@ -3341,7 +3351,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>P&amp;esquisar</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A&amp;ction</source>
         <translation>A&amp;ção</translation>
     </message>
@@ -3356,12 +3366,12 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Resu&amp;ltado</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Search older &amp;entries</source>
         <translation>Pesquisar &amp;entradas anteriores</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Could not read the audit log: %1</source>
         <translation>Não foi possível ler o log de auditoria: %1</translation>
     </message>
@@ -4239,17 +4249,17 @@ Qt %5</translation>
         <translation>&amp;Testar bind na porta atual</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+141"/>
         <source>Test &amp;bind on %1 %2</source>
         <translation>&amp;Testar bind em %1 %2</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-139"/>
         <source>Binds a socket to 127.0.0.1 on the current port and reports what the system answers; the run is recorded in the history.</source>
         <translation>Faz o bind de um soquete em 127.0.0.1 na porta atual e informa o que o sistema responde; a execução fica registrada no histórico.</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+160"/>
         <source>Binding 127.0.0.1:%1…</source>
         <translation>Fazendo bind em 127.0.0.1:%1…</translation>
     </message>
