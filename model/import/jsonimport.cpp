@@ -445,6 +445,35 @@ Result<ImportDocument> fromReport(const QJsonObject& root, const ImportOptions& 
         document.reservations.append(r);
     }
 
+    // From version 3 the machine's side is the host snapshot document, read as such.
+    if (*v >= 3) {
+        const QJsonValue snapshot = root.value(QLatin1String("snapshot"));
+        if (snapshot.isUndefined())
+            return invalid(Importer::tr("snapshot: missing; allowed: a host snapshot or null"));
+        if (snapshot.isNull())
+            return document;
+        if (!snapshot.isObject())
+            return invalid(Importer::tr("snapshot: expected an object; allowed: a host snapshot "
+                                        "or null"));
+        const QByteArray text = QJsonDocument(snapshot.toObject()).toJson(QJsonDocument::Compact);
+        auto read = snapshotFromJson(std::string_view(text.constData(), std::size_t(text.size())),
+                                     "snapshot");
+        if (!read)
+            return invalid(QString::fromStdString(read.error().message));
+        QString host = options.host.isEmpty() ? header->host : options.host;
+        if (host.isEmpty())
+            host = QString::fromStdString(read->host);
+        for (const ReservedBlock& block : read->runtime) {
+            ImportedReservation r;
+            r.host = host;
+            r.protocol = block.protocol;
+            r.range = block.range;
+            r.persistent = false;
+            r.owner = QString::fromStdString(block.owner);
+            document.reservations.append(r);
+        }
+        return document;
+    }
     if (const QJsonValue runtime = root.value(QLatin1String("runtimeBlocks"));
         !runtime.isUndefined() && !runtime.isNull()) {
         if (!runtime.isArray())

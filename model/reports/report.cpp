@@ -8,9 +8,6 @@
 
 #include <QFileInfo>
 
-#include <algorithm>
-#include <tuple>
-
 namespace portolan {
 
 QString toText(ReportFormat format)
@@ -86,43 +83,42 @@ Result<ReportData> Report::gather(Store& store, Backend* backend, const ReportOp
     }
 
     if (backend) {
-        for (Protocol p : {Protocol::Tcp, Protocol::Udp}) {
-            const QString name = p == Protocol::Tcp ? QStringLiteral("TCP") : QStringLiteral("UDP");
-            if (auto range = backend->dynamicRange(p))
-                (p == Protocol::Tcp ? data.tcpDynamicRange : data.udpDynamicRange) = range.value();
-            else
-                data.problems << tr("The %1 dynamic range could not be read: %2")
-                                     .arg(name, QString::fromStdString(range.error().message));
-        }
-        if (auto blocks = backend->listReservations(std::nullopt)) {
-            for (const ReservedBlock& block : blocks.value()) {
-                if (block.persistent)
-                    continue; // the inventory speaks for persistent blocks
-                data.runtimeBlocks.append(ReportRuntimeBlock{block.protocol, block.range,
-                                                             QString::fromStdString(block.owner)});
-            }
-            std::sort(data.runtimeBlocks.begin(), data.runtimeBlocks.end(),
-                      [](const ReportRuntimeBlock& a, const ReportRuntimeBlock& b) {
-                          return std::tuple(int(a.protocol), a.range.start, a.range.count) <
-                                 std::tuple(int(b.protocol), b.range.start, b.range.count);
-                      });
+        SnapshotOptions snapshotOptions;
+        snapshotOptions.toolVersion = QCoreApplication::applicationVersion().toStdString();
+        snapshotOptions.gatheredAt = data.generatedAt.toSecsSinceEpoch();
+        auto snapshot = gatherSnapshot(*backend, snapshotOptions);
+        if (snapshot) {
+            snapshot->toolName = "portolan";
+            data.setSnapshot(std::move(snapshot.value()));
         } else {
             data.problems << tr("The reservations held by other processes could not be listed: %1")
-                                 .arg(QString::fromStdString(blocks.error().message));
-        }
-        if (auto listeners = backend->listeners(std::nullopt)) {
-            data.listeners = QList<Listener>(listeners->begin(), listeners->end());
-            std::sort(data.listeners.begin(), data.listeners.end(),
-                      [](const Listener& a, const Listener& b) {
-                          return std::tie(a.protocol, a.port, a.address) <
-                                 std::tie(b.protocol, b.port, b.address);
-                      });
-        } else {
-            data.problems << tr("The listening sockets could not be listed: %1")
-                                 .arg(QString::fromStdString(listeners.error().message));
+                                 .arg(QString::fromStdString(snapshot.error().message));
         }
     }
     return data;
+}
+
+void ReportData::setSnapshot(HostSnapshot hostSnapshot)
+{
+    backend = QString::fromStdString(hostSnapshot.backend);
+    tcpDynamicRange = hostSnapshot.dynamicTcp;
+    udpDynamicRange = hostSnapshot.dynamicUdp;
+    runtimeBlocks.clear();
+    for (const ReservedBlock& block : hostSnapshot.runtime)
+        runtimeBlocks.append(
+            ReportRuntimeBlock{block.protocol, block.range, QString::fromStdString(block.owner)});
+    listeners = QList<Listener>(hostSnapshot.listeners.begin(), hostSnapshot.listeners.end());
+    for (const HostSnapshot::Gap& gap : hostSnapshot.gaps) {
+        const QString message = QString::fromStdString(gap.error.message);
+        if (gap.part == "dynamicRange.tcp" || gap.part == "dynamicRange.udp")
+            problems << Report::tr("The %1 dynamic range could not be read: %2")
+                            .arg(gap.part == "dynamicRange.tcp" ? QStringLiteral("TCP")
+                                                                : QStringLiteral("UDP"),
+                                 message);
+        else if (gap.part == "listeners")
+            problems << Report::tr("The listening sockets could not be listed: %1").arg(message);
+    }
+    snapshot = std::move(hostSnapshot);
 }
 
 } // namespace portolan

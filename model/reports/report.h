@@ -4,6 +4,7 @@
 #include "model/store/records.h"
 
 #include "platform/error.h"
+#include "platform/snapshot/hostsnapshot.h"
 #include "platform/types.h"
 
 #include <QCoreApplication>
@@ -27,8 +28,9 @@ class Store;
 
 // The JSON report's "version". Readers refuse a newer one instead of guessing; the importer
 // still reads every version from kOldestReportVersion on (2 added the listeners and the last
-// scan, which an import does not store).
-inline constexpr int kReportVersion = 2;
+// scan, which an import does not store; 3 holds the machine's side as the host snapshot
+// document, platform/snapshot/hostsnapshot.h).
+inline constexpr int kReportVersion = 3;
 inline constexpr int kOldestReportVersion = 1;
 // The JSON report's "format": what tells a report apart from other JSON the importer reads.
 inline constexpr char kReportFormatName[] = "portolan-report";
@@ -57,6 +59,9 @@ struct ReportRuntimeBlock
 
 struct ReportData
 {
+    // What the machine said, read once: the backend, dynamic ranges, runtime blocks and
+    // listeners below are taken from it (setSnapshot). None when no backend was asked.
+    std::optional<HostSnapshot> snapshot;
     QString title;
     QString host;
     QDateTime generatedAt; // UTC
@@ -76,6 +81,9 @@ struct ReportData
     {
         return p == Protocol::Tcp ? tcpDynamicRange : udpDynamicRange;
     }
+    // Keeps the snapshot and fills backend, dynamic ranges, runtime blocks and listeners from
+    // it: a report of a host read live and one of a host gathered elsewhere say the same.
+    void setSnapshot(HostSnapshot hostSnapshot);
 };
 
 struct ReportOptions

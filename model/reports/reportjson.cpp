@@ -18,25 +18,6 @@ QJsonValue jsonToken(quint64 token)
     return token ? QJsonValue(QString::number(token)) : QJsonValue();
 }
 
-// Empty text is null (the backend, a runtime block's owner).
-QJsonValue jsonTextOrNull(const QString& text)
-{
-    return text.isEmpty() ? QJsonValue() : QJsonValue(text);
-}
-
-void writeRange(OrderedJsonWriter& json, const char* key, const std::optional<PortRange>& range)
-{
-    if (!range) {
-        json.value(key, QJsonValue());
-        return;
-    }
-    json.beginObject(key);
-    json.value("start", range->start);
-    json.value("end", qint64(range->end()));
-    json.value("count", range->count);
-    json.end();
-}
-
 void writeBlock(OrderedJsonWriter& json, Protocol protocol, const PortRange& range)
 {
     json.value("protocol", reporttext::protocolKey(protocol));
@@ -62,70 +43,65 @@ void writeReservation(OrderedJsonWriter& json, const ReservationRecord& r)
     json.end();
 }
 
-void writeRuntimeBlock(OrderedJsonWriter& json, const ReportRuntimeBlock& b)
-{
-    json.beginObject();
-    writeBlock(json, b.protocol, b.range);
-    json.value("persistent", false);
-    json.value("owner", jsonTextOrNull(b.owner));
-    json.end();
-}
-
 QString qs(std::string_view text)
 {
     return QString::fromUtf8(text.data(), qsizetype(text.size()));
 }
 
-void writeListener(OrderedJsonWriter& json, const Listener& l)
+// A document of the platform layer (the host snapshot), member by member in its own order.
+void writeJson(OrderedJsonWriter& json, const char* key, const Json& value)
 {
-    json.beginObject();
-    json.value("protocol", reporttext::protocolKey(l.protocol));
-    json.value("family", qs(toString(l.family)));
-    json.value("address", qs(l.address));
-    json.value("port", l.port);
-    json.value("pid", l.pid >= 0 ? QJsonValue(qint64(l.pid)) : QJsonValue());
-    json.value("process", jsonTextOrNull(qs(l.process)));
-    json.end();
+    if (value.is_object()) {
+        json.beginObject(key);
+        for (const auto& [name, member] : value.items())
+            writeJson(json, name.c_str(), member);
+        json.end();
+    } else if (value.is_array()) {
+        json.beginArray(key);
+        for (const Json& element : value)
+            writeJson(json, nullptr, element);
+        json.end();
+    } else if (value.is_string()) {
+        json.value(key, qs(value.get_ref<const std::string&>()));
+    } else if (value.is_boolean()) {
+        json.value(key, value.get<bool>());
+    } else if (value.is_number_integer()) {
+        json.value(key, qint64(value.get<std::int64_t>()));
+    } else if (value.is_number()) {
+        json.value(key, value.get<double>());
+    } else {
+        json.value(key, QJsonValue());
+    }
 }
 
-// The scan's request and each run of equal outcome; durations are left out (they change
-// with every run of the same scan and say nothing about the ports).
-void writeLastScan(OrderedJsonWriter& json, const std::optional<ProbeRunRecord>& scan)
+// The newest scan of the host in the store, as the host snapshot keeps a scan: its request and
+// each run of equal outcome (durations change with every run of the same scan and say nothing
+// about the ports).
+std::optional<SnapshotScan> snapshotScan(const std::optional<ProbeRunRecord>& scan)
 {
-    if (!scan) {
-        json.value("lastScan", QJsonValue());
-        return;
-    }
-    json.beginObject("lastScan");
-    json.value("id", scan->id);
-    json.value("startedAt", jsonTime(scan->startedAt));
-    json.value("user", scan->actor.user);
-    json.value("family", qs(toString(scan->spec.family)));
-    json.value("address", scan->address);
-    writeBlock(json, scan->protocol, scan->requested);
-    json.value("cancelled", scan->cancelled);
-    json.beginArray("runs");
+    if (!scan)
+        return std::nullopt;
+    SnapshotScan s;
+    s.protocol = scan->protocol;
+    s.family = scan->spec.family;
+    s.address = scan->address.toStdString();
+    s.first = scan->requested.start;
+    s.last = static_cast<std::uint16_t>(scan->requested.end());
     for (const ProbeStepRecord& step : scan->steps) {
         if (step.kind != StepKind::ScanRun || !step.outcome)
             continue;
-        json.beginObject();
-        json.value("start", step.firstPort);
-        json.value("end", step.lastPort);
-        json.value("count", int(step.lastPort) - step.firstPort + 1);
-        json.value("outcome", qs(toString(*step.outcome)));
-        json.value("holder", jsonTextOrNull(step.holder));
+        SnapshotScanRun run;
+        run.start = step.firstPort;
+        run.end = step.lastPort;
+        run.outcome = *step.outcome;
         if (step.error) {
-            json.beginObject("error");
-            json.value("code", qint64(step.error->code));
-            json.value("name", QString::fromStdString(step.error->name));
-            json.end();
-        } else {
-            json.value("error", QJsonValue());
+            run.code = step.error->code;
+            run.name = step.error->name;
         }
-        json.end();
+        run.holder = step.holder.toStdString();
+        s.runs.push_back(std::move(run));
     }
-    json.end();
-    json.end();
+    return s;
 }
 
 void writeAuditEntry(OrderedJsonWriter& json, const AuditRecord& a)
@@ -167,25 +143,17 @@ QByteArray reportJson(const ReportData& data)
     json.value("title", data.title);
     json.value("host", data.host);
     json.value("generatedAt", jsonTime(data.generatedAt));
-    json.value("backend", jsonTextOrNull(data.backend));
-    json.beginObject("dynamicRanges");
-    writeRange(json, "tcp", data.tcpDynamicRange);
-    writeRange(json, "udp", data.udpDynamicRange);
-    json.end();
-
+    if (data.snapshot) {
+        HostSnapshot snapshot = *data.snapshot;
+        snapshot.scan = snapshotScan(data.lastScan);
+        writeJson(json, "snapshot", snapshotToJsonValue(snapshot));
+    } else {
+        json.value("snapshot", QJsonValue());
+    }
     json.beginArray("reservations");
     for (const ReservationRecord& r : data.reservations)
         writeReservation(json, r);
     json.end();
-    json.beginArray("runtimeBlocks");
-    for (const ReportRuntimeBlock& b : data.runtimeBlocks)
-        writeRuntimeBlock(json, b);
-    json.end();
-    json.beginArray("listeners");
-    for (const Listener& l : data.listeners)
-        writeListener(json, l);
-    json.end();
-    writeLastScan(json, data.lastScan);
     json.beginArray("audit");
     for (const AuditRecord& a : data.audit)
         writeAuditEntry(json, a);

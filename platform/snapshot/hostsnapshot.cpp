@@ -94,6 +94,8 @@ Result<HostSnapshot> gatherSnapshot(Backend& backend, const SnapshotOptions& opt
     s.elevated = backend.isElevated();
     if (auto boot = backend.bootTime())
         s.bootTime = boot.value();
+    else
+        s.gaps.push_back({"bootTime", boot.error()});
     s.gatheredAt = options.gatheredAt != 0 ? options.gatheredAt : nowSeconds();
 
     auto blocks = backend.listReservations(std::nullopt);
@@ -106,11 +108,16 @@ Result<HostSnapshot> gatherSnapshot(Backend& backend, const SnapshotOptions& opt
     std::sort(s.persistent.begin(), s.persistent.end(), byPlace);
     std::sort(s.runtime.begin(), s.runtime.end(), byPlace);
 
-    if (auto range = backend.dynamicRange(Protocol::Tcp))
-        s.dynamicTcp = range.value();
-    if (auto range = backend.dynamicRange(Protocol::Udp))
-        s.dynamicUdp = range.value();
-    if (auto listeners = backend.listeners(std::nullopt)) {
+    for (Protocol p : {Protocol::Tcp, Protocol::Udp}) {
+        if (auto range = backend.dynamicRange(p))
+            (p == Protocol::Tcp ? s.dynamicTcp : s.dynamicUdp) = range.value();
+        else
+            s.gaps.push_back({"dynamicRange." + std::string(toString(p)), range.error()});
+    }
+    auto listeners = backend.listeners(std::nullopt);
+    if (!listeners)
+        s.gaps.push_back({"listeners", listeners.error()});
+    if (listeners) {
         s.listeners = std::move(listeners.value());
         std::sort(s.listeners.begin(), s.listeners.end(), [](const Listener& a, const Listener& b) {
             return std::tie(a.protocol, a.port, a.family, a.address, a.pid) <

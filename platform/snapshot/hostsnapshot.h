@@ -64,6 +64,15 @@ struct HostSnapshot
     std::vector<Listener> listeners;
     std::optional<SnapshotScan> scan;
 
+    // What the backend could not tell while gathering (not part of the document): the part,
+    // "dynamicRange.tcp", "dynamicRange.udp", "listeners" or "bootTime", and why.
+    struct Gap
+    {
+        std::string part;
+        Error error;
+    };
+    std::vector<Gap> gaps;
+
     const std::optional<PortRange>& dynamicRange(Protocol protocol) const
     {
         return protocol == Protocol::Tcp ? dynamicTcp : dynamicUdp;

@@ -49,16 +49,23 @@ std::optional<PortRange> dynamicRange(const Fields& ranges, std::string_view key
     return Fields(ranges[key], ranges.name(key), {"start", "count", "end"}).range(true);
 }
 
+// An address literal of the family the object names (a listener's, a scan's).
+std::string address(const Fields& f, AddressFamily family, std::string_view whose)
+{
+    const std::string& text = f.string("address");
+    if (!parseIpAddress(text, family))
+        refuse(f.name("address"), jsonText(text) + " is not an " + std::string(toString(family)) +
+                                      " address; allowed: an address of the " + std::string(whose) +
+                                      "'s family");
+    return text;
+}
+
 Listener listener(const Fields& f)
 {
     Listener l;
     l.protocol = f.protocol("protocol");
     l.family = f.family("family");
-    l.address = f.string("address");
-    if (!parseIpAddress(l.address, l.family))
-        refuse(f.name("address"), jsonText(l.address) + " is not an " +
-                                      std::string(toString(l.family)) +
-                                      " address; allowed: an address of the listener's family");
+    l.address = address(f, l.family, "listener");
     l.port = std::uint16_t(f.integer("port", 0, 65535));
     if (!f["pid"].is_null())
         l.pid = f.integer("pid", 0, std::numeric_limits<std::uint32_t>::max());
@@ -71,11 +78,7 @@ SnapshotScan scan(const Fields& f)
     SnapshotScan s;
     s.protocol = f.protocol("protocol");
     s.family = f.family("family");
-    s.address = f.string("address");
-    if (!parseIpAddress(s.address, s.family))
-        refuse(f.name("address"), jsonText(s.address) + " is not an " +
-                                      std::string(toString(s.family)) +
-                                      " address; allowed: an address of the scan's family");
+    s.address = address(f, s.family, "scan");
     s.first = std::uint16_t(f.integer("first", 1, 65535));
     s.last = std::uint16_t(f.integer("last", s.first, 65535));
     const Json& runs = f.array("runs");

@@ -1026,7 +1026,17 @@
         <source>version: %1 is not supported; allowed: %2 to %3 (the report was written by another version of Portolan)</source>
         <translation>version: %1 não é suportada; permitido: %2 a %3 (o relatório foi gravado por outra versão do Portolan)</translation>
     </message>
-</context>
+<message>
+        <location line="+35" />
+        <source>snapshot: missing; allowed: a host snapshot or null</source>
+        <translation>snapshot: ausente; permitido: um snapshot do host ou null</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>snapshot: expected an object; allowed: a host snapshot or null</source>
+        <translation>snapshot: esperava-se um objeto; permitido: um snapshot do host ou null</translation>
+    </message>
+    </context>
 <context>
     <name>PortMapData</name>
     <message>

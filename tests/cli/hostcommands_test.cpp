@@ -3,6 +3,7 @@
 // run them: the JSON they read, the exit codes, and the state left behind.
 #include "clitest.h"
 
+#include "platform/simulated/simulatedcontrol.h"
 #include "platform/snapshot/hostsnapshot.h"
 
 #include <algorithm>
@@ -230,4 +231,29 @@ TEST_CASE("check --watch: two boots with WinNAT's block moved onto a watched por
     CHECK(many.out.size() <= 2049);
     CHECK(many.out.size() > 2000);
     CHECK(std::count(many.out.begin(), many.out.end(), '\n') == 1);
+}
+
+TEST_CASE("snapshot --json: a backend that cannot list its reservations gives the error object")
+{
+    Machine machine("developer");
+    Environment environment;
+    environment.makeBackend = [](const BackendOptions& options) {
+        auto backend = createBackend(options);
+        if (backend)
+            if (auto* control = dynamic_cast<SimulatedControl*>(backend.value().get()))
+                control->failNextCall(SimulatedCall::ListReservations, 5); // ERROR_ACCESS_DENIED
+        return backend;
+    };
+    Run r = machine.with({"--json", "snapshot"}, environment);
+    CHECK(r.code == 4);
+    CHECK(r.err.empty());
+    const Json doc = r.json();
+    CHECK_FALSE(boolField(doc, "ok"));
+    CHECK(stringField(doc, "command") == "snapshot");
+    CHECK(stringField(objectField(doc, "error"), "name") == "ERROR_ACCESS_DENIED");
+
+    Run text = machine.with({"snapshot"}, environment);
+    CHECK(text.code == 4);
+    CHECK(text.out.empty()); // never half a document
+    CHECK(contains(text.err, "portolan-cli: AccessDenied"));
 }

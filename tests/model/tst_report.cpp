@@ -115,9 +115,18 @@ except ImportError:
     print("unavailable: python3-jsonschema is not installed (scripts/install-deps)")
     sys.exit(3)
 schema = json.load(open(sys.argv[1], encoding="utf-8"))
+snapshot = json.load(open(sys.argv[3], encoding="utf-8"))
 cls = jsonschema.validators.validator_for(schema)
 cls.check_schema(schema)
-errors = sorted(cls(schema).iter_errors(json.load(open(sys.argv[2], encoding="utf-8"))), key=str)
+# The report embeds the host snapshot by reference; it is given here, never fetched.
+try:
+    from referencing import Registry, Resource
+    validator = cls(schema, registry=Registry().with_resource(
+        snapshot["$id"], Resource.from_contents(snapshot)))
+except ImportError:
+    validator = cls(schema, resolver=jsonschema.RefResolver.from_schema(
+        schema, store={snapshot["$id"]: snapshot}))
+errors = sorted(validator.iter_errors(json.load(open(sys.argv[2], encoding="utf-8"))), key=str)
 for e in errors:
     print("/".join(str(p) for p in e.absolute_path) + ": " + e.message)
 sys.exit(1 if errors else 0)
@@ -126,7 +135,8 @@ sys.exit(1 if errors else 0)
     process.start(python(),
                   {QStringLiteral("-c"), QString::fromUtf8(script),
                    QStringLiteral(PORTOLAN_SOURCE_DIR "/resources/schemas/report.schema.json"),
-                   path});
+                   path,
+                   QStringLiteral(PORTOLAN_SOURCE_DIR "/resources/schemas/snapshot.schema.json")});
     if (!process.waitForFinished(60000))
         return QStringLiteral("unavailable: python3 did not finish");
     const QString output =
@@ -258,7 +268,13 @@ private slots:
             ",DEV-WORKSTATION,tcp,2869,3368,500,scan,,,,,2025-03-10T08:40:00.000Z,Windows NAT "
             "(WinNAT),,127.0.0.1,,forbidden,WSAEACCES 10013\r\n")));
         const QString json = QString::fromUtf8(reportJson(data.value()));
-        QVERIFY(json.contains(QStringLiteral("\"lastScan\": {\n    \"id\": ")));
+        // The machine's side is the host snapshot; its scan is the console's last scan.
+        QVERIFY(json.contains(
+            QStringLiteral("\"snapshot\": {\n    \"schema\": \"portolan-host-snapshot\"")));
+        QVERIFY(json.contains(
+            QStringLiteral("\"scan\": {\n      \"protocol\": \"tcp\",\n      "
+                           "\"family\": \"ipv4\",\n      \"address\": \"127.0.0.1\",\n      "
+                           "\"first\": 2860,\n      \"last\": 3400")));
         QVERIFY(json.contains(QStringLiteral("\"process\": \"adb.exe\"")));
         for (HtmlFlavor flavor : {HtmlFlavor::Browser, HtmlFlavor::RichText}) {
             const QString html = QString::fromUtf8(reportHtml(data.value(), flavor));
@@ -278,7 +294,7 @@ private slots:
         QVERIFY(!bare->lastScan);
         QVERIFY(bare->listeners.isEmpty());
         QVERIFY(QString::fromUtf8(reportJson(bare.value()))
-                    .contains(QStringLiteral("\"listeners\": [],\n  \"lastScan\": null,")));
+                    .contains(QStringLiteral("\"snapshot\": null,")));
         const QString html = QString::fromUtf8(reportHtml(bare.value()));
         QVERIFY(html.contains(QStringLiteral("The console has not scanned this host.")));
         QVERIFY(html.contains(QStringLiteral("Listening sockets (0)")));
@@ -445,7 +461,11 @@ private slots:
         QTest::addColumn<QByteArray>("from");
         QTest::addColumn<QByteArray>("to");
         QTest::newRow("newer version")
-            << QByteArray("\"version\": 2") << QByteArray("\"version\": 3");
+            << QByteArray("\"version\": 3") << QByteArray("\"version\": 4");
+        QTest::newRow("snapshot of another version") << QByteArray("\"version\": 1,\n    \"tool\"")
+                                                     << QByteArray("\"version\": 2,\n    \"tool\"");
+        QTest::newRow("runtime block past 65535")
+            << QByteArray("\"end\": 3368") << QByteArray("\"end\": 68000");
         QTest::newRow("listener without a port")
             << QByteArray("\"port\": 135,\n") << QByteArray("");
         QTest::newRow("unknown scan outcome")
@@ -549,15 +569,26 @@ private slots:
         QVERIFY(after.value() == imported.value());
     }
 
-    // A report written before the listeners and the last scan were added (version 1; the
-    // golden of that time is kept as tests/golden/report-plain.v1.json) still imports whole.
-    void importReadsTheFirstReportVersion()
+    // Reports of the earlier versions still import whole: version 1, written before the
+    // listeners and the last scan were added, and version 2, written before the machine's side
+    // became the host snapshot (their goldens of that time are kept in tests/golden).
+    void importReadsEarlierReportVersions_data()
     {
-        QFile file(goldenPath(QStringLiteral("report-plain.v1.json")));
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const QString text = QString::fromUtf8(file.readAll());
-        QVERIFY(text.contains(QStringLiteral("\"version\": 1,")));
-        QVERIFY(!text.contains(QStringLiteral("\"listeners\"")));
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("version");
+        QTest::newRow("1") << QStringLiteral("report-plain.v1.json") << QStringLiteral("1");
+        QTest::newRow("2") << QStringLiteral("report-plain.v2.json") << QStringLiteral("2");
+    }
+
+    void importReadsEarlierReportVersions()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, version);
+        QFile golden(goldenPath(file));
+        QVERIFY(golden.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(golden.readAll());
+        QVERIFY(text.contains(QStringLiteral("\"version\": %1,").arg(version)));
+        QVERIFY(!text.contains(QStringLiteral("\"snapshot\"")));
         QTemporaryDir dir;
         auto target = openStore(dir, QStringLiteral("ANALYST-LAPTOP"));
         QVERIFY(target);
@@ -581,10 +612,10 @@ private slots:
         QTest::addColumn<QByteArray>("to");
         QTest::addColumn<QString>("field");
         QTest::newRow("newer version")
-            << QByteArray("\"version\": 2") << QByteArray("\"version\": 3")
-            << "version: 3 is not supported; allowed: 1 to 2";
+            << QByteArray("\"version\": 3") << QByteArray("\"version\": 4")
+            << "version: 4 is not supported; allowed: 1 to 3";
         QTest::newRow("version before the first")
-            << QByteArray("\"version\": 2") << QByteArray("\"version\": 0")
+            << QByteArray("\"version\": 3") << QByteArray("\"version\": 0")
             << "version: 0 is not supported";
         QTest::newRow("unknown source")
             << QByteArray("\"source\": \"discovered\"") << QByteArray("\"source\": \"guessed\"")
@@ -593,7 +624,18 @@ private slots:
                                   << QByteArray("\"createdAt\": \"yesterday\"")
                                   << "reservations[0].createdAt";
         QTest::newRow("end mismatch")
-            << QByteArray("\"end\": 8009") << QByteArray("\"end\": 8010") << "reservations[1].end";
+            << QByteArray("\"end\": 8009,\n      \"count\"")
+            << QByteArray("\"end\": 8010,\n      \"count\"") << "reservations[1].end";
+        QTest::newRow("snapshot end mismatch")
+            << QByteArray("\"count\": 10,\n        \"end\": 8009")
+            << QByteArray("\"count\": 10,\n        \"end\": 8010")
+            << "snapshot: persistent[1].end: 8010 does not agree with start 8000 and count 10";
+        QTest::newRow("snapshot of another version")
+            << QByteArray("\"version\": 1,\n    \"tool\"")
+            << QByteArray("\"version\": 2,\n    \"tool\"") << "snapshot: version: 2 is not";
+        QTest::newRow("snapshot without its runtime blocks")
+            << QByteArray("\"runtime\": [") << QByteArray("\"runtimes\": [")
+            << "snapshot: runtimes: unknown field";
         QTest::newRow("token not decimal")
             << QByteArray("\"token\": \"2119279552\"") << QByteArray("\"token\": \"0x7e51a3c0\"")
             << "reservations[0].token";

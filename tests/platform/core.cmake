@@ -13,3 +13,5 @@ if(NOT WIN32)
     target_compile_definitions(platform.snapshot.schema PRIVATE
                                PORTOLAN_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 endif()
+portolan_add_test(NAME platform.snapshot.bootsapply SOURCES bootsapply_test.cpp LIBS portolan_platform)
+target_compile_definitions(platform.snapshot.bootsapply PRIVATE PORTOLAN_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
