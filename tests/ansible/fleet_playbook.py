@@ -120,7 +120,8 @@ class Fleet:
         os.makedirs(collections)
         os.symlink(self.args.collection, os.path.join(collections, "fleet"))
         with open(os.path.join(self.work, "ansible.cfg"), "w", encoding="utf-8") as f:
-            f.write("[defaults]\nforks = 5\nretry_files_enabled = false\n")
+            f.write("[defaults]\nforks = 5\nretry_files_enabled = false\n"
+                    "[connection]\npipelining = true\n")
 
     def playbook(self, playbook, *extra):
         env = dict(os.environ,
@@ -173,11 +174,15 @@ class Fleet:
     def latest_blocks(self):
         """host -> (persistent set, runtime set, persistent tokens) of its newest snapshot."""
         result = {}
-        with sqlite3.connect(self.db) as db:
-            rows = db.execute("SELECT s.host, b.protocol, b.start_port, b.port_count, "
-                              "b.persistent, b.token FROM host_snapshot s "
-                              "LEFT JOIN host_snapshot_block b ON b.snapshot_id = s.id "
-                              "WHERE s.latest = 1").fetchall()
+        try:
+            with sqlite3.connect(self.db) as db:
+                rows = db.execute("SELECT s.host, b.protocol, b.start_port, b.port_count, "
+                                  "b.persistent, b.token FROM host_snapshot s "
+                                  "LEFT JOIN host_snapshot_block b ON b.snapshot_id = s.id "
+                                  "WHERE s.latest = 1").fetchall()
+        except sqlite3.Error as e:
+            check(False, "the database %s reads: %s" % (self.db, e))
+            return result
         for host, protocol, start, count, persistent, token in rows:
             entry = result.setdefault(host, (set(), set(), {}))
             if protocol is None:
@@ -285,8 +290,11 @@ def main():
         want = (persistent - {("tcp", 8000, 10)}) | {("tcp", 41000, 10), ("udp", 41000, 4)}
         got = stored.get(names[name], (set(), set(), {}))[0]
         check(got == want, "%s: newest snapshot's persistent blocks %s" % (name, sorted(got)))
-    with sqlite3.connect(fleet.db) as db:
-        counts = dict(db.execute("SELECT host, COUNT(*) FROM host_snapshot GROUP BY host"))
+    try:
+        with sqlite3.connect(fleet.db) as db:
+            counts = dict(db.execute("SELECT host, COUNT(*) FROM host_snapshot GROUP BY host"))
+    except sqlite3.Error as e:
+        counts = {"error": str(e)}
     check(all(counts.get(h) == 2 for h in names.values()),
           "every host keeps both of its snapshots: %s" % counts)
 
