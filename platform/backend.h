@@ -44,6 +44,15 @@ struct ReservedBlock
     friend bool operator==(const ReservedBlock&, const ReservedBlock&) = default;
 };
 
+// The operating system a backend speaks for, as a host snapshot names it.
+struct OsInfo
+{
+    std::string family = "unknown"; // "windows", "linux", "unknown"
+    std::string name;               // "Windows 11 Pro", "Debian GNU/Linux 12 (bookworm)"
+    std::string version;            // "10.0.22631", the kernel release on Linux
+    friend bool operator==(const OsInfo&, const OsInfo&) = default;
+};
+
 struct Listener
 {
     Protocol protocol = Protocol::Tcp;
@@ -223,6 +232,9 @@ public:
     // When the machine last booted, in seconds since the Unix epoch. Persistent tokens may
     // change at every boot, so a new value means every token must be looked up again.
     virtual Result<std::int64_t> bootTime() const = 0;
+    // The system's family, name and version; "unknown" and empty texts where the backend
+    // cannot tell.
+    virtual OsInfo osInfo() const { return {}; }
 
     virtual Result<ReservedBlock> createPersistent(Protocol protocol, PortRange range) = 0;
     virtual Result<ReservedBlock> lookupPersistent(Protocol protocol, PortRange range) = 0;

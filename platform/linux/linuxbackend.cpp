@@ -5,6 +5,7 @@
 #include "../scanner.h"
 #include "../text.h"
 #include "linuxsocket.h"
+#include "osrelease.h"
 #include "portset.h"
 #include "procnet.h"
 #include "reservationfile.h"
@@ -284,6 +285,11 @@ std::string LinuxBackend::hostName() const
     if (::gethostname(name, sizeof name - 1) != 0)
         return "localhost";
     return name;
+}
+
+OsInfo LinuxBackend::osInfo() const
+{
+    return linuxos::linuxOsInfo(m_options.osRelease);
 }
 
 Result<std::int64_t> LinuxBackend::bootTime() const

@@ -17,6 +17,8 @@ struct LinuxOptions
 {
     std::string procRoot = "/proc";          // a temporary tree in unit tests
     std::string sysctlDir = "/etc/sysctl.d"; // where the block records live; temporary in tests
+    // os-release(5): the first that can be read names the distribution.
+    std::vector<std::string> osRelease{"/etc/os-release", "/usr/lib/os-release"};
 };
 
 // The real kernel: persistent reservations are net.ipv4.ip_local_reserved_ports, whose
@@ -34,6 +36,7 @@ public:
     bool isElevated() const override;
     std::string hostName() const override;
     Result<std::int64_t> bootTime() const override;
+    OsInfo osInfo() const override;
 
     Result<ReservedBlock> createPersistent(Protocol protocol, PortRange range) override;
     Result<ReservedBlock> lookupPersistent(Protocol protocol, PortRange range) override;

@@ -274,6 +274,10 @@ std::string SimulatedBackend::hostName() const
 {
     return m_core->hostName();
 }
+OsInfo SimulatedBackend::osInfo() const
+{
+    return m_core->osInfo();
+}
 Result<std::int64_t> SimulatedBackend::bootTime() const
 {
     return m_core->bootTime();

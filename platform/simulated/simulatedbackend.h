@@ -62,6 +62,7 @@ public:
     Capabilities capabilities() const override;
     bool isElevated() const override;
     std::string hostName() const override;
+    OsInfo osInfo() const override;
     Result<std::int64_t> bootTime() const override;
     Result<ReservedBlock> createPersistent(Protocol protocol, PortRange range) override;
     Result<ReservedBlock> lookupPersistent(Protocol protocol, PortRange range) override;

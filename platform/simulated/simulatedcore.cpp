@@ -113,6 +113,12 @@ std::string Core::hostName() const
     return m_machine.hostName;
 }
 
+OsInfo Core::osInfo() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_machine.os;
+}
+
 Result<std::int64_t> Core::bootTime()
 {
     std::lock_guard lock(m_mutex);

@@ -119,6 +119,7 @@ public:
     // Queries
     bool isElevated() const;
     std::string hostName() const;
+    OsInfo osInfo() const;
     Result<std::int64_t> bootTime();
     Result<std::vector<ReservedBlock>> listReservations(std::optional<Protocol> protocol);
     Result<std::vector<Listener>> listeners(std::optional<Protocol> protocol);

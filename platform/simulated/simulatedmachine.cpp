@@ -295,7 +295,7 @@ SimulatedMachine parseMachine(const Json& doc)
     object(doc, "(document)");
     onlyKeys(doc, "",
              {"schema", "name", "description", "hostName", "elevated", "bootTime", "dynamicRange",
-              "addresses", "self", "persistent", "runtime", "listeners", "state"});
+              "os", "addresses", "self", "persistent", "runtime", "listeners", "state"});
 
     m.schema =
         int(integer(*field(doc, "", "schema", true), "schema", kScenarioSchema, kScenarioSchema));
@@ -309,6 +309,22 @@ SimulatedMachine parseMachine(const Json& doc)
         m.elevated = boolean(*v, "elevated");
     if (auto v = field(doc, "", "bootTime", false))
         m.bootTime = bootTime(*v, "bootTime");
+
+    if (auto v = field(doc, "", "os", false)) {
+        object(*v, "os");
+        onlyKeys(*v, "os", {"family", "name", "version"});
+        if (auto f = field(*v, "os", "family", false)) {
+            m.os.family = string(*f, "os.family", true);
+            if (m.os.family != "windows" && m.os.family != "linux" && m.os.family != "unknown")
+                fail("os.family",
+                     jsonString(m.os.family) +
+                         " is not allowed; allowed: \"windows\", \"linux\", \"unknown\"");
+        }
+        if (auto f = field(*v, "os", "name", false))
+            m.os.name = string(*f, "os.name", false);
+        if (auto f = field(*v, "os", "version", false))
+            m.os.version = string(*f, "os.version", false);
+    }
 
     if (auto v = field(doc, "", "dynamicRange", false)) {
         object(*v, "dynamicRange");

@@ -46,6 +46,8 @@ struct SimulatedMachine
     std::string name;
     std::string description;
     std::string hostName = "SIMULATED-PC";
+    // The simulator models Windows: a scenario that says nothing is a Windows 11 machine.
+    OsInfo os{"windows", "Windows 11 Pro", "10.0.22631"};
     bool elevated = false;
     std::int64_t bootTime = 0; // seconds since the Unix epoch
     PortRange dynamicTcp{49152, 16384};

@@ -66,6 +66,8 @@ Json documentWithoutLists(const SimulatedMachine& m)
     doc["elevated"] = m.elevated;
     doc["bootTime"] = formatUtcTime(m.bootTime);
     doc["dynamicRange"] = std::move(dynamic);
+    if (m.os != SimulatedMachine{}.os)
+        doc["os"] = {{"family", m.os.family}, {"name", m.os.name}, {"version", m.os.version}};
     doc["addresses"] = m.addresses;
     doc["self"] = {{"pid", m.selfPid}, {"process", m.selfProcess}, {"user", m.selfUser}};
     doc["persistent"] = Json::array();

@@ -167,6 +167,15 @@ struct TimeOfDay
     std::uint64_t bootTimeBias = 0;
 };
 
+// RTL_OSVERSIONINFOW's numbers as RtlGetVersion reports them (GetVersionEx would report
+// what the program's manifest declares instead).
+struct OsVersion
+{
+    std::uint32_t major = 0;
+    std::uint32_t minor = 0;
+    std::uint32_t build = 0;
+};
+
 struct RegistryValue
 {
     std::string name;       // UTF-8
@@ -247,6 +256,8 @@ struct Win32Api
     // false when the call failed.
     std::function<bool(win32::TimeOfDay&)> queryTimeOfDay;
     std::function<std::string()> hostName; // DNS host name, UTF-8
+    // ntdll's RtlGetVersion, resolved at run time; false when the call failed.
+    std::function<bool(win32::OsVersion&)> osVersion;
     // FormatMessage's text for a Win32/Winsock code in the user's language, without the
     // trailing line break; empty when the system has none.
     std::function<std::string(std::uint32_t code)> formatMessage;

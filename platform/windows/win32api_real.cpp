@@ -334,6 +334,22 @@ std::function<bool(win32::TimeOfDay&)> timeOfDayReader()
     };
 }
 
+std::function<bool(win32::OsVersion&)> osVersionReader()
+{
+    using GetVersion = NTSTATUS(NTAPI*)(PRTL_OSVERSIONINFOW);
+    const auto get = resolve<GetVersion>(GetModuleHandleW(L"ntdll.dll"), "RtlGetVersion");
+    if (!get)
+        return {};
+    return [get](win32::OsVersion& out) {
+        RTL_OSVERSIONINFOW info{};
+        info.dwOSVersionInfoSize = sizeof info;
+        if (get(&info) < 0)
+            return false;
+        out = {info.dwMajorVersion, info.dwMinorVersion, info.dwBuildNumber};
+        return true;
+    };
+}
+
 // HcnEnumerateGuestNetworkPortReservations from computenetwork.dll (System32 only), or
 // nothing where the DLL or the function is missing. The module stays loaded.
 std::function<std::int32_t(std::vector<win32::HcnPortRangeEntry>&)> hcnEnumerator()
@@ -444,6 +460,7 @@ Result<Win32Api> loadWin32Api()
     api.queryTimeOfDay = timeOfDayReader();
     api.enumerateGuestNetworkPortReservations = hcnEnumerator();
     api.hostName = dnsHostName;
+    api.osVersion = osVersionReader();
     api.formatMessage = formatMessage;
     api.readRegistryValues = readRegistryValues;
     api.runNetsh = [](const std::vector<std::string>& arguments, std::chrono::milliseconds timeout,

@@ -3,6 +3,7 @@
 
 #include "../inetaddress.h"
 #include "../netshparser.h"
+#include "../process/utf8.h"
 #include "windowserrors.h"
 
 #include <cstddef>
@@ -112,6 +113,31 @@ std::string WindowsBackend::hostName() const
 
 namespace {
 
+// ProductName of HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion, a REG_SZ in UTF-16LE.
+// Windows 11 still writes "Windows 10 ..." there; its builds start at 22000 (Microsoft,
+// "Windows 11 release information"), so the build decides which it is.
+std::string productName(const std::vector<win32::RegistryValue>& values, std::uint32_t build)
+{
+    constexpr std::uint32_t kRegSz = 1;
+    std::string name = "Windows";
+    for (const auto& value : values) {
+        if (value.name != "ProductName" || value.type != kRegSz)
+            continue;
+        std::u16string wide;
+        for (std::size_t i = 0; i + 1 < value.data.size(); i += 2) {
+            const auto c = static_cast<char16_t>(value.data[i] | (value.data[i + 1] << 8));
+            if (c == 0)
+                break;
+            wide += c;
+        }
+        if (!wide.empty())
+            name = utf8::fromUtf16(wide);
+    }
+    if (build >= 22000 && name.starts_with("Windows 10"))
+        name.replace(0, 10, "Windows 11");
+    return name;
+}
+
 // Rounded to the nearest second, so that two readings a few milliseconds apart agree.
 std::int64_t roundedSeconds(std::int64_t ms)
 {
@@ -119,6 +145,20 @@ std::int64_t roundedSeconds(std::int64_t ms)
 }
 
 } // namespace
+
+OsInfo WindowsBackend::osInfo() const
+{
+    OsInfo info{"windows", "Windows", ""};
+    win32::OsVersion version;
+    if (m_api->osVersion && m_api->osVersion(version))
+        info.version = std::to_string(version.major) + "." + std::to_string(version.minor) + "." +
+                       std::to_string(version.build);
+    if (m_api->readRegistryValues)
+        if (auto read = readRegistry("SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion");
+            read && read.value().code == 0)
+            info.name = productName(read.value().values, version.build);
+    return info;
+}
 
 Result<std::int64_t> WindowsBackend::bootTime() const
 {

@@ -62,6 +62,7 @@ public:
     Capabilities capabilities() const override;
     bool isElevated() const override;
     std::string hostName() const override;
+    OsInfo osInfo() const override;
     // The kernel's boot time less every clock step since (so NTP moving the clock is not a
     // new boot); now minus GetTickCount64 where the kernel cannot be asked.
     Result<std::int64_t> bootTime() const override;

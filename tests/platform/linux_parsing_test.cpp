@@ -4,6 +4,7 @@
 // the sysctl.d file that keeps each block's identity.
 #include "linux_support.h"
 
+#include "platform/linux/osrelease.h"
 #include "platform/linux/portset.h"
 #include "platform/linux/procnet.h"
 #include "platform/linux/reservationfile.h"
@@ -297,4 +298,14 @@ TEST_CASE("a damaged block record in the sysctl.d file is an error naming the li
     REQUIRE(other.ok());
     CHECK(other->blocks.empty());
     CHECK_FALSE(other->appliedList);
+}
+
+TEST_CASE("os-release names the distribution: PRETTY_NAME, else NAME and VERSION")
+{
+    using portolan::linuxos::osReleaseName;
+    CHECK(osReleaseName("NAME=\"Debian GNU/Linux\"\nPRETTY_NAME=\"Debian GNU/Linux 12 "
+                        "(bookworm)\"\nVERSION_ID=\"12\"\n") == "Debian GNU/Linux 12 (bookworm)");
+    CHECK(osReleaseName("# comment\nNAME='Alpine Linux'\nVERSION=3.19\n") == "Alpine Linux 3.19");
+    CHECK(osReleaseName("PRETTY_NAME=\"A \\\"quoted\\\" name\"\n") == "A \"quoted\" name");
+    CHECK(osReleaseName("") == "Linux");
 }

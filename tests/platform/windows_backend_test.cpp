@@ -410,3 +410,34 @@ TEST_CASE("without ShellExecuteExW restarting elevated is Unsupported and calls 
     CHECK(done.error().kind == ErrorKind::Unsupported);
     CHECK(windows.shellCalls.empty());
 }
+
+// --- the system's name and version -----------------------------------------------------------
+
+TEST_CASE("the system is named by RtlGetVersion's build and the registry's ProductName")
+{
+    FakeWindows windows;
+    const std::u16string product = u"Windows 10 Pro";
+    std::vector<std::uint8_t> data;
+    for (char16_t c : product + u'\0') {
+        data.push_back(std::uint8_t(c & 0xff));
+        data.push_back(std::uint8_t(c >> 8));
+    }
+    windows.registry["SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion"] = {
+        {"ProductName", 1, data}};
+    auto api = windows.api();
+    api.osVersion = [](w::OsVersion& out) {
+        out = {10, 0, 22631};
+        return true;
+    };
+    // Windows 11 keeps "Windows 10" in ProductName; its build tells them apart.
+    CHECK(WindowsBackend(api).osInfo() == OsInfo{"windows", "Windows 11 Pro", "10.0.22631"});
+    api.osVersion = [](w::OsVersion& out) {
+        out = {10, 0, 19045};
+        return true;
+    };
+    CHECK(WindowsBackend(api).osInfo() == OsInfo{"windows", "Windows 10 Pro", "10.0.19045"});
+    // Without RtlGetVersion and the registry it is still Windows, version unknown.
+    api.osVersion = nullptr;
+    api.readRegistryValues = nullptr;
+    CHECK(WindowsBackend(api).osInfo() == OsInfo{"windows", "Windows", ""});
+}
