@@ -8,6 +8,7 @@
 #include "icons.h"
 #include "statusbarinfo.h"
 #include "ui/aboutdialog.h"
+#include "ui/fleet/fleetwindow.h"
 #include "ui/history/historyview.h"
 #include "ui/portmap/portmappage.h"
 #include "ui/portmap/portmapwidget.h"
@@ -49,8 +50,8 @@ namespace {
 
 constexpr int kStatusTimeoutMs = 15000;
 
-const char* const kViewNames[MainWindow::kViewCount] = {"reservations", "portmap", "probes", "scan",
-                                                        "history"};
+const char* const kViewNames[MainWindow::kViewCount] = {"reservations", "portmap", "probes",
+                                                        "scan",         "history", "fleet"};
 
 } // namespace
 
@@ -132,6 +133,8 @@ void MainWindow::buildViews()
          tr("The two sample programs and custom probes (Ctrl+3)")},
         {View::Scan, IconKind::Scan, tr("Scan"), tr("Bind-probe a range of ports (Ctrl+4)")},
         {View::History, IconKind::History, tr("History"), tr("Audit log and probe runs (Ctrl+5)")},
+        {View::Fleet, IconKind::Discover, tr("Fleet"),
+         tr("Every host's snapshots, find a port, since the last boot (Ctrl+6)")},
     };
     for (const auto& item : later) {
         m_views->addLazyPage(
@@ -188,6 +191,8 @@ QWidget* MainWindow::makeLazyViewOnly(View view, QWidget* parent)
         history->setObjectName(QStringLiteral("historyView"));
         return history;
     }
+    case View::Fleet:
+        return makeFleetView(m_store, m_service.host(), parent);
     case View::Reservations:
     case View::PortMap:
         break;

@@ -30,7 +30,7 @@ class ReservationsView;
 class StatusBarInfo;
 class ViewStack;
 
-// The console: a sidebar of views (Reservations, Port map, Probes, Scan, History), menus and a
+// The console: a sidebar of views (Reservations, Port map, Probes, Scan, History, Fleet), menus and a
 // toolbar whose every action has a shortcut or a mnemonic, and a status bar with the backend,
 // elevation, host and database. Dialogs are opened window-modal (open(), not exec()), so the
 // event loop keeps running and the services' answers arrive while they are shown.
@@ -45,10 +45,12 @@ public:
         PortMap,
         Probes,
         Scan,
-        History
+        History,
+        Fleet
     };
-    static constexpr int kViewCount = 5;
-    // "reservations", "portmap", "probes", "scan", "history": the names of --screenshot-view.
+    static constexpr int kViewCount = 6;
+    // "reservations", "portmap", "probes", "scan", "history", "fleet": the names of
+    // --screenshot-view.
     static QString viewName(View view);
     static std::optional<View> viewFromName(const QString& name);
 

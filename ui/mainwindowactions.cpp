@@ -107,9 +107,10 @@ void MainWindow::buildActions()
     auto* views = new QActionGroup(this);
     views->setExclusive(true);
     const QString viewTexts[kViewCount] = {tr("&Reservations"), tr("&Port map"), tr("Pro&bes"),
-                                           tr("S&can"), tr("&History")};
+                                           tr("S&can"), tr("&History"), tr("F&leet")};
     const IconKind viewIcons[kViewCount] = {IconKind::Reservations, IconKind::PortMap,
-                                            IconKind::Probes, IconKind::Scan, IconKind::History};
+                                            IconKind::Probes,       IconKind::Scan,
+                                            IconKind::History,      IconKind::Discover};
     for (int i = 0; i < kViewCount; ++i) {
         QAction* a =
             makeAction(QStringLiteral("view-%1").arg(viewName(View(i))), viewTexts[i],

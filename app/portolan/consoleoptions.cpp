@@ -217,7 +217,7 @@ QString readOptions(const QCommandLineParser& parser, ConsoleMode mode, ConsoleO
 QStringList screenshotViews()
 {
     return {QStringLiteral("reservations"), QStringLiteral("portmap"), QStringLiteral("probes"),
-            QStringLiteral("scan"), QStringLiteral("history")};
+            QStringLiteral("scan"),         QStringLiteral("history"), QStringLiteral("fleet")};
 }
 
 QStringList screenshotDialogs()

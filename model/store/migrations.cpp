@@ -41,7 +41,10 @@ struct Step
 // word matches) over the texts people search for — hosts, addresses, summaries, the holders
 // and errors of the steps, the audit's requests and details — kept in step by triggers; and
 // indexes on the first port and the allocated port, where a searched port number is looked up.
-const std::array<Step, 4> kSteps{{
+// Version 5: host snapshots (imported from other hosts, or recorded at each boot of this one),
+// their blocks in a table of their own so that "which hosts forbid TCP 8080" is a range query
+// on an index, and the ports the user watches.
+const std::array<Step, 5> kSteps{{
     {1,
      "the inventory of reservations and the audit log",
      {
@@ -228,6 +231,62 @@ END)"},
          {"CREATE INDEX probe_run_allocated ON probe_run (allocated_port)"},
          {"CREATE INDEX audit_entry_port ON audit_entry (start_port)"},
          {"CREATE INDEX audit_entry_wide ON audit_entry (start_port) WHERE port_count > 1024"},
+     }},
+    {5,
+     "host snapshots with their blocks, and the watched ports",
+     {
+         // One row per distinct document (content_hash): the same snapshot imported twice adds
+         // nothing. `latest` marks the newest gathered snapshot of each host; `changes` holds
+         // what differs from the host's snapshot before it (JSON, see docs/database.md).
+         {R"(CREATE TABLE host_snapshot (
+    id                 INTEGER PRIMARY KEY,
+    host               TEXT    NOT NULL,
+    boot_time          INTEGER,
+    gathered_at        INTEGER NOT NULL,
+    stored_at          INTEGER NOT NULL,
+    origin             TEXT    NOT NULL CHECK (origin IN ('imported', 'boot')),
+    os_family          TEXT    NOT NULL DEFAULT '',
+    os_name            TEXT    NOT NULL DEFAULT '',
+    os_version         TEXT    NOT NULL DEFAULT '',
+    backend            TEXT    NOT NULL DEFAULT '',
+    elevated           INTEGER NOT NULL DEFAULT 0 CHECK (elevated IN (0, 1)),
+    tcp_dynamic_start  INTEGER NOT NULL DEFAULT 0,
+    tcp_dynamic_count  INTEGER NOT NULL DEFAULT 0,
+    udp_dynamic_start  INTEGER NOT NULL DEFAULT 0,
+    udp_dynamic_count  INTEGER NOT NULL DEFAULT 0,
+    persistent_count   INTEGER NOT NULL DEFAULT 0,
+    runtime_count      INTEGER NOT NULL DEFAULT 0,
+    latest             INTEGER NOT NULL DEFAULT 0 CHECK (latest IN (0, 1)),
+    changes            TEXT    NOT NULL DEFAULT '',
+    content_hash       TEXT    NOT NULL UNIQUE,
+    document           TEXT    NOT NULL
+))"},
+         {"CREATE INDEX host_snapshot_host ON host_snapshot (host, gathered_at, id)"},
+         {"CREATE INDEX host_snapshot_latest ON host_snapshot (latest, host)"},
+         {R"(CREATE TABLE host_snapshot_block (
+    snapshot_id INTEGER NOT NULL REFERENCES host_snapshot (id) ON DELETE CASCADE,
+    seq         INTEGER NOT NULL,
+    protocol    TEXT    NOT NULL CHECK (protocol IN ('tcp', 'udp')),
+    start_port  INTEGER NOT NULL CHECK (start_port BETWEEN 1 AND 65535),
+    port_count  INTEGER NOT NULL CHECK (port_count BETWEEN 1 AND 65535),
+    persistent  INTEGER NOT NULL CHECK (persistent IN (0, 1)),
+    token       INTEGER,
+    owner       TEXT    NOT NULL DEFAULT '',
+    evidence    TEXT    NOT NULL DEFAULT '',
+    PRIMARY KEY (snapshot_id, seq),
+    CHECK (start_port + port_count - 1 <= 65535)
+) WITHOUT ROWID)"},
+         // As for the history: a searched port P is held by a block of at most 1,024 ports
+         // that starts in [P - 1023, P], or by one of the few wider ones.
+         {"CREATE INDEX host_snapshot_block_port ON host_snapshot_block (protocol, start_port)"},
+         {"CREATE INDEX host_snapshot_block_wide ON host_snapshot_block (protocol, start_port) "
+          "WHERE port_count > 1024"},
+         {R"(CREATE TABLE watched_port (
+    protocol TEXT    NOT NULL CHECK (protocol IN ('tcp', 'udp')),
+    port     INTEGER NOT NULL CHECK (port BETWEEN 1 AND 65535),
+    added_at INTEGER NOT NULL,
+    PRIMARY KEY (protocol, port)
+) WITHOUT ROWID)"},
      }},
 }};
 

@@ -15,7 +15,7 @@ Result<std::unique_ptr<Store>> Store::open(DatabaseOptions options)
 
 Store::Store(std::unique_ptr<Database> database)
     : m_database(std::move(database)), m_inventory(*m_database), m_audit(*m_database),
-      m_probeRuns(*m_database), m_boots(*m_database)
+      m_probeRuns(*m_database), m_boots(*m_database), m_snapshots(*m_database)
 {
 }
 

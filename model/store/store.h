@@ -4,6 +4,7 @@
 #include "model/store/auditlog.h"
 #include "model/store/bootlog.h"
 #include "model/store/database.h"
+#include "model/store/hostsnapshotstore.h"
 #include "model/store/inventorystore.h"
 #include "model/store/proberunstore.h"
 #include "model/store/records.h"
@@ -14,7 +15,7 @@
 
 namespace portolan {
 
-// The console's database and its four parts. Each part is a small class over the same
+// The console's database and its parts. Each part is a small class over the same
 // Database; they may be used from any thread (each thread gets its own connection).
 class Store
 {
@@ -26,6 +27,7 @@ public:
     AuditLog& audit() { return m_audit; }
     ProbeRunStore& probeRuns() { return m_probeRuns; }
     BootLog& boots() { return m_boots; }
+    HostSnapshotStore& snapshots() { return m_snapshots; }
 
 private:
     explicit Store(std::unique_ptr<Database> database);
@@ -35,6 +37,7 @@ private:
     AuditLog m_audit;
     ProbeRunStore m_probeRuns;
     BootLog m_boots;
+    HostSnapshotStore m_snapshots;
 };
 
 } // namespace portolan
