@@ -33,7 +33,7 @@ def check(condition, what):
     return condition
 
 
-def generated_scenario(name, host, seed):
+def generated_scenario(name, host, seed, os_name, os_version):
     """A build server or CI runner of the fleet, made from a seed so that every run sees the
     same machine: persistent blocks and service blocks spread below 40000."""
     rng = random.Random(seed)
@@ -63,6 +63,7 @@ def generated_scenario(name, host, seed):
         "hostName": host,
         "elevated": True,
         "bootTime": "2026-11-%02dT06:00:00Z" % rng.randrange(1, 28),
+        "os": {"family": "windows", "name": os_name, "version": os_version},
         "dynamicRange": {"tcp": dict(dynamic), "udp": dict(dynamic)},
         "addresses": ["10.1.0.%d" % rng.randrange(2, 250)],
         "self": {"pid": 7312, "process": "portolan-cli.exe"},
@@ -241,8 +242,12 @@ def main():
             # Its terminal is not elevated; the playbook runs as an administrator (become).
             scenario["elevated"] = True
         fleet.add_host(name, scenario)
-    fleet.add_host("build-07", generated_scenario("build-07", "BUILD-07", 7))
-    fleet.add_host("runner-12", generated_scenario("runner-12", "CI-RUNNER-12", 12))
+    fleet.add_host("build-07", generated_scenario("build-07", "BUILD-07", 7,
+                                                         "Windows Server 2022 Datacenter",
+                                                         "10.0.20348"))
+    fleet.add_host("runner-12", generated_scenario("runner-12", "CI-RUNNER-12", 12,
+                                                          "Windows Server 2019 Standard",
+                                                          "10.0.17763"))
     fleet.write_inventory()
     names = {name: host["data"]["hostName"] for name, host in fleet.hosts.items()}
 
@@ -299,11 +304,21 @@ def main():
           "every host keeps both of its snapshots: %s" % counts)
 
     if args.fleet_view_test:
+        expect = {"hosts": [], "find": {"protocol": "tcp", "port": 41005}}
+        for name, host in fleet.hosts.items():
+            persistent, runtime = scenario_blocks(host["data"])
+            gave_up = ("tcp", 8000, 10) in persistent
+            expect["hosts"].append({
+                "host": names[name], "snapshots": 2, "runtime": len(runtime),
+                "persistent": len(persistent - {("tcp", 8000, 10)}) + 2,
+                "missing": "TCP 8000\u20138009" if gave_up else ""})
+        expect_path = os.path.join(fleet.work, "fleet-view-expect.json")
+        with open(expect_path, "w", encoding="utf-8") as f:
+            json.dump(expect, f, indent=2)
         run = subprocess.run([args.fleet_view_test],
                              env=dict(os.environ, QT_QPA_PLATFORM="offscreen",
                                       PORTOLAN_FLEET_DB=fleet.db,
-                                      PORTOLAN_FLEET_SCREENSHOT=os.path.join(fleet.work,
-                                                                             "fleet-view.png")),
+                                      PORTOLAN_FLEET_EXPECT=expect_path),
                              capture_output=True, text=True)
         print(run.stdout + run.stderr)
         check(run.returncode == 0, "the Fleet view on the gathered database (exit %d)"
