@@ -5,6 +5,10 @@
 #include "output.h"
 #include "session.h"
 
+#include "platform/simulated/simulatedfiles.h"
+
+#include <iostream>
+#include <iterator>
 #include <ostream>
 
 namespace portolan::cli {
@@ -52,6 +56,19 @@ int usageFailure(const UsageError& error, bool json, std::ostream& out, std::ost
     return kExitUsage;
 }
 
+Result<DesiredState> readDesiredState(const std::string& file, std::istream* input)
+{
+    if (file == "-") {
+        std::istream& in = input ? *input : std::cin;
+        std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+        return desiredStateFromJson(text, "FILE (standard input)");
+    }
+    auto text = simulated::readTextFile(file, "FILE: the desired state");
+    if (!text)
+        return Error::make(ErrorKind::InvalidArgument, text.error().message);
+    return desiredStateFromJson(text.value(), "FILE " + file);
+}
+
 } // namespace
 
 int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
@@ -70,6 +87,18 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
         out << versionText();
         return kExitOk;
     }
+
+    // The desired state is read before any backend exists: a bad file changes nothing.
+    std::optional<Invocation> withDesired;
+    if (inv.command == Command::Apply) {
+        auto desired = readDesiredState(inv.inputFile, environment.input);
+        if (!desired)
+            return usageFailure(UsageError{desired.error().message, inv.commandName}, inv.json, out,
+                                err);
+        withDesired = inv;
+        withDesired->desired = std::move(desired.value());
+    }
+    const Invocation& run = withDesired ? *withDesired : inv;
 
     BackendOptions options;
     options.kind = inv.backend;
@@ -95,9 +124,9 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
         return code;
     }
 
-    Session session(inv, *backend.value(), out, err, environment);
+    Session session(run, *backend.value(), out, err, environment);
     int code = session.run();
-    if (inv.json)
+    if (inv.json && !session.printedDocument())
         printJson(out, session.document());
     out.flush();
     return code;

@@ -18,14 +18,15 @@
 namespace portolan::cli {
 
 // The documented exit codes (portolan-cli --help, docs/cli.md). Scripts depend on them.
-enum ExitCode : int {
+enum ExitCode : int
+{
     kExitOk = 0,
-    kExitUsage = 1,       // bad command, option or argument; unusable --scenario/--state file
-    kExitFailed = 2,      // the operation ran and failed (conflict, bind refused, I/O, ...)
-    kExitUnsupported = 3, // this system or backend cannot do it
+    kExitUsage = 1,        // bad command, option or argument; unusable --scenario/--state file
+    kExitFailed = 2,       // the operation ran and failed (conflict, bind refused, I/O, ...)
+    kExitUnsupported = 3,  // this system or backend cannot do it
     kExitAccessDenied = 4, // needs an elevated administrator (Windows) or root (Linux)
-    kExitNotFound = 5,    // no reservation with exactly this (protocol, start, count)
-    kExitCancelled = 130, // Ctrl-C
+    kExitNotFound = 5,     // no reservation with exactly this (protocol, start, count)
+    kExitCancelled = 130,  // Ctrl-C
 };
 
 // The exit code of an operation that failed with an error of this kind.
@@ -36,9 +37,10 @@ using BackendFactory = std::function<Result<std::unique_ptr<Backend>>(const Back
 // What the command logic needs from the process it runs in; main() fills it, tests replace it.
 struct Environment
 {
-    BackendFactory makeBackend;  // empty = portolan::createBackend
-    std::stop_token stop;        // requested on Ctrl-C
+    BackendFactory makeBackend;      // empty = portolan::createBackend
+    std::stop_token stop;            // requested on Ctrl-C
     bool progressToTerminal = false; // stderr is a terminal: draw scan progress there
+    std::istream* input = nullptr;   // what "apply -" reads; nullptr = std::cin
 };
 
 // Runs one command line (without the program name). Results go to `out`, errors, hints and

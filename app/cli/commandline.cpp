@@ -158,6 +158,47 @@ int parseIpProtocolArg(std::string_view text, std::string_view name, std::string
     return static_cast<int>(number.value());
 }
 
+// "tcp", "udp:3000-3010": what snapshot --scan probes, on the family's wildcard address.
+ScanRequest parseScanSpec(std::string_view text, std::string_view name, std::string_view command)
+{
+    const auto colon = text.find(':');
+    const auto protocol = parseProtocol(text.substr(0, colon));
+    if (!protocol)
+        rejectValue(name, text, "is not a protocol; allowed: tcp, udp, optionally :FIRST-LAST",
+                    command);
+    ScanRequest request;
+    request.protocol = *protocol;
+    if (colon != std::string_view::npos) {
+        auto span = unwrap(parsePortSpan(text.substr(colon + 1), name), command);
+        request.first = span.start;
+        request.last = static_cast<std::uint16_t>(span.end());
+    }
+    return request;
+}
+
+// "3000,8080,5000-5010": the ports, ascending, each once.
+std::vector<std::uint16_t> parsePortList(std::string_view text, std::string_view name,
+                                         std::string_view command)
+{
+    std::vector<std::uint16_t> ports;
+    for (std::size_t at = 0; at <= text.size();) {
+        const auto comma = std::min(text.find(',', at), text.size());
+        const auto piece = text.substr(at, comma - at);
+        if (piece.empty())
+            rejectValue(name, text,
+                        "has an empty entry; allowed: ports 1-65535 or FIRST-LAST, "
+                        "separated by commas",
+                        command);
+        auto span = unwrap(parsePortSpan(piece, name), command);
+        for (std::uint32_t port = span.start; port <= span.end(); ++port)
+            ports.push_back(static_cast<std::uint16_t>(port));
+        at = comma + 1;
+    }
+    std::sort(ports.begin(), ports.end());
+    ports.erase(std::unique(ports.begin(), ports.end()), ports.end());
+    return ports;
+}
+
 // The options the table gives to commands ("--hold", "--address"), each once, in table order.
 std::vector<const Argument*> commandOptions()
 {
@@ -332,6 +373,28 @@ void ArgumentParser::parse(const Argument& argument, const std::optional<std::st
     case ArgumentKind::IpProtocol:
         m_inv.spec.protocol = parseIpProtocolArg(text, name, m_command);
         break;
+    case ArgumentKind::ScanSpec:
+        m_inv.snapshotScan = parseScanSpec(text, name, m_command);
+        break;
+    case ArgumentKind::InputFile:
+        if (text.empty())
+            reject(std::string(name) + ": the file name is empty; allowed: a file or -", m_command);
+        m_inv.inputFile = text;
+        break;
+    case ArgumentKind::Flag:
+        m_inv.checkOnly = true;
+        break;
+    case ArgumentKind::PortList:
+        m_inv.watch = parsePortList(text, name, m_command);
+        break;
+    case ArgumentKind::OutputFormat:
+        if (text != "text" && text != "line")
+            rejectValue(name, text, "is not a format; allowed: text, line", m_command);
+        m_inv.lineFormat = text == "line";
+        break;
+    case ArgumentKind::Folder:
+        m_inv.historyDir = text;
+        break;
     }
 }
 
@@ -434,6 +497,13 @@ ParseOutcome parseOrThrow(const std::vector<std::string>& args)
             takeValue(options.scenario, name, inlineValue, i, "a JSON scenario file");
         } else if (name == "--state") {
             takeValue(options.state, name, inlineValue, i, "a state file");
+        } else if (tableOption != tableOptions.end() &&
+                   (*tableOption)->kind == ArgumentKind::Flag) {
+            if (options.command.contains(name))
+                reject("option '" + name + "' is given twice", "");
+            bool given = false;
+            flag(given);
+            options.command[name] = "1";
         } else if (tableOption != tableOptions.end()) {
             takeValue(options.command[name], name, inlineValue, i, (*tableOption)->allowed);
         } else {

@@ -3,6 +3,7 @@
 
 #include "platform/backend.h"
 #include "platform/error.h"
+#include "platform/snapshot/desiredstate.h"
 #include "platform/types.h"
 
 #include <cstdint>
@@ -15,7 +16,8 @@
 // bad input is rejected here and therefore changes nothing.
 namespace portolan::cli {
 
-enum class Command : std::uint8_t {
+enum class Command : std::uint8_t
+{
     None,
     List,
     Create,
@@ -27,14 +29,23 @@ enum class Command : std::uint8_t {
     DynamicRange,
     Listeners,
     Probe,
+    Snapshot,
+    Apply,
+    Check,
 };
 
-enum class ProbePlan : std::uint8_t { SystemCheck, AcquireRelease, LookupAssociate };
+enum class ProbePlan : std::uint8_t
+{
+    SystemCheck,
+    AcquireRelease,
+    LookupAssociate
+};
 
 struct Invocation
 {
     // Global options.
-    std::string backend; // empty = the real backend of this OS (or simulated with --scenario/--state)
+    std::string
+        backend; // empty = the real backend of this OS (or simulated with --scenario/--state)
     std::string scenarioFile;
     std::string stateFile;
     bool json = false;
@@ -46,16 +57,23 @@ struct Invocation
 
     // Command arguments; which ones are set depends on the command.
     std::optional<Protocol> protocol;
-    PortRange range;                 // create, lookup, delete, acquire, probe plans
-    std::uint32_t holdSeconds = 0;   // acquire --hold
+    PortRange range;               // create, lookup, delete, acquire, probe plans
+    std::uint32_t holdSeconds = 0; // acquire --hold
     bool hold = false;
     AddressFamily family = AddressFamily::IPv4; // bind, scan
-    std::string address;             // bind, scan
-    std::uint16_t port = 0;          // bind
-    std::uint16_t first = 1;         // scan
-    std::uint16_t last = 65535;      // scan
+    std::string address;                        // bind, scan
+    std::uint16_t port = 0;                     // bind
+    std::uint16_t first = 1;                    // scan
+    std::uint16_t last = 65535;                 // scan
     ProbePlan plan = ProbePlan::SystemCheck;
-    SocketSpec spec;                 // probe acquire-release
+    SocketSpec spec;                         // probe acquire-release
+    std::optional<ScanRequest> snapshotScan; // snapshot --scan
+    std::string inputFile;                   // apply FILE ("-": standard input)
+    std::optional<DesiredState> desired;     // apply: the file, read before any backend exists
+    bool checkOnly = false;                  // apply --check
+    std::vector<std::uint16_t> watch;        // check --watch, ascending, each once
+    bool lineFormat = false;                 // check --format line
+    std::string historyDir;                  // check --history; empty = the user's state folder
 };
 
 // A rejected command line: the message names the argument and the allowed values.

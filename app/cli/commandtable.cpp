@@ -47,6 +47,37 @@ constexpr Argument kAcquireReleaseArgs[]{{Family, "FAMILY", "FAMILY"},
 constexpr Argument kLookupAssociateArgs[]{{SampleStart, "START", "START"},
                                           {SampleCount, "COUNT", "COUNT"}};
 
+constexpr Argument kSnapshotArgs[]{{.kind = ScanSpec,
+                                    .name = "--scan",
+                                    .synopsis = "--scan tcp|udp[:FIRST-LAST]",
+                                    .optional = true,
+                                    .option = "--scan",
+                                    .allowed = "tcp|udp[:FIRST-LAST]"}};
+constexpr Argument kApplyArgs[]{{InputFile, "FILE", "FILE|-"},
+                                {.kind = Flag,
+                                 .name = "--check",
+                                 .synopsis = "--check",
+                                 .optional = true,
+                                 .option = "--check"}};
+constexpr Argument kCheckArgs[]{{.kind = PortList,
+                                 .name = "--watch",
+                                 .synopsis = "--watch PORTS",
+                                 .optional = true,
+                                 .option = "--watch",
+                                 .allowed = "PORTS, e.g. 3000,8080 or 3000-3010"},
+                                {.kind = OutputFormat,
+                                 .name = "--format",
+                                 .synopsis = "--format text|line",
+                                 .optional = true,
+                                 .option = "--format",
+                                 .allowed = "text, line"},
+                                {.kind = Folder,
+                                 .name = "--history",
+                                 .synopsis = "--history DIR",
+                                 .optional = true,
+                                 .option = "--history",
+                                 .allowed = "a folder"}};
+
 constexpr Form kListForms[]{
     {.arguments = kListArgs, .summary = "reservations the backend can discover"}};
 constexpr Form kCreateForms[]{
@@ -78,6 +109,13 @@ constexpr Form kProbeForms[]{
      .summary = "the second sample program, step by step",
      .plan = ProbePlan::LookupAssociate},
 };
+
+constexpr Form kSnapshotForms[]{
+    {.arguments = kSnapshotArgs, .summary = "this host as one JSON document"}};
+constexpr Form kApplyForms[]{
+    {.arguments = kApplyArgs, .summary = "bring persistent reservations to a desired state"}};
+constexpr Form kCheckForms[]{
+    {.arguments = kCheckArgs, .summary = "watched ports and what moved since the last boot"}};
 
 constexpr std::string_view kBlockArgumentsHelp =
     "  START   first port, 1-65535\n"
@@ -168,6 +206,35 @@ const CommandSpec kCommands[]{
      "other values reach the system, which answers with its own error.\n",
      {},
      "probe plan"},
+    {Command::Snapshot, "snapshot", kSnapshotForms,
+     "Prints this host as one JSON document (schema portolan-host-snapshot, version 1,\n"
+     "resources/schemas/snapshot.schema.json): host name, system, backend, elevation,\n"
+     "boot time, dynamic ranges, persistent reservations with their tokens (decimal\n"
+     "strings), runtime blocks with owner and evidence, listeners, and with --scan the\n"
+     "runs of a scan. The document goes to stdout, always; diagnostics go to stderr.\n"
+     "\n"
+     "  --scan tcp|udp[:FIRST-LAST]  also bind-probe these ports (default 1-65535)\n"},
+    {Command::Apply, "apply", kApplyForms,
+     "Brings the persistent reservations to the desired state in FILE (\"-\": standard\n"
+     "input), {\"reservations\": [{\"protocol\", \"start\", \"count\", \"state\":\n"
+     "\"present\"|\"absent\"}]} (resources/schemas/apply.schema.json). Creates and deletes\n"
+     "only what differs; creates run first, deletes only when every create succeeded,\n"
+     "and a refusal undoes what the run did. Prints one JSON object on stdout, always:\n"
+     "{\"ok\", \"changed\", \"check\", \"actions\": [...], \"unchanged\": [...]}.\n"
+     "Exit code 0 whether or not something changed (read \"changed\").\n"
+     "\n"
+     "  --check   print what would be done and change nothing\n"},
+    {Command::Check, "check", kCheckForms,
+     "Compares this boot with the previous one and checks the watched ports. Each new\n"
+     "boot's snapshot is kept in the history folder (default: %LOCALAPPDATA%\\Portolan\\\n"
+     "boots on Windows, $XDG_STATE_HOME/portolan/boots elsewhere). Reports the blocks\n"
+     "that appeared, moved or vanished since the previous boot and each watched port\n"
+     "that is not free: exit code 0 when every watched port is free or pinned by a\n"
+     "persistent reservation, 1 when one is not.\n"
+     "\n"
+     "  --watch PORTS    ports to check, comma-separated: 3000,8080 or 3000-3010\n"
+     "  --format line    one line of at most 2048 characters (remediation scripts)\n"
+     "  --history DIR    where the boot snapshots are kept\n"},
 };
 
 constexpr std::string_view kExitCodeSummary =

@@ -29,6 +29,12 @@ enum class ArgumentKind : std::uint8_t
     IpProtocol,   // tcp|udp or an IP protocol number 0-255
     SampleStart,  // START as the sample programs check it: 0-65535
     SampleCount,  // COUNT as the sample programs check it: 0-65535
+    ScanSpec,     // tcp|udp[:FIRST-LAST]
+    InputFile,    // a file to read, "-" for standard input
+    Flag,         // an option without a value ("--check")
+    PortList,     // PORT or FIRST-LAST, comma-separated, 1-65535
+    OutputFormat, // text|line
+    Folder,       // a folder's path
 };
 
 struct Argument

@@ -58,6 +58,12 @@ int Session::run()
         return listeners();
     case Command::Probe:
         return m_inv.plan == ProbePlan::SystemCheck ? systemCheck() : probePlan();
+    case Command::Snapshot:
+        return snapshot();
+    case Command::Apply:
+        return apply();
+    case Command::Check:
+        return check();
     case Command::None:
         break;
     }

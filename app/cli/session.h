@@ -26,6 +26,8 @@ public:
 
     int run();
     const Json& document() const { return m_doc; }
+    // The command printed its own document (snapshot): no --json envelope follows.
+    bool printedDocument() const { return m_printedDocument; }
 
 private:
     bool json() const { return m_inv.json; }
@@ -49,12 +51,17 @@ private:
     int probePlan();
     int systemCheck();
 
+    int snapshot();
+    int apply();
+    int check();
+
     const Invocation& m_inv;
     Backend& m_backend;
     std::ostream& m_out;
     std::ostream& m_err;
     const Environment& m_env;
     Json m_doc;
+    bool m_printedDocument = false;
 };
 
 // Both protocols unless the command line named one.

@@ -4,6 +4,7 @@
 #include "processinfo.h"
 
 #include <cstdio>
+#include <cstdlib>
 
 #include <sys/resource.h>
 #include <unistd.h>
@@ -52,5 +53,15 @@ long long peakResidentKiB()
 }
 
 void releaseConsoleTwin() {}
+
+std::string userStateFolder()
+{
+    // The XDG Base Directory Specification: a relative $XDG_STATE_HOME is invalid and ignored.
+    if (const char* state = std::getenv("XDG_STATE_HOME"); state && state[0] == '/')
+        return std::string(state) + "/portolan";
+    if (const char* home = std::getenv("HOME"); home && *home)
+        return std::string(home) + "/.local/state/portolan";
+    return {};
+}
 
 } // namespace portolan

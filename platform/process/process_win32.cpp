@@ -88,6 +88,15 @@ long long peakResidentKiB()
     return static_cast<long long>(counters.PeakWorkingSetSize / 1024);
 }
 
+std::string userStateFolder()
+{
+    const wchar_t* local = _wgetenv(L"LOCALAPPDATA");
+    if (!local || !*local)
+        return {};
+    return utf8::fromUtf16(std::u16string_view(reinterpret_cast<const char16_t*>(local))) +
+           "\\Portolan";
+}
+
 void releaseConsoleTwin()
 {
     const std::string name(kConsoleTwinVariable);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <string>
 #include <string_view>
 
 // What the console application asks of its own process beyond its streams. One implementation
@@ -17,5 +18,10 @@ long long peakResidentKiB();
 // twin names an event in this environment variable; elsewhere and without it, nothing happens.
 inline constexpr std::string_view kConsoleTwinVariable = "PORTOLAN_CONSOLE_TWIN";
 void releaseConsoleTwin();
+
+// Where Portolan keeps this user's state between runs, UTF-8: %LOCALAPPDATA%\Portolan on
+// Windows, $XDG_STATE_HOME/portolan (default ~/.local/state/portolan) elsewhere. Empty when
+// the environment names no such folder.
+std::string userStateFolder();
 
 } // namespace portolan

@@ -118,7 +118,7 @@ Result<HostSnapshot> gatherSnapshot(Backend& backend, const SnapshotOptions& opt
         });
     }
     if (options.scan) {
-        auto result = backend.scan(*options.scan, {}, std::stop_token{});
+        auto result = backend.scan(*options.scan, {}, options.stop);
         if (!result)
             return result.error();
         s.scan = snapshotScan(result.value());

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -74,6 +75,7 @@ struct SnapshotOptions
     std::string toolVersion;
     std::optional<ScanRequest> scan; // also run this scan and keep its runs
     std::int64_t gatheredAt = 0;     // 0: the current time
+    std::stop_token stop;            // ends the scan early; its runs so far are kept
 };
 
 // Reads the backend once. Only a failure to read the reservations fails the whole snapshot;
