@@ -211,8 +211,8 @@ class Fleet:
         run = subprocess.run([self.args.cli, "--state", self.hosts[name]["state"], "--json",
                               "list"], capture_output=True, text=True)
         document = json.loads(run.stdout)
-        blocks = document.get("reservations", document.get("blocks", []))
-        return {(b["protocol"], b["start"], b["count"]) for b in blocks}
+        return {(b["protocol"], b["start"], b["count"])
+                for b in document.get("reservations", []) if b.get("persistent")}
 
 
 def main():
