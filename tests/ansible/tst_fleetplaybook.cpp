@@ -58,9 +58,8 @@ void TestFleetPlaybook::initTestCase()
     QVERIFY2(store, store ? "" : qPrintable(QString::fromStdString(store.error().message)));
     m_store = std::move(store.value());
     m_view = std::make_unique<ui::FleetView>(*m_store, QStringLiteral("the-controller"));
-    new QAbstractItemModelTester(m_view->model(),
-                                 QAbstractItemModelTester::FailureReportingMode::QtTest,
-                                 m_view.get());
+    new QAbstractItemModelTester(
+        m_view->model(), QAbstractItemModelTester::FailureReportingMode::QtTest, m_view.get());
     QSignalSpy loaded(m_view.get(), &ui::FleetView::hostsLoaded);
     m_view->resize(1280, 800);
     m_view->show();
@@ -90,11 +89,10 @@ void TestFleetPlaybook::host_data()
     for (const QJsonValue& value : m_expect.value(QStringLiteral("hosts")).toArray()) {
         const QJsonObject h = value.toObject();
         const QString name = h.value(QStringLiteral("host")).toString();
-        QTest::newRow(qPrintable(name))
-            << name << h.value(QStringLiteral("persistent")).toInt()
-            << h.value(QStringLiteral("runtime")).toInt()
-            << h.value(QStringLiteral("snapshots")).toInt()
-            << h.value(QStringLiteral("missing")).toString();
+        QTest::newRow(qPrintable(name)) << name << h.value(QStringLiteral("persistent")).toInt()
+                                        << h.value(QStringLiteral("runtime")).toInt()
+                                        << h.value(QStringLiteral("snapshots")).toInt()
+                                        << h.value(QStringLiteral("missing")).toString();
     }
 }
 
