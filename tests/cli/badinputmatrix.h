@@ -73,6 +73,12 @@ inline std::vector<BadValue> plus(std::vector<BadValue> bad, std::vector<BadValu
     return bad;
 }
 
+// tests/cli/data/apply-<name>.json
+inline std::string desiredStateFile(const std::string& name)
+{
+    return std::string(PORTOLAN_SOURCE_DIR) + "/tests/cli/data/apply-" + name + ".json";
+}
+
 // Empty `bad` for a kind nobody has described yet.
 inline ArgumentValues valuesFor(const Argument& argument)
 {
@@ -129,6 +135,55 @@ inline ArgumentValues valuesFor(const Argument& argument)
     case ArgumentKind::SampleCount:
         return {"10", plus({{"70000", name + ": '70000' is out of range; allowed: 0-65535"}},
                            badNumbers(name))};
+    case ArgumentKind::ScanSpec:
+        return {"tcp:1000-1010",
+                {{"sctp", name + ": 'sctp' is not a protocol; allowed: tcp, udp"},
+                 {"tcp:0-10", name + " (first port): '0' is out of range; allowed: 1-65535"},
+                 {"udp:20-10", name + ": '20-10' ends before it starts"},
+                 {"tcp:", name + ": a number is required"}}};
+    case ArgumentKind::InputFile:
+        return {
+            desiredStateFile("valid"),
+            {{desiredStateFile("missing"), "FILE: the desired state "},
+             {desiredStateFile("truncated"),
+              "FILE " + desiredStateFile("truncated") + ": (document): line 1, column"},
+             {desiredStateFile("no-reservations"),
+              "FILE " + desiredStateFile("no-reservations") +
+                  ": reservation: unknown field; allowed: reservations"},
+             {desiredStateFile("bad-protocol"),
+              "FILE " + desiredStateFile("bad-protocol") +
+                  ": reservations[0].protocol: \"sctp\" is not allowed; allowed: \"tcp\", \"udp\""},
+             {desiredStateFile("bad-start"),
+              "FILE " + desiredStateFile("bad-start") +
+                  ": reservations[0].start: 0 is out of range; allowed: an integer 1-65535"},
+             {desiredStateFile("past-65535"),
+              "FILE " + desiredStateFile("past-65535") +
+                  ": reservations[0]: the block 65530-65539 runs past 65535"},
+             {desiredStateFile("bad-state"),
+              "FILE " + desiredStateFile("bad-state") +
+                  ": reservations[0].state: \"gone\" is not allowed; allowed: \"present\", "
+                  "\"absent\""},
+             {desiredStateFile("unknown-field"),
+              "FILE " + desiredStateFile("unknown-field") +
+                  ": reservations[0].note: unknown field; allowed: protocol, start, count, state"},
+             {desiredStateFile("overlap"),
+              "FILE " + desiredStateFile("overlap") +
+                  ": reservations[1]: udp 41005 overlaps reservations[0] (udp 41000-41009)"}}};
+    case ArgumentKind::Flag:
+        return {};
+    case ArgumentKind::PortList:
+        return {"3000,8080",
+                {{"abc", name + ": 'abc' is not a whole decimal number"},
+                 {"0", name + ": '0' is out of range; allowed: 1-65535"},
+                 {"65536", name + ": '65536' is out of range"},
+                 {"3000,", name + ": '3000,' has an empty entry"},
+                 {"3000,,8080", name + ": '3000,,8080' has an empty entry"},
+                 {"3010-3000", name + ": '3010-3000' ends before it starts"}}};
+    case ArgumentKind::OutputFormat:
+        return {"line",
+                badWords(name, {"json", "csv", "LINE"}, "is not a format; allowed: text, line")};
+    case ArgumentKind::Folder:
+        return {"boots", {}};
     }
     return {};
 }
@@ -145,7 +200,8 @@ inline std::vector<std::string> validLine(const CommandSpec& spec, const Form& f
             args.push_back(valuesFor(argument).valid);
         } else {
             options.emplace_back(argument.option);
-            options.push_back(valuesFor(argument).valid);
+            if (argument.kind != ArgumentKind::Flag)
+                options.push_back(valuesFor(argument).valid);
         }
     }
     args.insert(args.end(), options.begin(), options.end());
@@ -218,7 +274,8 @@ inline std::vector<BadLine> badLinesFromTable()
                 continue;
             std::vector<std::string> args = validLine(spec, spec.forms.front());
             args.emplace_back(option->option);
-            args.push_back(valuesFor(*option).valid);
+            if (option->kind != ArgumentKind::Flag)
+                args.push_back(valuesFor(*option).valid);
             lines.push_back({std::string(spec.name) + " with " + std::string(option->option), args,
                              "option '" + std::string(option->option) + "' does not apply to '" +
                                  std::string(spec.name) + "'; it belongs to: ",
@@ -288,6 +345,15 @@ inline std::vector<BadLine> badLinesByHand()
          {"bind", "tcp", "--address", "localhost", "80"},
          "--address ADDR: 'localhost' is not an address; allowed: an IPv4 address",
          "bind"},
+        {"--check with a value",
+         {"apply", desiredStateFile("valid"), "--check=yes"},
+         "option '--check' takes no value",
+         ""},
+        {"--check twice",
+         {"apply", desiredStateFile("valid"), "--check", "--check"},
+         "option '--check' is given twice",
+         ""},
+        {"apply with an empty FILE", {"apply", ""}, "FILE: the file name is empty", "apply"},
         {"probe plan without its arguments",
          {"probe", "acquire-release"},
          "probe acquire-release: missing FAMILY",
