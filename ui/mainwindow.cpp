@@ -192,7 +192,7 @@ QWidget* MainWindow::makeLazyViewOnly(View view, QWidget* parent)
         return history;
     }
     case View::Fleet:
-        return makeFleetView(m_store, m_service.host(), parent);
+        return makeFleetView(m_store, m_service, parent);
     case View::Reservations:
     case View::PortMap:
         break;
@@ -345,6 +345,7 @@ void MainWindow::showDialog(QDialog* dialog)
 void MainWindow::start()
 {
     m_service.checkBoot();
+    m_service.recordBootSnapshot();
     // A first start on this host: fill the inventory with what the system already has, so
     // the console opens on something true rather than an empty table. Whether the backend
     // can discover is decided on the worker, where its capabilities are read.

@@ -30,8 +30,8 @@ class ReservationsView;
 class StatusBarInfo;
 class ViewStack;
 
-// The console: a sidebar of views (Reservations, Port map, Probes, Scan, History, Fleet), menus and a
-// toolbar whose every action has a shortcut or a mnemonic, and a status bar with the backend,
+// The console: a sidebar of views (Reservations, Port map, Probes, Scan, History, Fleet), menus and
+// a toolbar whose every action has a shortcut or a mnemonic, and a status bar with the backend,
 // elevation, host and database. Dialogs are opened window-modal (open(), not exec()), so the
 // event loop keeps running and the services' answers arrive while they are shown.
 class MainWindow : public QMainWindow

@@ -107,7 +107,7 @@ void MainWindow::buildActions()
     auto* views = new QActionGroup(this);
     views->setExclusive(true);
     const QString viewTexts[kViewCount] = {tr("&Reservations"), tr("&Port map"), tr("Pro&bes"),
-                                           tr("S&can"), tr("&History"), tr("F&leet")};
+                                           tr("S&can"),         tr("&History"),  tr("F&leet")};
     const IconKind viewIcons[kViewCount] = {IconKind::Reservations, IconKind::PortMap,
                                             IconKind::Probes,       IconKind::Scan,
                                             IconKind::History,      IconKind::Discover};

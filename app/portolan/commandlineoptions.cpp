@@ -84,9 +84,10 @@ const OptionSpec kOptions[] = {
     {.name = "exit-after-first-paint", .modes = kWindow, .help = nullptr},
     {.name = "import",
      .modes = kImport,
-     .help = QT_TRANSLATE_NOOP(
-         "portolan::console", "import a netsh excludedportrange report or portolan-cli --json list "
-                              "output into the database; no window"),
+     .help = QT_TRANSLATE_NOOP("portolan::console",
+                               "import a netsh excludedportrange report, portolan-cli --json list "
+                               "output, or host snapshots (portolan-cli snapshot; files or "
+                               "folders of them, more may follow) into the database; no window"),
      .valueName = QT_TRANSLATE_NOOP("portolan::console", "FILE"),
      .allowed = QT_TRANSLATE_NOOP("portolan::console", "a report file to read")},
     {.name = "protocol",
@@ -362,7 +363,8 @@ QString valueProblem(const QCommandLineParser& parser)
         if (values.constFirst().startsWith(QLatin1String("--")))
             return needsValue(name);
     }
-    if (!parser.positionalArguments().isEmpty())
+    // --import takes further files and folders of snapshots after its own.
+    if (!parser.positionalArguments().isEmpty() && !parser.isSet(QStringLiteral("import")))
         return QCoreApplication::translate("portolan::console",
                                            "unexpected argument %1; the console takes options "
                                            "only (portolan-cli takes commands)")

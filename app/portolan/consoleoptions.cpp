@@ -193,6 +193,8 @@ QString readOptions(const QCommandLineParser& parser, ConsoleMode mode, ConsoleO
     o.qtPlatformGiven = isSet("platform");
     o.file = mode == ConsoleMode::Import ? value("import") : value("export");
     o.host = value("host");
+    if (mode == ConsoleMode::Import)
+        o.files = QStringList{o.file} + parser.positionalArguments();
     o.json = isSet("json");
     o.title = value("title");
     o.noBackend = isSet("no-backend");

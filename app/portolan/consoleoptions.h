@@ -19,7 +19,7 @@ namespace portolan::console {
 enum class ConsoleMode
 {
     Window, // the main window (or --screenshot of it)
-    Import, // --import FILE: no window, runImportCommand does it all
+    Import, // --import FILE|DIR...: no window, runImportCommand does it all
     Export, // --export FILE: no window, runExportCommand does it all
 };
 
@@ -48,6 +48,8 @@ struct ConsoleOptions
     // --import and --export.
     QString file; // the report to read or to write
     QString host;
+    // --import: the file or folder given to it, then any further files and folders.
+    QStringList files;
 
     // --import.
     std::optional<Protocol> protocol;

@@ -2,11 +2,13 @@
 #include "app/portolan/importcommand.h"
 
 #include "app/portolan/consoleoptions.h"
+#include "model/fleet/snapshotimport.h"
 #include "model/import/importer.h"
 #include "model/services/explanations.h"
 #include "model/store/store.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -76,6 +78,98 @@ QJsonObject reservationJson(const ImportedReservation& r)
             {QStringLiteral("stored"), r.stored}};
 }
 
+Result<std::unique_ptr<Store>> openStore(const console::ConsoleOptions& args)
+{
+    DatabaseOptions dbOptions;
+    dbOptions.path = args.databaseFile;
+    dbOptions.createDirectory = args.databaseFile.isEmpty(); // the default location's folder
+    return Store::open(dbOptions);
+}
+
+// Host snapshots: every file is read and checked before the database is opened, and all are
+// stored in one transaction, so one bad file imports nothing.
+int importSnapshots(const console::ConsoleOptions& args, QTextStream& out, QTextStream& err)
+{
+    if (!args.host.isEmpty() || args.protocol)
+        return fail(args.json, out, err,
+                    Error::make(ErrorKind::InvalidArgument,
+                                ImportCommand::tr("%1 applies to reports only; a host snapshot "
+                                                  "names its own host and protocols")
+                                    .arg(args.protocol ? QStringLiteral("--protocol")
+                                                       : QStringLiteral("--host"))
+                                    .toStdString()),
+                    kImportExitUsage);
+    auto paths = SnapshotImport::expand(args.files);
+    if (!paths)
+        return fail(args.json, out, err, paths.error(), kImportExitUsage);
+    QList<SnapshotFile> files;
+    for (const QString& path : paths.value()) {
+        auto text = Importer::readFile(path);
+        if (!text)
+            return fail(args.json, out, err, text.error(), kImportExitUsage);
+        if (!SnapshotImport::isSnapshotText(text.value()))
+            return fail(args.json, out, err,
+                        Error::make(ErrorKind::InvalidArgument,
+                                    ImportCommand::tr("%1: schema: not a host snapshot; allowed: "
+                                                      "\"portolan-host-snapshot\" (reports are "
+                                                      "imported one file at a time)")
+                                        .arg(path)
+                                        .toStdString()),
+                        kImportExitMalformed);
+        auto file = SnapshotImport::read(path, text.value());
+        if (!file)
+            return fail(args.json, out, err, file.error(), kImportExitMalformed);
+        files.append(file.value());
+    }
+    auto store = openStore(args);
+    if (!store)
+        return fail(args.json, out, err, store.error(), kImportExitDatabase);
+    QList<HostSnapshotRecord> records;
+    for (const SnapshotFile& f : files)
+        records.append(f.record);
+    auto added = store.value()->snapshots().addMany(records);
+    if (!added)
+        return fail(args.json, out, err, added.error(), kImportExitDatabase);
+
+    int newOnes = 0;
+    QStringList hosts;
+    QJsonArray list;
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const HostSnapshotRecord& r = files[i].record;
+        const AddedSnapshot& a = added->at(i);
+        newOnes += a.added ? 1 : 0;
+        if (!hosts.contains(r.host))
+            hosts << r.host;
+        list.append(QJsonObject{{QStringLiteral("file"), files[i].path},
+                                {QStringLiteral("host"), r.host},
+                                {QStringLiteral("gatheredAt"), r.gatheredAt.toString(Qt::ISODate)},
+                                {QStringLiteral("id"), a.id},
+                                {QStringLiteral("added"), a.added}});
+    }
+    if (args.json) {
+        printJson(out, {{QStringLiteral("ok"), true},
+                        {QStringLiteral("database"), store.value()->database().path()},
+                        {QStringLiteral("format"), QStringLiteral("snapshot")},
+                        {QStringLiteral("added"), newOnes},
+                        {QStringLiteral("unchanged"), int(files.size()) - newOnes},
+                        {QStringLiteral("hosts"), int(hosts.size())},
+                        {QStringLiteral("snapshots"), list}});
+    } else {
+        out << ImportCommand::tr("Imported %n host snapshot(s)", nullptr, newOnes)
+            << ImportCommand::tr(" of %n host(s)", nullptr, int(hosts.size()))
+            << ImportCommand::tr("; %n already stored.", nullptr, int(files.size()) - newOnes)
+            << '\n';
+        for (qsizetype i = 0; i < files.size(); ++i)
+            out << "  " << files[i].record.host << "  "
+                << files[i].record.gatheredAt.toString(Qt::ISODate) << "  "
+                << (added->at(i).added ? ImportCommand::tr("new")
+                                       : ImportCommand::tr("already stored"))
+                << "  " << files[i].path << '\n';
+    }
+    out.flush();
+    return kImportExitOk;
+}
+
 } // namespace
 
 bool isImportCommand(const QStringList& args)
@@ -95,9 +189,13 @@ int runImportCommand(const QStringList& args, QTextStream& out, QTextStream& err
 
 int runImportCommand(const console::ConsoleOptions& args, QTextStream& out, QTextStream& err)
 {
+    if (args.files.size() > 1 || QFileInfo(args.file).isDir())
+        return importSnapshots(args, out, err);
     auto text = Importer::readFile(args.file);
     if (!text)
         return fail(args.json, out, err, text.error(), kImportExitUsage);
+    if (SnapshotImport::isSnapshotText(text.value()))
+        return importSnapshots(args, out, err);
 
     ImportOptions options;
     options.host = args.host;
@@ -107,10 +205,7 @@ int runImportCommand(const console::ConsoleOptions& args, QTextStream& out, QTex
     if (!document)
         return fail(args.json, out, err, document.error(), kImportExitMalformed);
 
-    DatabaseOptions dbOptions;
-    dbOptions.path = args.databaseFile;
-    dbOptions.createDirectory = args.databaseFile.isEmpty(); // the default location's folder
-    auto store = Store::open(dbOptions);
+    auto store = openStore(args);
     if (!store)
         return fail(args.json, out, err, store.error(), kImportExitDatabase);
 

@@ -6,6 +6,10 @@
 
 // `portolan [--db FILE] --import FILE [--host NAME] [--protocol tcp|udp] [--json]`: imports a
 // report without a window (no QGuiApplication, no display needed) and prints what it imported.
+// `portolan [--db FILE] --import FILE|DIR [FILE|DIR...] [--json]` with host snapshots
+// (portolan-cli snapshot): every snapshot of every host is kept, the same one only once; one
+// bad file imports nothing. With --json: {"ok": true, "database", "format": "snapshot",
+// "added", "unchanged", "hosts", "snapshots": [{"file", "host", "gatheredAt", "id", "added"}]}.
 // With --json: one object {"ok": true, "file", "database", "format", "added", "updated",
 // "reservations":
 // [{"protocol", "start", "end", "count", "persistent", "token", "owner", "host", "stored"}]}

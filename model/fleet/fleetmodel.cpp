@@ -48,10 +48,10 @@ QStringList FleetModel::problems(const HostSnapshotRecord& latest)
 {
     QStringList list;
     if (dynamicRangeLow(latest)) {
-        const PortRange& low = latest.tcpDynamic.count != 0 &&
-                                       latest.tcpDynamic.start < kWindowsDynamicStart
-                                   ? latest.tcpDynamic
-                                   : latest.udpDynamic;
+        const PortRange& low =
+            latest.tcpDynamic.count != 0 && latest.tcpDynamic.start < kWindowsDynamicStart
+                ? latest.tcpDynamic
+                : latest.udpDynamic;
         list << tr("dynamic range starts at %1 (Windows' default: %2)")
                     .arg(low.start)
                     .arg(kWindowsDynamicStart);
@@ -128,21 +128,11 @@ QVariant FleetModel::data(const QModelIndex& index, int role) const
             return QStringLiteral("%1 %2").arg(r.osName, r.osVersion).trimmed();
         break;
     case SortRole:
-        switch (index.column()) {
-        case Gathered:
-        case Age:
+        if (index.column() == Gathered || index.column() == Age)
             return r.gatheredAt;
-        case Persistent:
-            return r.persistentCount;
-        case Runtime:
-            return r.runtimeCount;
-        case Snapshots:
-            return host.snapshotCount;
-        case Problems:
+        if (index.column() == Problems)
             return int(problems(r).size());
-        default:
-            return data(index, Qt::DisplayRole);
-        }
+        return data(index, Qt::DisplayRole); // the counts are numbers already
     case RecordIdRole:
         return r.id;
     case ToneRole:

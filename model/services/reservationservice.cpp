@@ -4,8 +4,11 @@
 #include "model/services/lastscans.h"
 #include "model/services/reservationworker.h"
 
+#include "model/fleet/snapshotimport.h"
+
 #include "platform/nativecodes.h"
 
+#include <QCoreApplication>
 #include <QThreadPool>
 
 #include <algorithm>
@@ -40,6 +43,8 @@ QString toText(ReservationOperation operation)
         return QStringLiteral("read-system");
     case ReservationOperation::ReadLastScans:
         return QStringLiteral("read-last-scans");
+    case ReservationOperation::RecordBoot:
+        return QStringLiteral("record-boot");
     }
     return {};
 }
@@ -423,6 +428,47 @@ OperationId ReservationService::checkBoot()
             w.post(
                 [s = w.service, id = w.id, summary] { emit s->verificationFinished(id, summary); });
         }
+    });
+}
+
+OperationId ReservationService::recordBootSnapshot()
+{
+    return enqueue(ReservationOperation::RecordBoot, [](Worker& w) {
+        auto bootTime = w.backend.bootTime();
+        if (!bootTime) {
+            w.failed(ReservationOperation::RecordBoot, bootTime.error());
+            return;
+        }
+        const QDateTime boot = QDateTime::fromSecsSinceEpoch(bootTime.value(), Qt::UTC);
+        auto known = w.store.snapshots().bootSnapshot(w.host, boot);
+        if (!known) {
+            w.failed(ReservationOperation::RecordBoot, known.error());
+            return;
+        }
+        if (known.value()) {
+            w.post([s = w.service, id = w.id, at = *known.value()] {
+                emit s->bootSnapshotRecorded(id, at, false);
+            });
+            return;
+        }
+        SnapshotOptions options;
+        options.toolVersion = QCoreApplication::applicationVersion().toStdString();
+        auto gathered = gatherSnapshot(w.backend, options);
+        if (!gathered) {
+            w.failed(ReservationOperation::RecordBoot, gathered.error());
+            return;
+        }
+        HostSnapshotRecord record = recordFromSnapshot(gathered.value(), SnapshotOrigin::Boot);
+        record.host = w.host;
+        record.bootTime = boot;
+        auto added = w.store.snapshots().add(record);
+        if (!added) {
+            w.failed(ReservationOperation::RecordBoot, added.error());
+            return;
+        }
+        w.post([s = w.service, id = w.id, a = added.value()] {
+            emit s->bootSnapshotRecorded(id, a.id, a.added);
+        });
     });
 }
 

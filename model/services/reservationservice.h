@@ -40,6 +40,7 @@ enum class ReservationOperation : quint8
     Snapshot,
     ReadSystem,
     ReadLastScans,
+    RecordBoot,
 };
 QString toText(ReservationOperation operation); // "create", "lookup", ...
 
@@ -154,6 +155,9 @@ public:
     // At start: records the boot time; a new boot marks the rows unverified and runs verifyAll
     // (bootChecked, then verificationFinished).
     OperationId checkBoot();
+    // The host snapshot of this boot, once per boot (the first start after it), kept with the
+    // imported ones so that a host has one history: bootSnapshotRecorded.
+    OperationId recordBootSnapshot();
     // What the port map shows: snapshotReady.
     OperationId snapshot(std::optional<portolan::Protocol> protocol = {});
     // The newest stored scan of each protocol of this host: lastScansRead.
@@ -167,6 +171,8 @@ signals:
     void verificationFinished(portolan::OperationId id,
                               const portolan::VerificationSummary& summary);
     void bootChecked(portolan::OperationId id, const portolan::BootCheck& check);
+    // `added` is false when this boot's snapshot was recorded by an earlier start.
+    void bootSnapshotRecorded(portolan::OperationId id, qint64 snapshotId, bool added);
     void snapshotReady(portolan::OperationId id, const portolan::MachineSnapshot& snapshot);
     // system() holds the facts when this is emitted.
     void systemRead(portolan::OperationId id, const portolan::SystemFacts& facts);

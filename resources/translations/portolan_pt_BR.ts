@@ -638,19 +638,159 @@
     </message>
 </context>
 <context>
+    <name>FleetReport</name>
+    <message>
+        <location filename="../../model/fleet/fleetreport.cpp" line="+26"/>
+        <source>persistent</source>
+        <translation>persistente</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>runtime</source>
+        <translation>em tempo de execução</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+84"/>
+        <source>Generated %1; %n host(s).</source>
+        <translation>
+            <numerusform>Gerado em %1; %n host.</numerusform>
+            <numerusform>Gerado em %1; %n hosts.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Summary</source>
+        <translation>Resumo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>OS</source>
+        <translation>SO</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last gathered</source>
+        <translation>Última coleta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Persistent</source>
+        <translation>Persistentes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Runtime</source>
+        <translation>Em tempo de execução</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Snapshots</source>
+        <translation>Snapshots</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problems</source>
+        <translation>Problemas</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>none</source>
+        <translation>nenhum</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 %2, gathered %3</source>
+        <translation>%1 %2, coletado em %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protocol</source>
+        <translation>Protocolo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ports</source>
+        <translation>Portas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>Dono</translation>
+    </message>
+</context>
+<context>
     <name>ImportCommand</name>
     <message>
-        <location filename="../../app/portolan/importcommand.cpp" line="+48"/>
+        <location filename="../../app/portolan/importcommand.cpp" line="+50"/>
         <source>Nothing was imported.</source>
         <translation>Nada foi importado.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
+        <source>%1 applies to reports only; a host snapshot names its own host and protocols</source>
+        <translation>%1 vale apenas para relatórios; um snapshot de host informa o próprio host e os protocolos</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1: schema: not a host snapshot; allowed: &quot;portolan-host-snapshot&quot; (reports are imported one file at a time)</source>
+        <translation>%1: schema: não é um snapshot de host; permitido: &quot;portolan-host-snapshot&quot; (relatórios são importados um arquivo por vez)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+45"/>
+        <source>Imported %n host snapshot(s)</source>
+        <translation>
+            <numerusform>Importado %n snapshot de host</numerusform>
+            <numerusform>Importados %n snapshots de host</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source> of %n host(s)</source>
+        <translation>
+            <numerusform> de %n host</numerusform>
+            <numerusform> de %n hosts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>; %n already stored.</source>
+        <translation>
+            <numerusform>; %n já estava armazenado.</numerusform>
+            <numerusform>; %n já estavam armazenados.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>new</source>
+        <translation>novo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>already stored</source>
+        <translation>já armazenado</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>--import FILE is required</source>
         <translation>--import ARQUIVO é obrigatório</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>persistent</source>
         <translation>persistente</translation>
     </message>
@@ -1204,12 +1344,12 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../model/reports/report.cpp" line="+64"/>
+        <location filename="../../model/reports/report.cpp" line="+65"/>
         <source>Port reservations of %1</source>
         <translation>Reservas de portas de %1</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+29"/>
         <source>The %1 dynamic range could not be read: %2</source>
         <translation>Não foi possível ler o intervalo dinâmico %1: %2</translation>
     </message>
@@ -1806,6 +1946,63 @@
     </message>
 </context>
 <context>
+    <name>SinceBootReader</name>
+    <message>
+        <location filename="../../model/fleet/sinceboot.cpp" line="+26"/>
+        <source>the persistent reservation %1 %2</source>
+        <translation>a reserva persistente %1 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1&apos;s block %2 %3</source>
+        <translation>o bloco %2 %3 de %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+68"/>
+        <source>an unknown owner</source>
+        <translation>um dono desconhecido</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Watched port %1 became forbidden: %2 holds it</source>
+        <translation>A porta vigiada %1 ficou proibida: %2 a mantém</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Watched port %1 is forbidden: %2 holds it</source>
+        <translation>A porta vigiada %1 está proibida: %2 a mantém</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Moved: %1&apos;s block %2 %3 is now at %4</source>
+        <translation>Movido: o bloco %2 %3 de %1 agora está em %4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Appeared: %1</source>
+        <translation>Apareceu: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vanished: %1</source>
+        <translation>Sumiu: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotImport</name>
+    <message>
+        <location filename="../../model/fleet/snapshotimport.cpp" line="+72"/>
+        <source>%1: the folder has no .json file; allowed: snapshot files (portolan-cli snapshot) or a folder of them</source>
+        <translation>%1: a pasta não tem arquivo .json; permitido: arquivos de snapshot (portolan-cli snapshot) ou uma pasta deles</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: no such file or folder</source>
+        <translation>%1: arquivo ou pasta inexistente</translation>
+    </message>
+</context>
+<context>
     <name>StoreText</name>
     <message>
         <location filename="../../model/store/auditlog.cpp" line="+89"/>
@@ -1931,7 +2128,7 @@
         <translation>Não foi possível remover a reserva do inventário</translation>
     </message>
     <message>
-        <location filename="../../model/store/migrations.cpp" line="+293"/>
+        <location filename="../../model/store/migrations.cpp" line="+352"/>
         <source>Could not read the schema version</source>
         <translation>Não foi possível ler a versão do esquema</translation>
     </message>
@@ -1979,6 +2176,48 @@
         <location filename="../../model/store/sqlsupport.cpp" line="+430"/>
         <source>The database %1 holds &quot;%2&quot; in %3.%4, which this version of Portolan does not know; was it edited by hand?</source>
         <translation>O banco de dados %1 contém &quot;%2&quot; em %3.%4, valor que esta versão do Portolan não conhece; ele foi editado à mão?</translation>
+    </message>
+    <message>
+        <location filename="../../model/store/hostsnapshotstore.cpp" line="+227"/>
+        <source>Could not store the host snapshots</source>
+        <translation>Não foi possível armazenar os snapshots de host</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Could not read the fleet&apos;s hosts</source>
+        <translation>Não foi possível ler os hosts da frota</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Could not read the host snapshot</source>
+        <translation>Não foi possível ler o snapshot do host</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>There is no host snapshot %1.</source>
+        <translation>Não há snapshot de host %1.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+43"/>
+        <location line="+35"/>
+        <source>Could not read the host snapshots</source>
+        <translation>Não foi possível ler os snapshots de host</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Could not search the fleet for a port</source>
+        <translation>Não foi possível procurar uma porta na frota</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Could not read the watched ports</source>
+        <translation>Não foi possível ler as portas vigiadas</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Could not store the watched ports</source>
+        <translation>Não foi possível armazenar as portas vigiadas</translation>
     </message>
 </context>
 <context>
@@ -2052,6 +2291,94 @@
         <location line="+2"/>
         <source>Request</source>
         <translation>Solicitação</translation>
+    </message>
+</context>
+<context>
+    <name>portolan::FleetModel</name>
+    <message>
+        <location filename="../../model/fleet/fleetmodel.cpp" line="+55"/>
+        <source>dynamic range starts at %1 (Windows&apos; default: %2)</source>
+        <translation>o intervalo dinâmico começa em %1 (padrão do Windows: %2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 %2 of %3 moved to %4</source>
+        <translation>%1 %2 de %3 foi movido para %4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an unknown owner</source>
+        <translation>um dono desconhecido</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>persistent reservation %1 %2 missing</source>
+        <translation>reserva persistente %1 %2 ausente</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>none</source>
+        <translation>nenhum</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OS</source>
+        <translation>SO</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last gathered</source>
+        <translation>Última coleta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Age</source>
+        <translation>Idade</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Persistent</source>
+        <translation>Persistentes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Runtime</source>
+        <translation>Em tempo de execução</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Snapshots</source>
+        <translation>Snapshots</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Problems</source>
+        <translation>Problemas</translation>
     </message>
 </context>
 <context>
@@ -2364,7 +2691,7 @@
         <translation> — não chamado: recusado pela verificação prévia</translation>
     </message>
     <message>
-        <location filename="../../model/services/reservationservice.cpp" line="+123"/>
+        <location filename="../../model/services/reservationservice.cpp" line="+128"/>
         <source>A port of the block is in use, or the block is already reserved: Windows does not say which, and the pre-flight check saw neither (a listener it cannot see, or a reservation made meanwhile).</source>
         <translation>Uma porta do bloco está em uso, ou o bloco já está reservado: o Windows não diz qual dos dois, e a verificação prévia não viu nenhum deles (um processo em escuta que ela não enxerga, ou uma reserva feita nesse meio-tempo).</translation>
     </message>
@@ -2547,7 +2874,7 @@
         <translation>não foi possível abrir o banco de dados</translation>
     </message>
     <message>
-        <location filename="../../app/portolan/commandlineoptions.cpp" line="+355"/>
+        <location filename="../../app/portolan/commandlineoptions.cpp" line="+356"/>
         <source>option %1 is given twice</source>
         <translation>a opção %1 foi informada duas vezes</translation>
     </message>
@@ -2557,7 +2884,12 @@
         <translation>a opção %1 precisa de um valor; permitido: %2</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="-131"/>
+        <source>import a netsh excludedportrange report, portolan-cli --json list output, or host snapshots (portolan-cli snapshot; files or folders of them, more may follow) into the database; no window</source>
+        <translation>importa um relatório excludedportrange do netsh, a saída de portolan-cli --json list ou snapshots de host (portolan-cli snapshot; arquivos ou pastas deles, podem seguir outros) para o banco de dados; sem janela</translation>
+    </message>
+    <message>
+        <location line="+272"/>
         <source>%1: the value is empty; allowed: %2</source>
         <translation>%1: o valor está vazio; permitido: %2</translation>
     </message>
@@ -2567,17 +2899,17 @@
         <translation>a opção %1 precisa de um valor</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+152"/>
         <source>unexpected argument %1; the console takes options only (portolan-cli takes commands)</source>
         <translation>argumento inesperado %1; o console aceita apenas opções (o portolan-cli aceita comandos)</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-27"/>
         <source>option %1 takes no value</source>
         <translation>a opção %1 não aceita valor</translation>
     </message>
     <message>
-        <location line="-317"/>
+        <location line="-318"/>
         <source>the system to act on; default: the real one</source>
         <translation>o sistema em que agir; padrão: o real</translation>
     </message>
@@ -2591,13 +2923,13 @@
         <location line="+7"/>
         <location line="+6"/>
         <location line="+13"/>
-        <location line="+34"/>
+        <location line="+35"/>
         <location line="+16"/>
         <source>FILE</source>
         <translation>ARQUIVO</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-76"/>
         <source>a JSON scenario file</source>
         <translation>um arquivo de cenário JSON</translation>
     </message>
@@ -2653,12 +2985,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>NAME</source>
         <translation>NOME</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-50"/>
         <source>a state the view knows</source>
         <translation>um estado que a exibição conheça</translation>
     </message>
@@ -2678,12 +3010,7 @@
         <translation>com --screenshot: antes simula um dia de trabalho (criações, notas, criações recusadas, sondagens), para as imagens da documentação</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>import a netsh excludedportrange report or portolan-cli --json list output into the database; no window</source>
-        <translation>importa um relatório excludedportrange do netsh ou a saída de portolan-cli --json list para o banco de dados; sem janela</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+13"/>
         <source>a report file to read</source>
         <translation>um arquivo de relatório a ler</translation>
     </message>
@@ -2788,7 +3115,7 @@
         <translation>opção desconhecida %1; permitido: %2</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>--lang: %1 is not a language of the console; allowed: %2</source>
         <translation>--lang: %1 não é um idioma do console; permitido: %2</translation>
     </message>
@@ -2903,7 +3230,7 @@
         <translation>--generated-at: %1 não é um horário com fuso; permitido: ISO 8601, como 2025-03-10T09:00:00Z</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+103"/>
         <source>The Portolan console: persistent TCP/UDP port reservations, the port map, probes,
 scans and their history. With --import or --export it runs without a window.</source>
         <translation>O console Portolan: reservas persistentes de portas TCP/UDP, o mapa de portas,
@@ -3203,6 +3530,185 @@ console não pode abrir sua janela. Em vez disso:
     </message>
 </context>
 <context>
+    <name>portolan::ui::FleetView</name>
+    <message>
+        <location filename="../../ui/fleet/fleetview.cpp" line="+39"/>
+        <source>persistent reservation %1 (token %2)</source>
+        <translation>reserva persistente %1 (token %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>persistent reservation %1</source>
+        <translation>reserva persistente %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an unknown owner</source>
+        <translation>um dono desconhecido</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>runtime block %1 held by %2</source>
+        <translation>bloco em tempo de execução %1 mantido por %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>runtime block %1 held by %2 (known from %3)</source>
+        <translation>bloco em tempo de execução %1 mantido por %2 (sabido por %3)</translation>
+    </message>
+    <message>
+        <location line="+236"/>
+        <source>Export the fleet report</source>
+        <translation>Exportar o relatório da frota</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reports (*.html *.pdf *.csv *.json)</source>
+        <translation>Relatórios (*.html *.pdf *.csv *.json)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 does not end in .csv, .json, .html or .pdf</source>
+        <translation>%1 não termina em .csv, .json, .html ou .pdf</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Fleet report</source>
+        <translation>Relatório da frota</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Fleet report written to %1.</source>
+        <translation>Relatório da frota gravado em %1.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Which hosts forbid a port, and why: from each host&apos;s newest snapshot.</source>
+        <translation>Quais hosts proíbem uma porta, e por quê: pelo snapshot mais recente de cada host.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No host forbids %1.</source>
+        <translation>Nenhum host proíbe %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n host(s) forbid %1.</source>
+        <translation>
+            <numerusform>%n host proíbe %1.</numerusform>
+            <numerusform>%n hosts proíbem %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Since the last boot — %1</source>
+        <translation>Desde a última inicialização — %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading…</source>
+        <translation>Lendo…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No boot of this host is recorded yet: the console records one at each start.</source>
+        <translation>Nenhuma inicialização deste host foi registrada ainda: o console registra uma a cada início.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This boot (%1) is the first one recorded; the next boot is compared with it.</source>
+        <translation>Esta inicialização (%1) é a primeira registrada; a próxima será comparada com ela.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This boot (%1) against the one before (%2).</source>
+        <translation>Esta inicialização (%1) comparada com a anterior (%2).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No port is watched yet: Watch list… chooses them.</source>
+        <translation>Nenhuma porta é vigiada ainda: Portas vigiadas… as escolhe.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing changed.</source>
+        <translation>Nada mudou.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Fleet: %n host(s)</source>
+        <translation>
+            <numerusform>Frota: %n host</numerusform>
+            <numerusform>Frota: %n hosts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reload</source>
+        <translation>&amp;Recarregar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Watch list…</source>
+        <translation>&amp;Portas vigiadas…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The ports you care about: the panel says when one becomes forbidden</source>
+        <translation>As portas que importam para você: o painel avisa quando uma fica proibida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open host</source>
+        <translation>&amp;Abrir host</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export report…</source>
+        <translation>&amp;Exportar relatório…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A summary table and one section per host, as HTML, PDF, CSV or JSON</source>
+        <translation>Uma tabela de resumo e uma seção por host, em HTML, PDF, CSV ou JSON</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The host&apos;s inventory and port map from its newest snapshot, read-only</source>
+        <translation>O inventário e o mapa de portas do host pelo snapshot mais recente, somente leitura</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find a port:</source>
+        <translation>Procurar uma porta:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Find</source>
+        <translation>Pr&amp;ocurar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>Por quê</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No host snapshot yet. Gather them with portolan-cli snapshot (or the Ansible collection) and open them with portolan --import FOLDER.</source>
+        <translation>Nenhum snapshot de host ainda. Colete-os com portolan-cli snapshot (ou a coleção Ansible) e abra-os com portolan --import PASTA.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fleet/fleetreportexport.cpp" line="+49"/>
+        <source>%1: could not be written: %2</source>
+        <translation>%1: não pôde ser gravado: %2</translation>
+    </message>
+</context>
+<context>
     <name>portolan::ui::Form</name>
     <message>
         <location filename="../../ui/formsupport.cpp" line="+313"/>
@@ -3257,7 +3763,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>&amp;Log de auditoria</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>Summary or address contains…</source>
         <translation>Resumo ou endereço contém…</translation>
     </message>
@@ -3268,24 +3774,24 @@ console não pode abrir sua janela. Em vez disso:
     </message>
     <message>
         <location line="+8"/>
-        <location line="+128"/>
+        <location line="+131"/>
         <source>Any result</source>
         <translation>Qualquer resultado</translation>
     </message>
     <message>
-        <location line="-127"/>
-        <location line="+128"/>
+        <location line="-130"/>
+        <location line="+131"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location line="-127"/>
-        <location line="+128"/>
+        <location line="-130"/>
+        <location line="+131"/>
         <source>failed</source>
         <translation>falhou</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-130"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
@@ -3295,7 +3801,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>&amp;Pesquisar</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Pro&amp;be</source>
         <translation>Sonda&amp;gem</translation>
     </message>
@@ -3310,18 +3816,18 @@ console não pode abrir sua janela. Em vez disso:
         <translation>&amp;Resultado</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Search &amp;older runs</source>
         <translation>Pesquisar execuções &amp;anteriores</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+211"/>
+        <location line="+215"/>
         <source>Select a run to see its steps.</source>
         <translation>Selecione uma execução para ver as etapas.</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-156"/>
         <source>Could not read the history: %1</source>
         <translation>Não foi possível ler o histórico: %1</translation>
     </message>
@@ -3341,7 +3847,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>P&amp;esquisar</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A&amp;ction</source>
         <translation>A&amp;ção</translation>
     </message>
@@ -3356,12 +3862,12 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Resu&amp;ltado</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Search older &amp;entries</source>
         <translation>Pesquisar &amp;entradas anteriores</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Could not read the audit log: %1</source>
         <translation>Não foi possível ler o log de auditoria: %1</translation>
     </message>
@@ -3424,6 +3930,95 @@ console não pode abrir sua janela. Em vez disso:
         <location line="+1"/>
         <source>; older ones load as you scroll.</source>
         <translation>; as anteriores são carregadas conforme você rola.</translation>
+    </message>
+</context>
+<context>
+    <name>portolan::ui::HostSnapshotWindow</name>
+    <message>
+        <location filename="../../ui/fleet/hostsnapshotwindow.cpp" line="+47"/>
+        <source>%1 — read-only snapshot</source>
+        <translation>%1 — snapshot somente leitura</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+6"/>
+        <source>Protocol</source>
+        <translation>Protocolo</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Ports</source>
+        <translation>Portas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Owner</source>
+        <translation>Dono</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Evidence</source>
+        <translation>Evidência</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>persistent</source>
+        <translation>persistente</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>runtime</source>
+        <translation>em tempo de execução</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Address</source>
+        <translation>Endereço</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Port</source>
+        <translation>Porta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Process</source>
+        <translation>Processo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Reservations (%1)</source>
+        <translation>Reservas (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listeners (%1)</source>
+        <translation>Processos em escuta (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port map</source>
+        <translation>Mapa de portas</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Read-only snapshot of %1 gathered at %2. Live actions (create, delete, probes) stay with the console on that host, or with the playbook.</source>
+        <translation>Snapshot somente leitura de %1 coletado em %2. As ações ao vivo (criar, excluir, sondagens) ficam com o console nesse host ou com o playbook.</translation>
     </message>
 </context>
 <context>
@@ -3600,7 +4195,7 @@ console não pode abrir sua janela. Em vez disso:
 <context>
     <name>portolan::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+82"/>
+        <location filename="../../ui/mainwindow.cpp" line="+83"/>
         <source>Portolan — %1</source>
         <translation>Portolan — %1</translation>
     </message>
@@ -3815,7 +4410,12 @@ console não pode abrir sua janela. Em vez disso:
         <translation>&amp;Histórico</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+0"/>
+        <source>F&amp;leet</source>
+        <translation>F&amp;rota</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>&amp;Filter reservations</source>
         <translation>&amp;Filtrar reservas</translation>
     </message>
@@ -3925,7 +4525,17 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Lendo o sistema… O inventário mostrado é o guardado.</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+28"/>
+        <source>Fleet</source>
+        <translation>Frota</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every host&apos;s snapshots, find a port, since the last boot (Ctrl+6)</source>
+        <translation>Os snapshots de cada host, procurar uma porta, desde a última inicialização (Ctrl+6)</translation>
+    </message>
+    <message>
+        <location line="+101"/>
         <source>The machine has restarted since the last start: tokens may have changed, every reservation is looked up again.</source>
         <translation>A máquina foi reiniciada desde a última execução: os tokens podem ter mudado, e todas as reservas são consultadas novamente.</translation>
     </message>
@@ -3955,7 +4565,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Este backend não consegue fazer sondagens de bind em portas.</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+93"/>
         <source>%1 failed: %2 %3</source>
         <translation>%1 falhou: %2 %3</translation>
     </message>
@@ -4026,7 +4636,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>elevação ainda desconhecida</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowactions.cpp" line="-152"/>
+        <location filename="../../ui/mainwindowactions.cpp" line="-153"/>
         <source>Restart as &amp;administrator</source>
         <translation>Reiniciar como &amp;administrador</translation>
     </message>
@@ -4036,7 +4646,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Iniciar o Portolan de novo com elevação, pelo aviso de administrador, com os mesmos argumentos</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>&amp;User guide</source>
         <translation>&amp;Guia do usuário</translation>
     </message>
@@ -4046,12 +4656,12 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Abrir o guia do usuário numa janela própria</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="-255"/>
+        <location filename="../../ui/mainwindow.cpp" line="-256"/>
         <source>Portolan is already running elevated.</source>
         <translation>O Portolan já está rodando com elevação.</translation>
     </message>
     <message>
-        <location line="+251"/>
+        <location line="+252"/>
         <source>Backend: %1, %3
 Host: %2
 Database: %4
@@ -4239,17 +4849,17 @@ Qt %5</translation>
         <translation>&amp;Testar bind na porta atual</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+141"/>
         <source>Test &amp;bind on %1 %2</source>
         <translation>&amp;Testar bind em %1 %2</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-139"/>
         <source>Binds a socket to 127.0.0.1 on the current port and reports what the system answers; the run is recorded in the history.</source>
         <translation>Faz o bind de um soquete em 127.0.0.1 na porta atual e informa o que o sistema responde; a execução fica registrada no histórico.</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+160"/>
         <source>Binding 127.0.0.1:%1…</source>
         <translation>Fazendo bind em 127.0.0.1:%1…</translation>
     </message>
@@ -5241,6 +5851,34 @@ Qt %5</translation>
         <location line="+2"/>
         <source>Portolan is asking the backend what it can do and whether this process is elevated. The inventory below is the one stored in the database; the actions that need the answer are enabled when it arrives.</source>
         <translation>O Portolan está perguntando ao backend o que ele pode fazer e se este processo está elevado. O inventário abaixo é o guardado no banco de dados; as ações que precisam da resposta são habilitadas quando ela chegar.</translation>
+    </message>
+</context>
+<context>
+    <name>portolan::ui::WatchListDialog</name>
+    <message>
+        <location filename="../../ui/fleet/watchlistdialog.cpp" line="+43"/>
+        <source>Other ports: %1 is not a port; allowed: 1-65535, optionally after tcp or udp, separated by commas</source>
+        <translation>Outras portas: %1 não é uma porta; permitido: 1-65535, opcionalmente após tcp ou udp, separadas por vírgulas</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Watched ports</source>
+        <translation>Portas vigiadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The console tells you when a block starts covering one of these ports, for example after a reboot moved WinNAT&apos;s blocks. Common development servers&apos; ports (TCP):</source>
+        <translation>O console avisa quando um bloco passa a cobrir uma destas portas, por exemplo depois que uma reinicialização moveu os blocos do WinNAT. Portas comuns de servidores de desenvolvimento (TCP):</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;Other ports:</source>
+        <translation>&amp;Outras portas:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. 7000, udp 5353</source>
+        <translation>ex.: 7000, udp 5353</translation>
     </message>
 </context>
 </TS>

@@ -8,7 +8,7 @@
 #include "servicetestsupport.h"
 #include "storetestsupport.h"
 
-#include "app/portolan/importcommand.h"
+#include "importcommandsupport.h"
 #include "model/import/importer.h"
 
 #include "cli.h"
@@ -110,24 +110,6 @@ QString cliList(const QString& scenario, const QString& stateFile, const QString
         run(args);
     }
     return run({"--json", "list"});
-}
-
-struct CommandRun
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-CommandRun importCommand(const QStringList& args)
-{
-    CommandRun run;
-    QTextStream out(&run.out);
-    QTextStream err(&run.err);
-    run.code = runImportCommand(QStringList{QStringLiteral("portolan")} + args, out, err);
-    out.flush();
-    err.flush();
-    return run;
 }
 
 } // namespace

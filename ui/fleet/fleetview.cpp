@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/fleet/fleetview.h"
 
+#include "ui/fleet/fleetreportexport.h"
 #include "ui/fleet/watchlistdialog.h"
 #include "ui/toneitemdelegate.h"
 
@@ -12,6 +13,7 @@
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QEvent>
+#include <QFileDialog>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -34,12 +36,11 @@ QString holderWhy(const PortHolder& h)
 {
     const QString range = FleetModel::rangeText(h.block.range);
     if (h.block.persistent)
-        return h.block.token
-                   ? FleetView::tr("persistent reservation %1 (token %2)")
-                         .arg(range, QString::number(h.block.token))
-                   : FleetView::tr("persistent reservation %1").arg(range);
-    const QString owner = h.block.owner.isEmpty() ? FleetView::tr("an unknown owner")
-                                                  : h.block.owner;
+        return h.block.token ? FleetView::tr("persistent reservation %1 (token %2)")
+                                   .arg(range, QString::number(h.block.token))
+                             : FleetView::tr("persistent reservation %1").arg(range);
+    const QString owner =
+        h.block.owner.isEmpty() ? FleetView::tr("an unknown owner") : h.block.owner;
     return h.block.evidence.isEmpty()
                ? FleetView::tr("runtime block %1 held by %2").arg(range, owner)
                : FleetView::tr("runtime block %1 held by %2 (known from %3)")
@@ -66,11 +67,14 @@ FleetView::FleetView(Store& store, const QString& localHost, QWidget* parent)
     m_refresh = new QPushButton(this);
     m_watch = new QPushButton(this);
     m_open = new QPushButton(this);
+    m_export = new QPushButton(this);
+    m_export->setObjectName(QStringLiteral("fleetExportReport"));
     m_watch->setObjectName(QStringLiteral("fleetWatchList"));
     m_open->setObjectName(QStringLiteral("fleetOpenHost"));
     auto* top = new QHBoxLayout;
     top->addWidget(m_heading, 1);
     top->addWidget(m_open);
+    top->addWidget(m_export);
     top->addWidget(m_watch);
     top->addWidget(m_refresh);
 
@@ -159,6 +163,7 @@ FleetView::FleetView(Store& store, const QString& localHost, QWidget* parent)
     connect(m_refresh, &QPushButton::clicked, this, &FleetView::refresh);
     connect(m_watch, &QPushButton::clicked, this, &FleetView::editWatchList);
     connect(m_open, &QPushButton::clicked, this, &FleetView::openCurrentHost);
+    connect(m_export, &QPushButton::clicked, this, &FleetView::exportReport);
     connect(m_findButton, &QPushButton::clicked, this, &FleetView::findFromForm);
     connect(m_table, &QTableView::doubleClicked, this, &FleetView::openCurrentHost);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -258,7 +263,53 @@ void FleetView::openCurrentHost()
     const QModelIndex index = m_table->currentIndex();
     if (!index.isValid())
         return;
-    emit hostOpened(m_proxy->index(index.row(), 0).data(RecordIdRole).toLongLong());
+    const qint64 id = m_proxy->index(index.row(), 0).data(RecordIdRole).toLongLong();
+    Store* store = &m_store;
+    inBackground([this, store, id]() -> std::function<void()> {
+        auto record = store->snapshots().snapshot(id);
+        return [this, record] {
+            if (record)
+                emit hostOpened(record.value());
+            else
+                m_status->setText(Explanations::errorLine(record.error()));
+        };
+    });
+}
+
+void FleetView::exportReport()
+{
+    // Window-modal (open(), not exec()): the event loop keeps running meanwhile.
+    auto* dialog =
+        new QFileDialog(this, tr("Export the fleet report"), QStringLiteral("fleet-report.html"),
+                        tr("Reports (*.html *.pdf *.csv *.json)"));
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, &FleetView::exportReportTo);
+    dialog->open();
+}
+
+void FleetView::exportReportTo(const QString& path)
+{
+    const std::optional<ReportFormat> format = reportFormatForPath(path);
+    if (!format) {
+        const QString error = tr("%1 does not end in .csv, .json, .html or .pdf").arg(path);
+        m_status->setText(error);
+        emit reportWritten(path, error);
+        return;
+    }
+    Store* store = &m_store;
+    const QString title = tr("Fleet report");
+    inBackground([this, store, path, format, title]() -> std::function<void()> {
+        auto data = FleetReport::gather(store->snapshots(), title, store->database().now());
+        Result<void> written =
+            data ? exportFleetReport(data.value(), *format, path) : Result<void>(data.error());
+        const QString error = written ? QString() : Explanations::errorLine(written.error());
+        return [this, path, error] {
+            m_status->setText(error.isEmpty() ? tr("Fleet report written to %1.").arg(path)
+                                              : error);
+            emit reportWritten(path, error);
+        };
+    });
 }
 
 void FleetView::editWatchList()
@@ -320,16 +371,15 @@ void FleetView::showSinceBoot()
     if (!s.current)
         note = tr("No boot of this host is recorded yet: the console records one at each start.");
     else if (!s.before)
-        note = tr("This boot (%1) is the first one recorded; the next boot is compared with it.")
-                   .arg(QLocale().toString(s.current->bootTime.toLocalTime(),
-                                           QLocale::ShortFormat));
+        note =
+            tr("This boot (%1) is the first one recorded; the next boot is compared with it.")
+                .arg(QLocale().toString(s.current->bootTime.toLocalTime(), QLocale::ShortFormat));
     else
         note = tr("This boot (%1) against the one before (%2).")
                    .arg(QLocale().toString(s.current->bootTime.toLocalTime(), QLocale::ShortFormat),
-                        QLocale().toString(s.before->bootTime.toLocalTime(),
-                                           QLocale::ShortFormat));
+                        QLocale().toString(s.before->bootTime.toLocalTime(), QLocale::ShortFormat));
     if (s.watched.isEmpty())
-        note += QLatin1Char(' ') + tr("No port is watched: choose some with Watch list….");
+        note += QLatin1Char(' ') + tr("No port is watched yet: Watch list… chooses them.");
     m_sinceNote->setText(note);
     const QStringList lines = s.lines();
     for (const QString& line : lines)
@@ -346,6 +396,9 @@ void FleetView::retranslate()
     m_watch->setText(tr("&Watch list…"));
     m_watch->setToolTip(tr("The ports you care about: the panel says when one becomes forbidden"));
     m_open->setText(tr("&Open host"));
+    m_export->setText(tr("&Export report…"));
+    m_export->setToolTip(tr("A summary table and one section per host, as HTML, PDF, CSV or "
+                            "JSON"));
     m_open->setToolTip(tr("The host's inventory and port map from its newest snapshot, "
                           "read-only"));
     m_findTitle->setText(tr("Find a port:"));

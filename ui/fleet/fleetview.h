@@ -64,14 +64,19 @@ public slots:
     void findFromForm();
     void editWatchList();
     void openCurrentHost();
+    // Asks where, then writes the fleet report (format from the file's extension): reportWritten.
+    void exportReport();
+    void exportReportTo(const QString& path);
 
 signals:
     void hostsLoaded();
     void findFinished();
     void sinceBootLoaded();
     void screenshotReady();
-    // The user asked to see a host's snapshot.
-    void hostOpened(qint64 snapshotId);
+    // The fleet report was written (error empty) or not.
+    void reportWritten(const QString& path, const QString& error);
+    // The user asked to see a host's snapshot: its newest, read with its blocks and document.
+    void hostOpened(const portolan::HostSnapshotRecord& record);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -94,6 +99,7 @@ private:
     QPushButton* m_refresh = nullptr;
     QPushButton* m_watch = nullptr;
     QPushButton* m_open = nullptr;
+    QPushButton* m_export = nullptr;
     QTableView* m_table = nullptr;
 
     QLabel* m_findTitle = nullptr;

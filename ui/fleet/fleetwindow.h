@@ -6,12 +6,14 @@
 class QWidget;
 
 namespace portolan {
+class ReservationService;
 class Store;
-}
+} // namespace portolan
 
 namespace portolan::ui {
 
-// The Fleet page of the main window: the view, and the read-only windows of the hosts it opens.
-QWidget* makeFleetView(Store& store, const QString& localHost, QWidget* parent);
+// The Fleet page of the main window: the view (read again when this boot's snapshot is
+// recorded), and the read-only windows of the hosts it opens.
+QWidget* makeFleetView(Store& store, ReservationService& service, QWidget* parent);
 
 } // namespace portolan::ui

@@ -32,8 +32,8 @@ Parsed parseOther(const QString& text)
             continue;
         QStringList words = entry.split(QLatin1Char(' '), Qt::SkipEmptyParts);
         Protocol protocol = Protocol::Tcp;
-        if (words.size() == 2 && (words[0] == QLatin1String("tcp") ||
-                                  words[0] == QLatin1String("udp"))) {
+        if (words.size() == 2 &&
+            (words[0] == QLatin1String("tcp") || words[0] == QLatin1String("udp"))) {
             protocol = words[0] == QLatin1String("udp") ? Protocol::Udp : Protocol::Tcp;
             words.removeFirst();
         }
