@@ -2368,7 +2368,7 @@
     <message>
         <location line="+2"/>
         <source>Runtime</source>
-        <translation>Em tempo de execução</translation>
+        <translation>Execução</translation>
     </message>
     <message>
         <location line="+2"/>
