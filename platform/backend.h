@@ -27,6 +27,7 @@ struct Capabilities
     bool bindProbe = false;
     bool listeners = false;
     bool dynamicRange = false;
+    bool services = false; // services / stopService / startService
 };
 
 // A reserved block as a backend can see it: a persistent reservation, or a runtime one held
@@ -42,6 +43,31 @@ struct ReservedBlock
     // empty when there is no owner, "unknown" when a block has none that anything names.
     std::string ownerEvidence;
     friend bool operator==(const ReservedBlock&, const ReservedBlock&) = default;
+};
+
+// Where a service stands, as the Service Control Manager reports it.
+enum class ServiceState : std::uint8_t
+{
+    Stopped,
+    Starting, // SERVICE_START_PENDING
+    Stopping, // SERVICE_STOP_PENDING
+    Running,
+    Other, // paused, or pending a pause or continue
+};
+std::string_view toString(ServiceState state); // "stopped", "starting", ...
+
+// A service that holds (or may hold) runtime port reservations: WinNAT, the Host Network
+// Service. Stopping it frees its blocks; starting it takes blocks again, not necessarily at
+// the same place (docs/windows-semantics.md#services).
+struct ServiceInfo
+{
+    std::string name;        // the service's key name: "winnat", what "net stop" takes
+    std::string displayName; // "Windows NAT (WinNAT)"; the owner named on its blocks
+    ServiceState state = ServiceState::Stopped;
+    std::int64_t pid = -1;             // -1 when stopped or unknown
+    std::vector<ReservedBlock> blocks; // the runtime blocks it holds now
+    std::string breaks; // what stops working while it is stopped; empty when unknown
+    friend bool operator==(const ServiceInfo&, const ServiceInfo&) = default;
 };
 
 struct Listener
@@ -241,6 +267,13 @@ public:
 
     virtual Result<PortRange> dynamicRange(Protocol protocol) = 0;
     virtual Result<std::vector<Listener>> listeners(std::optional<Protocol> protocol) = 0;
+
+    // The services that hold runtime port reservations, with their blocks. Stopping and
+    // starting wait for the service to reach the state (or a deadline) and need elevation;
+    // the defaults answer Unsupported.
+    virtual Result<std::vector<ServiceInfo>> services();
+    virtual Result<void> stopService(std::string_view name);
+    virtual Result<void> startService(std::string_view name);
 
     // Starts this program again with administrator rights (Windows: the UAC prompt), with the
     // given arguments; the caller then quits. Unsupported where the system has no such thing.
