@@ -332,6 +332,27 @@ void ArgumentParser::parse(const Argument& argument, const std::optional<std::st
     case ArgumentKind::IpProtocol:
         m_inv.spec.protocol = parseIpProtocolArg(text, name, m_command);
         break;
+    case ArgumentKind::ServiceName: {
+        const bool bad =
+            text.size() > 256 || std::ranges::any_of(text, [](char c) {
+                return c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
+            });
+        if (bad)
+            rejectValue(name, text,
+                        "is not a service name; allowed: a service's key name such as winnat "
+                        "(1-256 characters, no / or \\)",
+                        m_command);
+        m_inv.stopService = text;
+        break;
+    }
+    case ArgumentKind::Consent:
+        m_inv.yes = true;
+        break;
+    case ArgumentKind::JournalFile:
+        if (text.back() == '/' || text.back() == '\\')
+            rejectValue(name, text, "names a folder; allowed: a file", m_command);
+        m_inv.journalFile = text;
+        break;
     }
 }
 
@@ -434,6 +455,13 @@ ParseOutcome parseOrThrow(const std::vector<std::string>& args)
             takeValue(options.scenario, name, inlineValue, i, "a JSON scenario file");
         } else if (name == "--state") {
             takeValue(options.state, name, inlineValue, i, "a state file");
+        } else if (tableOption != tableOptions.end() &&
+                   (*tableOption)->kind == ArgumentKind::Consent) {
+            if (options.command.contains(name))
+                reject("option '" + name + "' is given twice", "");
+            bool given = false;
+            flag(given);
+            options.command[name] = "yes";
         } else if (tableOption != tableOptions.end()) {
             takeValue(options.command[name], name, inlineValue, i, (*tableOption)->allowed);
         } else {

@@ -27,6 +27,7 @@ enum class Command : std::uint8_t {
     DynamicRange,
     Listeners,
     Probe,
+    Protect,
 };
 
 enum class ProbePlan : std::uint8_t { SystemCheck, AcquireRelease, LookupAssociate };
@@ -56,6 +57,9 @@ struct Invocation
     std::uint16_t last = 65535;      // scan
     ProbePlan plan = ProbePlan::SystemCheck;
     SocketSpec spec;                 // probe acquire-release
+    std::string stopService;         // protect --stop-service
+    bool yes = false;                // protect --yes
+    std::string journalFile;         // protect --journal; empty = the default journal
 };
 
 // A rejected command line: the message names the argument and the allowed values.

@@ -29,6 +29,9 @@ enum class ArgumentKind : std::uint8_t
     IpProtocol,   // tcp|udp or an IP protocol number 0-255
     SampleStart,  // START as the sample programs check it: 0-65535
     SampleCount,  // COUNT as the sample programs check it: 0-65535
+    ServiceName,  // a service's key name: 1-256 characters, no / or \\, no control characters
+    Consent,      // a flag without a value ("--yes")
+    JournalFile,  // a file path
 };
 
 struct Argument

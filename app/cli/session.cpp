@@ -58,6 +58,8 @@ int Session::run()
         return listeners();
     case Command::Probe:
         return m_inv.plan == ProbePlan::SystemCheck ? systemCheck() : probePlan();
+    case Command::Protect:
+        return protect();
     case Command::None:
         break;
     }

@@ -49,6 +49,8 @@ private:
     int probePlan();
     int systemCheck();
 
+    int protect();
+
     const Invocation& m_inv;
     Backend& m_backend;
     std::ostream& m_out;

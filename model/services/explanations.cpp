@@ -234,6 +234,8 @@ QString Explanations::actionName(AuditAction action)
         return tr("lookup");
     case AuditAction::Note:
         return tr("note");
+    case AuditAction::Protect:
+        return tr("protect");
     }
     return {};
 }

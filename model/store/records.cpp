@@ -33,11 +33,12 @@ constexpr TextTable<ReservationState, 3> kStates{{
     {ReservationState::Missing, u"missing"},
     {ReservationState::Unverified, u"unverified"},
 }};
-constexpr TextTable<AuditAction, 4> kActions{{
+constexpr TextTable<AuditAction, 5> kActions{{
     {AuditAction::Create, u"create"},
     {AuditAction::Delete, u"delete"},
     {AuditAction::Lookup, u"lookup"},
     {AuditAction::Note, u"note"},
+    {AuditAction::Protect, u"protect"},
 }};
 constexpr TextTable<ProbeKind, 5> kProbeKinds{{
     {ProbeKind::AcquireRelease, u"acquire-release"},

@@ -47,6 +47,10 @@ public:
 
     Result<PortRange> dynamicRange(Protocol protocol) override;
     Result<std::vector<Listener>> listeners(std::optional<Protocol> protocol) override;
+    // Unsupported, with the reason (linuxservices.cpp).
+    Result<std::vector<ServiceInfo>> services() override;
+    Result<void> stopService(std::string_view name) override;
+    Result<void> startService(std::string_view name) override;
 
     // <procRoot>/sys/net/ipv4/ip_local_reserved_ports
     const std::string& reservedPortsPath() const { return m_reservedPortsPath; }

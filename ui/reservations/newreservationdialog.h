@@ -42,6 +42,8 @@ public:
     BlockInput* blockInput() const { return m_input; }
     QLineEdit* noteEdit() const { return m_note; }
     QPushButton* createButton() const { return m_create; }
+    // Shown when a service's runtime block covers the block.
+    QPushButton* protectButton() const { return m_protect; }
     QListWidget* findingsList() const { return m_findings; }
     // Why Create is disabled, or empty.
     QLabel* blockedLabel() const { return m_blocked; }
@@ -59,6 +61,8 @@ public:
 signals:
     void preflightShown(const portolan::PreflightReport& report);
     void createFinished(const portolan::ReservationOutcome& outcome);
+    // "Protect ports…": a service's runtime block covers the block.
+    void protectRequested(portolan::Protocol protocol, portolan::PortRange range);
 
 private:
     void inputChanged();
@@ -85,6 +89,7 @@ private:
     QLabel* m_code = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
     QPushButton* m_create = nullptr;
+    QPushButton* m_protect = nullptr;
     QTimer* m_delay = nullptr;
 
     OperationId m_preflightId = 0;
