@@ -500,14 +500,19 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>lookup</source>
         <translation>consultar</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-32"/>
         <source>note</source>
         <translation>nota</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>protect</source>
+        <translation>proteger</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -609,7 +614,7 @@
         </translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-174"/>
         <source>The block overlaps %1, held by %2: choose ports outside it, or stop its owner.</source>
         <translation>O bloco se sobrepõe a %1, mantido por %2: escolha portas fora dele ou pare o seu dono.</translation>
     </message>
@@ -1204,12 +1209,12 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../model/reports/report.cpp" line="+64"/>
+        <location filename="../../model/reports/report.cpp" line="+65"/>
         <source>Port reservations of %1</source>
         <translation>Reservas de portas de %1</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+29"/>
         <source>The %1 dynamic range could not be read: %2</source>
         <translation>Não foi possível ler o intervalo dinâmico %1: %2</translation>
     </message>
@@ -2527,7 +2532,7 @@
 <context>
     <name>portolan::console</name>
     <message>
-        <location filename="../../app/portolan/console.cpp" line="+217"/>
+        <location filename="../../app/portolan/console.cpp" line="+218"/>
         <source>could not open the backend</source>
         <translation>não foi possível abrir o backend</translation>
     </message>
@@ -3257,7 +3262,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>&amp;Log de auditoria</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>Summary or address contains…</source>
         <translation>Resumo ou endereço contém…</translation>
     </message>
@@ -3268,24 +3273,24 @@ console não pode abrir sua janela. Em vez disso:
     </message>
     <message>
         <location line="+8"/>
-        <location line="+128"/>
+        <location line="+132"/>
         <source>Any result</source>
         <translation>Qualquer resultado</translation>
     </message>
     <message>
-        <location line="-127"/>
-        <location line="+128"/>
+        <location line="-131"/>
+        <location line="+132"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location line="-127"/>
-        <location line="+128"/>
+        <location line="-131"/>
+        <location line="+132"/>
         <source>failed</source>
         <translation>falhou</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-131"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
@@ -3295,7 +3300,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>&amp;Pesquisar</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Pro&amp;be</source>
         <translation>Sonda&amp;gem</translation>
     </message>
@@ -3310,18 +3315,18 @@ console não pode abrir sua janela. Em vez disso:
         <translation>&amp;Resultado</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Search &amp;older runs</source>
         <translation>Pesquisar execuções &amp;anteriores</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+211"/>
+        <location line="+216"/>
         <source>Select a run to see its steps.</source>
         <translation>Selecione uma execução para ver as etapas.</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-157"/>
         <source>Could not read the history: %1</source>
         <translation>Não foi possível ler o histórico: %1</translation>
     </message>
@@ -3336,12 +3341,12 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Todas as ações</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>S&amp;earch</source>
         <translation>P&amp;esquisar</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A&amp;ction</source>
         <translation>A&amp;ção</translation>
     </message>
@@ -3356,12 +3361,12 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Resu&amp;ltado</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Search older &amp;entries</source>
         <translation>Pesquisar &amp;entradas anteriores</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Could not read the audit log: %1</source>
         <translation>Não foi possível ler o log de auditoria: %1</translation>
     </message>
@@ -3600,12 +3605,12 @@ console não pode abrir sua janela. Em vez disso:
 <context>
     <name>portolan::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+82"/>
+        <location filename="../../ui/mainwindow.cpp" line="+84"/>
         <source>Portolan — %1</source>
         <translation>Portolan — %1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+43"/>
         <source>Views</source>
         <translation>Exibições</translation>
     </message>
@@ -3735,7 +3740,17 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Excluir a reserva selecionada</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>&amp;Protect ports…</source>
+        <translation>&amp;Proteger portas…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pin ports that a service&apos;s block covers: stop the service, reserve the ports, start it again</source>
+        <translation>Fixar portas que o bloco de um serviço cobre: parar o serviço, reservar as portas e iniciá-lo de novo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Verify all</source>
         <translation>&amp;Verificar todas</translation>
     </message>
@@ -3900,7 +3915,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>&amp;Reserva</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
@@ -3945,7 +3960,12 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Este backend não consegue criar nem consultar reservas persistentes.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>This system has no services that hold port reservations.</source>
+        <translation>Este sistema não tem serviços que mantenham reservas de portas.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>This backend cannot discover the system&apos;s reservations.</source>
         <translation>Este backend não consegue descobrir as reservas do sistema.</translation>
     </message>
@@ -3980,7 +4000,20 @@ console não pode abrir sua janela. Em vez disso:
         <translation>%1 ainda não está no inventário: Reserva ▸ Descobrir o adiciona.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+31"/>
+        <source>The command line&apos;s audit journal could not be read: %1</source>
+        <translation>O diário de auditoria da linha de comando não pôde ser lido: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n step(s) of the command line added to the history.</source>
+        <translation>
+            <numerusform>%n passo da linha de comando adicionado ao histórico.</numerusform>
+            <numerusform>%n passos da linha de comando adicionados ao histórico.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Select the reservation to delete first.</source>
         <translation>Primeiro selecione a reserva a excluir.</translation>
     </message>
@@ -4026,7 +4059,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>elevação ainda desconhecida</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowactions.cpp" line="-152"/>
+        <location filename="../../ui/mainwindowactions.cpp" line="-157"/>
         <source>Restart as &amp;administrator</source>
         <translation>Reiniciar como &amp;administrador</translation>
     </message>
@@ -4036,7 +4069,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Iniciar o Portolan de novo com elevação, pelo aviso de administrador, com os mesmos argumentos</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+93"/>
         <source>&amp;User guide</source>
         <translation>&amp;Guia do usuário</translation>
     </message>
@@ -4046,12 +4079,12 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Abrir o guia do usuário numa janela própria</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="-255"/>
+        <location filename="../../ui/mainwindow.cpp" line="-285"/>
         <source>Portolan is already running elevated.</source>
         <translation>O Portolan já está rodando com elevação.</translation>
     </message>
     <message>
-        <location line="+251"/>
+        <location line="+281"/>
         <source>Backend: %1, %3
 Host: %2
 Database: %4
@@ -4065,7 +4098,7 @@ Qt %5</translation>
 <context>
     <name>portolan::ui::NewReservationDialog</name>
     <message>
-        <location filename="../../ui/reservations/newreservationdialog.cpp" line="+35"/>
+        <location filename="../../ui/reservations/newreservationdialog.cpp" line="+37"/>
         <source>New persistent reservation</source>
         <translation>Nova reserva persistente</translation>
     </message>
@@ -4100,7 +4133,17 @@ Qt %5</translation>
         <translation>&amp;Criar</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+3"/>
+        <source>Pro&amp;tect ports…</source>
+        <translation>Prote&amp;ger portas…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop the service that holds these ports, reserve them and start the service again</source>
+        <translation>Parar o serviço que mantém estas portas, reservá-las e iniciar o serviço de novo</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>Checking %1 %2…</source>
         <translation>Verificando %1 %2…</translation>
     </message>
@@ -4110,7 +4153,7 @@ Qt %5</translation>
         <translation>Informe um bloco válido para verificá-lo em relação às reservas, aos programas em escuta e ao intervalo dinâmico.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+70"/>
         <source>Blocks the create</source>
         <translation>Impede a criação</translation>
     </message>
@@ -4239,17 +4282,17 @@ Qt %5</translation>
         <translation>&amp;Testar bind na porta atual</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+141"/>
         <source>Test &amp;bind on %1 %2</source>
         <translation>&amp;Testar bind em %1 %2</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-139"/>
         <source>Binds a socket to 127.0.0.1 on the current port and reports what the system answers; the run is recorded in the history.</source>
         <translation>Faz o bind de um soquete em 127.0.0.1 na porta atual e informa o que o sistema responde; a execução fica registrada no histórico.</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+160"/>
         <source>Binding 127.0.0.1:%1…</source>
         <translation>Fazendo bind em 127.0.0.1:%1…</translation>
     </message>
@@ -4800,6 +4843,169 @@ Qt %5</translation>
         <location line="+6"/>
         <source>&lt;b&gt;Failed:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Falhou:&lt;/b&gt; %1</translation>
+    </message>
+</context>
+<context>
+    <name>portolan::ui::ProtectWizard</name>
+    <message>
+        <location filename="../../ui/protect/protectwizard.cpp" line="+24"/>
+        <source>WSL 2 port forwarding and container NAT</source>
+        <translation>o encaminhamento de portas do WSL 2 e o NAT dos contêineres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hyper-V virtual switches, WSL 2 and container networking</source>
+        <translation>os comutadores virtuais do Hyper-V, o WSL 2 e a rede dos contêineres</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>none</source>
+        <translation>nenhum</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Plan</source>
+        <translation>Plano</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop the service</source>
+        <translation>Parar o serviço</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create the persistent reservation</source>
+        <translation>Criar a reserva persistente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start the service again</source>
+        <translation>Iniciar o serviço de novo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Verify</source>
+        <translation>Verificar</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Protect ports</source>
+        <translation>Proteger portas</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pin ports that a service holds</source>
+        <translation>Fixar portas que um serviço mantém</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing is changed until you choose Protect.</source>
+        <translation>Nada é alterado até você escolher Proteger.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Protect</source>
+        <translation>&amp;Proteger</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>P&amp;rotocol:</source>
+        <translation>P&amp;rotocolo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Start:</source>
+        <translation>&amp;Início:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Count:</source>
+        <translation>&amp;Quantidade:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Protecting the ports</source>
+        <translation>Protegendo as portas</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Reading the services and reservations…</source>
+        <translation>Lendo os serviços e as reservas…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>These ports cannot be protected: %1</source>
+        <translation>Estas portas não podem ser protegidas: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No service&apos;s block covers %1. Protect creates the persistent reservation; no service is stopped.</source>
+        <translation>Nenhum bloco de serviço cobre %1. Proteger cria a reserva persistente; nenhum serviço é parado.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 lies in the runtime block %2, held by %3. Protect stops the service, creates the persistent reservation %1 and starts the service again; Windows then places its blocks elsewhere.</source>
+        <translation>%1 está no bloco de tempo de execução %2, mantido por %3. Proteger para o serviço, cria a reserva persistente %1 e inicia o serviço de novo; o Windows então coloca os blocos dele em outro lugar.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>what depends on it</source>
+        <translation>o que depende dele</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;Warning:&lt;/b&gt; while %1 is stopped, %2 stop working. Running WSL 2 distributions and containers lose their forwarded ports until the service runs again, a few seconds later.</source>
+        <translation>&lt;b&gt;Atenção:&lt;/b&gt; enquanto %1 estiver parado, %2 deixam de funcionar. Distribuições WSL 2 e contêineres em execução perdem as portas encaminhadas até o serviço voltar a funcionar, alguns segundos depois.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stop %1 for the time it takes</source>
+        <translation>Parar %1 pelo tempo necessário</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>✔ The persistent reservation %1 stands.</source>
+        <translation>✔ A reserva persistente %1 existe.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✘ There is no reservation %1.</source>
+        <translation>✘ Não há reserva %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✔ %1 runs again.</source>
+        <translation>✔ %1 está em execução de novo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✘ %1 does not run: start it yourself (net start %2).</source>
+        <translation>✘ %1 não está em execução: inicie-o você mesmo (net start %2).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Its blocks now: %1.</source>
+        <translation>Os blocos dele agora: %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It failed: %1</source>
+        <translation>Falhou: %1</translation>
     </message>
 </context>
 <context>
