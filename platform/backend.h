@@ -66,7 +66,7 @@ struct ServiceInfo
     ServiceState state = ServiceState::Stopped;
     std::int64_t pid = -1;             // -1 when stopped or unknown
     std::vector<ReservedBlock> blocks; // the runtime blocks it holds now
-    std::string breaks; // what stops working while it is stopped; empty when unknown
+    std::string breaks;                // what stops working while it is stopped; empty when unknown
     friend bool operator==(const ServiceInfo&, const ServiceInfo&) = default;
 };
 

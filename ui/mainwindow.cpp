@@ -10,9 +10,9 @@
 #include "ui/aboutdialog.h"
 #include "ui/history/historyview.h"
 #include "ui/portmap/portmappage.h"
-#include "ui/protect/protectwizard.h"
 #include "ui/portmap/portmapwidget.h"
 #include "ui/probes/probesview.h"
+#include "ui/protect/protectwizard.h"
 #include "ui/reservations/deletedialog.h"
 #include "ui/reservations/lookupdialog.h"
 #include "ui/reservations/newreservationdialog.h"
@@ -299,9 +299,8 @@ void MainWindow::updateActions()
     setActionAvailable(QStringLiteral("deleteReservation"),
                        reading.isEmpty() && record.has_value() && inReservations, reading);
     action(QStringLiteral("editNote"))->setEnabled(record.has_value());
-    const QString services =
-        whyNot(caps.services && caps.persistentReservations,
-               tr("This system has no services that hold port reservations."));
+    const QString services = whyNot(caps.services && caps.persistentReservations,
+                                    tr("This system has no services that hold port reservations."));
     setActionAvailable(QStringLiteral("protectPorts"), services.isEmpty(), services);
     const QString discover = whyNot(caps.discoverReservations,
                                     tr("This backend cannot discover the system's reservations."));
@@ -463,8 +462,7 @@ void MainWindow::onBlockActivated(const ReservedBlock& block)
 void MainWindow::newReservation()
 {
     auto* dialog = new NewReservationDialog(m_service, this);
-    connect(dialog, &NewReservationDialog::protectRequested, this,
-            &MainWindow::openProtectWizard);
+    connect(dialog, &NewReservationDialog::protectRequested, this, &MainWindow::openProtectWizard);
     showDialog(dialog);
 }
 
@@ -482,17 +480,18 @@ void MainWindow::openProtectWizard(Protocol protocol, PortRange range)
 
 void MainWindow::importAuditJournal(const QString& path)
 {
-    connect(m_protect, &ProtectService::journalImported, this,
-            [this](int imported, int, const QString& problem) {
-                if (!problem.isEmpty())
-                    showStatus(tr("The command line's audit journal could not be read: %1")
-                                   .arg(problem),
-                               true);
-                else if (imported > 0)
-                    showStatus(tr("%n step(s) of the command line added to the history.", "",
-                                  imported));
-            },
-            Qt::SingleShotConnection);
+    connect(
+        m_protect, &ProtectService::journalImported, this,
+        [this](int imported, int, const QString& problem) {
+            if (!problem.isEmpty())
+                showStatus(
+                    tr("The command line's audit journal could not be read: %1").arg(problem),
+                    true);
+            else if (imported > 0)
+                showStatus(
+                    tr("%n step(s) of the command line added to the history.", "", imported));
+        },
+        Qt::SingleShotConnection);
     m_protect->importJournal(path);
 }
 

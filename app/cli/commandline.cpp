@@ -333,10 +333,9 @@ void ArgumentParser::parse(const Argument& argument, const std::optional<std::st
         m_inv.spec.protocol = parseIpProtocolArg(text, name, m_command);
         break;
     case ArgumentKind::ServiceName: {
-        const bool bad =
-            text.size() > 256 || std::ranges::any_of(text, [](char c) {
-                return c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
-            });
+        const bool bad = text.size() > 256 || std::ranges::any_of(text, [](char c) {
+                             return c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
+                         });
         if (bad)
             rejectValue(name, text,
                         "is not a service name; allowed: a service's key name such as winnat "

@@ -47,26 +47,23 @@ constexpr Argument kAcquireReleaseArgs[]{{Family, "FAMILY", "FAMILY"},
 constexpr Argument kLookupAssociateArgs[]{{SampleStart, "START", "START"},
                                           {SampleCount, "COUNT", "COUNT"}};
 
-constexpr Argument kProtectArgs[]{kProtocol,
-                                  {BlockStart, "START", "START"},
-                                  {BlockCount, "COUNT", "COUNT"},
-                                  {.kind = ServiceName,
-                                   .name = "--stop-service NAME",
-                                   .synopsis = "--stop-service NAME",
-                                   .optional = true,
-                                   .option = "--stop-service",
-                                   .allowed = "a service's name, e.g. winnat"},
-                                  {.kind = Consent,
-                                   .name = "--yes",
-                                   .synopsis = "--yes",
-                                   .optional = true,
-                                   .option = "--yes"},
-                                  {.kind = JournalFile,
-                                   .name = "--journal FILE",
-                                   .synopsis = "--journal FILE",
-                                   .optional = true,
-                                   .option = "--journal",
-                                   .allowed = "a file"}};
+constexpr Argument kProtectArgs[]{
+    kProtocol,
+    {BlockStart, "START", "START"},
+    {BlockCount, "COUNT", "COUNT"},
+    {.kind = ServiceName,
+     .name = "--stop-service NAME",
+     .synopsis = "--stop-service NAME",
+     .optional = true,
+     .option = "--stop-service",
+     .allowed = "a service's name, e.g. winnat"},
+    {.kind = Consent, .name = "--yes", .synopsis = "--yes", .optional = true, .option = "--yes"},
+    {.kind = JournalFile,
+     .name = "--journal FILE",
+     .synopsis = "--journal FILE",
+     .optional = true,
+     .option = "--journal",
+     .allowed = "a file"}};
 
 constexpr Form kListForms[]{
     {.arguments = kListArgs, .summary = "reservations the backend can discover"}};

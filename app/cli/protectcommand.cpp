@@ -76,11 +76,12 @@ int Session::protect()
     m_doc["changed"] = false;
 
     if (plan.needsConsent) {
-        const Error error{ErrorKind::InvalidArgument, 0, {},
-                          "--stop-service: " + plan.holder->displayName + " (" +
-                              plan.holder->name + ") holds " + toString(request.range) +
-                              "; allowed: --stop-service " + plan.holder->name +
-                              " (stopping it breaks " +
+        const Error error{ErrorKind::InvalidArgument,
+                          0,
+                          {},
+                          "--stop-service: " + plan.holder->displayName + " (" + plan.holder->name +
+                              ") holds " + toString(request.range) + "; allowed: --stop-service " +
+                              plan.holder->name + " (stopping it breaks " +
                               (plan.holder->breaks.empty() ? std::string("what depends on it")
                                                            : plan.holder->breaks) +
                               " until it runs again)"};

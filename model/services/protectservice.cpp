@@ -24,8 +24,7 @@ QString journalMarker(const std::string& id)
 } // namespace
 
 ProtectService::ProtectService(std::shared_ptr<Backend> backend, Store& store, QObject* parent)
-    : QObject(parent), m_backend(std::move(backend)), m_store(store),
-      m_pool(new QThreadPool(this))
+    : QObject(parent), m_backend(std::move(backend)), m_store(store), m_pool(new QThreadPool(this))
 {
     m_pool->setMaxThreadCount(1); // one step after the other, in the order asked for
 }
@@ -89,8 +88,8 @@ void ProtectService::run(Protocol protocol, PortRange range, const QString& stop
             entry.count = range.count;
             entry.request = QString::fromStdString(step.request);
             entry.ok = step.ok;
-            entry.detail = QString::fromStdString(std::string(protect::toString(step.kind)) +
-                                                  ": " + step.detail);
+            entry.detail = QString::fromStdString(std::string(protect::toString(step.kind)) + ": " +
+                                                  step.detail);
             entry.error = step.error;
             record(entry);
         };
@@ -133,8 +132,8 @@ void ProtectService::importJournal(const QString& path)
                 continue;
             AuditRecord entry;
             entry.at = QDateTime::fromSecsSinceEpoch(e.at, QTimeZone::UTC);
-            entry.actor = Actor{QString::fromStdString(e.host), QString::fromStdString(e.user),
-                                e.elevated};
+            entry.actor =
+                Actor{QString::fromStdString(e.host), QString::fromStdString(e.user), e.elevated};
             const bool protectStep = e.action.rfind("protect.", 0) == 0;
             entry.action = protectStep ? AuditAction::Protect : AuditAction::Create;
             entry.protocol = e.protocol;
@@ -142,9 +141,9 @@ void ProtectService::importJournal(const QString& path)
             entry.count = e.range.count;
             entry.request = QString::fromStdString(e.request);
             entry.ok = e.ok;
-            entry.detail = QString::fromStdString(e.action.substr(protectStep ? 8 : 0) + ": " +
-                                                  e.detail) +
-                           QLatin1Char(' ') + journalMarker(e.id);
+            entry.detail =
+                QString::fromStdString(e.action.substr(protectStep ? 8 : 0) + ": " + e.detail) +
+                QLatin1Char(' ') + journalMarker(e.id);
             entry.error = e.error;
             record(entry);
             ++imported;

@@ -15,12 +15,11 @@ namespace portolan::protect {
 
 namespace {
 
-constexpr std::array kKinds{ErrorKind::AccessDenied, ErrorKind::InvalidArgument,
-                            ErrorKind::Conflict,     ErrorKind::NotFound,
-                            ErrorKind::Unsupported,  ErrorKind::Cancelled,
-                            ErrorKind::Timeout,      ErrorKind::Interrupted,
-                            ErrorKind::Unavailable,  ErrorKind::IoError,
-                            ErrorKind::Internal};
+constexpr std::array kKinds{
+    ErrorKind::AccessDenied, ErrorKind::InvalidArgument, ErrorKind::Conflict,
+    ErrorKind::NotFound,     ErrorKind::Unsupported,     ErrorKind::Cancelled,
+    ErrorKind::Timeout,      ErrorKind::Interrupted,     ErrorKind::Unavailable,
+    ErrorKind::IoError,      ErrorKind::Internal};
 
 Error badLine(std::string field, std::string what)
 {
@@ -35,8 +34,8 @@ const std::string* stringField(const Json& line, std::string_view key)
 
 } // namespace
 
-std::string journalPathFor(const char* variable, const char* localAppData,
-                           const char* xdgStateHome, const char* home)
+std::string journalPathFor(const char* variable, const char* localAppData, const char* xdgStateHome,
+                           const char* home)
 {
     namespace fs = std::filesystem;
     const auto set = [](const char* v) { return v != nullptr && *v != '\0'; };
@@ -165,8 +164,9 @@ Result<void> appendJournal(const std::string& path, const std::vector<JournalEnt
         text += dumpJson(journalEntryJson(e)) + "\n";
     std::ofstream out(file, std::ios::binary | std::ios::app);
     if (!out)
-        return Error::make(ErrorKind::IoError, "audit journal " + path + ": cannot be opened "
-                                               "for writing");
+        return Error::make(ErrorKind::IoError, "audit journal " + path +
+                                                   ": cannot be opened "
+                                                   "for writing");
     // One write per run, so that two runs at once interleave whole lines only.
     out.write(text.data(), std::streamsize(text.size()));
     out.flush();
@@ -203,8 +203,7 @@ Result<JournalRead> readJournal(const std::string& path, std::uint64_t offset)
         if (lineText.find_first_not_of(" \t\r") == std::string_view::npos)
             continue;
         auto json = parseJson(lineText);
-        auto entry = json ? journalEntryFromJson(json.value())
-                          : Result<JournalEntry>(json.error());
+        auto entry = json ? journalEntryFromJson(json.value()) : Result<JournalEntry>(json.error());
         if (entry)
             read.entries.push_back(std::move(entry.value()));
         else

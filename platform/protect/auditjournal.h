@@ -21,15 +21,15 @@ inline constexpr const char* kJournalVariable = "PORTOLAN_AUDIT_JOURNAL";
 
 struct JournalEntry
 {
-    std::string id;         // unique per line: "<seconds>-<pid>-<sequence>"
-    std::int64_t at = 0;    // seconds since the Unix epoch
+    std::string id;      // unique per line: "<seconds>-<pid>-<sequence>"
+    std::int64_t at = 0; // seconds since the Unix epoch
     std::string host;
     std::string user;
     bool elevated = false;
-    std::string action;     // "protect.stop-service", "protect.create", ...
+    std::string action; // "protect.stop-service", "protect.create", ...
     Protocol protocol = Protocol::Tcp;
     PortRange range;
-    std::string request;    // the call made
+    std::string request; // the call made
     bool ok = false;
     std::string detail;
     std::optional<Error> error;
@@ -39,8 +39,8 @@ struct JournalEntry
 // $XDG_STATE_HOME/portolan/audit-journal.jsonl, else ~/.local/state/portolan/..., else a
 // relative file name.
 std::string defaultJournalPath();
-std::string journalPathFor(const char* variable, const char* localAppData,
-                           const char* xdgStateHome, const char* home);
+std::string journalPathFor(const char* variable, const char* localAppData, const char* xdgStateHome,
+                           const char* home);
 
 Json journalEntryJson(const JournalEntry& entry);
 // InvalidArgument naming the field when a line is not an entry.

@@ -87,10 +87,10 @@ Result<Plan> makePlan(Backend& backend, const Request& request)
         if (b.protocol != request.protocol || !b.range.overlaps(request.range))
             continue;
         if (b.persistent)
-            return Error::make(ErrorKind::Conflict,
-                               "start: " + target + " overlaps the persistent reservation " +
-                                   blockText(b.protocol, b.range) +
-                                   "; those ports are already pinned");
+            return Error::make(ErrorKind::Conflict, "start: " + target +
+                                                        " overlaps the persistent reservation " +
+                                                        blockText(b.protocol, b.range) +
+                                                        "; those ports are already pinned");
         plan.covering.push_back(b);
     }
     for (const auto& b : plan.covering) {
@@ -148,8 +148,10 @@ std::string describePlan(const Plan& plan)
     else
         text = "No service's block covers " + target + ". ";
     if (plan.stop) {
-        text += "Portolan stops " + serviceText(*plan.stop) + ", creates the persistent "
-                "reservation " + target + " and starts the service again.";
+        text += "Portolan stops " + serviceText(*plan.stop) +
+                ", creates the persistent "
+                "reservation " +
+                target + " and starts the service again.";
         text += " While it is stopped, " +
                 (plan.stop->breaks.empty() ? std::string("what depends on it stops working")
                                            : plan.stop->breaks + " stop working") +
@@ -160,7 +162,8 @@ std::string describePlan(const Plan& plan)
                                              : plan.holder->breaks + " stop working") +
                 ". Pass --stop-service " + plan.holder->name + " to agree.";
     } else {
-        text += "Portolan creates the persistent reservation " + target + "; no service is "
+        text += "Portolan creates the persistent reservation " + target +
+                "; no service is "
                 "stopped.";
     }
     return text;
@@ -178,18 +181,16 @@ Outcome run(Backend& backend, const Plan& plan, const StepObserver& observer)
     };
     const Request& r = plan.request;
     const std::string target = blockText(r.protocol, r.range);
-    const std::string createCall = std::string(r.protocol == Protocol::Tcp
-                                                   ? "CreatePersistentTcpPortReservation("
-                                                   : "CreatePersistentUdpPortReservation(") +
-                                   std::to_string(r.range.start) + ", " +
-                                   std::to_string(r.range.count) + ")";
+    const std::string createCall =
+        std::string(r.protocol == Protocol::Tcp ? "CreatePersistentTcpPortReservation("
+                                                : "CreatePersistentUdpPortReservation(") +
+        std::to_string(r.range.start) + ", " + std::to_string(r.range.count) + ")";
 
     record({StepKind::Plan, !plan.needsConsent, "plan " + target, describePlan(plan),
             plan.needsConsent ? std::optional<Error>(Error::make(
                                     ErrorKind::InvalidArgument,
-                                    "stop-service: " + plan.holder->name +
-                                        " holds a block of " + target +
-                                        "; allowed: --stop-service " + plan.holder->name))
+                                    "stop-service: " + plan.holder->name + " holds a block of " +
+                                        target + "; allowed: --stop-service " + plan.holder->name))
                               : std::nullopt});
     if (plan.needsConsent)
         return out;
@@ -219,8 +220,10 @@ Outcome run(Backend& backend, const Plan& plan, const StepObserver& observer)
         auto started = backend.startService(name);
         record({StepKind::StartService, started.ok(), "StartService(" + name + ")",
                 started ? serviceText(*plan.stop) + " runs again"
-                        : serviceText(*plan.stop) + " did not start again; start it yourself "
-                                                    "(net start " + name + ")",
+                        : serviceText(*plan.stop) +
+                              " did not start again; start it yourself "
+                              "(net start " +
+                              name + ")",
                 started ? std::nullopt : std::optional<Error>(started.error())});
     }
 
@@ -251,8 +254,8 @@ Outcome run(Backend& backend, const Plan& plan, const StepObserver& observer)
                          "; its blocks now: " + blocksText(out.serviceBlocks);
     if (out.stillCovered)
         verify.detail += "; a runtime block still covers " + target;
-    verify.ok = out.reserved == created.ok() && out.serviceRunning &&
-                !(created.ok() && out.stillCovered);
+    verify.ok =
+        out.reserved == created.ok() && out.serviceRunning && !(created.ok() && out.stillCovered);
     if (!verify.ok)
         verify.error = Error::make(ErrorKind::Conflict, "verify: " + verify.detail);
     record(std::move(verify));

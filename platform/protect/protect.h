@@ -26,9 +26,9 @@ struct Request
 struct Plan
 {
     Request request;
-    std::vector<ReservedBlock> covering;   // runtime blocks that overlap the range
-    std::optional<ServiceInfo> holder;     // the service holding them, when one does
-    std::optional<ServiceInfo> stop;       // the service that will be stopped, if any
+    std::vector<ReservedBlock> covering; // runtime blocks that overlap the range
+    std::optional<ServiceInfo> holder;   // the service holding them, when one does
+    std::optional<ServiceInfo> stop;     // the service that will be stopped, if any
     // Set when a service's block covers the range and the request names no service to stop:
     // nothing can be done until the user agrees to stop `holder`.
     bool needsConsent = false;
@@ -43,7 +43,8 @@ enum class StepKind : std::uint8_t
     StartService,
     Verify,
 };
-std::string_view toString(StepKind kind); // "plan", "stop-service", "create", "start-service", "verify"
+std::string_view
+toString(StepKind kind); // "plan", "stop-service", "create", "start-service", "verify"
 
 struct Step
 {
@@ -60,8 +61,8 @@ struct Outcome
     bool reserved = false;       // the persistent reservation stands afterwards
     bool serviceRunning = false; // the stopped service runs again (true when none was stopped)
     std::vector<ReservedBlock> serviceBlocks; // where the service's blocks are afterwards
-    bool stillCovered = false; // a runtime block still covers the range afterwards
-    std::optional<Error> error; // the first failure, when the protect did not succeed
+    bool stillCovered = false;                // a runtime block still covers the range afterwards
+    std::optional<Error> error;               // the first failure, when the protect did not succeed
     bool ok() const { return !error.has_value(); }
 };
 

@@ -46,9 +46,12 @@ Result<std::vector<ServiceInfo>> Core::services()
         return native::windowsError(*code, "EnumServicesStatusEx");
     std::vector<ServiceInfo> out;
     for (const auto& s : m_machine.services) {
-        ServiceInfo info{s.name, s.displayName, s.running ? ServiceState::Running
-                                                          : ServiceState::Stopped,
-                         s.running ? s.pid : -1, {}, s.breaks};
+        ServiceInfo info{s.name,
+                         s.displayName,
+                         s.running ? ServiceState::Running : ServiceState::Stopped,
+                         s.running ? s.pid : -1,
+                         {},
+                         s.breaks};
         if (s.running)
             for (const auto& b : m_machine.runtime)
                 if (b.service == s.name)
@@ -109,10 +112,9 @@ Result<void> Core::startService(std::string_view name)
     for (const auto& b : wanted) {
         const auto place = servicePlace(candidate, b.protocol, b.range);
         if (!place)
-            return native::windowsError(kAcquireNoRoomCode,
-                                        context + ": no room for " +
-                                            std::string(toString(b.protocol)) + " block of " +
-                                            std::to_string(b.range.count) + " ports");
+            return native::windowsError(
+                kAcquireNoRoomCode, context + ": no room for " + std::string(toString(b.protocol)) +
+                                        " block of " + std::to_string(b.range.count) + " ports");
         SimulatedServiceBlock placed = b;
         placed.range = *place;
         placed.token = newToken(candidate, m_own);

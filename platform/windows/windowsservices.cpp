@@ -56,8 +56,7 @@ bool known(std::string_view name)
 Result<std::vector<ServiceInfo>> WindowsBackend::services()
 {
     if (!m_api->queryService)
-        return win32::unsupported("the Service Control Manager",
-                                  "OpenSCManager is not available");
+        return win32::unsupported("the Service Control Manager", "OpenSCManager is not available");
     // Runtime blocks, to give each service its own; without them the services are still told.
     std::vector<ReservedBlock> runtime;
     if (auto blocks = listReservations(std::nullopt))
@@ -68,15 +67,12 @@ Result<std::vector<ServiceInfo>> WindowsBackend::services()
     std::vector<ServiceInfo> out;
     for (const auto& known : kKnownServices) {
         const std::string name(known.name);
-        auto asked = m_calls->run(win32::CallKind::Service, "asking for the service " + name,
-                                  [api = m_api, name] {
-                                      std::pair<std::uint32_t, std::pair<win32::ServiceStatus,
-                                                                         std::string>>
-                                          answer;
-                                      answer.first = api->queryService(
-                                          name, answer.second.first, answer.second.second);
-                                      return answer;
-                                  });
+        auto asked = m_calls->run(
+            win32::CallKind::Service, "asking for the service " + name, [api = m_api, name] {
+                std::pair<std::uint32_t, std::pair<win32::ServiceStatus, std::string>> answer;
+                answer.first = api->queryService(name, answer.second.first, answer.second.second);
+                return answer;
+            });
         if (!asked)
             return asked.error();
         const auto& [code, status] = asked.value();
@@ -133,10 +129,12 @@ Result<void> WindowsBackend::changeService(std::string_view name, bool start) co
                            "stop-service: \"" + service +
                                "\" is not a service that holds port reservations; allowed: "
                                "winnat, hns");
-    const auto deadline = std::chrono::steady_clock::now() + m_calls->deadline(win32::CallKind::Service);
+    const auto deadline =
+        std::chrono::steady_clock::now() + m_calls->deadline(win32::CallKind::Service);
     auto answer = m_calls->run(
         win32::CallKind::Service, call, [api = m_api, service, start, deadline]() -> std::uint32_t {
-            const std::uint32_t sent = start ? api->startService(service) : api->stopService(service);
+            const std::uint32_t sent =
+                start ? api->startService(service) : api->stopService(service);
             if (sent != 0)
                 return sent;
             const std::uint32_t wanted = start ? win32::kServiceRunning : win32::kServiceStopped;

@@ -192,8 +192,7 @@ inline std::vector<BadLine> badLinesFromTable()
                         // A flag given a value is refused before the command is known.
                         auto at = std::ranges::find(args, argument.option);
                         *at = std::string(argument.option) + "=" + bad.value;
-                        lines.push_back({label + " " + std::string(argument.name) + "=" +
-                                             bad.value,
+                        lines.push_back({label + " " + std::string(argument.name) + "=" + bad.value,
                                          args, bad.message, ""});
                         continue;
                     }

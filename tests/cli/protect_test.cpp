@@ -69,8 +69,8 @@ TEST_CASE("protect tcp 3000 1 --stop-service winnat --yes: reserved, WinNAT runs
 {
     Machine machine("developer");
     const std::string journal = machine.dir().file("journal.jsonl");
-    Run run = machine({"--json", "protect", "tcp", "3000", "1", "--stop-service", "winnat",
-                       "--yes", "--journal", journal});
+    Run run = machine({"--json", "protect", "tcp", "3000", "1", "--stop-service", "winnat", "--yes",
+                       "--journal", journal});
     CHECK(run.code == 0);
     Json doc = run.json();
     CHECK(boolField(doc, "ok"));
@@ -173,9 +173,13 @@ TEST_CASE("the audit journal: lines survive a round trip; a half-written line wa
 {
     TempDir dir;
     const std::string path = dir.file("sub/journal.jsonl");
-    protect::JournalEntry entry{"1-a-1", 1700000000, "HOST", "ana", true, "protect.create",
-                                Protocol::Udp, PortRange{3000, 2}, "Create", false, "detail",
-                                Error{ErrorKind::Conflict, 32, "ERROR_SHARING_VIOLATION", "m"}};
+    protect::JournalEntry entry{
+        "1-a-1",       1700000000,
+        "HOST",        "ana",
+        true,          "protect.create",
+        Protocol::Udp, PortRange{3000, 2},
+        "Create",      false,
+        "detail",      Error{ErrorKind::Conflict, 32, "ERROR_SHARING_VIOLATION", "m"}};
     REQUIRE(protect::appendJournal(path, {entry}).ok());
     {
         std::ofstream out(path, std::ios::binary | std::ios::app);

@@ -89,7 +89,6 @@ TEST_CASE("services: a block pinned while the service was stopped pushes its blo
     REQUIRE(nat.blocks.size() == 1);
     // The lowest place of 500 free ports at or above the old start 2869: right after 3000.
     CHECK(nat.blocks[0].range == PortRange{3001, 500});
-
 }
 
 // One service with one block high up, and nothing else on the machine.
@@ -131,9 +130,8 @@ TEST_CASE("services: the Service Control Manager's refusals, each changing nothi
     const SimulatedMachine before = backend->machine();
     checkNativeError(errorOf(backend->stopService("nosuch")), native::kErrorServiceDoesNotExist,
                      "ERROR_SERVICE_DOES_NOT_EXIST", ErrorKind::NotFound);
-    checkNativeError(errorOf(backend->startService("winnat")),
-                     native::kErrorServiceAlreadyRunning, "ERROR_SERVICE_ALREADY_RUNNING",
-                     ErrorKind::Conflict);
+    checkNativeError(errorOf(backend->startService("winnat")), native::kErrorServiceAlreadyRunning,
+                     "ERROR_SERVICE_ALREADY_RUNNING", ErrorKind::Conflict);
     CHECK(backend->machine().runtime == before.runtime);
 
     REQUIRE(backend->stopService("winnat").ok());
@@ -158,7 +156,8 @@ TEST_CASE("services: the state file keeps a stopped service and its blocks' size
     TempDir dir;
     const std::string state = dir.file("state.json");
     {
-        auto opened = SimulatedBackend::open(SimulatedOptions{scenarioPath("developer.json"), state});
+        auto opened =
+            SimulatedBackend::open(SimulatedOptions{scenarioPath("developer.json"), state});
         REQUIRE(opened.ok());
         REQUIRE(opened.value()->stopService("winnat").ok());
     }
@@ -196,7 +195,8 @@ TEST_CASE("services: scenario errors name the field")
         {"unknown state",
          R"({"schema": 1, "services": [{"name": "a", "state": "paused"}]})",
          {"services[0].state", "\"paused\"", "\"running\", \"stopped\""}},
-        {"missing name", R"({"schema": 1, "services": [{"state": "running"}]})",
+        {"missing name",
+         R"({"schema": 1, "services": [{"state": "running"}]})",
          {"services[0].name", "required"}},
         {"repeated name",
          R"({"schema": 1, "services": [{"name": "WinNAT"}, {"name": "winnat"}]})",

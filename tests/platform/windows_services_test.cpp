@@ -50,7 +50,8 @@ TEST_CASE("services: a stop waits until the service has stopped, a start until i
     REQUIRE_MESSAGE(stopped.ok(), why(stopped));
     CHECK(windows.services["winnat"].state == w::kServiceStopped);
     CHECK(windows.serviceCalls.front() == "stop winnat");
-    CHECK(std::count(windows.serviceCalls.begin(), windows.serviceCalls.end(), "query winnat") >= 4);
+    CHECK(std::count(windows.serviceCalls.begin(), windows.serviceCalls.end(), "query winnat") >=
+          4);
     REQUIRE(backend.startService("winnat").ok());
     CHECK(windows.services["winnat"].state == w::kServiceRunning);
 }

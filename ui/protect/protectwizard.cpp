@@ -215,8 +215,8 @@ void ProtectWizard::showPlan(const std::optional<protect::Plan>& plan,
                            "service, creates the persistent reservation %1 and starts the "
                            "service again; Windows then places its blocks elsewhere.")
                             .arg(target, blocksText(plan->covering), serviceText(holder)));
-        const QString breaks = holder.breaks.empty() ? tr("what depends on it")
-                                                     : breaksText(holder.breaks);
+        const QString breaks =
+            holder.breaks.empty() ? tr("what depends on it") : breaksText(holder.breaks);
         m_warning->setText(
             tr("<b>Warning:</b> while %1 is stopped, %2 stop working. Running WSL 2 "
                "distributions and containers lose their forwarded ports until the service "
@@ -250,7 +250,8 @@ void ProtectWizard::addStep(const protect::Step& step)
     if (!m_running)
         return;
     auto* item = new QListWidgetItem(
-        style()->standardIcon(step.ok ? QStyle::SP_DialogApplyButton : QStyle::SP_MessageBoxCritical),
+        style()->standardIcon(step.ok ? QStyle::SP_DialogApplyButton
+                                      : QStyle::SP_MessageBoxCritical),
         tr("%1 — %2").arg(stepTitle(step.kind), QString::fromStdString(step.request)), m_steps);
     item->setToolTip(QString::fromStdString(step.detail));
     m_progress->setValue(m_progress->value() + 1);
@@ -263,19 +264,18 @@ void ProtectWizard::showOutcome(const protect::Outcome& outcome)
     m_running = false;
     m_outcome = outcome;
     m_progress->setValue(m_progress->maximum());
-    const QString target = m_current ? blockText(m_current->request.protocol,
-                                                 m_current->request.range)
-                                     : QString();
+    const QString target =
+        m_current ? blockText(m_current->request.protocol, m_current->request.range) : QString();
     QStringList lines;
     lines.append(outcome.reserved ? tr("✔ The persistent reservation %1 stands.").arg(target)
                                   : tr("✘ There is no reservation %1.").arg(target));
     if (m_current && m_current->holder) {
         const QString name = QString::fromStdString(m_current->holder->displayName);
-        lines.append(outcome.serviceRunning ? tr("✔ %1 runs again.").arg(name)
-                                            : tr("✘ %1 does not run: start it yourself "
-                                                 "(net start %2).")
-                                                  .arg(name, QString::fromStdString(
-                                                                 m_current->holder->name)));
+        lines.append(outcome.serviceRunning
+                         ? tr("✔ %1 runs again.").arg(name)
+                         : tr("✘ %1 does not run: start it yourself "
+                              "(net start %2).")
+                               .arg(name, QString::fromStdString(m_current->holder->name)));
         lines.append(tr("Its blocks now: %1.").arg(blocksText(outcome.serviceBlocks)));
     }
     if (outcome.error)
