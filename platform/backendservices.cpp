@@ -34,14 +34,16 @@ Result<std::vector<ServiceInfo>> Backend::services()
     return noServices();
 }
 
+// A backend that says why it has no services says it here too.
 Result<void> Backend::stopService(std::string_view)
 {
-    return noServices();
+    auto listed = services();
+    return listed ? noServices() : listed.error();
 }
 
-Result<void> Backend::startService(std::string_view)
+Result<void> Backend::startService(std::string_view name)
 {
-    return noServices();
+    return stopService(name);
 }
 
 } // namespace portolan

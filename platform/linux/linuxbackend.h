@@ -47,10 +47,8 @@ public:
 
     Result<PortRange> dynamicRange(Protocol protocol) override;
     Result<std::vector<Listener>> listeners(std::optional<Protocol> protocol) override;
-    // Unsupported, with the reason (linuxservices.cpp).
+    // Unsupported, with the reason (linuxservices.cpp); stopping and starting say the same.
     Result<std::vector<ServiceInfo>> services() override;
-    Result<void> stopService(std::string_view name) override;
-    Result<void> startService(std::string_view name) override;
 
     // <procRoot>/sys/net/ipv4/ip_local_reserved_ports
     const std::string& reservedPortsPath() const { return m_reservedPortsPath; }

@@ -6,29 +6,12 @@
 
 namespace portolan {
 
-namespace {
-Error noServiceBlocks()
+Result<std::vector<ServiceInfo>> LinuxBackend::services()
 {
     return Error::make(ErrorKind::Unsupported,
                        "on Linux no service holds blocks of reserved ports (there is nothing like "
                        "WinNAT's runtime blocks): reserve the ports with 'create', and stop a "
                        "program that listens on one yourself");
-}
-} // namespace
-
-Result<std::vector<ServiceInfo>> LinuxBackend::services()
-{
-    return noServiceBlocks();
-}
-
-Result<void> LinuxBackend::stopService(std::string_view)
-{
-    return noServiceBlocks();
-}
-
-Result<void> LinuxBackend::startService(std::string_view)
-{
-    return noServiceBlocks();
 }
 
 } // namespace portolan

@@ -37,6 +37,27 @@ std::string serviceContext(std::string_view call, std::string_view name)
     return std::string(call) + " (" + std::string(name) + ")";
 }
 
+// The service `name` of `candidate` when it may be started (or stopped), checked in the
+// order the Service Control Manager answers: an injected failure, the name, the caller's
+// rights, the service's state.
+Result<SimulatedService*> changeable(SimulatedMachine& candidate, std::string_view name,
+                                     bool start, std::optional<std::int64_t> injected,
+                                     const std::string& context)
+{
+    if (injected)
+        return native::windowsError(*injected, context);
+    SimulatedService* service = findService(candidate, name);
+    if (!service)
+        return native::windowsError(native::kErrorServiceDoesNotExist, context);
+    if (!candidate.elevated)
+        return native::windowsError(native::kErrorAccessDenied, context);
+    if (service->running == start)
+        return native::windowsError(start ? native::kErrorServiceAlreadyRunning
+                                          : native::kErrorServiceNotActive,
+                                    context);
+    return service;
+}
+
 } // namespace
 
 Result<std::vector<ServiceInfo>> Core::services()
@@ -66,16 +87,12 @@ Result<void> Core::stopService(std::string_view name)
 {
     std::lock_guard lock(m_mutex);
     const std::string context = serviceContext("ControlService(SERVICE_CONTROL_STOP)", name);
-    if (auto code = takeFailure(SimulatedCall::StopService))
-        return native::windowsError(*code, context);
     SimulatedMachine candidate = m_machine;
-    SimulatedService* service = findService(candidate, name);
-    if (!service)
-        return native::windowsError(native::kErrorServiceDoesNotExist, context);
-    if (!candidate.elevated)
-        return native::windowsError(native::kErrorAccessDenied, context);
-    if (!service->running)
-        return native::windowsError(native::kErrorServiceNotActive, context);
+    auto found =
+        changeable(candidate, name, false, takeFailure(SimulatedCall::StopService), context);
+    if (!found)
+        return found.error();
+    SimulatedService* service = found.value();
     service->running = false;
     service->stoppedBlocks.clear();
     std::erase_if(candidate.runtime, [&](const SimulatedServiceBlock& b) {
@@ -93,16 +110,12 @@ Result<void> Core::startService(std::string_view name)
 {
     std::lock_guard lock(m_mutex);
     const std::string context = serviceContext("StartService", name);
-    if (auto code = takeFailure(SimulatedCall::StartService))
-        return native::windowsError(*code, context);
     SimulatedMachine candidate = m_machine;
-    SimulatedService* service = findService(candidate, name);
-    if (!service)
-        return native::windowsError(native::kErrorServiceDoesNotExist, context);
-    if (!candidate.elevated)
-        return native::windowsError(native::kErrorAccessDenied, context);
-    if (service->running)
-        return native::windowsError(native::kErrorServiceAlreadyRunning, context);
+    auto found =
+        changeable(candidate, name, true, takeFailure(SimulatedCall::StartService), context);
+    if (!found)
+        return found.error();
+    SimulatedService* service = found.value();
     // Blocks are placed in the order the service held them; each one placed is in the way of
     // the next.
     const std::vector<SimulatedServiceBlock> wanted = std::move(service->stoppedBlocks);

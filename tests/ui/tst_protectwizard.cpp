@@ -43,6 +43,8 @@ private:
     bool winnatCovers(std::uint16_t port);
     qint64 protectRows();
     void waitForPlan(ProtectWizard& wizard);
+    // TCP 3000, consent given, Protect pressed, until the result is shown.
+    void agreeAndRun(ProtectWizard& wizard);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::shared_ptr<SimulatedBackend> m_backend;
@@ -95,6 +97,17 @@ void ProtectWizardTest::waitForPlan(ProtectWizard& wizard)
     QTRY_VERIFY(wizard.currentPlan().has_value());
 }
 
+void ProtectWizardTest::agreeAndRun(ProtectWizard& wizard)
+{
+    wizard.setBlock(Protocol::Tcp, PortRange{3000, 1});
+    wizard.show();
+    waitForPlan(wizard);
+    wizard.consentBox()->setChecked(true);
+    QSignalSpy finished(&wizard, &ProtectWizard::protectFinished);
+    wizard.next();
+    QTRY_COMPARE(finished.count(), 1);
+}
+
 void ProtectWizardTest::warnsBeforeAnythingIsDone()
 {
     ProtectWizard wizard(*m_service);
@@ -117,13 +130,7 @@ void ProtectWizardTest::warnsBeforeAnythingIsDone()
 void ProtectWizardTest::protectsAndAuditsEachStep()
 {
     ProtectWizard wizard(*m_service);
-    wizard.setBlock(Protocol::Tcp, PortRange{3000, 1});
-    wizard.show();
-    waitForPlan(wizard);
-    wizard.consentBox()->setChecked(true);
-    QSignalSpy finished(&wizard, &ProtectWizard::protectFinished);
-    wizard.next();
-    QTRY_COMPARE(finished.count(), 1);
+    agreeAndRun(wizard);
     QVERIFY(wizard.outcome()->ok());
     QCOMPARE(wizard.stepList()->count(), 5);
     QVERIFY(wizard.verificationLabel()->text().contains(QLatin1String("TCP 3001-3500")));
@@ -138,13 +145,7 @@ void ProtectWizardTest::failedCreateStillStartsTheService()
 {
     m_backend->failNextCall(SimulatedCall::CreatePersistent, native::kErrorSharingViolation);
     ProtectWizard wizard(*m_service);
-    wizard.setBlock(Protocol::Tcp, PortRange{3000, 1});
-    wizard.show();
-    waitForPlan(wizard);
-    wizard.consentBox()->setChecked(true);
-    QSignalSpy finished(&wizard, &ProtectWizard::protectFinished);
-    wizard.next();
-    QTRY_COMPARE(finished.count(), 1);
+    agreeAndRun(wizard);
     QVERIFY(!wizard.outcome()->ok());
     QVERIFY(wizard.outcome()->serviceRunning);
     QVERIFY(wizard.verificationLabel()->text().contains(QLatin1String("ERROR_SHARING_VIOLATION")));
