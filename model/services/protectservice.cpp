@@ -131,7 +131,7 @@ void ProtectService::importJournal(const QString& path)
             if (auto count = m_store.audit().count(seen); !count || count.value() > 0)
                 continue;
             AuditRecord entry;
-            entry.at = QDateTime::fromSecsSinceEpoch(e.at, QTimeZone::UTC);
+            entry.at = QDateTime::fromSecsSinceEpoch(e.at, QTimeZone::utc());
             entry.actor =
                 Actor{QString::fromStdString(e.host), QString::fromStdString(e.user), e.elevated};
             const bool protectStep = e.action.rfind("protect.", 0) == 0;

@@ -4134,7 +4134,7 @@ Qt %5</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Pro&amp;tect ports…</source>
+        <source>Prot&amp;ect ports…</source>
         <translation>Prote&amp;ger portas…</translation>
     </message>
     <message>
@@ -5071,8 +5071,8 @@ Qt %5</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>P&amp;rotocol:</source>
-        <translation>P&amp;rotocolo:</translation>
+        <source>Pr&amp;otocol:</source>
+        <translation>Pr&amp;otocolo:</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -119,7 +119,7 @@ ProtectWizard::ProtectWizard(ProtectService& service, QWidget* parent)
     m_start->setValue(3000);
     m_count = new QSpinBox(plan);
     m_count->setRange(1, 65535);
-    form->addRow(tr("P&rotocol:"), m_protocol);
+    form->addRow(tr("Pr&otocol:"), m_protocol);
     form->addRow(tr("&Start:"), m_start);
     form->addRow(tr("&Count:"), m_count);
     planLayout->addLayout(form);

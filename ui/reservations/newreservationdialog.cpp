@@ -115,7 +115,7 @@ NewReservationDialog::NewReservationDialog(ReservationService& service, QWidget*
     m_create = m_buttons->addButton(tr("&Create"), QDialogButtonBox::AcceptRole);
     m_create->setObjectName(QStringLiteral("create"));
     m_create->setDefault(true);
-    m_protect = m_buttons->addButton(tr("Pro&tect ports…"), QDialogButtonBox::ActionRole);
+    m_protect = m_buttons->addButton(tr("Prot&ect ports…"), QDialogButtonBox::ActionRole);
     m_protect->setObjectName(QStringLiteral("protect"));
     m_protect->setToolTip(tr("Stop the service that holds these ports, reserve them and start "
                              "the service again"));
