@@ -4919,8 +4919,8 @@ Qt %5</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>P&amp;rotocol:</source>
-        <translation>P&amp;rotocolo:</translation>
+        <source>Pr&amp;otocol:</source>
+        <translation>Pr&amp;otocolo:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5071,8 +5071,8 @@ Qt %5</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>Pr&amp;otocol:</source>
-        <translation>Pr&amp;otocolo:</translation>
+        <source>P&amp;rotocol:</source>
+        <translation>P&amp;rotocolo:</translation>
     </message>
     <message>
         <location line="+3"/>
