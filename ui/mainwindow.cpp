@@ -12,7 +12,6 @@
 #include "ui/portmap/portmappage.h"
 #include "ui/portmap/portmapwidget.h"
 #include "ui/probes/probesview.h"
-#include "ui/protect/protectwizard.h"
 #include "ui/reservations/deletedialog.h"
 #include "ui/reservations/lookupdialog.h"
 #include "ui/reservations/newreservationdialog.h"
@@ -25,7 +24,6 @@
 #include "model/itemmodels/inventorymodel.h"
 #include "model/services/explanations.h"
 #include "model/services/probeservice.h"
-#include "model/services/protectservice.h"
 #include "model/store/store.h"
 
 #include <QAction>
@@ -84,14 +82,7 @@ MainWindow::MainWindow(Store& store, ReservationService& reservations, ProbeServ
     setWindowTitle(tr("Portolan — %1").arg(reservations.host()));
     setWindowIcon(applicationIcon());
     m_inventory = new InventoryModel(store, &reservations, QString(), this);
-    m_protect = new ProtectService(reservations.backend(), store, this);
-    // Its audit rows reach the history as the reservation service's do.
-    connect(m_protect, &ProtectService::auditRecorded, &m_service,
-            &ReservationService::auditRecorded);
-    connect(m_protect, &ProtectService::finished, this, [this] {
-        m_service.discover(DiscoverWhen::IfSupported);
-        refreshSnapshot();
-    });
+    buildProtect();
 
     setStatusBar(new ElidingStatusBar(this));
     buildViews();
@@ -464,35 +455,6 @@ void MainWindow::newReservation()
     auto* dialog = new NewReservationDialog(m_service, this);
     connect(dialog, &NewReservationDialog::protectRequested, this, &MainWindow::openProtectWizard);
     showDialog(dialog);
-}
-
-void MainWindow::protectPorts()
-{
-    openProtectWizard(Protocol::Tcp, PortRange{3000, 1});
-}
-
-void MainWindow::openProtectWizard(Protocol protocol, PortRange range)
-{
-    auto* wizard = new ProtectWizard(*m_protect, this);
-    wizard->setBlock(protocol, range);
-    showDialog(wizard);
-}
-
-void MainWindow::importAuditJournal(const QString& path)
-{
-    connect(
-        m_protect, &ProtectService::journalImported, this,
-        [this](int imported, int, const QString& problem) {
-            if (!problem.isEmpty())
-                showStatus(
-                    tr("The command line's audit journal could not be read: %1").arg(problem),
-                    true);
-            else if (imported > 0)
-                showStatus(
-                    tr("%n step(s) of the command line added to the history.", "", imported));
-        },
-        Qt::SingleShotConnection);
-    m_protect->importJournal(path);
 }
 
 void MainWindow::lookupReservation()

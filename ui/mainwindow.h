@@ -121,6 +121,7 @@ private:
     void buildToolBar();
     void buildStatusBar();
     void connectServices();
+    void buildProtect(); // mainwindowprotect.cpp
     QWidget* makeLazyView(View view, QWidget* parent);
     QWidget* makeLazyViewOnly(View view, QWidget* parent);
     // Tables that Tab leaves and that explain elided cells; no mnemonic shadowing a menu's.

@@ -3273,24 +3273,24 @@ console não pode abrir sua janela. Em vez disso:
     </message>
     <message>
         <location line="+8"/>
-        <location line="+132"/>
+        <location line="+131"/>
         <source>Any result</source>
         <translation>Qualquer resultado</translation>
     </message>
     <message>
-        <location line="-131"/>
-        <location line="+132"/>
+        <location line="-130"/>
+        <location line="+131"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location line="-131"/>
-        <location line="+132"/>
+        <location line="-130"/>
+        <location line="+131"/>
         <source>failed</source>
         <translation>falhou</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-130"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
@@ -3321,12 +3321,12 @@ console não pode abrir sua janela. Em vez disso:
     </message>
     <message>
         <location line="+14"/>
-        <location line="+216"/>
+        <location line="+215"/>
         <source>Select a run to see its steps.</source>
         <translation>Selecione uma execução para ver as etapas.</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-156"/>
         <source>Could not read the history: %1</source>
         <translation>Não foi possível ler o histórico: %1</translation>
     </message>
@@ -3341,7 +3341,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Todas as ações</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>S&amp;earch</source>
         <translation>P&amp;esquisar</translation>
     </message>
@@ -3605,12 +3605,12 @@ console não pode abrir sua janela. Em vez disso:
 <context>
     <name>portolan::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+84"/>
+        <location filename="../../ui/mainwindow.cpp" line="+82"/>
         <source>Portolan — %1</source>
         <translation>Portolan — %1</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+36"/>
         <source>Views</source>
         <translation>Exibições</translation>
     </message>
@@ -3960,7 +3960,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Este backend não consegue criar nem consultar reservas persistentes.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>This system has no services that hold port reservations.</source>
         <translation>Este sistema não tem serviços que mantenham reservas de portas.</translation>
     </message>
@@ -4000,7 +4000,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>%1 ainda não está no inventário: Reserva ▸ Descobrir o adiciona.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location filename="../../ui/mainwindowprotect.cpp" line="+43"/>
         <source>The command line&apos;s audit journal could not be read: %1</source>
         <translation>O diário de auditoria da linha de comando não pôde ser lido: %1</translation>
     </message>
@@ -4013,7 +4013,7 @@ console não pode abrir sua janela. Em vez disso:
         </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location filename="../../ui/mainwindow.cpp" line="+38"/>
         <source>Select the reservation to delete first.</source>
         <translation>Primeiro selecione a reserva a excluir.</translation>
     </message>
@@ -4079,12 +4079,12 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Abrir o guia do usuário numa janela própria</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="-285"/>
+        <location filename="../../ui/mainwindow.cpp" line="-256"/>
         <source>Portolan is already running elevated.</source>
         <translation>O Portolan já está rodando com elevação.</translation>
     </message>
     <message>
-        <location line="+281"/>
+        <location line="+252"/>
         <source>Backend: %1, %3
 Host: %2
 Database: %4
@@ -4958,12 +4958,12 @@ Qt %5</translation>
         <translation>%1 está no bloco de tempo de execução %2, mantido por %3. Proteger para o serviço, cria a reserva persistente %1 e inicia o serviço de novo; o Windows então coloca os blocos dele em outro lugar.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>what depends on it</source>
         <translation>o que depende dele</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&lt;b&gt;Warning:&lt;/b&gt; while %1 is stopped, %2 stop working. Running WSL 2 distributions and containers lose their forwarded ports until the service runs again, a few seconds later.</source>
         <translation>&lt;b&gt;Atenção:&lt;/b&gt; enquanto %1 estiver parado, %2 deixam de funcionar. Distribuições WSL 2 e contêineres em execução perdem as portas encaminhadas até o serviço voltar a funcionar, alguns segundos depois.</translation>
     </message>
@@ -4973,12 +4973,12 @@ Qt %5</translation>
         <translation>Parar %1 pelo tempo necessário</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>✔ The persistent reservation %1 stands.</source>
         <translation>✔ A reserva persistente %1 existe.</translation>
     </message>
@@ -4988,7 +4988,7 @@ Qt %5</translation>
         <translation>✘ Não há reserva %1.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>✔ %1 runs again.</source>
         <translation>✔ %1 está em execução de novo.</translation>
     </message>
@@ -4998,7 +4998,7 @@ Qt %5</translation>
         <translation>✘ %1 não está em execução: inicie-o você mesmo (net start %2).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Its blocks now: %1.</source>
         <translation>Os blocos dele agora: %1.</translation>
     </message>
