@@ -64,13 +64,13 @@ void ProtectService::record(const AuditRecord& entry)
 void ProtectService::plan(Protocol protocol, PortRange range)
 {
     start([this, protocol, range] {
-        auto planned = protect::makePlan(*m_backend, protect::Request{protocol, range, {}});
+        auto made = protect::makePlan(*m_backend, protect::Request{protocol, range, {}});
         std::optional<protect::Plan> plan;
         std::optional<Error> error;
-        if (planned)
-            plan = planned.value();
+        if (made)
+            plan = made.value();
         else
-            error = planned.error();
+            error = made.error();
         post([this, plan, error] { emit planned(plan, error); });
     });
 }
@@ -94,17 +94,17 @@ void ProtectService::run(Protocol protocol, PortRange range, const QString& stop
             record(entry);
         };
         protect::Outcome outcome;
-        auto planned = protect::makePlan(*m_backend, protect::Request{protocol, range, service});
-        if (!planned) {
-            protect::Step step{protect::StepKind::Plan, false, "plan", planned.error().message,
-                               planned.error()};
+        auto made = protect::makePlan(*m_backend, protect::Request{protocol, range, service});
+        if (!made) {
+            protect::Step step{protect::StepKind::Plan, false, "plan", made.error().message,
+                               made.error()};
             audit(step);
             outcome.steps.push_back(step);
-            outcome.error = planned.error();
+            outcome.error = made.error();
             outcome.serviceRunning = true;
             post([this, step] { emit stepFinished(step); });
         } else {
-            outcome = protect::run(*m_backend, planned.value(), [&](const protect::Step& step) {
+            outcome = protect::run(*m_backend, made.value(), [&](const protect::Step& step) {
                 audit(step);
                 post([this, step] { emit stepFinished(step); });
             });
