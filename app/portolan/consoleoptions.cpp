@@ -225,7 +225,8 @@ QStringList screenshotDialogs()
     return {QStringLiteral("new"),          QStringLiteral("new-invalid"),
             QStringLiteral("new-findings"), QStringLiteral("new-elevation"),
             QStringLiteral("lookup"),       QStringLiteral("delete"),
-            QStringLiteral("note"),         QStringLiteral("about")};
+            QStringLiteral("note"),         QStringLiteral("about"),
+            QStringLiteral("protect-warning"), QStringLiteral("protect-result")};
 }
 
 ParsedOptions parseConsoleOptions(const QStringList& args)
