@@ -222,11 +222,16 @@ QStringList screenshotViews()
 
 QStringList screenshotDialogs()
 {
-    return {QStringLiteral("new"),          QStringLiteral("new-invalid"),
-            QStringLiteral("new-findings"), QStringLiteral("new-elevation"),
-            QStringLiteral("lookup"),       QStringLiteral("delete"),
-            QStringLiteral("note"),         QStringLiteral("about"),
-            QStringLiteral("protect-warning"), QStringLiteral("protect-result")};
+    return {QStringLiteral("new"),
+            QStringLiteral("new-invalid"),
+            QStringLiteral("new-findings"),
+            QStringLiteral("new-elevation"),
+            QStringLiteral("lookup"),
+            QStringLiteral("delete"),
+            QStringLiteral("note"),
+            QStringLiteral("about"),
+            QStringLiteral("protect-warning"),
+            QStringLiteral("protect-result")};
 }
 
 ParsedOptions parseConsoleOptions(const QStringList& args)
