@@ -28,6 +28,7 @@ struct Capabilities
     bool listeners = false;
     bool dynamicRange = false;
     bool changeDynamicRange = false; // changeDynamicRange: netsh on Windows, sysctl on Linux
+    bool services = false; // services / stopService / startService
 };
 
 // What a change of the dynamic range did. On Windows one protocol's range changes (for IPv4
@@ -64,6 +65,31 @@ struct OsInfo
     std::string name;               // "Windows 11 Pro", "Debian GNU/Linux 12 (bookworm)"
     std::string version;            // "10.0.22631", the kernel release on Linux
     friend bool operator==(const OsInfo&, const OsInfo&) = default;
+};
+
+// Where a service stands, as the Service Control Manager reports it.
+enum class ServiceState : std::uint8_t
+{
+    Stopped,
+    Starting, // SERVICE_START_PENDING
+    Stopping, // SERVICE_STOP_PENDING
+    Running,
+    Other, // paused, or pending a pause or continue
+};
+std::string_view toString(ServiceState state); // "stopped", "starting", ...
+
+// A service that holds (or may hold) runtime port reservations: WinNAT, the Host Network
+// Service. Stopping it frees its blocks; starting it takes blocks again, not necessarily at
+// the same place (docs/windows-semantics.md#services).
+struct ServiceInfo
+{
+    std::string name;        // the service's key name: "winnat", what "net stop" takes
+    std::string displayName; // "Windows NAT (WinNAT)"; the owner named on its blocks
+    ServiceState state = ServiceState::Stopped;
+    std::int64_t pid = -1;             // -1 when stopped or unknown
+    std::vector<ReservedBlock> blocks; // the runtime blocks it holds now
+    std::string breaks;                // what stops working while it is stopped; empty when unknown
+    friend bool operator==(const ServiceInfo&, const ServiceInfo&) = default;
 };
 
 struct Listener
@@ -269,6 +295,13 @@ public:
     // elevated administrator (Windows) or root (Linux): otherwise AccessDenied, nothing changed.
     virtual Result<DynamicRangeChange> changeDynamicRange(Protocol protocol, PortRange range);
     virtual Result<std::vector<Listener>> listeners(std::optional<Protocol> protocol) = 0;
+
+    // The services that hold runtime port reservations, with their blocks. Stopping and
+    // starting wait for the service to reach the state (or a deadline) and need elevation;
+    // the defaults answer Unsupported.
+    virtual Result<std::vector<ServiceInfo>> services();
+    virtual Result<void> stopService(std::string_view name);
+    virtual Result<void> startService(std::string_view name);
 
     // Starts this program again with administrator rights (Windows: the UAC prompt), with the
     // given arguments; the caller then quits. Unsupported where the system has no such thing.

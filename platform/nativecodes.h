@@ -20,6 +20,16 @@ inline constexpr std::int64_t kErrorInvalidParameter = 87;
 inline constexpr std::int64_t kErrorCallNotImplemented = 120;
 inline constexpr std::int64_t kErrorProcNotFound = 127;
 inline constexpr std::int64_t kErrorNotFound = 1168;
+// The Service Control Manager's answers (OpenService, ControlService, StartService).
+inline constexpr std::int64_t kErrorDependentServicesRunning = 1051;
+inline constexpr std::int64_t kErrorInvalidServiceControl = 1052;
+inline constexpr std::int64_t kErrorServiceRequestTimeout = 1053;
+inline constexpr std::int64_t kErrorServiceAlreadyRunning = 1056;
+inline constexpr std::int64_t kErrorServiceDisabled = 1058;
+inline constexpr std::int64_t kErrorServiceDoesNotExist = 1060;
+inline constexpr std::int64_t kErrorServiceCannotAcceptCtrl = 1061;
+inline constexpr std::int64_t kErrorServiceNotActive = 1062;
+inline constexpr std::int64_t kErrorServiceMarkedForDelete = 1072;
 
 inline constexpr std::int64_t kWsaOperationAborted = 995;
 inline constexpr std::int64_t kWsaIoPending = 997;

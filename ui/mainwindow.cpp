@@ -83,6 +83,7 @@ MainWindow::MainWindow(Store& store, ReservationService& reservations, ProbeServ
     setWindowTitle(tr("Portolan — %1").arg(reservations.host()));
     setWindowIcon(applicationIcon());
     m_inventory = new InventoryModel(store, &reservations, QString(), this);
+    buildProtect();
 
     setStatusBar(new ElidingStatusBar(this));
     buildViews();
@@ -296,6 +297,9 @@ void MainWindow::updateActions()
     setActionAvailable(QStringLiteral("deleteReservation"),
                        reading.isEmpty() && record.has_value() && inReservations, reading);
     action(QStringLiteral("editNote"))->setEnabled(record.has_value());
+    const QString services = whyNot(caps.services && caps.persistentReservations,
+                                    tr("This system has no services that hold port reservations."));
+    setActionAvailable(QStringLiteral("protectPorts"), services.isEmpty(), services);
     const QString discover = whyNot(caps.discoverReservations,
                                     tr("This backend cannot discover the system's reservations."));
     setActionAvailable(QStringLiteral("discover"), discover.isEmpty(), discover);
@@ -457,6 +461,7 @@ void MainWindow::onBlockActivated(const ReservedBlock& block)
 void MainWindow::newReservation()
 {
     auto* dialog = new NewReservationDialog(m_service, this);
+    connect(dialog, &NewReservationDialog::protectRequested, this, &MainWindow::openProtectWizard);
     showDialog(dialog);
 }
 

@@ -20,6 +20,7 @@ namespace portolan {
 class DiagnoseService;
 class InventoryModel;
 class ProbeService;
+class ProtectService;
 class Store;
 } // namespace portolan
 
@@ -73,6 +74,11 @@ public:
     QWidget* viewWidget(View view); // makes the view if it was not shown yet
 
     ReservationService& reservationService() const { return m_service; }
+    ProtectService& protectService() const { return *m_protect; }
+    // Opens "Protect ports…" on this block.
+    void openProtectWizard(Protocol protocol, PortRange range);
+    // Reads the command line's audit journal into the audit log (on the protect worker).
+    void importAuditJournal(const QString& path);
     ProbeService& probeService() const { return m_probes; }
     Store& store() const { return m_store; }
     ReservationsView* reservationsView() const { return m_reservations; }
@@ -96,6 +102,7 @@ public slots:
     void newReservation();
     void lookupReservation();
     void deleteReservation();
+    void protectPorts();
     void editNote();
     void verifyAll();
     void discover();
@@ -120,6 +127,7 @@ private:
     void buildToolBar();
     void buildStatusBar();
     void connectServices();
+    void buildProtect(); // mainwindowprotect.cpp
     QWidget* makeLazyView(View view, QWidget* parent);
     QWidget* makeLazyViewOnly(View view, QWidget* parent);
     // Tables that Tab leaves and that explain elided cells; no mnemonic shadowing a menu's.
@@ -147,6 +155,7 @@ private:
     Store& m_store;
     ReservationService& m_service;
     ProbeService& m_probes;
+    ProtectService* m_protect = nullptr;
     InventoryModel* m_inventory = nullptr;
 
     ViewStack* m_views = nullptr;

@@ -86,6 +86,10 @@ void MainWindow::buildActions()
     connect(makeAction(QStringLiteral("deleteReservation"), tr("&Delete…"), QKeySequence::Delete,
                        icon(IconKind::Delete), tr("Delete the selected reservation")),
             &QAction::triggered, this, &MainWindow::deleteReservation);
+    connect(makeAction(QStringLiteral("protectPorts"), tr("&Protect ports…"), {}, {},
+                       tr("Pin ports that a service's block covers: stop the service, reserve "
+                          "the ports, start it again")),
+            &QAction::triggered, this, &MainWindow::protectPorts);
     QAction* verify =
         makeAction(QStringLiteral("verifyAll"), tr("&Verify all"), QKeySequence(Qt::Key_F5),
                    icon(IconKind::Verify), tr("Look every reservation of this host up again"));
@@ -190,6 +194,7 @@ void MainWindow::buildMenus()
     QMenu* reservation = menuBar()->addMenu(tr("&Reservation"));
     for (const char* name : {"newReservation", "lookupReservation", "deleteReservation"})
         reservation->addAction(action(QLatin1String(name)));
+    reservation->addAction(action(QStringLiteral("protectPorts")));
     reservation->addSeparator();
     for (const char* name : {"editNote", "verifyAll", "discover", "refresh"})
         reservation->addAction(action(QLatin1String(name)));

@@ -418,6 +418,26 @@ void ArgumentParser::parse(const Argument& argument, const std::optional<std::st
         m_inv.count = static_cast<std::uint16_t>(count);
         break;
     }
+    case ArgumentKind::ServiceName: {
+        const bool bad = text.size() > 256 || std::ranges::any_of(text, [](char c) {
+                             return c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
+                         });
+        if (bad)
+            rejectValue(name, text,
+                        "is not a service name; allowed: a service's key name such as winnat "
+                        "(1-256 characters, no / or \\)",
+                        m_command);
+        m_inv.stopService = text;
+        break;
+    }
+    case ArgumentKind::Consent:
+        m_inv.yes = true;
+        break;
+    case ArgumentKind::JournalFile:
+        if (text.back() == '/' || text.back() == '\\')
+            rejectValue(name, text, "names a folder; allowed: a file", m_command);
+        m_inv.journalFile = text;
+        break;
     }
 }
 
@@ -535,7 +555,8 @@ ParseOutcome parseOrThrow(const std::vector<std::string>& args)
         } else if (name == "--state") {
             takeValue(options.state, name, inlineValue, i, "a state file");
         } else if (tableOption != tableOptions.end() &&
-                   (*tableOption)->kind == ArgumentKind::Flag) {
+                   ((*tableOption)->kind == ArgumentKind::Flag ||
+                    (*tableOption)->kind == ArgumentKind::Consent)) {
             if (options.command.contains(name))
                 reject("option '" + name + "' is given twice", "");
             bool given = false;

@@ -34,6 +34,7 @@ enum class Command : std::uint8_t
     Check,
     Why,
     Suggest,
+    Protect,
 };
 
 enum class ProbePlan : std::uint8_t
@@ -76,9 +77,12 @@ struct Invocation
     std::vector<std::uint16_t> watch;        // check --watch, ascending, each once
     bool lineFormat = false;                 // check --format line
     std::string historyDir;                  // check --history; empty = the user's state folder
-    std::string formWord;            // the word that picked the form ("set"), empty for none
-    std::uint16_t count = 0;         // suggest
-    std::uint16_t near = 0;          // suggest --near; 0 = not given
+    std::string formWord;    // the word that picked the form ("set"), empty for none
+    std::uint16_t count = 0; // suggest
+    std::uint16_t near = 0;  // suggest --near; 0 = not given
+    std::string stopService; // protect --stop-service
+    bool yes = false;        // protect --yes
+    std::string journalFile; // protect --journal; empty = the default journal
 };
 
 // A rejected command line: the message names the argument and the allowed values.

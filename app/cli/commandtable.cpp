@@ -86,6 +86,23 @@ constexpr Argument kCheckArgs[]{{.kind = PortList,
                                  .optional = true,
                                  .option = "--history",
                                  .allowed = "a folder"}};
+constexpr Argument kProtectArgs[]{
+    kProtocol,
+    {BlockStart, "START", "START"},
+    {BlockCount, "COUNT", "COUNT"},
+    {.kind = ServiceName,
+     .name = "--stop-service NAME",
+     .synopsis = "--stop-service NAME",
+     .optional = true,
+     .option = "--stop-service",
+     .allowed = "a service's name, e.g. winnat"},
+    {.kind = Consent, .name = "--yes", .synopsis = "--yes", .optional = true, .option = "--yes"},
+    {.kind = JournalFile,
+     .name = "--journal FILE",
+     .synopsis = "--journal FILE",
+     .optional = true,
+     .option = "--journal",
+     .allowed = "a file"}};
 
 constexpr Form kListForms[]{
     {.arguments = kListArgs, .summary = "reservations the backend can discover"}};
@@ -112,6 +129,9 @@ constexpr Form kSuggestForms[]{
     {.arguments = kSuggestArgs, .summary = "the nearest block of free ports that will work"}};
 constexpr Form kListenersForms[]{
     {.arguments = kListArgs, .summary = "listening sockets and their processes"}};
+constexpr Form kProtectForms[]{
+    {.arguments = kProtectArgs,
+     .summary = "pin ports a service's block covers: stop, reserve, restart"}};
 constexpr Form kProbeForms[]{
     {.summary = "system check: bind, acquire and lookup",
      .title = "the system check",
@@ -283,6 +303,26 @@ const CommandSpec kCommands[]{
      "  --watch PORTS    ports to check, comma-separated: 3000,8080 or 3000-3010\n"
      "  --format line    one line of at most 2048 characters (remediation scripts)\n"
      "  --history DIR    where the boot snapshots are kept\n"},
+    {Command::Protect, "protect", kProtectForms,
+     "Pins COUNT ports from START with a persistent reservation when a service's\n"
+     "runtime block (WinNAT, the Host Network Service) covers them: stops the service,\n"
+     "creates the reservation, starts the service again and verifies that the\n"
+     "reservation stands, that the service runs and where its blocks went. If the\n"
+     "create fails, the service is started again anyway.\n"
+     "\n"
+     "Without --yes it prints the plan, the covering block and what stopping the\n"
+     "service breaks, and changes nothing. When a service's block covers the ports,\n"
+     "--stop-service must name that service. Each step is one line of the audit\n"
+     "journal, which the console imports into its audit log. Needs an elevated\n"
+     "administrator; on Linux it is not supported (no service holds port blocks).\n"
+     "\n",
+     "  START   first port, 1-65535\n"
+     "  COUNT   number of ports, 1-65535; the block must end at 65535 at the latest\n"
+     "  --stop-service NAME   the service to stop while the reservation is created\n"
+     "  --yes                 do it (without it: only the plan)\n"
+     "  --journal FILE        the audit journal; default $PORTOLAN_AUDIT_JOURNAL, else\n"
+     "                        %LOCALAPPDATA%\\Portolan\\audit-journal.jsonl or\n"
+     "                        $XDG_STATE_HOME/portolan/audit-journal.jsonl\n"},
 };
 
 constexpr std::string_view kExitCodeSummary =

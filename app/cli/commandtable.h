@@ -38,6 +38,9 @@ enum class ArgumentKind : std::uint8_t
     TargetPort,   // a port to explain, 1-65535
     SuggestCount, // ports in a suggested block, 1-64512 (outside the well-known ports)
     NearPort,     // --near PORT, 1-65535
+    ServiceName,  // a service's key name: 1-256 characters, no / or \\, no control characters
+    Consent,      // a flag without a value ("--yes")
+    JournalFile,  // a file path
 };
 
 struct Argument

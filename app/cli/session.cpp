@@ -68,6 +68,8 @@ int Session::run()
         return apply();
     case Command::Check:
         return check();
+    case Command::Protect:
+        return protect();
     case Command::None:
         break;
     }

@@ -58,6 +58,7 @@ private:
     int snapshot();
     int apply();
     int check();
+    int protect();
 
     const Invocation& m_inv;
     Backend& m_backend;

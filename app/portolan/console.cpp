@@ -19,6 +19,7 @@
 #include "platform/process/consoledevice.h"
 #include "platform/process/consolewriter.h"
 #include "platform/process/processinfo.h"
+#include "platform/protect/auditjournal.h"
 
 #include <QApplication>
 #include <QFile>
@@ -284,6 +285,9 @@ int runConsole(int argc, char** argv, std::chrono::steady_clock::time_point star
     trace.mark("shown");
     window.start();
     trace.mark("first refresh asked");
+    // What portolan-cli did since (protect steps), into the audit log.
+    if (!options.exitAfterFirstPaint)
+        window.importAuditJournal(QString::fromStdString(protect::defaultJournalPath()));
     const int code = app.exec();
     if (watcher)
         app.removeEventFilter(watcher.get());

@@ -224,10 +224,16 @@ QStringList screenshotViews()
 
 QStringList screenshotDialogs()
 {
-    return {QStringLiteral("new"),          QStringLiteral("new-invalid"),
-            QStringLiteral("new-findings"), QStringLiteral("new-elevation"),
-            QStringLiteral("lookup"),       QStringLiteral("delete"),
-            QStringLiteral("note"),         QStringLiteral("about")};
+    return {QStringLiteral("new"),
+            QStringLiteral("new-invalid"),
+            QStringLiteral("new-findings"),
+            QStringLiteral("new-elevation"),
+            QStringLiteral("lookup"),
+            QStringLiteral("delete"),
+            QStringLiteral("note"),
+            QStringLiteral("about"),
+            QStringLiteral("protect-warning"),
+            QStringLiteral("protect-result")};
 }
 
 ParsedOptions parseConsoleOptions(const QStringList& args)

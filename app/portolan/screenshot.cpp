@@ -2,6 +2,7 @@
 #include "screenshot.h"
 
 #include "ui/reservations/blockinput.h"
+#include "ui/protect/protectwizard.h"
 #include "ui/reservations/deletedialog.h"
 #include "ui/reservations/lookupdialog.h"
 #include "ui/mainwindow.h"
@@ -15,6 +16,7 @@
 #include "model/services/reservationservice.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDialog>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -218,6 +220,22 @@ QString prepareDialog(ui::MainWindow& window, const QString& name)
             window.editNote();
         settle();
         return window.activeDialog() ? QString() : QStringLiteral("the dialog did not open");
+    }
+    if (name == QLatin1String("protect-warning") || name == QLatin1String("protect-result")) {
+        window.openProtectWizard(Protocol::Tcp, PortRange{3000, 1});
+        auto* wizard = qobject_cast<ProtectWizard*>(window.activeDialog());
+        if (!wizard)
+            return QStringLiteral("the Protect ports wizard did not open");
+        if (!waitFor([wizard] { return wizard->currentPlan().has_value(); }))
+            return QStringLiteral("the plan did not answer");
+        wizard->consentBox()->setChecked(true);
+        if (name == QLatin1String("protect-result")) {
+            wizard->next();
+            if (!waitFor([wizard] { return wizard->outcome().has_value(); }))
+                return QStringLiteral("the protect did not finish");
+        }
+        settle();
+        return {};
     }
     if (name == QLatin1String("about")) {
         window.showAbout();

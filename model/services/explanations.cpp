@@ -236,6 +236,8 @@ QString Explanations::actionName(AuditAction action)
         return tr("note");
     case AuditAction::DynamicRange:
         return tr("dynamic range");
+    case AuditAction::Protect:
+        return tr("protect");
     }
     return {};
 }

@@ -33,12 +33,13 @@ constexpr TextTable<ReservationState, 3> kStates{{
     {ReservationState::Missing, u"missing"},
     {ReservationState::Unverified, u"unverified"},
 }};
-constexpr TextTable<AuditAction, 5> kActions{{
+constexpr TextTable<AuditAction, 6> kActions{{
     {AuditAction::Create, u"create"},
     {AuditAction::Delete, u"delete"},
     {AuditAction::Lookup, u"lookup"},
     {AuditAction::Note, u"note"},
     {AuditAction::DynamicRange, u"dynamic-range"},
+    {AuditAction::Protect, u"protect"},
 }};
 constexpr TextTable<ProbeKind, 5> kProbeKinds{{
     {ProbeKind::AcquireRelease, u"acquire-release"},

@@ -58,7 +58,8 @@ enum class AuditAction : quint8
     Delete,
     Lookup,
     Note,
-    DynamicRange // the dynamic port range moved (netsh set dynamicport, sysctl)
+    DynamicRange, // the dynamic port range moved (netsh set dynamicport, sysctl)
+    Protect // one step of pinning ports a service's block covers (platform/protect)
 };
 // A probe run is one of the probe plans, a single bind probe, or a scan.
 enum class ProbeKind : quint8
@@ -87,7 +88,7 @@ enum class StepKind : quint8
 
 QString toText(ReservationSource source); // created, looked-up, discovered, imported
 QString toText(ReservationState state);   // present, missing, unverified
-QString toText(AuditAction action);       // create, delete, lookup, note
+QString toText(AuditAction action);       // create, delete, lookup, note, protect
 QString toText(
     ProbeKind kind); // acquire-release, lookup-associate, acquire-associate-bind, bind-probe, scan
 QString toText(StepKind kind); // open-socket, acquire, ..., bind-probe, scan-run

@@ -53,6 +53,8 @@ public:
     // .conf); one range for TCP, UDP, IPv4 and IPv6, so either protocol changes both.
     Result<DynamicRangeChange> changeDynamicRange(Protocol protocol, PortRange range) override;
     Result<std::vector<Listener>> listeners(std::optional<Protocol> protocol) override;
+    // Unsupported, with the reason (linuxservices.cpp); stopping and starting say the same.
+    Result<std::vector<ServiceInfo>> services() override;
 
     // <procRoot>/sys/net/ipv4/ip_local_reserved_ports
     const std::string& reservedPortsPath() const { return m_reservedPortsPath; }

@@ -45,6 +45,12 @@ std::string_view toString(SimulatedCall call)
         return "boot-time";
     case SimulatedCall::RestartElevated:
         return "restart-elevated";
+    case SimulatedCall::Services:
+        return "services";
+    case SimulatedCall::StopService:
+        return "stop-service";
+    case SimulatedCall::StartService:
+        return "start-service";
     }
     return "unknown";
 }
@@ -264,6 +270,7 @@ Capabilities SimulatedBackend::capabilities() const
     c.listeners = true;
     c.dynamicRange = true;
     c.changeDynamicRange = true;
+    c.services = true;
     return c;
 }
 

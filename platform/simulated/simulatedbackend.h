@@ -77,6 +77,10 @@ public:
     // As netsh int ipv4/ipv6 set dynamicport: netsh's limits, elevation, one protocol.
     Result<DynamicRangeChange> changeDynamicRange(Protocol protocol, PortRange range) override;
     Result<std::vector<Listener>> listeners(std::optional<Protocol> protocol) override;
+    // The scenario's services; stopping and starting need elevation (ERROR_ACCESS_DENIED).
+    Result<std::vector<ServiceInfo>> services() override;
+    Result<void> stopService(std::string_view name) override;
+    Result<void> startService(std::string_view name) override;
     // Windows would show the UAC prompt; the simulated machine records the request
     // (restartRequests) and answers as scripted, success by default.
     Result<void> restartElevated(const std::string& program,

@@ -31,6 +31,9 @@ enum class SimulatedCall : std::uint8_t
     Listeners,
     BootTime,
     RestartElevated, // ShellExecuteEx "runas"; ERROR_CANCELLED (1223) is a declined prompt
+    Services,        // EnumServicesStatusEx / QueryServiceStatusEx
+    StopService,     // ControlService(SERVICE_CONTROL_STOP)
+    StartService,    // StartService
 };
 std::string_view toString(SimulatedCall call); // "create-persistent", "acquire", ...
 

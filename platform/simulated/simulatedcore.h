@@ -126,6 +126,11 @@ public:
     Result<PortRange> dynamicRange(Protocol protocol);
     Result<DynamicRangeChange> changeDynamicRange(Protocol protocol, PortRange range);
 
+    // Services (simulatedservices.cpp)
+    Result<std::vector<ServiceInfo>> services();
+    Result<void> stopService(std::string_view name);
+    Result<void> startService(std::string_view name);
+
     // Records the request; an injected failure is the answer, else success.
     Result<void> restartElevated(const std::string& program,
                                  const std::vector<std::string>& arguments);
@@ -175,6 +180,9 @@ private:
     const SimulatedServiceBlock* serviceAt(Protocol protocol, std::uint16_t port) const;
     const OwnBlock* ownAt(Protocol protocol, std::uint16_t port) const;
     bool busy(Protocol protocol, std::uint16_t port) const; // a listener or a bound socket
+    // Where a starting service's block of `count` ports goes (docs/scenario-format.md#services).
+    std::optional<PortRange> servicePlace(const SimulatedMachine& candidate, Protocol protocol,
+                                          PortRange old) const;
     BindDecision decideBind(Protocol protocol, const IpAddress& address, std::uint16_t port,
                             Token associated, std::uint64_t self, SocketSharing sharing);
     // Every listener and bound socket of (protocol, port) whose address meets `address`.

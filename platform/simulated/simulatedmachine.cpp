@@ -295,7 +295,8 @@ SimulatedMachine parseMachine(const Json& doc)
     object(doc, "(document)");
     onlyKeys(doc, "",
              {"schema", "name", "description", "hostName", "elevated", "bootTime", "dynamicRange",
-              "os", "addresses", "self", "persistent", "runtime", "listeners", "state"});
+              "os", "addresses", "self", "persistent", "runtime", "listeners", "services",
+              "state"});
 
     m.schema =
         int(integer(*field(doc, "", "schema", true), "schema", kScenarioSchema, kScenarioSchema));
@@ -411,6 +412,61 @@ SimulatedMachine parseMachine(const Json& doc)
             m.runtime.push_back(std::move(b));
         }
     }
+    if (auto v = field(doc, "", "services", false)) {
+        const auto& list = array(*v, "services");
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const auto path = indexed("services", i);
+            object(list[i], path);
+            onlyKeys(list[i], path, {"name", "displayName", "state", "pid", "blocks", "breaks"});
+            SimulatedService s;
+            s.name = string(*field(list[i], path, "name", true), FieldPath(path, "name"), true);
+            for (const auto& earlier : m.services)
+                if (sameServiceName(earlier.name, s.name))
+                    fail(join(path, "name"), jsonString(s.name) +
+                                                 " names an earlier service; allowed: a name "
+                                                 "no other service has (case is ignored)");
+            s.displayName = s.name;
+            if (auto d = field(list[i], path, "displayName", false))
+                s.displayName = string(*d, FieldPath(path, "displayName"), true);
+            if (auto st = field(list[i], path, "state", false)) {
+                const auto& state = string(*st, FieldPath(path, "state"), true);
+                if (state != "running" && state != "stopped")
+                    fail(join(path, "state"), jsonString(state) +
+                                                  " is not a service state; allowed: "
+                                                  "\"running\", \"stopped\"");
+                s.running = state == "running";
+            }
+            if (auto p = field(list[i], path, "pid", false))
+                s.pid = pid(*p, FieldPath(path, "pid"));
+            if (auto b = field(list[i], path, "breaks", false))
+                s.breaks = string(*b, FieldPath(path, "breaks"), false);
+            if (auto b = field(list[i], path, "blocks", false)) {
+                const auto& blocks = array(*b, join(path, "blocks"));
+                for (std::size_t j = 0; j < blocks.size(); ++j) {
+                    const auto bpath = indexed(join(path, "blocks"), j);
+                    object(blocks[j], bpath);
+                    onlyKeys(blocks[j], bpath, {"protocol", "start", "count", "token"});
+                    SimulatedServiceBlock sb;
+                    sb.owner = s.displayName;
+                    sb.pid = s.pid;
+                    sb.service = s.name;
+                    if (s.running) {
+                        // A running service's blocks are reserved; a stopped one's are only
+                        // where they were, and may lie under blocks made since.
+                        readBlock(blocks[j], bpath, sb);
+                        readToken(blocks[j], bpath, sb);
+                        m.runtime.push_back(std::move(sb));
+                    } else {
+                        sb.protocol = protocol(*field(blocks[j], bpath, "protocol", true),
+                                               FieldPath(bpath, "protocol"));
+                        sb.range = block(blocks[j], bpath, 1);
+                        s.stoppedBlocks.push_back(std::move(sb));
+                    }
+                }
+            }
+            m.services.push_back(std::move(s));
+        }
+    }
     checkOverlaps(placed);
     checkTokens(tokens);
 
@@ -474,31 +530,6 @@ SimulatedMachine parseMachine(const Json& doc)
     return m;
 }
 
-// Howard Hinnant's civil-calendar algorithms.
-std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d)
-{
-    y -= m <= 2;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = unsigned(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + std::int64_t(doe) - 719468;
-}
-
-void civilFromDays(std::int64_t z, std::int64_t& y, unsigned& m, unsigned& d)
-{
-    z += 719468;
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const unsigned doe = unsigned(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    y = std::int64_t(yoe) + era * 400;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    d = doy - (153 * mp + 2) / 5 + 1;
-    m = mp < 10 ? mp + 3 : mp - 9;
-    y += m <= 2;
-}
-
 } // namespace
 
 Result<SimulatedMachine> machineFromJson(const Json& document, std::string_view source)
@@ -529,51 +560,6 @@ std::string hashScenarioText(std::string_view text)
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "fnv1a64:%016llx",
                   static_cast<unsigned long long>(fnv1a64(text)));
-    return buffer;
-}
-
-std::optional<std::int64_t> parseUtcTime(std::string_view t)
-{
-    // Exactly YYYY-MM-DDTHH:MM:SSZ.
-    if (t.size() != 20 || t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':' ||
-        t[16] != ':' || t[19] != 'Z')
-        return std::nullopt;
-    auto num = [&](std::size_t pos, std::size_t len) -> std::optional<unsigned> {
-        unsigned v = 0;
-        for (std::size_t i = pos; i < pos + len; ++i) {
-            if (t[i] < '0' || t[i] > '9')
-                return std::nullopt;
-            v = v * 10 + unsigned(t[i] - '0');
-        }
-        return v;
-    };
-    const auto y = num(0, 4), mo = num(5, 2), d = num(8, 2), h = num(11, 2), mi = num(14, 2),
-               s = num(17, 2);
-    if (!y || !mo || !d || !h || !mi || !s || *y < 1970 || *mo < 1 || *mo > 12 || *d < 1 ||
-        *h > 23 || *mi > 59 || *s > 59)
-        return std::nullopt;
-    static constexpr unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;
-    if (*d > kDays[*mo - 1] + (*mo == 2 && leap ? 1 : 0))
-        return std::nullopt;
-    return daysFromCivil(*y, *mo, *d) * 86400 + std::int64_t(*h) * 3600 + *mi * 60 + *s;
-}
-
-std::string formatUtcTime(std::int64_t seconds)
-{
-    std::int64_t days = seconds / 86400;
-    std::int64_t rest = seconds % 86400;
-    if (rest < 0) {
-        rest += 86400;
-        --days;
-    }
-    std::int64_t y = 0;
-    unsigned m = 0, d = 0;
-    civilFromDays(days, y, m, d);
-    char buffer[40];
-    std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ",
-                  static_cast<long long>(y), m, d, static_cast<long long>(rest / 3600),
-                  static_cast<long long>(rest / 60 % 60), static_cast<long long>(rest % 60));
     return buffer;
 }
 

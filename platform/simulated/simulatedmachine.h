@@ -34,7 +34,22 @@ struct SimulatedServiceBlock
     std::string owner;      // "Windows NAT (WinNAT)"
     std::int64_t pid = -1;  // -1 when unknown
     Token token = kNoToken; // 0 = generate one; changes at every simulated reboot
+    std::string service;    // the key name of the scenario service holding it; empty = none
     friend bool operator==(const SimulatedServiceBlock&, const SimulatedServiceBlock&) = default;
+};
+
+// A service of the scenario's "services" list. While it runs, its blocks are entries of
+// SimulatedMachine::runtime whose `service` names it; while it is stopped they are here,
+// where they were when it stopped (their sizes are what it asks for when it starts again).
+struct SimulatedService
+{
+    std::string name;        // "winnat"
+    std::string displayName; // "Windows NAT (WinNAT)": the owner of its blocks
+    bool running = true;
+    std::int64_t pid = -1;
+    std::string breaks; // what stops working while it is stopped
+    std::vector<SimulatedServiceBlock> stoppedBlocks;
+    friend bool operator==(const SimulatedService&, const SimulatedService&) = default;
 };
 
 // Everything the simulated machine remembers between runs: the scenario it was seeded from,
@@ -59,6 +74,7 @@ struct SimulatedMachine
     std::vector<SimulatedPersistentBlock> persistent;
     std::vector<SimulatedServiceBlock> runtime;
     std::vector<Listener> listeners;
+    std::vector<SimulatedService> services;
 
     // State only (not written in scenarios).
     std::uint64_t bootCounter = 1;  // 1 after seeding, +1 per reboot
@@ -110,6 +126,9 @@ std::uint64_t fnv1a64(std::string_view text);
 std::string hashScenarioText(std::string_view text);
 // The scenario used when none is given: a clean Windows 11 machine (same as clean.json).
 std::string_view builtInScenarioText();
+
+// Service names compare as the Service Control Manager compares them: ignoring ASCII case.
+bool sameServiceName(std::string_view a, std::string_view b);
 
 // "2025-03-03T07:45:00Z" <-> seconds since the epoch (UTC only).
 std::optional<std::int64_t> parseUtcTime(std::string_view text);

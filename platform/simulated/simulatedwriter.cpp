@@ -34,6 +34,44 @@ Json runtimeEntry(const SimulatedServiceBlock& b)
     return e;
 }
 
+// The runtime blocks no scenario service holds: the others are written with their service.
+std::vector<SimulatedServiceBlock> looseRuntime(const SimulatedMachine& m)
+{
+    std::vector<SimulatedServiceBlock> loose;
+    for (const auto& b : m.runtime)
+        if (b.service.empty())
+            loose.push_back(b);
+    return loose;
+}
+
+Json serviceEntry(const SimulatedMachine& m, const SimulatedService& s)
+{
+    Json e = {{"name", s.name},
+              {"displayName", s.displayName},
+              {"state", s.running ? "running" : "stopped"}};
+    if (s.pid >= 0)
+        e["pid"] = s.pid;
+    Json blocks = Json::array();
+    const auto add = [&](const SimulatedServiceBlock& b, bool withToken) {
+        Json entry = blockEntry(b.protocol, b.range);
+        if (withToken)
+            entry["token"] = b.token;
+        blocks.push_back(std::move(entry));
+    };
+    if (s.running) {
+        for (const auto& b : m.runtime)
+            if (b.service == s.name)
+                add(b, true);
+    } else {
+        for (const auto& b : s.stoppedBlocks)
+            add(b, false);
+    }
+    e["blocks"] = std::move(blocks);
+    if (!s.breaks.empty())
+        e["breaks"] = s.breaks;
+    return e;
+}
+
 Json listenerEntry(const Listener& l)
 {
     Json e = {
@@ -73,6 +111,10 @@ Json documentWithoutLists(const SimulatedMachine& m)
     doc["persistent"] = Json::array();
     doc["runtime"] = Json::array();
     doc["listeners"] = Json::array();
+    // Only machines that have services write the list, so that older state files and
+    // scenarios read back byte for byte.
+    if (!m.services.empty())
+        doc["services"] = Json::array();
     doc["state"] = {{"format", std::string(kStateFormat)}, {"version", kStateVersion},
                     {"scenarioHash", m.scenarioHash},      {"seededFrom", m.seededFrom},
                     {"bootCounter", m.bootCounter},        {"tokenCounter", m.tokenCounter}};
@@ -127,8 +169,11 @@ Json machineToJson(const SimulatedMachine& m)
 {
     Json doc = documentWithoutLists(m);
     doc["persistent"] = listJson(m.persistent, persistentEntry);
-    doc["runtime"] = listJson(m.runtime, runtimeEntry);
+    doc["runtime"] = listJson(looseRuntime(m), runtimeEntry);
     doc["listeners"] = listJson(m.listeners, listenerEntry);
+    if (!m.services.empty())
+        doc["services"] =
+            listJson(m.services, [&m](const SimulatedService& s) { return serviceEntry(m, s); });
     return doc;
 }
 
@@ -142,8 +187,13 @@ std::string machineToText(const SimulatedMachine& m)
         out += "  \"" + key + "\": ";
         if (key == "persistent")
             appendList(out, m.persistent, persistentEntry);
-        else if (key == "runtime")
+        else if (key == "runtime" && m.services.empty())
             appendList(out, m.runtime, runtimeEntry);
+        else if (key == "runtime")
+            appendList(out, looseRuntime(m), runtimeEntry);
+        else if (key == "services")
+            appendList(out, m.services,
+                       [&m](const SimulatedService& s) { return serviceEntry(m, s); });
         else if (key == "listeners")
             appendList(out, m.listeners, listenerEntry);
         else

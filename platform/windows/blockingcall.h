@@ -33,8 +33,9 @@ enum class CallKind : std::uint8_t
     Hcn,      // HcnEnumerateGuestNetworkPortReservations: an RPC to the Host Network Service
     Ioctl,    // WSAIoctl(SIO_*_PORT_RESERVATION), which may block indefinitely
     Netsh,    // netsh.exe: Win32Api::runNetsh ends the process itself at the deadline
+    Service,  // the Service Control Manager: a stop or start and the wait for its new state
 };
-inline constexpr std::size_t kCallKinds = 4;
+inline constexpr std::size_t kCallKinds = 5;
 
 constexpr std::chrono::milliseconds defaultDeadline(CallKind kind)
 {
@@ -49,6 +50,9 @@ constexpr std::chrono::milliseconds defaultDeadline(CallKind kind)
         return seconds(10);
     case CallKind::Netsh:
         return seconds(30);
+    case CallKind::Service:
+        // A service may take its time to stop; WinNAT and HNS take a few seconds.
+        return seconds(60);
     }
     return seconds(10);
 }

@@ -196,6 +196,18 @@ std::string quoteArgument(std::string_view argument);
 // The arguments quoted and joined by spaces: lpParameters of ShellExecuteEx.
 std::string commandLineParameters(const std::vector<std::string>& arguments);
 
+// SERVICE_STATUS_PROCESS, the part of it the backend reads (winsvc.h).
+inline constexpr std::uint32_t kServiceStopped = 1;      // SERVICE_STOPPED
+inline constexpr std::uint32_t kServiceStartPending = 2; // SERVICE_START_PENDING
+inline constexpr std::uint32_t kServiceStopPending = 3;  // SERVICE_STOP_PENDING
+inline constexpr std::uint32_t kServiceRunning = 4;      // SERVICE_RUNNING
+struct ServiceStatus
+{
+    std::uint32_t currentState = 0;
+    std::uint32_t processId = 0;
+    std::uint32_t waitHint = 0; // ms the service expects its pending state to take
+};
+
 struct ProcessOutput
 {
     std::uint32_t error = 0;    // Win32 error when the program could not be run; 0 when it ran
@@ -282,6 +294,16 @@ struct Win32Api
     std::function<win32::ShellExecuteOutcome(const std::string& file, const std::string& verb,
                                              const std::string& parameters)>
         shellExecute;
+    // The Service Control Manager, each call opening the manager and the service by its key
+    // name (UTF-8) and closing both again; a Win32 error code. queryService asks only for
+    // SERVICE_QUERY_STATUS (no elevation needed): QueryServiceStatusEx and
+    // GetServiceDisplayNameW. stopService is ControlService(SERVICE_CONTROL_STOP), startService
+    // StartServiceW without arguments; neither waits for the new state.
+    std::function<std::uint32_t(std::string_view name, win32::ServiceStatus& status,
+                                std::string& displayName)>
+        queryService;
+    std::function<std::uint32_t(std::string_view name)> stopService;
+    std::function<std::uint32_t(std::string_view name)> startService;
 };
 
 } // namespace portolan

@@ -4,6 +4,7 @@
 
 #include "../nativecodes.h"
 #include "win32process_real.h"
+#include "win32services_real.h"
 #include "win32text_real.h"
 
 // winsock2.h must come before windows.h, and iphlpapi.h after both.
@@ -468,6 +469,7 @@ Result<Win32Api> loadWin32Api()
         return runSystem32Program("netsh.exe", arguments, timeout, std::move(stop));
     };
     api.shellExecute = win32::shellExecute;
+    win32::addServiceCalls(api);
     return api;
 }
 

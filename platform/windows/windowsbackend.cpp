@@ -78,6 +78,7 @@ Capabilities WindowsBackend::probeCapabilities(bool& cancelled) const
                      api.setSockOpt && api.wsaGetLastError;
     caps.runtimeReservations = caps.bindProbe && api.wsaIoctl && probeRuntimeIoctls(cancelled);
     caps.listeners = static_cast<bool>(api.getExtendedTcpTable && api.getExtendedUdpTable);
+    caps.services = api.queryService && api.stopService && api.startService;
     // False for every failure; notes a cancelled call, whose answer must not be remembered.
     auto failed = [&cancelled](const auto& result) {
         cancelled = cancelled || (!result && result.error().kind == ErrorKind::Cancelled);

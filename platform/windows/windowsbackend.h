@@ -92,6 +92,12 @@ public:
     Result<DynamicRangeChange> changeDynamicRange(Protocol protocol, PortRange range) override;
     // LISTEN TCP endpoints and all UDP endpoints, IPv4 and IPv6, with their processes.
     Result<std::vector<Listener>> listeners(std::optional<Protocol> protocol) override;
+    // WinNAT and the Host Network Service as the Service Control Manager reports them, with
+    // the runtime blocks that are theirs (windowsservices.cpp). Stopping and starting wait
+    // for the new state within the Service deadline.
+    Result<std::vector<ServiceInfo>> services() override;
+    Result<void> stopService(std::string_view name) override;
+    Result<void> startService(std::string_view name) override;
     // ShellExecuteEx with "runas" (the UAC prompt); Cancelled when the user declines.
     Result<void> restartElevated(const std::string& program,
                                  const std::vector<std::string>& arguments) override;
@@ -137,6 +143,8 @@ private:
     // Every row of the TCP or UDP table of one family, with its process's image name.
     Result<std::vector<SocketRow>> socketRows(Protocol protocol, AddressFamily family) const;
     BindProbeResult bindOnce(const BindTarget& target) const;
+    // Sends the stop or start and waits for `wanted` (win32::kService*) within the deadline.
+    Result<void> changeService(std::string_view name, bool start) const;
 
     // Both shared with the sockets and with abandoned calls, which may outlive us.
     std::shared_ptr<const Win32Api> m_api;

@@ -193,6 +193,14 @@ inline ArgumentValues valuesFor(const Argument& argument)
         return {"10", plus({{"0", name + ": '0' is out of range; allowed: 1-64512"},
                             {"64513", name + ": '64513' is out of range; allowed: 1-64512"}},
                            badNumbers(name))};
+    case ArgumentKind::ServiceName:
+        return {"winnat", badWords(name, {"a/b", "win\\nat", "tab\there", std::string(257, 's')},
+                                   "is not a service name; allowed: a service's key name")};
+    case ArgumentKind::Consent: // a flag: the bad "value" is one given with '='
+        return {"", {{"no", "option '" + std::string(argument.option) + "' takes no value"}}};
+    case ArgumentKind::JournalFile:
+        return {"journal.jsonl",
+                badWords(name, {"logs/", "logs\\"}, "names a folder; allowed: a file")};
     }
     return {};
 }
@@ -209,7 +217,8 @@ inline std::vector<std::string> validLine(const CommandSpec& spec, const Form& f
             args.push_back(valuesFor(argument).valid);
         } else {
             options.emplace_back(argument.option);
-            if (argument.kind != ArgumentKind::Flag)
+            if (argument.kind != ArgumentKind::Flag &&
+                argument.kind != ArgumentKind::Consent)
                 options.push_back(valuesFor(argument).valid);
         }
     }
@@ -251,6 +260,14 @@ inline std::vector<BadLine> badLinesFromTable()
                     if (option && bad.value.empty())
                         continue;
                     std::vector<std::string> args = valid;
+                    if (option && argument.kind == ArgumentKind::Consent) {
+                        // A flag given a value is refused before the command is known.
+                        auto at = std::ranges::find(args, argument.option);
+                        *at = std::string(argument.option) + "=" + bad.value;
+                        lines.push_back({label + " " + std::string(argument.name) + "=" + bad.value,
+                                         args, bad.message, ""});
+                        continue;
+                    }
                     if (option) {
                         auto at = std::ranges::find(args, argument.option);
                         *(at + 1) = bad.value;
@@ -290,7 +307,8 @@ inline std::vector<BadLine> badLinesFromTable()
                 continue;
             std::vector<std::string> args = validLine(spec, spec.forms.front());
             args.emplace_back(option->option);
-            if (option->kind != ArgumentKind::Flag)
+            if (option->kind != ArgumentKind::Flag &&
+                option->kind != ArgumentKind::Consent)
                 args.push_back(valuesFor(*option).valid);
             lines.push_back({std::string(spec.name) + " with " + std::string(option->option), args,
                              "option '" + std::string(option->option) + "' does not apply to '" +

@@ -21,7 +21,8 @@ private slots:
             row(toText(v), toText(parseReservationSource(toText(v)).value()));
         for (auto v : {ReservationState::Present, ReservationState::Missing, ReservationState::Unverified})
             row(toText(v), toText(parseReservationState(toText(v)).value()));
-        for (auto v : {AuditAction::Create, AuditAction::Delete, AuditAction::Lookup, AuditAction::Note})
+        for (auto v : {AuditAction::Create, AuditAction::Delete, AuditAction::Lookup, AuditAction::Note,
+                       AuditAction::Protect})
             row(toText(v), toText(parseAuditAction(toText(v)).value()));
         for (int i = 0; i <= int(ProbeKind::Scan); ++i)
             row(toText(ProbeKind(i)), toText(parseProbeKind(toText(ProbeKind(i))).value()));

@@ -3,7 +3,7 @@
 # state file) and the shared conformance suite run against it.
 portolan_add_test(NAME platform.simulated
                   SOURCES simulated_backend_test.cpp simulated_errors_test.cpp
-                          simulated_scenario_test.cpp
+                          simulated_scenario_test.cpp simulated_services_test.cpp
                   LIBS portolan_platform)
 target_compile_definitions(platform.simulated PRIVATE
                            PORTOLAN_SOURCE_DIR="${PROJECT_SOURCE_DIR}")

@@ -450,10 +450,18 @@ TEST_CASE("simulated errors: failNextCall fails exactly the next call of its kin
         SimulatedCall::Listeners,
         SimulatedCall::BootTime,
         SimulatedCall::RestartElevated,
+        SimulatedCall::Services,
+        SimulatedCall::StopService,
+        SimulatedCall::StartService,
     };
     for (SimulatedCall call : calls) {
         CAPTURE(toString(call));
-        auto backend = openClean();
+        // The service calls need a machine with a service.
+        const bool service =
+            call == SimulatedCall::StopService || call == SimulatedCall::StartService;
+        auto backend = service ? openScenario("developer.json") : openClean();
+        if (call == SimulatedCall::StartService)
+            REQUIRE(backend->stopService("winnat").ok());
         REQUIRE(backend->createPersistent(Protocol::Tcp, kBlock).ok());
         auto holder = openSocket(*backend);
         auto acquired = holder->acquireReservation(PortRange{21000, 10});
@@ -511,6 +519,20 @@ TEST_CASE("simulated errors: failNextCall fails exactly the next call of its kin
                 return errorOf(backend->bootTime());
             case SimulatedCall::RestartElevated:
                 return errorOf(backend->restartElevated("portolan.exe", {}));
+            case SimulatedCall::Services:
+                return errorOf(backend->services());
+            case SimulatedCall::StopService: {
+                auto e = errorOf(backend->stopService("winnat"));
+                if (!e) // start it again for the next run
+                    REQUIRE(backend->startService("winnat").ok());
+                return e;
+            }
+            case SimulatedCall::StartService: {
+                auto e = errorOf(backend->startService("winnat"));
+                if (!e) // stop it again for the next run
+                    REQUIRE(backend->stopService("winnat").ok());
+                return e;
+            }
             }
             return std::nullopt;
         };

@@ -5,6 +5,7 @@ portolan_add_test(NAME platform.windows.fake
                   SOURCES windows_backend_test.cpp windows_holders_test.cpp
                           windows_discovery_test.cpp windows_hangs_test.cpp
                           windows_dynamicrange_test.cpp
+                          windows_services_test.cpp
                   LIBS portolan_platform)
 # An abandoned call must write only into what it owns: with the sanitizers, a write into its
 # caller's finished stack frame is caught too.

@@ -147,6 +147,24 @@ public:
     bool hcnHangs = false;       // HcnEnumerateGuestNetworkPortReservations (then present)
     bool ioctlHangs = false;     // every WSAIoctl
     w::ShellExecuteOutcome shellAnswer{0, true}; // ShellExecuteExW: started
+    // The Service Control Manager: installed services by key name. A stop or start leaves the
+    // service pending for `pendingQueries` queries; then it is in the new state, or back in
+    // the old one when it `bounces`.
+    struct FakeService
+    {
+        std::string displayName;
+        std::uint32_t state = w::kServiceRunning;
+        std::uint32_t pid = 0;
+        std::uint32_t stopError = 0;  // ControlService answers this when set
+        std::uint32_t startError = 0; // StartService answers this when set
+        int pendingQueries = 1;
+        bool bounces = false;
+        std::uint32_t target = 0; // while pending: the state it goes to
+        int left = 0;
+    };
+    std::map<std::string, FakeService> services;
+    bool withServices = true;
+    std::vector<std::string> serviceCalls; // "query winnat", "stop winnat", "start hns"
 
     // Recorded calls.
     struct ShellCall
@@ -296,6 +314,8 @@ public:
             shellCalls.push_back({file, verb, parameters});
             return shellAnswer;
         };
+        if (withServices)
+            addServiceCalls(api);
         api.hostName = [] { return std::string("DEVBOX"); };
         api.formatMessage = [](std::uint32_t code) {
             return "System text for " + std::to_string(code) + ".\r\n";
@@ -332,6 +352,48 @@ public:
     }
 
 private:
+    void addServiceCalls(Win32Api& api)
+    {
+        api.queryService = [this](std::string_view name, w::ServiceStatus& status,
+                                  std::string& displayName) -> std::uint32_t {
+            std::lock_guard lock(m_mutex);
+            serviceCalls.push_back("query " + std::string(name));
+            auto found = services.find(std::string(name));
+            if (found == services.end())
+                return std::uint32_t(native::kErrorServiceDoesNotExist);
+            FakeService& svc = found->second;
+            if (svc.target != 0 && svc.left-- <= 0) {
+                svc.state = svc.target;
+                svc.target = 0;
+            }
+            status.currentState = svc.state;
+            status.processId = svc.state == w::kServiceStopped ? 0 : svc.pid;
+            status.waitHint = 0;
+            displayName = svc.displayName;
+            return 0;
+        };
+        const auto change = [this](std::string_view name, bool start) -> std::uint32_t {
+            std::lock_guard lock(m_mutex);
+            serviceCalls.push_back((start ? "start " : "stop ") + std::string(name));
+            auto found = services.find(std::string(name));
+            if (found == services.end())
+                return std::uint32_t(native::kErrorServiceDoesNotExist);
+            FakeService& svc = found->second;
+            if (std::uint32_t error = start ? svc.startError : svc.stopError)
+                return error;
+            if (start && svc.state != w::kServiceStopped)
+                return std::uint32_t(native::kErrorServiceAlreadyRunning);
+            if (!start && svc.state != w::kServiceRunning)
+                return std::uint32_t(native::kErrorServiceNotActive);
+            svc.state = start ? w::kServiceStartPending : w::kServiceStopPending;
+            svc.target = (start != svc.bounces) ? w::kServiceRunning : w::kServiceStopped;
+            svc.left = svc.pendingQueries;
+            return 0;
+        };
+        api.stopService = [change](std::string_view name) { return change(name, false); };
+        api.startService = [change](std::string_view name) { return change(name, true); };
+    }
+
     Win32Api::ReserveFunction reserve(std::string function)
     {
         return [this, function](std::uint16_t start, std::uint16_t count, std::uint64_t* token) {

@@ -275,7 +275,8 @@ QWidget* HistoryView::buildAuditPage()
     m_auditAction->setObjectName(QStringLiteral("auditFilterAction"));
     m_auditAction->addItem(tr("All actions"));
     for (AuditAction action : {AuditAction::Create, AuditAction::Delete, AuditAction::Lookup,
-                               AuditAction::Note, AuditAction::DynamicRange})
+                               AuditAction::Note, AuditAction::DynamicRange,
+                               AuditAction::Protect})
         m_auditAction->addItem(Explanations::actionName(action), int(action));
     m_auditProtocol = protocolFilter(page);
     m_auditProtocol->setObjectName(QStringLiteral("auditFilterProtocol"));

@@ -19,6 +19,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace portolan::ui {
 namespace {
 
@@ -145,6 +147,15 @@ NewReservationDialog::NewReservationDialog(ReservationService& service, QWidget*
     m_create = m_buttons->addButton(tr("&Create"), QDialogButtonBox::AcceptRole);
     m_create->setObjectName(QStringLiteral("create"));
     m_create->setDefault(true);
+    m_protect = m_buttons->addButton(tr("Prot&ect ports…"), QDialogButtonBox::ActionRole);
+    m_protect->setObjectName(QStringLiteral("protect"));
+    m_protect->setToolTip(tr("Stop the service that holds these ports, reserve them and start "
+                             "the service again"));
+    m_protect->setVisible(false);
+    connect(m_protect, &QPushButton::clicked, this, [this] {
+        if (m_report)
+            emit protectRequested(m_report->protocol, m_report->range);
+    });
     m_buttons->addButton(QDialogButtonBox::Cancel);
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -264,6 +275,9 @@ void NewReservationDialog::showMessageInList(const QString& text)
 void NewReservationDialog::showFindings(const PreflightReport& report)
 {
     m_findings->clear();
+    m_protect->setVisible(std::ranges::any_of(report.findings, [](const PreflightFinding& f) {
+        return f.kind == FindingKind::OverlapKnownReservation && f.block && !f.block->persistent;
+    }));
     // The banner at the top says it, once, with the way out: not again among the findings.
     const bool bannerShown = m_banner->refresh();
     bool listed = false;

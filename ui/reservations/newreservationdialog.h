@@ -46,6 +46,8 @@ public:
     BlockInput* blockInput() const { return m_input; }
     QLineEdit* noteEdit() const { return m_note; }
     QPushButton* createButton() const { return m_create; }
+    // Shown when a service's runtime block covers the block.
+    QPushButton* protectButton() const { return m_protect; }
     QListWidget* findingsList() const { return m_findings; }
     // Why Create is disabled, or empty.
     QLabel* blockedLabel() const { return m_blocked; }
@@ -71,6 +73,8 @@ signals:
     void createFinished(const portolan::ReservationOutcome& outcome);
     // The search for a free block ended: the block filled in, or nothing (the status says why).
     void freeBlockFound(const std::optional<portolan::PortRange>& block);
+    // "Protect ports…": a service's runtime block covers the block.
+    void protectRequested(portolan::Protocol protocol, portolan::PortRange range);
 
 private:
     void inputChanged();
@@ -98,6 +102,7 @@ private:
     QLabel* m_code = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
     QPushButton* m_create = nullptr;
+    QPushButton* m_protect = nullptr;
     QTimer* m_delay = nullptr;
 
     OperationId m_preflightId = 0;
