@@ -176,9 +176,9 @@ TEST_CASE("check --watch: two boots with WinNAT's block moved onto a watched por
     REQUIRE(scenario.ok());
     Json later = scenario.value();
     later["bootTime"] = "2025-03-11T07:55:02Z";
-    for (Json& block : later["runtime"])
-        if (block["owner"] == "Windows NAT (WinNAT)")
-            block["start"] = 9000;
+    for (Json& service : later["services"])
+        if (service["name"] == "winnat")
+            service["blocks"][0]["start"] = 9000;
     const std::string bootB = dir.file("boot-b.json");
     writeFile(bootB, dumpJson(later));
 
