@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
 
+#include "argumentvalues.h"
 #include "commandtable.h"
 
 #include "platform/backendfactory.h"
@@ -159,47 +160,6 @@ int parseIpProtocolArg(std::string_view text, std::string_view name, std::string
                     "is not a protocol; allowed: tcp, udp, or a number 0-255 (6 = tcp, 17 = udp)",
                     command);
     return static_cast<int>(number.value());
-}
-
-// "tcp", "udp:3000-3010": what snapshot --scan probes, on the family's wildcard address.
-ScanRequest parseScanSpec(std::string_view text, std::string_view name, std::string_view command)
-{
-    const auto colon = text.find(':');
-    const auto protocol = parseProtocol(text.substr(0, colon));
-    if (!protocol)
-        rejectValue(name, text, "is not a protocol; allowed: tcp, udp, optionally :FIRST-LAST",
-                    command);
-    ScanRequest request;
-    request.protocol = *protocol;
-    if (colon != std::string_view::npos) {
-        auto span = unwrap(parsePortSpan(text.substr(colon + 1), name), command);
-        request.first = span.start;
-        request.last = static_cast<std::uint16_t>(span.end());
-    }
-    return request;
-}
-
-// "3000,8080,5000-5010": the ports, ascending, each once.
-std::vector<std::uint16_t> parsePortList(std::string_view text, std::string_view name,
-                                         std::string_view command)
-{
-    std::vector<std::uint16_t> ports;
-    for (std::size_t at = 0; at <= text.size();) {
-        const auto comma = std::min(text.find(',', at), text.size());
-        const auto piece = text.substr(at, comma - at);
-        if (piece.empty())
-            rejectValue(name, text,
-                        "has an empty entry; allowed: ports 1-65535 or FIRST-LAST, "
-                        "separated by commas",
-                        command);
-        auto span = unwrap(parsePortSpan(piece, name), command);
-        for (std::uint32_t port = span.start; port <= span.end(); ++port)
-            ports.push_back(static_cast<std::uint16_t>(port));
-        at = comma + 1;
-    }
-    std::sort(ports.begin(), ports.end());
-    ports.erase(std::unique(ports.begin(), ports.end()), ports.end());
-    return ports;
 }
 
 // The options the table gives to commands ("--hold", "--address"), each once, in table order.
@@ -382,7 +342,7 @@ void ArgumentParser::parse(const Argument& argument, const std::optional<std::st
         m_inv.spec.protocol = parseIpProtocolArg(text, name, m_command);
         break;
     case ArgumentKind::ScanSpec:
-        m_inv.snapshotScan = parseScanSpec(text, name, m_command);
+        m_inv.snapshotScan = unwrap(parseScanSpec(text, name), m_command);
         break;
     case ArgumentKind::InputFile:
         if (text.empty())
@@ -393,7 +353,7 @@ void ArgumentParser::parse(const Argument& argument, const std::optional<std::st
         m_inv.checkOnly = true;
         break;
     case ArgumentKind::PortList:
-        m_inv.watch = parsePortList(text, name, m_command);
+        m_inv.watch = unwrap(parsePortList(text, name), m_command);
         break;
     case ArgumentKind::OutputFormat:
         if (text != "text" && text != "line")
