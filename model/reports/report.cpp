@@ -84,7 +84,7 @@ Result<ReportData> Report::gather(Store& store, Backend* backend, const ReportOp
 
     if (backend) {
         SnapshotOptions snapshotOptions;
-        snapshotOptions.toolVersion = QCoreApplication::applicationVersion().toStdString();
+        snapshotOptions.toolVersion = PORTOLAN_VERSION;
         snapshotOptions.gatheredAt = data.generatedAt.toSecsSinceEpoch();
         auto snapshot = gatherSnapshot(*backend, snapshotOptions);
         if (snapshot) {

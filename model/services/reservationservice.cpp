@@ -452,7 +452,7 @@ OperationId ReservationService::recordBootSnapshot()
             return;
         }
         SnapshotOptions options;
-        options.toolVersion = QCoreApplication::applicationVersion().toStdString();
+        options.toolVersion = PORTOLAN_VERSION;
         auto gathered = gatherSnapshot(w.backend, options);
         if (!gathered) {
             w.failed(ReservationOperation::RecordBoot, gathered.error());

@@ -96,7 +96,9 @@ inline ArgumentValues valuesFor(const Argument& argument)
         return {start, plus({{"65536", name + ": 65536 is out of range; allowed: 0-65535"}},
                             badNumbers(name))};
     case ArgumentKind::BlockCount:
-        return {"10", plus({{"0", name + ": 0 is out of range; allowed: 1-65535"},
+        // Valid for a reservation and for a dynamic range under either system's limits (netsh
+        // takes at least 255 ports).
+        return {"300", plus({{"0", name + ": 0 is out of range; allowed: 1-65535"},
                             {"70000", name + ": 70000 is out of range; allowed: 1-65535"},
                             {"65535", name + ": the block 40000-105534 runs past port 65535; "
                                              "allowed: count at most 25536 for start 40000"}},

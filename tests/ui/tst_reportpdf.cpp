@@ -15,6 +15,8 @@
 #include "model/services/probeservice.h"
 #include "model/services/reservationservice.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QApplication>
 #include <QDialog>
@@ -324,7 +326,12 @@ private slots:
         } else {
             QFile golden(goldenPath(QStringLiteral("report-plain.") + format));
             QVERIFY(golden.open(QIODevice::ReadOnly));
-            QVERIFY2(bytes == golden.readAll(), qPrintable(format));
+            // Line by line, so that a failure shows the first line that differs.
+            const QList<QByteArray> got = bytes.split('\n');
+            const QList<QByteArray> want = golden.readAll().split('\n');
+            for (qsizetype i = 0; i < std::min(got.size(), want.size()); ++i)
+                QCOMPARE(got.at(i), want.at(i));
+            QCOMPARE(got.size(), want.size());
         }
     }
 
