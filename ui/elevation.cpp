@@ -3,12 +3,14 @@
 
 #include "colorscheme.h"
 #include "errorpresenter.h"
+#include "icons.h"
 
 #include <QApplication>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QStyle>
 
@@ -64,8 +66,11 @@ QString Elevation::statusHint(const Backend& backend, bool elevated)
 
 QIcon Elevation::shieldIcon(const QStyle* style)
 {
-    const QIcon shield = style->standardIcon(QStyle::SP_VistaShield);
-    return shield.isNull() ? style->standardIcon(QStyle::SP_MessageBoxWarning) : shield;
+    return deferredIcon([style = QPointer<const QStyle>(style)] {
+        const QStyle* current = style ? style.data() : QApplication::style();
+        const QIcon shield = current->standardIcon(QStyle::SP_VistaShield);
+        return shield.isNull() ? current->standardIcon(QStyle::SP_MessageBoxWarning) : shield;
+    });
 }
 
 bool Elevation::restart(Backend& backend, QWidget* parent, const QStringList& arguments)

@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <algorithm>
+#include <functional>
 #include <iterator>
 #include <utility>
 
@@ -44,62 +45,68 @@ constexpr std::pair<IconKind, const char*> kFiles[] = {
 
 constexpr int kSizes[] = {16, 24, 32, 48};
 
-// Reads an icon's files when it is first drawn. QIcon::addFile decodes every file at once
+// Makes an icon when it is first drawn or measured. QIcon::addFile decodes every file at once
 // (Qt 6.4 reads each image to learn its size), which would put a hundred PNG decodes in the
-// window's construction, before it can be shown. The sizes are known from the file names.
+// window's construction, before it can be shown; a style's standard icon is looked up in the
+// desktop's icon themes, which costs more than the rest of the window. Where the sizes are
+// known (from the file names) they are answered without making the icon.
 class DeferredIconEngine final : public QIconEngine
 {
 public:
-    explicit DeferredIconEngine(QString base) : m_base(std::move(base)) {}
+    DeferredIconEngine(std::function<QIcon()> make, QString name, QList<QSize> sizes)
+        : m_make(std::move(make)), m_name(std::move(name)), m_sizes(std::move(sizes))
+    {
+    }
 
     void paint(QPainter* painter, const QRect& rect, QIcon::Mode mode, QIcon::State state) override
     {
-        loaded().paint(painter, rect, Qt::AlignCenter, mode, state);
+        made().paint(painter, rect, Qt::AlignCenter, mode, state);
     }
     QPixmap pixmap(const QSize& size, QIcon::Mode mode, QIcon::State state) override
     {
-        return loaded().pixmap(size, mode, state);
+        return made().pixmap(size, mode, state);
     }
     QPixmap scaledPixmap(const QSize& size, QIcon::Mode mode, QIcon::State state,
                          qreal scale) override
     {
-        return loaded().pixmap(size, scale, mode, state);
+        return made().pixmap(size, scale, mode, state);
     }
-    // The largest size that fits, as the loaded icon would answer (the files are square).
-    QSize actualSize(const QSize& size, QIcon::Mode, QIcon::State) override
+    // The largest known size that fits, as the made icon would answer (the files are square).
+    QSize actualSize(const QSize& size, QIcon::Mode mode, QIcon::State state) override
     {
-        int side = kSizes[0];
-        for (int s : kSizes) {
-            if (s <= size.width() && s <= size.height())
-                side = s;
+        if (m_sizes.isEmpty())
+            return made().actualSize(size, mode, state);
+        QSize best = m_sizes.first();
+        for (const QSize& s : m_sizes) {
+            if (s.width() <= size.width() && s.height() <= size.height())
+                best = s;
         }
-        return QSize(std::min(side, size.width()), std::min(side, size.height()));
+        return best.boundedTo(size);
     }
-    QList<QSize> availableSizes(QIcon::Mode, QIcon::State) override
+    QList<QSize> availableSizes(QIcon::Mode mode, QIcon::State state) override
     {
-        QList<QSize> sizes;
-        for (int s : kSizes)
-            sizes.append(QSize(s, s));
-        return sizes;
+        return m_sizes.isEmpty() ? made().availableSizes(mode, state) : m_sizes;
     }
-    QString iconName() override { return m_base; }
+    QString iconName() override { return m_name; }
     bool isNull() override { return false; }
     QString key() const override { return QStringLiteral("portolan-deferred"); }
-    QIconEngine* clone() const override { return new DeferredIconEngine(m_base); }
+    QIconEngine* clone() const override { return new DeferredIconEngine(m_make, m_name, m_sizes); }
 
 private:
-    QIcon& loaded()
+    QIcon& made()
     {
-        if (m_icon.isNull()) {
-            for (int size : kSizes)
-                m_icon.addFile(QStringLiteral("%1-%2.png").arg(m_base).arg(size),
-                               QSize(size, size));
+        if (!m_made) {
+            m_icon = m_make();
+            m_made = true;
         }
         return m_icon;
     }
 
-    QString m_base;
+    std::function<QIcon()> m_make;
+    QString m_name;
+    QList<QSize> m_sizes;
     QIcon m_icon;
+    bool m_made = false;
 };
 
 QIcon fromFiles(const char* name)
@@ -111,7 +118,16 @@ QIcon fromFiles(const char* name)
     QString base = QStringLiteral(":/icons/%1").arg(QLatin1String(name));
     if (isDark(QApplication::palette()) && QFile::exists(base + QStringLiteral("-dark-16.png")))
         base += QStringLiteral("-dark");
-    return QIcon(new DeferredIconEngine(std::move(base)));
+    QList<QSize> sizes;
+    for (int size : kSizes)
+        sizes.append(QSize(size, size));
+    auto make = [base] {
+        QIcon files;
+        for (int size : kSizes)
+            files.addFile(QStringLiteral("%1-%2.png").arg(base).arg(size), QSize(size, size));
+        return files;
+    };
+    return QIcon(new DeferredIconEngine(std::move(make), base, std::move(sizes)));
 }
 
 } // namespace
@@ -126,6 +142,11 @@ QIcon icon(IconKind kind)
 QIcon applicationIcon()
 {
     return fromFiles("portolan");
+}
+
+QIcon deferredIcon(std::function<QIcon()> make)
+{
+    return QIcon(new DeferredIconEngine(std::move(make), QString(), {}));
 }
 
 } // namespace portolan::ui

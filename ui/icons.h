@@ -3,6 +3,8 @@
 
 #include <QIcon>
 
+#include <functional>
+
 namespace portolan::ui {
 
 // The console's own icons, the same on every platform and style (QStyle's standard icons
@@ -35,5 +37,10 @@ QIcon icon(IconKind kind);
 
 // Portolan's application icon (resources/desktop/portolan.svg), for the window.
 QIcon applicationIcon();
+
+// An icon that `make` makes when it is first drawn or measured, for one that is slow to make
+// (a style's standard icons are looked up in the desktop's icon themes). `make` must give an
+// icon that is not null.
+QIcon deferredIcon(std::function<QIcon()> make);
 
 } // namespace portolan::ui

@@ -2,6 +2,7 @@
 #include "ui/portmap/portmappage.h"
 
 #include "ui/errorpresenter.h"
+#include "ui/icons.h"
 #include "ui/portmap/portmapwidget.h"
 
 #include "model/services/explanations.h"
@@ -11,7 +12,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -25,19 +25,22 @@ PortMapPage::PortMapPage(ProbeService& probes, QWidget* parent) : QWidget(parent
     auto* layout = new QVBoxLayout(this);
 
     auto* tools = new QHBoxLayout;
-    auto makeTool = [this](const QString& text, const QString& tip, QStyle::StandardPixmap icon) {
+    // The console's own icons, as the View menu's zoom actions have: the style's standard
+    // icons are looked up in the desktop's icon themes, which costs more than the rest of the
+    // page and would delay the console's first window.
+    auto makeTool = [this](const QString& text, const QString& tip, IconKind kind) {
         auto* button = new QToolButton(this);
         button->setText(text);
         button->setToolTip(tip);
-        button->setIcon(style()->standardIcon(icon));
+        button->setIcon(icon(kind));
         button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         button->setAutoRaise(true);
         return button;
     };
     m_zoomIn = makeTool(tr("Zoom in"), tr("Zoom in around the current port (+, Ctrl++)"),
-                        QStyle::SP_ArrowUp);
-    m_zoomOut = makeTool(tr("Zoom out"), tr("Zoom out (−, Ctrl+−)"), QStyle::SP_ArrowDown);
-    m_showAll = makeTool(tr("All ports"), tr("Show 0–65535 (Ctrl+0)"), QStyle::SP_BrowserReload);
+                        IconKind::ZoomIn);
+    m_zoomOut = makeTool(tr("Zoom out"), tr("Zoom out (−, Ctrl+−)"), IconKind::ZoomOut);
+    m_showAll = makeTool(tr("All ports"), tr("Show 0–65535 (Ctrl+0)"), IconKind::Refresh);
     auto* goLabel = new QLabel(tr("&Go to port:"), this);
     m_goTo = new QLineEdit(this);
     m_goTo->setObjectName(QStringLiteral("goToPort"));
