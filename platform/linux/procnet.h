@@ -18,6 +18,7 @@ namespace portolan::linuxos {
 
 inline constexpr unsigned kTcpListenState = 0x0A;
 inline constexpr unsigned kTcpTimeWaitState = 0x06;
+inline constexpr std::string_view kKernelProcRoot = "/proc";
 
 // One row of /proc/net/{tcp,tcp6,udp,udp6}.
 struct SocketEntry

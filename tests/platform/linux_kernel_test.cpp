@@ -4,6 +4,8 @@
 // scans see this process's sockets.
 #include "linux_support.h"
 
+#include "platform/linux/procnet.h"
+#include "platform/linux/sockdiag.h"
 #include "platform/nativecodes.h"
 
 #include <doctest/doctest.h>
@@ -11,6 +13,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <set>
+#include <tuple>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -190,6 +193,45 @@ TEST_CASE("listeners() sees this process's sockets with its pid and name")
     REQUIRE(tcpOnly.ok());
     CHECK(std::none_of(tcpOnly->begin(), tcpOnly->end(),
                        [](const Listener& l) { return l.protocol == Protocol::Udp; }));
+}
+
+TEST_CASE("the kernel's listener table through sock_diag is the one /proc/net/tcp shows")
+{
+    requirePrivateNetworkNamespace();
+    const OwnSocket tcp4(Protocol::Tcp, AddressFamily::IPv4);
+    const OwnSocket tcp6(Protocol::Tcp, AddressFamily::IPv6);
+    // A connection in the table: only listeners may come back.
+    const int client = ::socket(AF_INET, SOCK_STREAM, 0);
+    REQUIRE(client >= 0);
+    sockaddr_in server{};
+    server.sin_family = AF_INET;
+    server.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    server.sin_port = htons(tcp4.port);
+    REQUIRE(::connect(client, reinterpret_cast<sockaddr*>(&server), sizeof server) == 0);
+
+    using Row = std::tuple<std::string, std::uint16_t, std::uint64_t>;
+    for (const AddressFamily family : {AddressFamily::IPv4, AddressFamily::IPv6}) {
+        CAPTURE(toString(family));
+        const auto fromNetlink = linuxos::readTcpListenersByNetlink(family);
+        if (!fromNetlink) {
+            MESSAGE("skipped: this kernel answers no sock_diag request (the /proc path is used)");
+            continue;
+        }
+        auto fromProc = linuxos::readProcNet("/proc", Protocol::Tcp, family);
+        REQUIRE(fromProc.ok());
+        std::set<Row> expected;
+        for (const auto& e : fromProc.value())
+            if (linuxos::isListening(e))
+                expected.emplace(e.address, e.port, e.inode);
+        std::set<Row> got;
+        for (const auto& e : *fromNetlink)
+            got.emplace(e.address, e.port, e.inode);
+        CHECK(got == expected);
+        const std::uint16_t own = family == AddressFamily::IPv4 ? tcp4.port : tcp6.port;
+        CHECK(std::any_of(got.begin(), got.end(),
+                          [own](const Row& r) { return std::get<1>(r) == own; }));
+    }
+    ::close(client);
 }
 
 TEST_CASE("a scan finds a listener's port in use, names its holder, and the rest free")
