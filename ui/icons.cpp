@@ -41,6 +41,7 @@ constexpr std::pair<IconKind, const char*> kFiles[] = {
     {IconKind::ZoomIn, "zoom-in"},
     {IconKind::ZoomOut, "zoom-out"},
     {IconKind::Refresh, "refresh"},
+    {IconKind::Fleet, "fleet"},
 };
 
 constexpr int kSizes[] = {16, 24, 32, 48};

@@ -31,6 +31,7 @@ enum class IconKind
     ZoomIn,
     ZoomOut,
     Refresh,
+    Fleet,
 };
 
 QIcon icon(IconKind kind);

@@ -131,7 +131,7 @@ void MainWindow::buildViews()
          tr("The two sample programs and custom probes (Ctrl+3)")},
         {View::Scan, IconKind::Scan, tr("Scan"), tr("Bind-probe a range of ports (Ctrl+4)")},
         {View::History, IconKind::History, tr("History"), tr("Audit log and probe runs (Ctrl+5)")},
-        {View::Fleet, IconKind::Discover, tr("Fleet"),
+        {View::Fleet, IconKind::Fleet, tr("Fleet"),
          tr("Every host's snapshots, find a port, since the last boot (Ctrl+6)")},
     };
     for (const auto& item : later) {

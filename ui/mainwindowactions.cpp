@@ -114,7 +114,7 @@ void MainWindow::buildActions()
                                            tr("S&can"),         tr("&History"),  tr("F&leet")};
     const IconKind viewIcons[kViewCount] = {IconKind::Reservations, IconKind::PortMap,
                                             IconKind::Probes,       IconKind::Scan,
-                                            IconKind::History,      IconKind::Discover};
+                                            IconKind::History,      IconKind::Fleet};
     for (int i = 0; i < kViewCount; ++i) {
         QAction* a =
             makeAction(QStringLiteral("view-%1").arg(viewName(View(i))), viewTexts[i],

@@ -322,8 +322,9 @@ void TestPalette::iconsStandOutFromADarkWindow_data()
     QTest::addColumn<int>("kind");
     const char* const names[] = {"reservations", "port map", "probes",  "scan",     "history",
                                  "new",          "lookup",   "delete",  "verify",   "note",
-                                 "discover",     "import",   "zoom in", "zoom out", "refresh"};
-    static_assert(std::size(names) == std::size_t(IconKind::Refresh) + 1);
+                                 "discover",     "import",   "zoom in", "zoom out", "refresh",
+                                 "fleet"};
+    static_assert(std::size(names) == std::size_t(IconKind::Fleet) + 1);
     for (int kind = 0; kind < int(std::size(names)); ++kind)
         QTest::newRow(names[kind]) << kind;
 }
