@@ -72,7 +72,7 @@
 <context>
     <name>Elevation</name>
     <message>
-        <location filename="../../ui/elevation.cpp" line="+28"/>
+        <location filename="../../ui/elevation.cpp" line="+30"/>
         <source>Close Portolan, then right-click it and choose &quot;Run as administrator&quot;.</source>
         <translation>Feche o Portolan, clique nele com o botão direito e escolha &quot;Executar como administrador&quot;.</translation>
     </message>
@@ -122,7 +122,7 @@
         <translation>Este processo pode criar e excluir reservas persistentes.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>Restart as administrator</source>
         <translation>Reiniciar como administrador</translation>
     </message>
@@ -132,7 +132,7 @@
         <translation>O Portolan não foi reiniciado.</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-32"/>
         <source>Use File &gt; Restart as administrator, or: %1</source>
         <translation>Use Arquivo &gt; Reiniciar como administrador, ou: %1</translation>
     </message>
@@ -3662,9 +3662,14 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Remover do inventário</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Deleting a persistent reservation needs an elevated administrator (root on Linux), and Portolan is not running elevated: the system will refuse it.</source>
-        <translation>Excluir uma reserva persistente exige privilégios de administrador (root no Linux), e o Portolan não está sendo executado com elevação: o sistema recusará.</translation>
+        <location line="+6"/>
+        <source>Deleting a persistent reservation needs root, and Portolan is not running as root: the system will refuse it.</source>
+        <translation>Excluir uma reserva persistente exige root, e o Portolan não está sendo executado como root: o sistema recusará.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deleting a persistent reservation needs an elevated administrator, and Portolan is not running elevated: Windows will refuse it.</source>
+        <translation>Excluir uma reserva persistente exige privilégios de administrador, e o Portolan não está sendo executado com elevação: o Windows recusará.</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -3755,7 +3760,7 @@ console não pode abrir sua janela. Em vez disso:
 <context>
     <name>portolan::ui::ElevationBanner</name>
     <message>
-        <location filename="../../ui/elevation.cpp" line="+59"/>
+        <location filename="../../ui/elevation.cpp" line="+62"/>
         <source>&amp;Restart as administrator</source>
         <translation>&amp;Reiniciar como administrador</translation>
     </message>
@@ -4454,7 +4459,7 @@ console não pode abrir sua janela. Em vez disso:
 <context>
     <name>portolan::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+83"/>
+        <location filename="../../ui/mainwindow.cpp" line="+79"/>
         <source>Portolan — %1</source>
         <translation>Portolan — %1</translation>
     </message>
@@ -4849,7 +4854,7 @@ console não pode abrir sua janela. Em vez disso:
         <translation>%1 ainda não está no inventário: Reserva ▸ Descobrir o adiciona.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location filename="../../ui/mainwindowreservations.cpp" line="+62"/>
         <source>Select the reservation to delete first.</source>
         <translation>Primeiro selecione a reserva a excluir.</translation>
     </message>
@@ -4915,12 +4920,12 @@ console não pode abrir sua janela. Em vez disso:
         <translation>Abrir o guia do usuário numa janela própria</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="-257"/>
+        <location filename="../../ui/mainwindow.cpp" line="-141"/>
         <source>Portolan is already running elevated.</source>
         <translation>O Portolan já está rodando com elevação.</translation>
     </message>
     <message>
-        <location line="+253"/>
+        <location filename="../../ui/mainwindowreservations.cpp" line="-4"/>
         <source>Backend: %1, %3
 Host: %2
 Database: %4
@@ -4941,7 +4946,7 @@ Qt %5</translation>
         <translation>Fixar portas que o bloco de um serviço cobre: parar o serviço, reservar as portas e iniciá-lo de novo</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="-266"/>
+        <location filename="../../ui/mainwindow.cpp" line="-13"/>
         <source>This system has no services that hold port reservations.</source>
         <translation>Este sistema não tem serviços que mantenham reservas de portas.</translation>
     </message>
@@ -4967,12 +4972,7 @@ Qt %5</translation>
         <translation>Nova reserva persistente</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Creating a persistent reservation needs an elevated administrator (root on Linux), and Portolan is not running elevated: the system will refuse it.</source>
-        <translation>Criar uma reserva persistente exige privilégios de administrador (root no Linux), e o Portolan não está sendo executado com elevação: o sistema recusará.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+14"/>
         <source>Reserves a block of ports on %1 so that no program is given them automatically. Explicit binds to them still work.</source>
         <translation>Reserva um bloco de portas em %1 para que nenhum programa as receba automaticamente. Binds explícitos nelas continuam funcionando.</translation>
     </message>
@@ -5070,7 +5070,17 @@ Qt %5</translation>
         <translation>&amp;Encontrar um bloco livre</translation>
     </message>
     <message>
+        <location line="-22"/>
+        <source>Creating a persistent reservation needs root, and Portolan is not running as root: the system will refuse it.</source>
+        <translation>Criar uma reserva persistente exige root, e o Portolan não está sendo executado como root: o sistema recusará.</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Creating a persistent reservation needs an elevated administrator, and Portolan is not running elevated: Windows will refuse it.</source>
+        <translation>Criar uma reserva persistente exige privilégios de administrador, e o Portolan não está sendo executado com elevação: o Windows recusará.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>The nearest block of this many ports outside every reservation, listener and the dynamic range, confirmed by bind probes</source>
         <translation>O bloco mais próximo com essa quantidade de portas fora de toda reserva, processo em escuta e do intervalo dinâmico, confirmado por sondagens de bind</translation>
     </message>
@@ -5129,7 +5139,7 @@ Qt %5</translation>
 <context>
     <name>portolan::ui::PortMapPage</name>
     <message>
-        <location filename="../../ui/portmap/portmappage.cpp" line="+37"/>
+        <location filename="../../ui/portmap/portmappage.cpp" line="+40"/>
         <source>Zoom in</source>
         <translation>Ampliar</translation>
     </message>

@@ -26,9 +26,12 @@ DeleteDialog::DeleteDialog(ReservationService& service, const ReservationRecord&
     auto* layout = new QVBoxLayout(this);
 
     m_banner = new ElevationBanner(*service.backend(), this);
-    m_banner->setReason(tr("Deleting a persistent reservation needs an elevated administrator "
-                           "(root on Linux), and Portolan is not running elevated: the system "
-                           "will refuse it."));
+    m_banner->setReason(service.backend()->name() == "linux"
+                            ? tr("Deleting a persistent reservation needs root, and Portolan is "
+                                 "not running as root: the system will refuse it.")
+                            : tr("Deleting a persistent reservation needs an elevated "
+                                 "administrator, and Portolan is not running elevated: "
+                                 "Windows will refuse it."));
     if (m_onSystem)
         m_banner->refresh();
     else

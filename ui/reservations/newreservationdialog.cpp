@@ -41,9 +41,12 @@ NewReservationDialog::NewReservationDialog(ReservationService& service, QWidget*
     auto* layout = new QVBoxLayout(this);
 
     m_banner = new ElevationBanner(*service.backend(), this);
-    m_banner->setReason(tr("Creating a persistent reservation needs an elevated administrator "
-                           "(root on Linux), and Portolan is not running elevated: the system "
-                           "will refuse it."));
+    m_banner->setReason(service.backend()->name() == "linux"
+                            ? tr("Creating a persistent reservation needs root, and Portolan is "
+                                 "not running as root: the system will refuse it.")
+                            : tr("Creating a persistent reservation needs an elevated "
+                                 "administrator, and Portolan is not running elevated: "
+                                 "Windows will refuse it."));
     layout->addWidget(m_banner);
 
     auto* intro = new QLabel(tr("Reserves a block of ports on %1 so that no program is given "
