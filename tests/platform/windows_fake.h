@@ -146,6 +146,7 @@ public:
     std::string registryHangsOn; // the reads of this one key
     bool hcnHangs = false;       // HcnEnumerateGuestNetworkPortReservations (then present)
     bool ioctlHangs = false;     // every WSAIoctl
+    bool serviceHangs = false;   // every Service Control Manager call
     w::ShellExecuteOutcome shellAnswer{0, true}; // ShellExecuteExW: started
     // The Service Control Manager: installed services by key name. A stop or start leaves the
     // service pending for `pendingQueries` queries; then it is in the new state, or back in
@@ -356,42 +357,52 @@ private:
     {
         api.queryService = [this](std::string_view name, w::ServiceStatus& status,
                                   std::string& displayName) -> std::uint32_t {
-            std::lock_guard lock(m_mutex);
-            serviceCalls.push_back("query " + std::string(name));
-            auto found = services.find(std::string(name));
-            if (found == services.end())
-                return std::uint32_t(native::kErrorServiceDoesNotExist);
-            FakeService& svc = found->second;
-            if (svc.target != 0 && svc.left-- <= 0) {
-                svc.state = svc.target;
-                svc.target = 0;
-            }
-            status.currentState = svc.state;
-            status.processId = svc.state == w::kServiceStopped ? 0 : svc.pid;
-            status.waitHint = 0;
-            displayName = svc.displayName;
-            return 0;
+            return held(serviceHangs, [&] { return query(name, status, displayName); });
         };
         const auto change = [this](std::string_view name, bool start) -> std::uint32_t {
-            std::lock_guard lock(m_mutex);
-            serviceCalls.push_back((start ? "start " : "stop ") + std::string(name));
-            auto found = services.find(std::string(name));
-            if (found == services.end())
-                return std::uint32_t(native::kErrorServiceDoesNotExist);
-            FakeService& svc = found->second;
-            if (std::uint32_t error = start ? svc.startError : svc.stopError)
-                return error;
-            if (start && svc.state != w::kServiceStopped)
-                return std::uint32_t(native::kErrorServiceAlreadyRunning);
-            if (!start && svc.state != w::kServiceRunning)
-                return std::uint32_t(native::kErrorServiceNotActive);
-            svc.state = start ? w::kServiceStartPending : w::kServiceStopPending;
-            svc.target = (start != svc.bounces) ? w::kServiceRunning : w::kServiceStopped;
-            svc.left = svc.pendingQueries;
-            return 0;
+            return held(serviceHangs, [&] { return changeState(name, start); });
         };
         api.stopService = [change](std::string_view name) { return change(name, false); };
         api.startService = [change](std::string_view name) { return change(name, true); };
+    }
+
+    std::uint32_t query(std::string_view name, w::ServiceStatus& status, std::string& displayName)
+    {
+        std::lock_guard lock(m_mutex);
+        serviceCalls.push_back("query " + std::string(name));
+        auto found = services.find(std::string(name));
+        if (found == services.end())
+            return std::uint32_t(native::kErrorServiceDoesNotExist);
+        FakeService& svc = found->second;
+        if (svc.target != 0 && svc.left-- <= 0) {
+            svc.state = svc.target;
+            svc.target = 0;
+        }
+        status.currentState = svc.state;
+        status.processId = svc.state == w::kServiceStopped ? 0 : svc.pid;
+        status.waitHint = 0;
+        displayName = svc.displayName;
+        return 0;
+    }
+
+    std::uint32_t changeState(std::string_view name, bool start)
+    {
+        std::lock_guard lock(m_mutex);
+        serviceCalls.push_back((start ? "start " : "stop ") + std::string(name));
+        auto found = services.find(std::string(name));
+        if (found == services.end())
+            return std::uint32_t(native::kErrorServiceDoesNotExist);
+        FakeService& svc = found->second;
+        if (std::uint32_t error = start ? svc.startError : svc.stopError)
+            return error;
+        if (start && svc.state != w::kServiceStopped)
+            return std::uint32_t(native::kErrorServiceAlreadyRunning);
+        if (!start && svc.state != w::kServiceRunning)
+            return std::uint32_t(native::kErrorServiceNotActive);
+        svc.state = start ? w::kServiceStartPending : w::kServiceStopPending;
+        svc.target = (start != svc.bounces) ? w::kServiceRunning : w::kServiceStopped;
+        svc.left = svc.pendingQueries;
+        return 0;
     }
 
     Win32Api::ReserveFunction reserve(std::string function)

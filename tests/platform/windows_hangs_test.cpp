@@ -329,3 +329,53 @@ TEST_CASE("a capabilities probe cancelled in its IOCTL is not remembered")
     windows.ioctlHangs = false;
     CHECK(backend.capabilities().runtimeReservations); // probed again
 }
+
+// --- the Service Control Manager -----------------------------------------------------------------
+
+TEST_CASE("a Service Control Manager that does not answer a stop is a Timeout naming the call")
+{
+    FakeWindows windows;
+    windows.services["winnat"] = {"Windows NAT Driver"};
+    windows.serviceHangs = true;
+    WindowsBackend backend(windows.api());
+    backend.setDeadline(win32::CallKind::Service, 50ms);
+
+    const auto stopped = backend.stopService("winnat");
+    REQUIRE_FALSE(stopped.ok());
+    checkTimeout(stopped.error(), "ControlService(SERVICE_CONTROL_STOP) (winnat)", "50 ms");
+
+    // The abandoned stop goes through later; the next question is answered as usual.
+    windows.release();
+    windows.serviceHangs = false;
+    const auto listed = backend.services();
+    REQUIRE_MESSAGE(listed.ok(), why(listed));
+}
+
+TEST_CASE("listing the services while the Service Control Manager hangs is a Timeout naming one")
+{
+    FakeWindows windows;
+    windows.services["winnat"] = {"Windows NAT Driver"};
+    windows.serviceHangs = true;
+    WindowsBackend backend(windows.api());
+    backend.setDeadline(win32::CallKind::Service, 50ms);
+
+    const auto listed = backend.services();
+    REQUIRE_FALSE(listed.ok());
+    checkTimeout(listed.error(), "asking for the service", "50 ms");
+    windows.release();
+}
+
+TEST_CASE("a hung start of a service is cancelled by cancelPendingCalls")
+{
+    FakeWindows windows;
+    windows.services["winnat"] = {"Windows NAT Driver", w::kServiceStopped};
+    windows.serviceHangs = true;
+    WindowsBackend backend(windows.api()); // the default deadline, 60 s
+
+    const auto started = endedWhileHung(
+        windows, 1, [&] { return backend.startService("winnat"); },
+        [&] { backend.cancelPendingCalls(); });
+    REQUIRE_FALSE(started.ok());
+    checkCancelled(started.error(), "StartService (winnat)");
+    windows.release();
+}
