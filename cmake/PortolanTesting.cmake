@@ -54,13 +54,19 @@ function(portolan_wine_test)
 endfunction()
 
 function(portolan_add_test)
-    cmake_parse_arguments(T "NETNS" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS;ARGS" ${ARGN})
+    cmake_parse_arguments(T "NETNS" "NAME;TIMEOUT;WINE_ATTEMPTS" "SOURCES;LIBS;LABELS;ARGS" ${ARGN})
     add_executable(${T_NAME} ${T_SOURCES})
     target_link_libraries(${T_NAME} PRIVATE portolan_doctest ${T_LIBS})
     if(NOT T_TIMEOUT)
         set(T_TIMEOUT 120)
     endif()
-    if(T_NETNS)
+    if(T_WINE_ATTEMPTS AND CMAKE_CROSSCOMPILING AND WIN32)
+        # A run under Wine that hangs is ended after 40 s and tried again (scripts/wine-attempts).
+        add_test(NAME ${T_NAME}
+                 COMMAND "${PROJECT_SOURCE_DIR}/scripts/wine-attempts" ${T_WINE_ATTEMPTS} 40
+                         $<TARGET_FILE:${T_NAME}> ${T_ARGS})
+        math(EXPR T_TIMEOUT "${T_WINE_ATTEMPTS} * 50")
+    elseif(T_NETNS)
         add_test(NAME ${T_NAME}
                  COMMAND "${PROJECT_SOURCE_DIR}/scripts/netns-run" $<TARGET_FILE:${T_NAME}> ${T_ARGS})
     else()
