@@ -336,6 +336,9 @@ TEST_CASE("a Service Control Manager that does not answer a stop is a Timeout na
 {
     FakeWindows windows;
     windows.services["winnat"] = {"Windows NAT Driver"};
+    // The late answer is a refusal, so that the abandoned call ends with it: a stop that went
+    // through would go on asking the fake for the service's state after the test.
+    windows.services["winnat"].stopError = std::uint32_t(native::kErrorServiceRequestTimeout);
     windows.serviceHangs = true;
     WindowsBackend backend(windows.api());
     backend.setDeadline(win32::CallKind::Service, 50ms);
@@ -344,11 +347,11 @@ TEST_CASE("a Service Control Manager that does not answer a stop is a Timeout na
     REQUIRE_FALSE(stopped.ok());
     checkTimeout(stopped.error(), "ControlService(SERVICE_CONTROL_STOP) (winnat)", "50 ms");
 
-    // The abandoned stop goes through later; the next question is answered as usual.
+    // Once the abandoned stop has answered, the next question is answered as usual.
     windows.release();
-    windows.serviceHangs = false;
     const auto listed = backend.services();
     REQUIRE_MESSAGE(listed.ok(), why(listed));
+    CHECK(listed->size() == 1);
 }
 
 TEST_CASE("listing the services while the Service Control Manager hangs is a Timeout naming one")
@@ -369,6 +372,7 @@ TEST_CASE("a hung start of a service is cancelled by cancelPendingCalls")
 {
     FakeWindows windows;
     windows.services["winnat"] = {"Windows NAT Driver", w::kServiceStopped};
+    windows.services["winnat"].startError = std::uint32_t(native::kErrorServiceRequestTimeout);
     windows.serviceHangs = true;
     WindowsBackend backend(windows.api()); // the default deadline, 60 s
 
