@@ -180,6 +180,11 @@ private:
     const SimulatedServiceBlock* serviceAt(Protocol protocol, std::uint16_t port) const;
     const OwnBlock* ownAt(Protocol protocol, std::uint16_t port) const;
     bool busy(Protocol protocol, std::uint16_t port) const; // a listener or a bound socket
+    // A stop or start of the service `name`, checked and committed as one change.
+    Result<void> changeService(std::string_view name, bool start);
+    // The blocks of a service that starts in `candidate`, placed by servicePlace.
+    Result<void> placeServiceBlocks(SimulatedMachine& candidate, SimulatedService& service,
+                                    const std::string& context) const;
     // Where a starting service's block of `count` ports goes (docs/scenario-format.md#services).
     std::optional<PortRange> servicePlace(const SimulatedMachine& candidate, Protocol protocol,
                                           PortRange old) const;

@@ -85,43 +85,53 @@ Result<std::vector<ServiceInfo>> Core::services()
 
 Result<void> Core::stopService(std::string_view name)
 {
-    std::lock_guard lock(m_mutex);
-    const std::string context = serviceContext("ControlService(SERVICE_CONTROL_STOP)", name);
-    SimulatedMachine candidate = m_machine;
-    auto found =
-        changeable(candidate, name, false, takeFailure(SimulatedCall::StopService), context);
-    if (!found)
-        return found.error();
-    SimulatedService* service = found.value();
-    service->running = false;
-    service->stoppedBlocks.clear();
-    std::erase_if(candidate.runtime, [&](const SimulatedServiceBlock& b) {
-        if (b.service != service->name)
-            return false;
-        SimulatedServiceBlock kept = b;
-        kept.token = kNoToken;
-        service->stoppedBlocks.push_back(std::move(kept));
-        return true;
-    });
-    return commit(std::move(candidate));
+    return changeService(name, false);
 }
 
 Result<void> Core::startService(std::string_view name)
 {
+    return changeService(name, true);
+}
+
+Result<void> Core::changeService(std::string_view name, bool start)
+{
     std::lock_guard lock(m_mutex);
-    const std::string context = serviceContext("StartService", name);
+    const std::string context =
+        serviceContext(start ? "StartService" : "ControlService(SERVICE_CONTROL_STOP)", name);
     SimulatedMachine candidate = m_machine;
-    auto found =
-        changeable(candidate, name, true, takeFailure(SimulatedCall::StartService), context);
+    auto found = changeable(
+        candidate, name, start,
+        takeFailure(start ? SimulatedCall::StartService : SimulatedCall::StopService), context);
     if (!found)
         return found.error();
     SimulatedService* service = found.value();
+    if (start) {
+        if (auto placed = placeServiceBlocks(candidate, *service, context); !placed)
+            return placed.error();
+    } else {
+        service->running = false;
+        service->stoppedBlocks.clear();
+        std::erase_if(candidate.runtime, [&](const SimulatedServiceBlock& b) {
+            if (b.service != service->name)
+                return false;
+            SimulatedServiceBlock kept = b;
+            kept.token = kNoToken;
+            service->stoppedBlocks.push_back(std::move(kept));
+            return true;
+        });
+    }
+    return commit(std::move(candidate));
+}
+
+Result<void> Core::placeServiceBlocks(SimulatedMachine& candidate, SimulatedService& service,
+                                      const std::string& context) const
+{
     // Blocks are placed in the order the service held them; each one placed is in the way of
     // the next.
-    const std::vector<SimulatedServiceBlock> wanted = std::move(service->stoppedBlocks);
-    service->stoppedBlocks.clear();
-    service->running = true;
-    const std::string serviceName = service->name;
+    const std::vector<SimulatedServiceBlock> wanted = std::move(service.stoppedBlocks);
+    service.stoppedBlocks.clear();
+    service.running = true;
+    const std::string serviceName = service.name;
     for (const auto& b : wanted) {
         const auto place = servicePlace(candidate, b.protocol, b.range);
         if (!place)
@@ -134,7 +144,7 @@ Result<void> Core::startService(std::string_view name)
         placed.service = serviceName;
         candidate.runtime.push_back(std::move(placed));
     }
-    return commit(std::move(candidate));
+    return {};
 }
 
 std::optional<PortRange> Core::servicePlace(const SimulatedMachine& candidate, Protocol protocol,
